@@ -1,0 +1,133 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { WorkflowUpdateFailedError, WorkflowExecutionAlreadyStartedError, isGrpcServiceError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
+import type { ApiErrorBody } from './api-error';
+
+/** The single mapping from domain error codes to HTTP status codes. */
+export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PROPOSAL_NOT_FOUND: HttpStatus.NOT_FOUND,
+  PROPOSAL_ALREADY_REGISTERED: HttpStatus.CONFLICT,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+const HTTP_CODE_OF: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'VALIDATION_FAILED',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+interface Mapped {
+  status: number;
+  body: ApiErrorBody['error'];
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const mapped = this.map(exception);
+    const requestId = req.headers['x-request-id'];
+    if (mapped.status >= 500) {
+      this.logger.error(`${req.method} ${req.url} -> ${mapped.status}`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    res.status(mapped.status).json({
+      error: { ...mapped.body, ...(typeof requestId === 'string' ? { requestId } : {}) },
+    } satisfies ApiErrorBody);
+  }
+
+  private map(e: unknown): Mapped {
+    if (e instanceof DomainError) {
+      return {
+        status: HTTP_STATUS_OF[e.code],
+        body: { code: e.code, message: e.message, ...(e.details.length ? { details: e.details } : {}) },
+      };
+    }
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+      const code = e.cause.type;
+      if (isErrorCode(code)) {
+        return { status: HTTP_STATUS_OF[code], body: { code, message: e.cause.message } };
+      }
+    }
+    if (e instanceof WorkflowExecutionAlreadyStartedError) {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { code: 'PROPOSAL_ALREADY_REGISTERED', message: 'This proposal was registered before and its handling has ended' },
+      };
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      const response = e.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? (response as { message: unknown }).message
+          : e.message;
+      const details = Array.isArray(message) ? message.map((m) => ({ message: String(m) })) : undefined;
+      return {
+        status,
+        body: {
+          code: HTTP_CODE_OF[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
+          message: Array.isArray(message) ? 'The request is invalid' : String(message),
+          ...(details ? { details } : {}),
+        },
+      };
+    }
+    const parserError = bodyParserError(e);
+    if (parserError) return parserError;
+    if (isOutage(e)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        body: { code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable; retry later' },
+      };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: 'INTERNAL_ERROR', message: 'Internal error' },
+    };
+  }
+}
+
+/** body-parser's own errors (too large, malformed JSON, bad charset) carry a 4xx status. */
+function bodyParserError(e: unknown): Mapped | undefined {
+  const err = e as { status?: unknown; expose?: unknown; type?: unknown };
+  if (typeof err?.status !== 'number' || err.status < 400 || err.status >= 500 || err.expose !== true) {
+    return undefined;
+  }
+  const message =
+    err.type === 'entity.too.large'
+      ? 'The request body is larger than the limit'
+      : err.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : 'The request body cannot be read';
+  return { status: err.status, body: { code: HTTP_CODE_OF[err.status] ?? 'BAD_REQUEST', message } };
+}
+
+/** Temporal or the database cannot be reached: the client should retry, not give up. */
+function isOutage(e: unknown): boolean {
+  if (isGrpcServiceError(e)) return true;
+  if (e instanceof Error && e.name === 'ServiceError') return true;
+  const code = (e as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', 'SQLITE_BUSY'].includes(code)
+  );
+}

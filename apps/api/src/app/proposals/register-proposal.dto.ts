@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import type { ProposalKind, ProposalRegistration } from '@banli/domain';
+
+/**
+ * The HTTP shape of a registration: types and sizes only. Business rules (one lead proposer,
+ * numbering of points, …) are the domain's, checked by `assertValidRegistration`.
+ */
+export class ProposerDto {
+  @ApiProperty({ example: '李明' })
+  @IsString()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ description: 'The lead proposer of a joint proposal' })
+  @IsBoolean()
+  lead!: boolean;
+}
+
+export class SuggestionPointDto {
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  seq!: number;
+
+  @ApiProperty({ example: '加快建设5G基站' })
+  @IsString()
+  @MaxLength(5000)
+  text!: string;
+}
+
+export class RegisterProposalDto implements ProposalRegistration {
+  @ApiProperty({ enum: ['proposal', 'suggestion'] })
+  @IsIn(['proposal', 'suggestion'])
+  kind!: ProposalKind;
+
+  @ApiProperty({ example: '8-2', description: 'Stable ASCII code of the session' })
+  @IsString()
+  @MaxLength(32)
+  sessionCode!: string;
+
+  @ApiProperty({ example: '市政协八届二次会议' })
+  @IsString()
+  @MaxLength(100)
+  sessionName!: string;
+
+  @ApiProperty({ example: '20230117' })
+  @IsString()
+  @MaxLength(32)
+  number!: string;
+
+  @ApiProperty({ example: '关于加快数字经济发展的提案' })
+  @IsString()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ type: [ProposerDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProposerDto)
+  proposers!: ProposerDto[];
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(50_000)
+  body!: string;
+
+  @ApiProperty({ type: [SuggestionPointDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SuggestionPointDto)
+  suggestionPoints!: SuggestionPointDto[];
+}

@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { createDataSource, DatabaseConfig, runMigrations } from '@banli/persistence';
+import { createBanliWorker } from '@banli/worker';
+import { createApp } from '../../src/app/create-app';
+
+export interface Stack {
+  app: INestApplication;
+  /** Base URL of the listening API, e.g. http://127.0.0.1:40123 */
+  url: string;
+  client: Client;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+let stackCounter = 0;
+
+/**
+ * The real stack in this process: the API (listening on a free port) and a worker, on the
+ * run's Temporal dev server and the given database. Each stack has its own task queue, so
+ * stacks on different databases never pick up each other's tasks.
+ */
+export async function startStack(database: DatabaseConfig): Promise<Stack> {
+  const address = required('BANLI_TEST_TEMPORAL_ADDRESS');
+  const bundlePath = required('WORKFLOW_BUNDLE_PATH');
+  const taskQueue = `banli-test-${process.pid}-${++stackCounter}-${Date.now().toString(36)}`;
+
+  process.env['TEMPORAL_ADDRESS'] = address;
+  process.env['TEMPORAL_TASK_QUEUE'] = taskQueue;
+  process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
+
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker: Worker = await createBanliWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    dataSource,
+    workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') },
+  });
+  const workerRun = worker.run();
+
+  const app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection });
+
+  return {
+    app,
+    url: url.replace('[::1]', '127.0.0.1'),
+    client,
+    dataSource,
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await workerRun;
+      await workerConnection.close();
+      await clientConnection.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through their Jest config`);
+  return value;
+}

@@ -1,0 +1,2 @@
+export * from './lib/http-config';
+export * from './lib/temporal-config';

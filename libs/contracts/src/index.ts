@@ -1,0 +1,3 @@
+export * from './lib/task-queues';
+export * from './lib/proposal-workflow.contract';
+export * from './lib/activities.contract';

@@ -1,0 +1,3 @@
+export * from './lib/domain-error';
+export * from './lib/proposal';
+export * from './lib/registration';

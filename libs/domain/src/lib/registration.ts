@@ -1,0 +1,96 @@
+import { DomainError, ErrorDetail } from './domain-error';
+import {
+  PROPOSAL_NUMBER_PATTERN,
+  ProposalRegistration,
+  SESSION_CODE_PATTERN,
+} from './proposal';
+
+export const REGISTRATION_LIMITS = {
+  titleLength: 200,
+  bodyLength: 50_000,
+  proposers: 100,
+  suggestionPoints: 50,
+  pointLength: 5_000,
+  nameLength: 50,
+  sessionNameLength: 100,
+} as const;
+
+/**
+ * Checks a registration against the rules every entry point shares (HTTP, bulk import,
+ * workflow update validators). Returns the problems; an empty list means valid.
+ */
+export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const need = (ok: boolean, field: string, message: string) => {
+    if (!ok) problems.push({ field, message });
+  };
+  const text = (v: unknown, max: number) =>
+    typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+
+  need(r.kind === 'proposal' || r.kind === 'suggestion', 'kind', 'must be proposal or suggestion');
+  need(
+    typeof r.sessionCode === 'string' && SESSION_CODE_PATTERN.test(r.sessionCode),
+    'sessionCode',
+    'must be 1-32 letters, digits or dashes',
+  );
+  need(
+    typeof r.number === 'string' && PROPOSAL_NUMBER_PATTERN.test(r.number),
+    'number',
+    'must be 1-32 letters, digits or dashes',
+  );
+  need(text(r.sessionName, REGISTRATION_LIMITS.sessionNameLength), 'sessionName', 'is required');
+  need(text(r.title, REGISTRATION_LIMITS.titleLength), 'title', 'is required (at most 200 characters)');
+  need(text(r.body, REGISTRATION_LIMITS.bodyLength), 'body', 'is required (at most 50000 characters)');
+
+  const proposers = Array.isArray(r.proposers) ? r.proposers : [];
+  need(
+    proposers.length > 0 && proposers.length <= REGISTRATION_LIMITS.proposers,
+    'proposers',
+    'needs 1-100 proposers',
+  );
+  need(
+    proposers.filter((p) => p?.lead === true).length === 1,
+    'proposers',
+    'needs exactly one lead proposer',
+  );
+  proposers.forEach((p, i) =>
+    need(text(p?.name, REGISTRATION_LIMITS.nameLength), `proposers[${i}].name`, 'is required'),
+  );
+
+  const points = Array.isArray(r.suggestionPoints) ? r.suggestionPoints : [];
+  need(
+    points.length > 0 && points.length <= REGISTRATION_LIMITS.suggestionPoints,
+    'suggestionPoints',
+    'needs 1-50 suggestion points',
+  );
+  points.forEach((p, i) => {
+    need(p?.seq === i + 1, `suggestionPoints[${i}].seq`, `must be ${i + 1}`);
+    need(text(p?.text, REGISTRATION_LIMITS.pointLength), `suggestionPoints[${i}].text`, 'is required');
+  });
+  return problems;
+}
+
+export function assertValidRegistration(r: ProposalRegistration): void {
+  const problems = registrationProblems(r);
+  if (problems.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', 'The proposal registration is invalid', problems);
+  }
+}
+
+/** Tells a harmless retry of a registration from a conflicting one with the same number. */
+export function sameRegistration(a: ProposalRegistration, b: ProposalRegistration): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(r: ProposalRegistration): string {
+  return JSON.stringify([
+    r.kind,
+    r.sessionCode,
+    r.sessionName,
+    r.number,
+    r.title,
+    r.proposers.map((p) => [p.name, p.lead]),
+    r.body,
+    r.suggestionPoints.map((p) => [p.seq, p.text]),
+  ]);
+}

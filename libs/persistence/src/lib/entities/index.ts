@@ -1,0 +1,4 @@
+import { ProposalEntity } from './proposal.entity';
+
+export { ProposalEntity };
+export const ENTITIES = [ProposalEntity];

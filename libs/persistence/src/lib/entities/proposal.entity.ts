@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Proposer, ProposalKind, ProposalStage, SuggestionPoint } from '@banli/domain';
+
+/** Read-model row of a proposal, written only by the workflow's projection activity. */
+@Entity({ name: 'proposal' })
+@Index('uq_proposal_session_number', ['sessionCode', 'number'], { unique: true })
+export class ProposalEntity {
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  id!: string;
+
+  @Column({ name: 'workflow_id', type: 'varchar', length: 120 })
+  workflowId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: ProposalKind;
+
+  @Column({ name: 'session_code', type: 'varchar', length: 32 })
+  sessionCode!: string;
+
+  @Column({ name: 'session_name', type: 'varchar', length: 100 })
+  sessionName!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  number!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'simple-json' })
+  proposers!: Proposer[];
+
+  @Column({ name: 'suggestion_points', type: 'simple-json' })
+  suggestionPoints!: SuggestionPoint[];
+
+  @Column({ type: 'varchar', length: 24 })
+  stage!: ProposalStage;
+
+  @Column({ name: 'received_at', type: 'varchar', length: 30 })
+  receivedAt!: string;
+
+  /** The workflow state version this row reflects; older writes are ignored. */
+  @Column({ name: 'projection_version', type: 'integer' })
+  projectionVersion!: number;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+}

@@ -1,0 +1,3 @@
+export * from './lib/temporal-binaries';
+export * from './lib/temporal-env';
+export * from './lib/test-databases';

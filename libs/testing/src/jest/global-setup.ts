@@ -1,0 +1,41 @@
+// Runs once per integration Jest run, before any test file. Imports are relative: Jest does
+// not apply moduleNameMapper to global setup modules.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleWorkflows } from '../../../worker/src/lib/workflow-bundle';
+import { createPostgresDatabase } from '../lib/test-databases';
+import { startDevServer } from '../lib/temporal-env';
+import { temporalBinaries } from '../lib/temporal-binaries';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __BANLI_TEST_RESOURCES__: { teardown: () => Promise<void> } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  temporalBinaries();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banli-jest-'));
+
+  const [devServer, bundle, postgresUrl] = await Promise.all([
+    startDevServer(),
+    bundleWorkflows(),
+    createPostgresDatabase(),
+  ]);
+  const bundlePath = path.join(workDir, 'workflow-bundle.js');
+  fs.writeFileSync(bundlePath, bundle.code);
+
+  // Test workers inherit these (they are forked after this returns).
+  process.env['BANLI_TEST_TEMPORAL_ADDRESS'] = devServer.address;
+  process.env['WORKFLOW_BUNDLE_PATH'] = bundlePath;
+  process.env['BANLI_TEST_POSTGRES_URL'] = postgresUrl;
+
+  globalThis.__BANLI_TEST_RESOURCES__ = {
+    teardown: async () => {
+      const { dropPostgresDatabase } = await import('../lib/test-databases');
+      await devServer.teardown();
+      await dropPostgresDatabase(postgresUrl);
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './lib/create-worker';
+export * from './lib/proposal.activities';
+export * from './lib/workflow-bundle';
