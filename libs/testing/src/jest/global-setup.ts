@@ -3,13 +3,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- Jest resolves no aliases in global setup
 import { bundleWorkflows } from '../../../worker/src/lib/workflow-bundle';
 import { createPostgresDatabase } from '../lib/test-databases';
 import { startDevServer } from '../lib/temporal-env';
 import { temporalBinaries } from '../lib/temporal-binaries';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __BANLI_TEST_RESOURCES__: { teardown: () => Promise<void> } | undefined;
 }
 

@@ -1,0 +1,85 @@
+import { builtinModules } from 'node:module';
+import nx from '@nx/eslint-plugin';
+
+/** Who may import whom. Deterministic workflow code sits at the bottom with the pure domain. */
+const depConstraints = [
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+  { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+  {
+    sourceTag: 'type:worker',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence'],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:worker'],
+  },
+  {
+    sourceTag: 'scope:api',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence'],
+  },
+  {
+    sourceTag: 'scope:worker',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:worker'],
+  },
+];
+
+/** Tests may also use the testing library, and full-stack tests run a worker in-process. */
+const testDepConstraints = depConstraints.map((c) =>
+  c.sourceTag.startsWith('scope:') || c.sourceTag.startsWith('type:')
+    ? { ...c, onlyDependOnLibsWithTags: [...new Set([...c.onlyDependOnLibsWithTags, 'type:testing', 'type:worker'])] }
+    : c,
+);
+
+const TEST_FILES = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts'];
+
+/** Workflow code is replayed and must be deterministic: nothing that does I/O. */
+const workflowBannedImports = {
+  paths: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)].map((name) => ({
+    name,
+    message: 'Workflow code must be deterministic: no Node built-ins. Do I/O in an activity.',
+  })),
+  patterns: [
+    { group: ['node:*'], message: 'Workflow code must be deterministic: no Node built-ins.' },
+    { group: ['typeorm', 'typeorm/*'], message: 'Workflows never touch the database; call an activity.' },
+    { group: ['@nestjs/*'], message: 'Workflows do not run inside Nest.' },
+    {
+      group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+      message: 'Workflow code may only use @temporalio/workflow (and @temporalio/common).',
+    },
+  ],
+};
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.tools', '**/data', '**/tmp', '**/coverage', '**/*.js', '**/*.mjs'],
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints: testDepConstraints },
+      ],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', workflowBannedImports] },
+  },
+];
