@@ -36,11 +36,15 @@ function projectJestConfig(projectDir, { displayName, kind }) {
     transform: { '^.+\\.ts$': swcTransform },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
+    reporters: [
+      'default',
+      [path.join(WORKSPACE_ROOT, 'tools/jest/summary-reporter.js'), { name: integration ? `${displayName}:integration` : displayName }],
+    ],
     testMatch: integration ? ['<rootDir>/**/*.integration-spec.ts'] : ['<rootDir>/**/*.spec.ts'],
     ...(integration
       ? {
-          globalSetup: path.join(WORKSPACE_ROOT, 'libs/testing/src/jest/global-setup.ts'),
-          globalTeardown: path.join(WORKSPACE_ROOT, 'libs/testing/src/jest/global-teardown.ts'),
+          globalSetup: path.join(WORKSPACE_ROOT, 'tools/jest/global-setup.ts'),
+          globalTeardown: path.join(WORKSPACE_ROOT, 'tools/jest/global-teardown.ts'),
           maxWorkers: 1,
           testTimeout: 120_000,
           slowTestThreshold: 30,

@@ -2,7 +2,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Client } from 'pg';
-import type { DatabaseConfig } from '@banli/persistence';
 
 /** Where the tests may create and drop databases; trust auth on 127.0.0.1 by default. */
 export function postgresAdminUrl(): string {
@@ -38,9 +37,14 @@ export function sqliteTestFile(): string {
   return path.join(dir, 'banli.sqlite');
 }
 
+/** Structurally the persistence library's DatabaseConfig (kept apart to avoid a cycle). */
+export type TestDatabaseConfig =
+  | { type: 'postgres'; url: string; poolSize: number }
+  | { type: 'sqlite'; file: string };
+
 export interface NamedDatabase {
   name: 'postgres' | 'sqlite';
-  config: DatabaseConfig;
+  config: TestDatabaseConfig;
 }
 
 /**

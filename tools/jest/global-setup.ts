@@ -1,13 +1,13 @@
-// Runs once per integration Jest run, before any test file. Imports are relative: Jest does
-// not apply moduleNameMapper to global setup modules.
+// Runs once per integration Jest run, before any test file. It lives outside every Nx project
+// because it wires several together; imports are relative because Jest applies no
+// moduleNameMapper to global setup modules.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- Jest resolves no aliases in global setup
-import { bundleWorkflows } from '../../../worker/src/lib/workflow-bundle';
-import { createPostgresDatabase } from '../lib/test-databases';
-import { startDevServer } from '../lib/temporal-env';
-import { temporalBinaries } from '../lib/temporal-binaries';
+import { bundleWorkflows } from '../../libs/worker/src/lib/workflow-bundle';
+import { createPostgresDatabase, dropPostgresDatabase } from '../../libs/testing/src/lib/test-databases';
+import { startDevServer } from '../../libs/testing/src/lib/temporal-env';
+import { temporalBinaries } from '../../libs/testing/src/lib/temporal-binaries';
 
 declare global {
   var __BANLI_TEST_RESOURCES__: { teardown: () => Promise<void> } | undefined;
@@ -32,7 +32,6 @@ export default async function globalSetup(): Promise<void> {
 
   globalThis.__BANLI_TEST_RESOURCES__ = {
     teardown: async () => {
-      const { dropPostgresDatabase } = await import('../lib/test-databases');
       await devServer.teardown();
       await dropPostgresDatabase(postgresUrl);
       fs.rmSync(workDir, { recursive: true, force: true });

@@ -1,0 +1,24 @@
+import { httpConfigFromEnv } from './http-config';
+import { temporalConfigFromEnv } from './temporal-config';
+
+describe('configuration from the environment', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    expect(httpConfigFromEnv({})).toEqual({ host: '127.0.0.1', port: 3000, bodyLimit: '5mb' });
+    expect(temporalConfigFromEnv({})).toEqual({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      taskQueue: 'banli-proposals',
+    });
+  });
+
+  it('takes PORT, HOST and the Temporal settings from the environment', () => {
+    expect(httpConfigFromEnv({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    expect(
+      temporalConfigFromEnv({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'banli' }),
+    ).toMatchObject({ address: 'temporal:7233', namespace: 'banli' });
+  });
+
+  it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s', (port) => {
+    expect(() => httpConfigFromEnv({ PORT: port })).toThrow(/PORT/);
+  });
+});

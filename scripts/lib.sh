@@ -1,0 +1,38 @@
+# Shared helpers for the project scripts (sourced, not run).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+log() { printf '\033[1m[banli]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[banli] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Installs the npm dependencies when they are missing or package-lock.json changed since.
+ensure_node_modules() {
+  command -v node >/dev/null || die "Node.js 20 (>= 20.19) is required"
+  local want have=""
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  [ -f node_modules/.banli-lock-hash ] && have="$(cat node_modules/.banli-lock-hash)"
+  if [ ! -d node_modules ] || [ "$want" != "$have" ]; then
+    log "installing npm dependencies (npm ci)"
+    npm ci --no-audit --no-fund >&2
+    echo "$want" > node_modules/.banli-lock-hash
+  fi
+}
+
+# Exports TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH, installing the binaries if needed.
+ensure_temporal_binaries() {
+  local vars
+  vars="$(bash scripts/temporal-binaries.sh)" || die "could not provide the Temporal binaries"
+  while IFS='=' read -r name value; do export "$name=$value"; done <<< "$vars"
+}
+
+# Waits until a TCP port answers (bash's /dev/tcp needs no extra tool).
+wait_for_port() { # host port seconds what
+  local host="$1" port="$2" seconds="$3" what="$4" i
+  for ((i = 0; i < seconds * 5; i++)); do
+    (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  die "$what did not come up on $host:$port within ${seconds}s"
+}
+
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false

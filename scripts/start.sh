@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system on one machine. Installs what is missing, then runs the
+# Temporal dev server (state in data/temporal.sqlite), the worker and the API (read model in
+# data/banli.sqlite). With TEMPORAL_ADDRESS and/or DATABASE_URL set, those services are used
+# instead and nothing local is started for them. Ctrl-C stops everything.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export BANLI_DATA_DIR="${BANLI_DATA_DIR:-$ROOT/data}"
+export PORT="${PORT:-3000}"
+export HOST="${HOST:-127.0.0.1}"
+TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+mkdir -p "$BANLI_DATA_DIR"
+
+ensure_node_modules
+log "building the API, the worker and the workflow bundle"
+npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
+export WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js"
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  log "stopping"
+  # API and worker first (the worker drains its tasks), Temporal last.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  log "stopped"
+}
+trap 'stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+temporal_ui=""
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+  ensure_temporal_binaries
+  log "starting the Temporal dev server (state: $BANLI_DATA_DIR/temporal.sqlite)"
+  "$TEMPORAL_CLI_PATH" server start-dev \
+    --db-filename "$BANLI_DATA_DIR/temporal.sqlite" \
+    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --namespace default --log-level warn &
+  pids+=($!)
+  export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+  wait_for_port 127.0.0.1 "$TEMPORAL_PORT" 60 "Temporal"
+  temporal_ui="http://127.0.0.1:$TEMPORAL_UI_PORT"
+fi
+export DATABASE_URL="${DATABASE_URL:-sqlite:$BANLI_DATA_DIR/banli.sqlite}"
+
+log "starting the worker"
+node -r ./scripts/register-paths.js dist/out-tsc/apps/worker/src/main.js &
+pids+=($!)
+log "starting the API"
+node -r ./scripts/register-paths.js dist/out-tsc/apps/api/src/main.js &
+pids+=($!)
+
+for ((i = 0; i < 300; i++)); do
+  if node -e "fetch('http://127.0.0.1:$PORT/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then
+    break
+  fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process exited during start-up (see above)"; done
+  sleep 0.5
+done
+
+cat >&2 <<INFO
+
+  Banli is running.
+    API:          http://$HOST:$PORT/api   (health: /api/health, readiness: /api/health/ready)
+    API docs:     http://$HOST:$PORT/api/docs
+    Temporal:     $TEMPORAL_ADDRESS
+    Temporal UI:  ${temporal_ui:-(external Temporal: see its own UI)}
+    Database:     ${DATABASE_URL%%\?*}
+  Press Ctrl-C to stop.
+
+INFO
+
+# Stay up until a child exits or Ctrl-C arrives.
+wait -n "${pids[@]}" || true
+die "a Banli process exited unexpectedly"
