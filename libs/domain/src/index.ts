@@ -5,3 +5,4 @@ export * from './lib/calendar/iso-date';
 export * from './lib/calendar/working-day-calendar';
 export * from './lib/calendar/deadline';
 export * from './lib/deadline-policy/deadline-policy';
+export * from './lib/handling';

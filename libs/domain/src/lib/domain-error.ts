@@ -4,9 +4,24 @@
  * non-retryable ApplicationFailures whose `type` is the code.
  */
 export const ERROR_CODES = [
+  /** The input breaks a rule (422). */
   'VALIDATION_FAILED',
   'PROPOSAL_NOT_FOUND',
   'PROPOSAL_ALREADY_REGISTERED',
+  /** The action is not possible at the proposal's current stage (409). */
+  'WRONG_STAGE',
+  /** The caller's unit has no part in this proposal or task (403). */
+  'NOT_ASSIGNED',
+  /** The caller's role may not take this action (403). */
+  'ROLE_REQUIRED',
+  /** The window for this action has closed (409). */
+  'DEADLINE_PASSED',
+  /** A co-handling opinion is neither in nor waived, so the reply cannot be signed (409). */
+  'OPINIONS_OUTSTANDING',
+  /** A recorded proposer contact is required before sign-off (409). */
+  'CONTACT_REQUIRED',
+  /** The same thing is already pending or done (409). */
+  'ALREADY_DONE',
   'SERVICE_UNAVAILABLE',
 ] as const;
 

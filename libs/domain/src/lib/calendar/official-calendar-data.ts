@@ -1,11 +1,12 @@
 // The package has no `exports` map, so these deep paths resolve the same way in Node, Jest and
 // the webpack bundle of workflow code; JSON is inlined by webpack, so nothing is read at run time.
+// Default imports only: webpack warns about named imports from JSON modules.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { version as chineseDaysPackageVersion } from 'chinese-days/package.json';
+import chineseDaysPackage from 'chinese-days/package.json';
 import type { IsoDate } from './iso-date';
 
 /** Names the data the official calendar was built from; part of every calendar version. */
-export const OFFICIAL_CALENDAR_SOURCE = `chinese-days@${chineseDaysPackageVersion}`;
+export const OFFICIAL_CALENDAR_SOURCE = `chinese-days@${chineseDaysPackage.version}`;
 
 export interface OfficialDayEntry {
   kind: 'holiday' | 'make-up-workday';

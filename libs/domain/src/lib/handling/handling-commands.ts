@@ -1,0 +1,116 @@
+import type { IsoDate } from '../calendar/iso-date';
+import type { AssignmentMode, Disclosure, Rating, ReviewDecision } from './handling-state';
+
+/** Inputs of the human actions. Each becomes a workflow update; texts travel with it once. */
+
+export interface ReviewInput {
+  decision: ReviewDecision;
+  reason?: string;
+  /** With `merge`: the proposal this one is merged into. */
+  mergedInto?: string;
+}
+
+export interface AssignInput {
+  mode: AssignmentMode;
+  /** lead mode */
+  leadUnitId?: string;
+  coHandlerUnitIds?: string[];
+  /** split and single modes */
+  unitIds?: string[];
+}
+
+export interface ObjectInput {
+  reason: string;
+}
+
+export interface DecideObjectionInput {
+  objectionId: number;
+  decision: 'reject' | 'reassign';
+  reason: string;
+  replacementUnitId?: string;
+}
+
+export const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
+/** 采纳情况: 吸收采纳 / 部分采纳 / 留作参考 */
+export type Adoption = (typeof ADOPTIONS)[number];
+
+export interface PointAnswer {
+  /** The suggestion point answered (1-based). */
+  seq: number;
+  adoption: Adoption;
+  text: string;
+}
+
+export interface SubmitOpinionInput {
+  points: PointAnswer[];
+  summary?: string;
+}
+
+export interface ReturnOpinionInput {
+  unitId: string;
+  reason: string;
+}
+
+export interface WaiveOpinionInput {
+  unitId: string;
+  reason: string;
+}
+
+export const CONTACT_METHODS = ['call', 'visit', 'meeting', 'other'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export interface RecordContactInput {
+  method: ContactMethod;
+  /** When the contact took place (ISO instant); not in the future. */
+  contactedAt: string;
+  summary: string;
+}
+
+export interface SubmitDraftInput {
+  replyClass: string;
+  disclosure: Disclosure;
+  summary?: string;
+  sections: PointAnswer[];
+}
+
+export interface ReviewDraftInput {
+  decision: 'approve' | 'send-back';
+  comment?: string;
+}
+
+export interface SignOffInput {
+  decision: 'sign' | 'send-back';
+  comment?: string;
+}
+
+export interface RecordFeedbackInput {
+  unitId: string;
+  proposer: string;
+  rating: Rating;
+  comment?: string;
+}
+
+export interface ReportFollowUpInput {
+  summary: string;
+}
+
+export interface ConfirmPublicationInput {
+  /** Where it was published, e.g. the government portal's page. */
+  location?: string;
+}
+
+export interface RequestExtensionInput {
+  deadlineKey: string;
+  requestedEndDate: IsoDate;
+  reason: string;
+}
+
+export interface DecideExtensionInput {
+  extensionId: number;
+  decision: 'approve' | 'refuse';
+  reason: string;
+}
+
+export interface MarkKeyInput {
+  leaders: string[];
+}
