@@ -26,10 +26,18 @@ const depConstraints = [
   },
 ];
 
-/** Tests may also use the testing library, and full-stack tests run a worker in-process. */
+/**
+ * Tests may also use the testing library, and run a worker (with its persistence and
+ * configuration) in-process against a real Temporal server.
+ */
 const testDepConstraints = depConstraints.map((c) =>
   c.sourceTag.startsWith('scope:') || c.sourceTag.startsWith('type:')
-    ? { ...c, onlyDependOnLibsWithTags: [...new Set([...c.onlyDependOnLibsWithTags, 'type:testing', 'type:worker'])] }
+    ? {
+        ...c,
+        onlyDependOnLibsWithTags: [
+          ...new Set([...c.onlyDependOnLibsWithTags, 'type:testing', 'type:worker', 'type:persistence', 'type:config']),
+        ],
+      }
     : c,
 );
 

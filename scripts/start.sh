@@ -37,7 +37,10 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   "$TEMPORAL_CLI_PATH" server start-dev \
     --db-filename "$BANLI_DATA_DIR/temporal.sqlite" \
     --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --namespace default --log-level warn &
+    --namespace default --log-level warn \
+    --search-attribute BanliStage=Keyword \
+    --search-attribute BanliLeadUnit=Keyword \
+    --search-attribute BanliNextDeadline=Datetime &
   pids+=($!)
   export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
   wait_for_port 127.0.0.1 "$TEMPORAL_PORT" 60 "Temporal"

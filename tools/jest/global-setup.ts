@@ -1,6 +1,7 @@
 // Runs once per integration Jest run, before any test file. It lives outside every Nx project
 // because it wires several together; imports are relative because Jest applies no
 // moduleNameMapper to global setup modules.
+import './register-aliases';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -1,2 +1,3 @@
 export * from './lib/http-config';
 export * from './lib/temporal-config';
+export * from './lib/handling-config';

@@ -6,3 +6,4 @@ export * from './lib/calendar/working-day-calendar';
 export * from './lib/calendar/deadline';
 export * from './lib/deadline-policy/deadline-policy';
 export * from './lib/handling';
+export * from './lib/calendar/planned-deadline';

@@ -4,3 +4,7 @@ export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/proposal-projection.repository';
 export * from './lib/proposal-query.repository';
+export * from './lib/reply-signature.repository';
+export * from './lib/notification-outbox.repository';
+export * from './lib/calendar-override.repository';
+export * from './lib/sql';

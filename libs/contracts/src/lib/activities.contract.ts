@@ -1,18 +1,75 @@
-import type { ProposalRegistration, ProposalStage } from '@banli/domain';
+import type {
+  Deadline,
+  DeadlinePlan,
+  OpenTask,
+  PlannedDeadline,
+  ProposalEvent,
+  ProposalRegistration,
+  ProposalStage,
+} from '@banli/domain';
 
-export interface ProposalProjection {
+/** The read model's view of one proposal after a change; written only if newer. */
+export interface HandlingProjection {
   proposalId: string;
   workflowId: string;
-  registration: ProposalRegistration;
-  stage: ProposalStage;
-  receivedAt: string;
   version: number;
+  stage: ProposalStage;
+  /** Present on the first projection only: the registration itself. */
+  registration?: ProposalRegistration;
+  receivedAt: string;
+  leadUnitId?: string;
+  assignedUnitIds: string[];
+  keyProposal: boolean;
+  nextDueAt?: string;
+  closedAt?: string;
+  tasks: OpenTask[];
+  deadlines: Deadline[];
+  /** Audit events not yet written (written once each, by sequence number). */
+  events: ProposalEvent[];
+}
+
+export interface DeadlineToPlan {
+  key: string;
+  plan: DeadlinePlan;
+  reminderWorkingDaysBefore: number[];
+}
+
+export interface SignatureRequest {
+  proposalId: string;
+  unitId: string;
+  round: number;
+  draftVersion: number;
+  signedBy: string;
+  signedAt: string;
+}
+
+export interface DeadlineNotice {
+  proposalId: string;
+  /** The event that records the notice; makes delivery idempotent. */
+  eventSeq: number;
+  kind: 'reminder' | 'escalation';
+  deadlineKey: string;
+  unitId: string;
+  dueAt: string;
+  escalation?: number;
 }
 
 /**
- * Activities the proposal workflow calls. They write the read model; every write is
- * idempotent (keyed and versioned), so a retried activity writes nothing twice.
+ * Activities the proposal workflow calls. Every write is idempotent (keyed and versioned),
+ * so a retried activity writes nothing twice.
  */
 export interface ProposalActivities {
-  projectProposal(projection: ProposalProjection): Promise<void>;
+  /** Writes the proposal, its tasks, deadlines and audit events into the read model. */
+  projectProposal(projection: HandlingProjection): Promise<void>;
+  /** Allocates the document number and records the signature, in one transaction. */
+  recordSignature(request: SignatureRequest): Promise<{ documentNumber: string }>;
+  /** Hands a reminder or escalation to the notification outbox. */
+  notifyDeadline(notice: DeadlineNotice): Promise<void>;
+}
+
+/** Calendar computations: local activities (fast, recorded in history, replay-safe). */
+export interface CalendarActivities {
+  planDeadlines(deadlines: DeadlineToPlan[]): Promise<PlannedDeadline[]>;
+  /** The instant of the next escalation: N working days after the last one. */
+  nextEscalationAt(request: { dueAt: string; escalations: number; everyWorkingDays: number }): Promise<string>;
 }

@@ -1,28 +1,72 @@
-import type { DataSource } from 'typeorm';
-import type { ProposalProjection } from '@banli/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { HandlingProjection } from '@banli/contracts';
+import { execSql } from './sql';
 
 /**
- * Writes proposal projections. Idempotent and order-safe: a row only moves forward to a
- * newer workflow state version, so a retried or late activity never writes twice or goes
- * back. `INSERT … ON CONFLICT … DO UPDATE … WHERE` has the same meaning in PostgreSQL and
- * SQLite, so one statement serves both.
+ * Writes a proposal's projection: its row, open tasks, deadlines and audit events. Idempotent
+ * and order-safe: events are written once each by sequence number, and the rest only moves
+ * forward to a newer workflow state version, so a retried or late activity never writes
+ * twice or goes back. One transaction, so readers never see half a change.
  */
 export class ProposalProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upsert(p: ProposalProjection, now: Date = new Date()): Promise<void> {
-    const r = p.registration;
-    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
-      `INSERT INTO "proposal" ("id", "workflow_id", "kind", "session_code", "session_name",
-         "number", "title", "body", "proposers", "suggestion_points", "stage", "received_at",
-         "projection_version", "updated_at")
-       VALUES (:id, :workflowId, :kind, :sessionCode, :sessionName, :number, :title, :body,
-         :proposers, :points, :stage, :receivedAt, :version, :now)
-       ON CONFLICT ("id") DO UPDATE SET
-         "stage" = excluded."stage",
-         "projection_version" = excluded."projection_version",
-         "updated_at" = excluded."updated_at"
-       WHERE "proposal"."projection_version" < excluded."projection_version"`,
+  async project(p: HandlingProjection, now: Date = new Date()): Promise<void> {
+    const at = now.toISOString();
+    await this.dataSource.transaction(async (tx) => {
+      if (p.registration) await this.insertProposal(tx, p, at);
+      for (const e of p.events) {
+        await execSql(
+          tx,
+          `INSERT INTO "proposal_event" ("proposal_id", "seq", "type", "at", "actor_user_id", "actor_unit_id", "unit_id", "data")
+           VALUES (:proposalId, :seq, :type, :at, :actorUserId, :actorUnitId, :unitId, :data)
+           ON CONFLICT ("proposal_id", "seq") DO NOTHING`,
+          {
+            proposalId: p.proposalId,
+            seq: e.seq,
+            type: e.type,
+            at: e.at,
+            actorUserId: e.actor?.userId ?? null,
+            actorUnitId: e.actor?.unitId ?? null,
+            unitId: e.unitId ?? null,
+            data: JSON.stringify(e.data),
+          },
+        );
+      }
+      const updated = await execSql(
+        tx,
+        `UPDATE "proposal" SET "stage" = :stage, "projection_version" = :version, "updated_at" = :at,
+           "lead_unit_id" = :leadUnitId, "assigned_unit_ids" = :assigned, "key_proposal" = :key,
+           "next_due_at" = :nextDueAt, "closed_at" = :closedAt
+         WHERE "id" = :id AND "projection_version" < :version`,
+        {
+          id: p.proposalId,
+          stage: p.stage,
+          version: p.version,
+          at,
+          leadUnitId: p.leadUnitId ?? null,
+          assigned: JSON.stringify(p.assignedUnitIds),
+          key: p.keyProposal ? 1 : 0,
+          nextDueAt: p.nextDueAt ?? null,
+          closedAt: p.closedAt ?? null,
+        },
+      );
+      // An older state than the one already written: its tasks and deadlines are stale.
+      if (updated.affected === 0) return;
+      await this.writeTasks(tx, p, at);
+      await this.writeDeadlines(tx, p);
+    });
+  }
+
+  private async insertProposal(tx: EntityManager, p: HandlingProjection, at: string): Promise<void> {
+    const r = p.registration as NonNullable<HandlingProjection['registration']>;
+    await execSql(
+      tx,
+      `INSERT INTO "proposal" ("id", "workflow_id", "kind", "session_code", "session_name", "number", "title",
+         "body", "proposers", "suggestion_points", "stage", "received_at", "projection_version", "updated_at")
+       VALUES (:id, :workflowId, :kind, :sessionCode, :sessionName, :number, :title, :body, :proposers, :points,
+         :stage, :receivedAt, 0, :at)
+       ON CONFLICT ("id") DO NOTHING`,
       {
         id: p.proposalId,
         workflowId: p.workflowId,
@@ -36,10 +80,71 @@ export class ProposalProjectionRepository {
         points: JSON.stringify(r.suggestionPoints),
         stage: p.stage,
         receivedAt: p.receivedAt,
-        version: p.version,
-        now: now.toISOString(),
+        at,
       },
     );
-    await this.dataSource.query(sql, params);
+  }
+
+  private async writeTasks(tx: EntityManager, p: HandlingProjection, at: string): Promise<void> {
+    for (const t of p.tasks) {
+      await execSql(
+        tx,
+        `INSERT INTO "task" ("id", "proposal_id", "kind", "unit_id", "status", "deadline_key", "due_at", "round",
+           "opened_at", "projection_version")
+         VALUES (:id, :proposalId, :kind, :unitId, 'open', :deadlineKey, :dueAt, :round, :at, :version)
+         ON CONFLICT ("id") DO UPDATE SET "status" = 'open', "closed_at" = NULL, "deadline_key" = excluded."deadline_key",
+           "due_at" = excluded."due_at", "projection_version" = excluded."projection_version"`,
+        {
+          id: t.id,
+          proposalId: p.proposalId,
+          kind: t.kind,
+          unitId: t.unitId,
+          deadlineKey: t.deadlineKey ?? null,
+          dueAt: t.dueAt ?? null,
+          round: t.round ?? null,
+          at,
+          version: p.version,
+        },
+      );
+    }
+    await execSql(
+      tx,
+      `UPDATE "task" SET "status" = 'closed', "closed_at" = :at, "projection_version" = :version
+       WHERE "proposal_id" = :proposalId AND "status" = 'open' AND "projection_version" < :version`,
+      { proposalId: p.proposalId, at, version: p.version },
+    );
+  }
+
+  private async writeDeadlines(tx: EntityManager, p: HandlingProjection): Promise<void> {
+    for (const d of p.deadlines) {
+      await execSql(
+        tx,
+        `INSERT INTO "deadline" ("proposal_id", "key", "kind", "unit_id", "status", "due_at", "end_date", "provisional",
+           "reminders_sent", "escalations", "extended", "explanation", "projection_version")
+         VALUES (:proposalId, :key, :kind, :unitId, :status, :dueAt, :endDate, :provisional, :remindersSent,
+           :escalations, :extended, :explanation, :version)
+         ON CONFLICT ("proposal_id", "key") DO UPDATE SET "kind" = excluded."kind", "unit_id" = excluded."unit_id",
+           "status" = excluded."status", "due_at" = excluded."due_at", "end_date" = excluded."end_date",
+           "provisional" = excluded."provisional", "reminders_sent" = excluded."reminders_sent",
+           "escalations" = excluded."escalations", "extended" = excluded."extended",
+           "explanation" = excluded."explanation", "projection_version" = excluded."projection_version"
+         WHERE "deadline"."projection_version" < excluded."projection_version"`,
+        {
+          proposalId: p.proposalId,
+          key: d.key,
+          kind: d.kind,
+          unitId: d.unitId,
+          status: d.status,
+          dueAt: d.dueAt ?? null,
+          endDate: d.explanation?.endDate ?? null,
+          provisional: d.explanation?.provisional ? 1 : 0,
+          remindersSent: d.remindersSent,
+          escalations: d.escalations,
+          extended: d.extension ? 1 : 0,
+          explanation: d.explanation ? JSON.stringify(d.explanation) : null,
+          version: p.version,
+        },
+      );
+    }
   }
 }

@@ -1,4 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES } from '@banli/contracts';
 import { temporalBinaries } from './temporal-binaries';
 
 /** A real Temporal dev server (the CLI's `server start-dev`, in-memory), on a free port. */
@@ -8,13 +11,24 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
       executable: { type: 'existing-path', path: temporalBinaries().cli },
       ui: false,
       extraArgs: ['--log-level', 'error'],
+      searchAttributes: Object.values(SEARCH_ATTRIBUTES),
     },
   });
 }
 
+const INDEXED: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.DATETIME]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
 /** The time-skipping test server: month-long deadlines pass in seconds. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalBinaries().testServer } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.values(SEARCH_ATTRIBUTES).map((k) => [k.name, INDEXED[k.type]])),
+  });
+  return env;
 }

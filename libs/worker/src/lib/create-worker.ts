@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { PROPOSAL_TASK_QUEUE } from '@banli/contracts';
-import { createProposalActivities } from './proposal.activities';
+import { createCalendarActivities, createProposalActivities } from './proposal.activities';
 
 export interface BanliWorkerOptions {
   connection: NativeConnection;
@@ -19,7 +19,7 @@ export function createBanliWorker(options: BanliWorkerOptions): Promise<Worker> 
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? PROPOSAL_TASK_QUEUE,
     workflowBundle: options.workflowBundle,
-    activities: createProposalActivities(options.dataSource),
+    activities: { ...createProposalActivities(options.dataSource), ...createCalendarActivities(options.dataSource) },
     ...options.tuning,
   });
 }

@@ -27,7 +27,8 @@ export class ProposalsController {
     @Headers('x-request-id') requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView> {
-    const { proposal, created } = await this.proposals.registerProposal(dto, requestId);
+    const { urgent, ...registration } = dto;
+    const { proposal, created } = await this.proposals.registerProposal(registration, { urgent, requestId });
     res.status(created ? 201 : 200);
     return proposal;
   }

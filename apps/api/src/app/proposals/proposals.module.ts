@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { TemporalConfig } from '@banli/config';
+import { handlingConfigFromEnv, TemporalConfig } from '@banli/config';
 import { ProposalQueryRepository } from '@banli/persistence';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
 import { ProposalsController } from './proposals.controller';
@@ -14,7 +14,7 @@ import { ProposalsService } from './proposals.service';
       provide: ProposalsService,
       inject: [Client, DataSource, TEMPORAL_CONFIG],
       useFactory: (client: Client, dataSource: DataSource, config: TemporalConfig) =>
-        new ProposalsService(client, new ProposalQueryRepository(dataSource), config.taskQueue),
+        new ProposalsService(client, new ProposalQueryRepository(dataSource), config.taskQueue, handlingConfigFromEnv()),
     },
   ],
 })

@@ -2,9 +2,9 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import {
   confirmRegistrationUpdate,
   PROPOSAL_WORKFLOW_TYPE,
-  ProposalState,
   ProposalWorkflowInput,
 } from '@banli/contracts';
+import type { HandlingConfig } from '@banli/config';
 import {
   assertValidRegistration,
   DomainError,
@@ -27,6 +27,7 @@ export class ProposalsService {
     private readonly temporal: Client,
     private readonly proposals: ProposalQueryRepository,
     private readonly taskQueue: string,
+    private readonly handling: HandlingConfig,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -34,7 +35,11 @@ export class ProposalsService {
    * Starts the proposal's workflow, or joins the one already running for the same session
    * and number, and returns once the read model holds the proposal (read-your-writes).
    */
-  async registerProposal(registration: ProposalRegistration, requestId?: string): Promise<RegisterResult> {
+  async registerProposal(
+    registration: ProposalRegistration,
+    options: { urgent?: boolean; requestId?: string } = {},
+  ): Promise<RegisterResult> {
+    const { requestId } = options;
     assertValidRegistration(registration);
     const proposalId = proposalIdOf(registration.sessionCode, registration.number);
     const existedBefore = (await this.proposals.findById(proposalId)) !== null;
@@ -42,9 +47,10 @@ export class ProposalsService {
       proposalId,
       registration,
       receivedAt: this.clock().toISOString(),
+      settings: options.urgent ? this.handling.urgent : this.handling.normal,
       ...(requestId ? { requestId } : {}),
     };
-    const start = new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<ProposalState>>(
+    const start = new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(
       PROPOSAL_WORKFLOW_TYPE,
       {
         workflowId: proposalWorkflowIdOf(proposalId),

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
@@ -76,6 +77,11 @@ export class RegisterProposalDto implements ProposalRegistration {
   @IsString()
   @MaxLength(50_000)
   body!: string;
+
+  @ApiProperty({ required: false, description: 'Handled under the shorter urgent deadlines' })
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
 
   @ApiProperty({ type: [SuggestionPointDto] })
   @IsArray()

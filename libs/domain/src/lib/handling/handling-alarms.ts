@@ -55,10 +55,15 @@ export type AlarmOutcome =
 
 /**
  * Marks the alarm as handled and says whom to tell. For an escalation the workflow then
- * plans the next one (`setNextEscalation`), which needs the calendar.
+ * plans the next one (`setNextEscalation`), which needs the calendar. An alarm that is no
+ * longer its deadline's current alarm is ignored (`notify: undefined`).
  */
 export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): AlarmOutcome {
   const d = state.deadlines[alarm.deadlineKey];
+  // An alarm computed before an action (a sign-off, an extension, a reassignment, a closure)
+  // may no longer be this deadline's alarm: then there is nothing to do.
+  const current = d ? alarmOf(d) : undefined;
+  if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
   const event = (type: 'deadline-reminder' | 'deadline-escalation', data: Record<string, unknown>) => {
     state.pendingEvents.push({ seq: state.nextEventSeq++, type, at: now, unitId: d.unitId, data: { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt, ...data } });
   };
@@ -69,6 +74,8 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
     return { notify: 'reminder', deadline: d };
   }
   d.escalations++;
+  // Handled: the next escalation is due only once the workflow has set it.
+  delete d.nextEscalationAt;
   if (d.kind === 'objection') {
     // The window closed without objection: the assignment stands.
     d.status = 'met';

@@ -335,8 +335,10 @@ export function checkDecideObjection(state: HandlingState, actor: Actor, input: 
     if (isAssigned(state, r as string) || r === state.settings.assigningUnitId) {
       fail('VALIDATION_FAILED', 'The replacement unit is already assigned', [{ field: 'replacementUnitId', message: 'already assigned' }]);
     }
-    const track = state.tracks[objection.unitId];
-    if (track && (track.signed || track.signing)) fail('WRONG_STAGE', 'The reply of this unit is already signed');
+    // A co-handler is replaced only while consultation is open: after sign-off its
+    // replacement could never give (nor be waived) an opinion.
+    const track = state.tracks[objection.unitId] ?? leadTrack(state);
+    if (track && (track.signed || track.signing)) fail('WRONG_STAGE', 'The reply is already signed');
   } else if (input.decision !== 'reject') {
     fail('VALIDATION_FAILED', 'decision must be reject or reassign', [{ field: 'decision', message: 'reject | reassign' }]);
   }
@@ -462,7 +464,9 @@ export function checkRecordContact(state: HandlingState, actor: Actor, input: Re
   if (!(CONTACT_METHODS as readonly string[]).includes(input?.method)) {
     fail('VALIDATION_FAILED', 'method is not a contact method', [{ field: 'method', message: CONTACT_METHODS.join(' | ') }]);
   }
-  if (typeof input.contactedAt !== 'string' || Number.isNaN(Date.parse(input.contactedAt)) || input.contactedAt > now) {
+  // Compared as instants: the input may carry an offset (+08:00), `now` is UTC.
+  const contactedAt = typeof input.contactedAt === 'string' ? Date.parse(input.contactedAt) : NaN;
+  if (Number.isNaN(contactedAt) || contactedAt > Date.parse(now)) {
     fail('VALIDATION_FAILED', 'contactedAt must be a past instant', [{ field: 'contactedAt', message: 'ISO instant, not in the future' }]);
   }
   requireText(input.summary, 'summary', TEXT_LIMITS.summary);

@@ -1,4 +1,35 @@
+import {
+  CalendarOverrideEntity,
+  DeadlineEntity,
+  DocumentNumberPoolEntity,
+  NotificationOutboxEntity,
+  OrgUnitEntity,
+  ProposalEventEntity,
+  ReplySignatureEntity,
+  TaskEntity,
+} from './handling.entities';
 import { ProposalEntity } from './proposal.entity';
 
-export { ProposalEntity };
-export const ENTITIES = [ProposalEntity];
+export {
+  CalendarOverrideEntity,
+  DeadlineEntity,
+  DocumentNumberPoolEntity,
+  NotificationOutboxEntity,
+  OrgUnitEntity,
+  ProposalEntity,
+  ProposalEventEntity,
+  ReplySignatureEntity,
+  TaskEntity,
+};
+
+export const ENTITIES = [
+  ProposalEntity,
+  TaskEntity,
+  DeadlineEntity,
+  ProposalEventEntity,
+  OrgUnitEntity,
+  DocumentNumberPoolEntity,
+  ReplySignatureEntity,
+  NotificationOutboxEntity,
+  CalendarOverrideEntity,
+];

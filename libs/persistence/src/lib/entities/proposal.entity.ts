@@ -41,6 +41,21 @@ export class ProposalEntity {
   @Column({ name: 'received_at', type: 'varchar', length: 30 })
   receivedAt!: string;
 
+  @Column({ name: 'lead_unit_id', type: 'varchar', length: 64, nullable: true })
+  leadUnitId!: string | null;
+
+  @Column({ name: 'assigned_unit_ids', type: 'simple-json' })
+  assignedUnitIds!: string[];
+
+  @Column({ name: 'key_proposal', type: 'integer' })
+  keyProposal!: number;
+
+  @Column({ name: 'next_due_at', type: 'varchar', length: 30, nullable: true })
+  nextDueAt!: string | null;
+
+  @Column({ name: 'closed_at', type: 'varchar', length: 30, nullable: true })
+  closedAt!: string | null;
+
   /** The workflow state version this row reflects; older writes are ignored. */
   @Column({ name: 'projection_version', type: 'integer' })
   projectionVersion!: number;

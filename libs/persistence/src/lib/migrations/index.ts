@@ -1,10 +1,12 @@
 import { InitialSchemaPostgres1764140000000 } from './postgres/1764140000000-initial-schema';
+import { HandlingReadModelPostgres1764150000000 } from './postgres/1764150000000-handling-read-model';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
+import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 
 /**
  * Listed explicitly (no globs), in order, so compiled and TypeScript code, Jest and the
  * production images all run exactly the same migrations. Each schema change adds one file
- * per dialect.
+ * per dialect; a migration that has shipped is never edited.
  */
-export const POSTGRES_MIGRATIONS = [InitialSchemaPostgres1764140000000];
-export const SQLITE_MIGRATIONS = [InitialSchemaSqlite1764140000000];
+export const POSTGRES_MIGRATIONS = [InitialSchemaPostgres1764140000000, HandlingReadModelPostgres1764150000000];
+export const SQLITE_MIGRATIONS = [InitialSchemaSqlite1764140000000, HandlingReadModelSqlite1764150000000];

@@ -1,0 +1,99 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/*
+ * Read-model rows written by the workflow's projection activity (and, for signatures and
+ * notifications, by their activities). The API lists and filters these; it never asks the
+ * workflows. Booleans are integers (0/1) so one SQL text serves PostgreSQL and SQLite.
+ */
+
+@Entity({ name: 'task' })
+export class TaskEntity {
+  @PrimaryColumn({ type: 'varchar', length: 200 }) id!: string;
+  @Column({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @Column({ type: 'varchar', length: 32 }) kind!: string;
+  @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @Column({ type: 'varchar', length: 16 }) status!: 'open' | 'closed';
+  @Column({ name: 'deadline_key', type: 'varchar', length: 100, nullable: true }) deadlineKey!: string | null;
+  @Column({ name: 'due_at', type: 'varchar', length: 30, nullable: true }) dueAt!: string | null;
+  @Column({ type: 'integer', nullable: true }) round!: number | null;
+  @Column({ name: 'opened_at', type: 'varchar', length: 30 }) openedAt!: string;
+  @Column({ name: 'closed_at', type: 'varchar', length: 30, nullable: true }) closedAt!: string | null;
+  @Column({ name: 'projection_version', type: 'integer' }) projectionVersion!: number;
+}
+
+@Entity({ name: 'deadline' })
+export class DeadlineEntity {
+  @PrimaryColumn({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 100 }) key!: string;
+  @Column({ type: 'varchar', length: 16 }) kind!: string;
+  @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @Column({ type: 'varchar', length: 16 }) status!: string;
+  @Column({ name: 'due_at', type: 'varchar', length: 30, nullable: true }) dueAt!: string | null;
+  @Column({ name: 'end_date', type: 'varchar', length: 10, nullable: true }) endDate!: string | null;
+  @Column({ type: 'integer' }) provisional!: number;
+  @Column({ name: 'reminders_sent', type: 'integer' }) remindersSent!: number;
+  @Column({ type: 'integer' }) escalations!: number;
+  @Column({ type: 'integer' }) extended!: number;
+  @Column({ type: 'simple-json', nullable: true }) explanation!: unknown;
+  @Column({ name: 'projection_version', type: 'integer' }) projectionVersion!: number;
+}
+
+@Entity({ name: 'proposal_event' })
+export class ProposalEventEntity {
+  @PrimaryColumn({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @PrimaryColumn({ type: 'integer' }) seq!: number;
+  @Column({ type: 'varchar', length: 32 }) type!: string;
+  @Column({ type: 'varchar', length: 30 }) at!: string;
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 64, nullable: true }) actorUserId!: string | null;
+  @Column({ name: 'actor_unit_id', type: 'varchar', length: 64, nullable: true }) actorUnitId!: string | null;
+  @Column({ name: 'unit_id', type: 'varchar', length: 64, nullable: true }) unitId!: string | null;
+  @Column({ type: 'simple-json' }) data!: Record<string, unknown>;
+}
+
+@Entity({ name: 'org_unit' })
+export class OrgUnitEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 32 }) kind!: string;
+  @Column({ name: 'issuer_code', type: 'varchar', length: 32, nullable: true }) issuerCode!: string | null;
+}
+
+@Entity({ name: 'document_number_pool' })
+export class DocumentNumberPoolEntity {
+  @PrimaryColumn({ name: 'issuer_code', type: 'varchar', length: 32 }) issuerCode!: string;
+  @PrimaryColumn({ type: 'integer' }) year!: number;
+  @Column({ name: 'next_number', type: 'integer' }) nextNumber!: number;
+}
+
+@Entity({ name: 'reply_signature' })
+export class ReplySignatureEntity {
+  @PrimaryColumn({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @PrimaryColumn({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @PrimaryColumn({ type: 'integer' }) round!: number;
+  @Column({ name: 'issuer_code', type: 'varchar', length: 32 }) issuerCode!: string;
+  @Column({ type: 'integer' }) year!: number;
+  @Column({ type: 'integer' }) sequence!: number;
+  @Column({ name: 'document_number', type: 'varchar', length: 64 }) documentNumber!: string;
+  @Column({ name: 'draft_version', type: 'integer' }) draftVersion!: number;
+  @Column({ name: 'signed_by', type: 'varchar', length: 64 }) signedBy!: string;
+  @Column({ name: 'signed_at', type: 'varchar', length: 30 }) signedAt!: string;
+}
+
+@Entity({ name: 'notification_outbox' })
+export class NotificationOutboxEntity {
+  @PrimaryColumn({ type: 'varchar', length: 120 }) id!: string;
+  @Column({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @Column({ type: 'varchar', length: 32 }) kind!: string;
+  @Column({ type: 'simple-json' }) payload!: Record<string, unknown>;
+  @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
+  @Column({ type: 'varchar', length: 16 }) status!: string;
+}
+
+@Entity({ name: 'calendar_override' })
+export class CalendarOverrideEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) label!: string;
+  @Column({ type: 'simple-json' }) data!: unknown;
+  @Column({ name: 'loaded_at', type: 'varchar', length: 30 }) loadedAt!: string;
+  @Column({ name: 'loaded_by', type: 'varchar', length: 64 }) loadedBy!: string;
+}

@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * Runs one SQL text with :named parameters on PostgreSQL or SQLite alike (the driver turns
+ * them into $1 or ?), returning rows and the number of rows changed.
+ */
+export async function execSql(
+  on: DataSource | EntityManager,
+  text: string,
+  params: Record<string, unknown> = {},
+): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
+  const dataSource = 'manager' in on ? on : on.connection;
+  const [sql, values] = dataSource.driver.escapeQueryWithParameters(text, params);
+  const runner: QueryRunner | undefined = 'manager' in on ? undefined : on.queryRunner;
+  if (runner) {
+    const r = await runner.query(sql, values, true);
+    return { rows: Array.isArray(r.records) ? r.records : [], affected: r.affected ?? 0 };
+  }
+  const own = dataSource.createQueryRunner();
+  try {
+    const r = await own.query(sql, values, true);
+    return { rows: Array.isArray(r.records) ? r.records : [], affected: r.affected ?? 0 };
+  } finally {
+    await own.release();
+  }
+}
