@@ -39,7 +39,12 @@ describe('workflow code may not import anything that does I/O', () => {
     ["import { Context } from '@temporalio/activity';", 'no-restricted-imports'],
     ["import { createDataSource } from '@banli/persistence';", '@nx/enforce-module-boundaries'],
   ])('rejects %s', async (importLine, rule) => {
-    const messages = await lintAsWorkflowFile(`${importLine}\nexport const used = [${importLine.match(/\{ (\w+) \}|\* as (\w+)/)?.slice(1).find(Boolean)}];\n`);
+    const messages = await lintAsWorkflowFile(
+      `${importLine}\nexport const used = [${importLine
+        .match(/\{ (\w+) \}|\* as (\w+)/)
+        ?.slice(1)
+        .find(Boolean)}];\n`,
+    );
     expect(messages.some((m) => m.startsWith(`${rule}:`))).toBe(true);
   });
 

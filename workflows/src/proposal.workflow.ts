@@ -218,7 +218,12 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         } catch (e) {
           throw asFailure(e);
         }
-        log.info('Proposal action', { proposalId: state.proposalId, action: update.name, unitId: req.actor.unitId, requestId: req.requestId });
+        log.info('Proposal action', {
+          proposalId: state.proposalId,
+          action: update.name,
+          unitId: req.actor.unitId,
+          requestId: req.requestId,
+        });
         await settle();
         return result(extra(r));
       },
@@ -274,7 +279,11 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   action(u.recordContact, checkRecordContact, applyRecordContact);
   action(u.submitDraft, checkSubmitDraft, applySubmitDraft);
   action(u.reviewDraft, checkReviewDraft, applyReviewDraft);
-  action(u.dispatch, (s, a) => checkDispatch(s, a), (s, a, _i, t) => applyDispatch(s, a, t));
+  action(
+    u.dispatch,
+    (s, a) => checkDispatch(s, a),
+    (s, a, _i, t) => applyDispatch(s, a, t),
+  );
   action(u.recordFeedback, checkRecordFeedback, applyRecordFeedback);
   action(u.reportFollowUp, checkReportFollowUp, applyReportFollowUp);
   action(u.confirmPublication, checkConfirmPublication, applyConfirmPublication);

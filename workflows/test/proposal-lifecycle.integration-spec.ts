@@ -1,6 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ProposalEventEntity, ProposalEntity, TaskEntity, NotificationOutboxEntity, ReplySignatureEntity } from '@banli/persistence';
+import {
+  ProposalEventEntity,
+  ProposalEntity,
+  TaskEntity,
+  NotificationOutboxEntity,
+  ReplySignatureEntity,
+} from '@banli/persistence';
 import { Harness, people, ProposalDriver, startHarness, startProposal, UNITS } from './support/workflow-harness';
 
 const { lead, hr, edu } = UNITS;
@@ -44,20 +50,35 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
 
   it('refuses a review from the wrong unit or role, writing nothing', async () => {
     const before = await p.state();
-    expect(await rejection(p.act('review', people.handler(lead), { decision: 'accept' }))).toMatchObject({ type: 'ROLE_REQUIRED' });
-    expect(await rejection(p.act('assign', people.officer, { mode: 'single', unitIds: [lead] }))).toMatchObject({ type: 'WRONG_STAGE' });
+    expect(await rejection(p.act('review', people.handler(lead), { decision: 'accept' }))).toMatchObject({
+      type: 'ROLE_REQUIRED',
+    });
+    expect(await rejection(p.act('assign', people.officer, { mode: 'single', unitIds: [lead] }))).toMatchObject({
+      type: 'WRONG_STAGE',
+    });
     expect((await p.state()).version).toBe(before.version);
   });
 
   it('is accepted and assigned to a lead unit with two co-handlers; every clock starts at assignment', async () => {
     await p.act('review', people.registrar, { decision: 'accept' });
-    const assigned = await p.act('assign', people.officer, { mode: 'lead', leadUnitId: lead, coHandlerUnitIds: [hr, edu] });
+    const assigned = await p.act('assign', people.officer, {
+      mode: 'lead',
+      leadUnitId: lead,
+      coHandlerUnitIds: [hr, edu],
+    });
     expect(assigned.stage).toBe('consultation');
 
     const view = await p.state();
     const deadline = (key: string) => view.deadlines.find((d) => d.key === key);
     const assignedAt = view.state.assignment?.assignedAt as string;
-    for (const key of [`reply:${lead}`, `contact:${lead}`, `objection:${lead}`, `opinion:${hr}`, `opinion:${edu}`, `objection:${hr}`]) {
+    for (const key of [
+      `reply:${lead}`,
+      `contact:${lead}`,
+      `objection:${lead}`,
+      `opinion:${hr}`,
+      `opinion:${edu}`,
+      `objection:${hr}`,
+    ]) {
       expect(deadline(key)).toMatchObject({ status: 'running' });
       expect(deadline(key)?.explanation?.start).toBe(assignedAt);
     }
@@ -66,9 +87,16 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
     expect(deadline(`objection:${hr}`)?.explanation?.rule).toEqual({ unit: 'working-days', amount: 5 });
     expect(deadline(`reply:${lead}`)?.explanation?.text).toMatch(/3 months from/);
 
-    const inbox = await h.dataSource.getRepository(TaskEntity).find({ where: { proposalId: p.proposalId, status: 'open' }, order: { id: 'ASC' } });
+    const inbox = await h.dataSource
+      .getRepository(TaskEntity)
+      .find({ where: { proposalId: p.proposalId, status: 'open' }, order: { id: 'ASC' } });
     expect(inbox.map((t) => [t.kind, t.unitId]).sort()).toEqual(
-      [['contact', lead], ['draft', lead], ['opinion', edu], ['opinion', hr]].sort(),
+      [
+        ['contact', lead],
+        ['draft', lead],
+        ['opinion', edu],
+        ['opinion', hr],
+      ].sort(),
     );
     expect(inbox.find((t) => t.unitId === hr)?.dueAt).toBe(deadline(`opinion:${hr}`)?.dueAt);
   });
@@ -86,14 +114,24 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
     const edu2 = after.deadlines.find((d) => d.key === `opinion:${edu}`);
     expect(edu2).toMatchObject({ remindersSent: 2, escalations: 1 });
     expect(edu2?.nextEscalationAt).toBeDefined();
-    const notices = await h.dataSource.getRepository(NotificationOutboxEntity).findBy({ proposalId: p.proposalId, unitId: edu });
-    expect(notices.map((n) => n.kind).sort()).toEqual(['deadline-escalation', 'deadline-reminder', 'deadline-reminder']);
+    const notices = await h.dataSource
+      .getRepository(NotificationOutboxEntity)
+      .findBy({ proposalId: p.proposalId, unitId: edu });
+    expect(notices.map((n) => n.kind).sort()).toEqual([
+      'deadline-escalation',
+      'deadline-reminder',
+      'deadline-reminder',
+    ]);
     // HR submitted late too: escalated, then met.
     expect(after.deadlines.find((d) => d.key === `opinion:${hr}`)).toMatchObject({ status: 'met' });
   });
 
   it('cannot be signed while an opinion is neither in nor waived', async () => {
-    await p.act('recordContact', people.handler(lead), { method: 'call', contactedAt: new Date(await h.env.currentTimeMs()).toISOString(), summary: '电话沟通' });
+    await p.act('recordContact', people.handler(lead), {
+      method: 'call',
+      contactedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+      summary: '电话沟通',
+    });
     await p.act('submitDraft', people.handler(lead), { replyClass: 'A', disclosure: 'publish', sections });
     await p.act('reviewDraft', people.reviewer(lead), { decision: 'approve' });
     const refused = await rejection(p.act('signOff', people.signer(lead), { decision: 'sign' }));
@@ -114,19 +152,40 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
   it('is dispatched, rated satisfied by every proposer, published, and closed', async () => {
     await p.act('dispatch', people.handler(lead));
     await p.act('recordFeedback', people.officer, { unitId: lead, proposer: '李明', rating: 'satisfied' });
-    const rated = await p.act('recordFeedback', people.officer, { unitId: lead, proposer: '王芳', rating: 'basically-satisfied' });
+    const rated = await p.act('recordFeedback', people.officer, {
+      unitId: lead,
+      proposer: '王芳',
+      rating: 'basically-satisfied',
+    });
     expect(rated.stage).toBe('publication');
-    const closed = await p.act('confirmPublication', people.handler(lead), { location: 'https://www.example.gov.cn/zwgk/1' });
+    const closed = await p.act('confirmPublication', people.handler(lead), {
+      location: 'https://www.example.gov.cn/zwgk/1',
+    });
     expect(closed.stage).toBe('closed');
     await p.handle.result();
 
     const row = await h.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: p.proposalId });
     expect(row.stage).toBe('closed');
     expect(await h.dataSource.getRepository(TaskEntity).countBy({ proposalId: p.proposalId, status: 'open' })).toBe(0);
-    const events = await h.dataSource.getRepository(ProposalEventEntity).find({ where: { proposalId: p.proposalId }, order: { seq: 'ASC' } });
+    const events = await h.dataSource
+      .getRepository(ProposalEventEntity)
+      .find({ where: { proposalId: p.proposalId }, order: { seq: 'ASC' } });
     expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
     expect(events.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['registered', 'reviewed', 'assigned', 'deadline-reminder', 'deadline-escalation', 'opinion-submitted', 'opinion-waived', 'reply-signed', 'reply-dispatched', 'feedback-closed', 'reply-published', 'closed']),
+      expect.arrayContaining([
+        'registered',
+        'reviewed',
+        'assigned',
+        'deadline-reminder',
+        'deadline-escalation',
+        'opinion-submitted',
+        'opinion-waived',
+        'reply-signed',
+        'reply-dispatched',
+        'feedback-closed',
+        'reply-published',
+        'closed',
+      ]),
     );
   });
 });

@@ -104,7 +104,14 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
     const n = number();
     const twoLeads = await request(stack.url)
       .post('/api/proposals')
-      .send(registration(n, { proposers: [{ name: '甲', lead: true }, { name: '乙', lead: true }] }))
+      .send(
+        registration(n, {
+          proposers: [
+            { name: '甲', lead: true },
+            { name: '乙', lead: true },
+          ],
+        }),
+      )
       .expect(422);
     expect(twoLeads.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(twoLeads.body.error.details).toEqual(
@@ -117,17 +124,22 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
       .expect(400);
     expect(unknownField.body.error.code).toBe('BAD_REQUEST');
 
-    await request(stack.url).post('/api/proposals').send({ ...registration(n), number: 'bad number!' }).expect(422);
+    await request(stack.url)
+      .post('/api/proposals')
+      .send({ ...registration(n), number: 'bad number!' })
+      .expect(422);
     await request(stack.url).get(`/api/proposals/8-2_${n}`).expect(404);
-    await expect(
-      stack.client.workflow.getHandle(proposalWorkflowIdOf(`8-2_${n}`)).describe(),
-    ).rejects.toThrow(WorkflowNotFoundError);
+    await expect(stack.client.workflow.getHandle(proposalWorkflowIdOf(`8-2_${n}`)).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
   });
 
   it('answers 404 with a coded error for an unknown or malformed id', async () => {
     const res = await request(stack.url).get('/api/proposals/8-2_none').expect(404);
     expect(res.body.error.code).toBe('PROPOSAL_NOT_FOUND');
-    await request(stack.url).get(`/api/proposals/${encodeURIComponent("x' OR 1=1 --")}`).expect(404);
+    await request(stack.url)
+      .get(`/api/proposals/${encodeURIComponent("x' OR 1=1 --")}`)
+      .expect(404);
   });
 
   it('answers 413 for a body over the limit', async () => {

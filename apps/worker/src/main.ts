@@ -2,12 +2,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, DefaultLogger } from '@temporalio/worker';
 import { temporalConfigFromEnv } from '@banli/config';
-import {
-  createDataSource,
-  databaseConfigFromEnv,
-  describeDatabase,
-  runMigrations,
-} from '@banli/persistence';
+import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
 import { bundleWorkflows, createBanliWorker } from '@banli/worker';
 
 async function main(): Promise<void> {
@@ -23,8 +18,7 @@ async function main(): Promise<void> {
   await runMigrations(dataSource);
 
   const bundlePath = process.env['WORKFLOW_BUNDLE_PATH'];
-  const workflowBundle =
-    bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflows();
+  const workflowBundle = bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflows();
 
   const connection = await NativeConnection.connect({ address: temporal.address });
   const worker = await createBanliWorker({

@@ -1,33 +1,53 @@
 import type { DataSource } from 'typeorm';
-import type { ProposalProjection } from '@banli/contracts';
+import type { HandlingProjection } from '@banli/contracts';
 import {
   createDataSource,
+  DeadlineEntity,
+  ProposalEventEntity,
   ProposalProjectionRepository,
   ProposalQueryRepository,
+  ReplySignatureRepository,
   runMigrations,
+  TaskEntity,
 } from '../src';
 import { testDatabases } from '@banli/testing';
 
-const projection = (id: string, version: number, stage: ProposalProjection['stage']): ProposalProjection => ({
-  proposalId: id,
-  workflowId: `proposal-${id}`,
-  stage,
-  version,
-  receivedAt: '2026-03-08T02:00:00.000Z',
-  registration: {
-    kind: 'proposal',
-    sessionCode: '8-2',
-    sessionName: '市政协八届二次会议',
-    number: id.split('_')[1],
-    title: "关于<script>alert('x')</script>的提案; DROP TABLE proposal; --",
-    proposers: [{ name: '李明', lead: true }],
-    body: '正文',
-    suggestionPoints: [{ seq: 1, text: '建议一' }],
-  },
+const HOSTILE_TITLE = "关于<script>alert('x')</script>的提案; DROP TABLE proposal; --";
+
+function projection(id: string, version: number, overrides: Partial<HandlingProjection> = {}): HandlingProjection {
+  return {
+    proposalId: id,
+    workflowId: `proposal-${id}`,
+    version,
+    stage: 'registered',
+    receivedAt: '2026-03-08T02:00:00.000Z',
+    assignedUnitIds: [],
+    keyProposal: false,
+    tasks: [],
+    deadlines: [],
+    events: [],
+    ...overrides,
+  };
+}
+
+const registration = (number: string) => ({
+  kind: 'proposal' as const,
+  sessionCode: '8-2',
+  sessionName: '市政协八届二次会议',
+  number,
+  title: HOSTILE_TITLE,
+  proposers: [{ name: '李明', lead: true }],
+  body: '正文',
+  suggestionPoints: [{ seq: 1, text: '建议一' }],
 });
 
 describe.each(testDatabases())('persistence on $name', ({ config }) => {
   let dataSource: DataSource;
+  let seq = 0;
+  const newId = () => {
+    const n = `${Date.now()}${++seq}`;
+    return { id: `8-2_${n}`, number: n };
+  };
 
   beforeAll(async () => {
     dataSource = createDataSource(config);
@@ -41,8 +61,10 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     await runMigrations(dataSource);
     expect(await runMigrations(dataSource)).toEqual([]);
     const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+    const dialect = config.type === 'postgres' ? 'Postgres' : 'Sqlite';
     expect(applied.map((r: { name: string }) => r.name)).toEqual([
-      config.type === 'postgres' ? 'InitialSchemaPostgres1764140000000' : 'InitialSchemaSqlite1764140000000',
+      `InitialSchema${dialect}1764140000000`,
+      `HandlingReadModel${dialect}1764150000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });
@@ -58,29 +80,65 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     }
   });
 
-  it('writes a projection once, however often it is retried, and never goes back a version', async () => {
+  it('writes a projection once however often it is retried, and never goes back a version', async () => {
     const repo = new ProposalProjectionRepository(dataSource);
-    const queries = new ProposalQueryRepository(dataSource);
-    const id = `8-2_${Date.now()}`;
+    const { id, number } = newId();
+    const registered = projection(id, 1, {
+      registration: registration(number),
+      events: [{ seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: {} }],
+      tasks: [{ id: `${id}/review-registration/committee`, kind: 'review-registration', unitId: 'committee' }],
+    });
+    const assigned = projection(id, 3, {
+      stage: 'consultation',
+      leadUnitId: 'industry-it',
+      events: [
+        {
+          seq: 2,
+          type: 'assigned',
+          at: '2026-03-09T02:00:00.000Z',
+          actor: { userId: 'u1', unitId: 'gov-office' },
+          data: { mode: 'lead' },
+        },
+      ],
+      tasks: [
+        {
+          id: `${id}/opinion/education`,
+          kind: 'opinion',
+          unitId: 'education',
+          dueAt: '2026-04-09T15:59:59.999Z',
+          deadlineKey: 'opinion:education',
+        },
+      ],
+    });
+    await repo.project(registered);
+    await repo.project(registered);
+    await repo.project(assigned);
+    await repo.project(assigned);
+    await repo.project(registered); // a late retry of an older write
 
-    await repo.upsert(projection(id, 1, 'registered'));
-    await repo.upsert(projection(id, 1, 'registered'));
-    await repo.upsert(projection(id, 3, 'consultation'));
-    await repo.upsert(projection(id, 2, 'assignment')); // a late retry of an older write
-
-    const rows = await dataSource.query(`SELECT count(*) AS n FROM proposal WHERE id = '${id}'`);
-    expect(Number(rows[0].n)).toBe(1);
-    const row = await queries.findById(id);
-    expect(row).toMatchObject({ stage: 'consultation', projectionVersion: 3 });
+    const row = await new ProposalQueryRepository(dataSource).findById(id);
+    expect(row).toMatchObject({ stage: 'consultation', projectionVersion: 3, leadUnitId: 'industry-it' });
     // Text is stored as text: markup and SQL come back byte for byte.
-    expect(row?.title).toBe("关于<script>alert('x')</script>的提案; DROP TABLE proposal; --");
-    expect(row?.proposers).toEqual([{ name: '李明', lead: true }]);
+    expect(row?.title).toBe(HOSTILE_TITLE);
+    const tasks = await dataSource.getRepository(TaskEntity).find({ where: { proposalId: id }, order: { id: 'ASC' } });
+    expect(tasks.map((t) => [t.kind, t.status])).toEqual([
+      ['opinion', 'open'],
+      ['review-registration', 'closed'],
+    ]);
+    const events = await dataSource
+      .getRepository(ProposalEventEntity)
+      .find({ where: { proposalId: id }, order: { seq: 'ASC' } });
+    expect(events.map((e) => [e.seq, e.type, e.actorUnitId])).toEqual([
+      [1, 'registered', null],
+      [2, 'assigned', 'gov-office'],
+    ]);
+    expect(await dataSource.getRepository(DeadlineEntity).countBy({ proposalId: id })).toBe(0);
   });
 
   it('keeps one row per session and number', async () => {
     const repo = new ProposalProjectionRepository(dataSource);
-    const number = `${Date.now()}`;
-    await repo.upsert(projection(`8-2_${number}`, 1, 'registered'));
+    const { id, number } = newId();
+    await repo.project(projection(id, 1, { registration: registration(number) }));
     await expect(
       dataSource.query(
         `INSERT INTO proposal (id, workflow_id, kind, session_code, session_name, number, title, body, proposers,
@@ -88,5 +146,26 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
          VALUES ('other', 'w', 'proposal', '8-2', 's', '${number}', 't', 'b', '[]', '[]', 'registered', 'x', 1, 'x')`,
       ),
     ).rejects.toThrow(/unique|UNIQUE/);
+  });
+
+  it('allocates document numbers per issuer and year: consecutive, never duplicated, the same on retry', async () => {
+    const repo = new ProposalProjectionRepository(dataSource);
+    const signatures = new ReplySignatureRepository(dataSource);
+    const issuer = `U${Date.now().toString(36)}`;
+    const ids = Array.from({ length: 12 }, () => newId());
+    for (const { id, number } of ids) await repo.project(projection(id, 1, { registration: registration(number) }));
+    const sign = (id: string, signedAt = '2026-07-05T02:00:00.000Z') =>
+      signatures.sign({ proposalId: id, unitId: issuer, round: 1, draftVersion: 1, signedBy: 'signer', signedAt });
+
+    const numbers = await Promise.all(ids.map(({ id }) => sign(id)));
+    const sequence = numbers.map((n) => Number(/\u3015(\d+)号$/.exec(n.documentNumber)?.[1])).sort((a, b) => a - b);
+    expect(sequence).toEqual(Array.from({ length: 12 }, (_v, i) => i + 1));
+    expect(numbers[0].documentNumber).toMatch(new RegExp(`^${issuer}\u30142026\u3015\\d+号$`));
+
+    expect(await sign(ids[0].id)).toEqual(numbers[0]); // a retried sign-off keeps its number
+    // 31 Dec 20:00 UTC is already 1 January in Shanghai: the next year's pool, from 1.
+    const { id, number } = newId();
+    await repo.project(projection(id, 1, { registration: registration(number) }));
+    expect((await sign(id, '2026-12-31T20:00:00.000Z')).documentNumber).toBe(`${issuer}\u30142027\u30151号`);
   });
 });

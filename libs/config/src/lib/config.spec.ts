@@ -13,9 +13,10 @@ describe('configuration from the environment', () => {
 
   it('takes PORT, HOST and the Temporal settings from the environment', () => {
     expect(httpConfigFromEnv({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
-    expect(
-      temporalConfigFromEnv({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'banli' }),
-    ).toMatchObject({ address: 'temporal:7233', namespace: 'banli' });
+    expect(temporalConfigFromEnv({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_NAMESPACE: 'banli' })).toMatchObject({
+      address: 'temporal:7233',
+      namespace: 'banli',
+    });
   });
 
   it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s', (port) => {

@@ -24,7 +24,12 @@ function json<T>(env: NodeJS.ProcessEnv, name: string): T | undefined {
 
 function list(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
   const raw = env[name]?.trim();
-  return raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : fallback;
+  return raw
+    ? raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : fallback;
 }
 
 /**
@@ -46,7 +51,8 @@ export function handlingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Han
   const replyClasses = list(env, 'BANLI_REPLY_CLASSES', ['A', 'B', 'C']);
   const followUpClasses = list(env, 'BANLI_FOLLOW_UP_CLASSES', ['B']);
   const unknown = followUpClasses.filter((c) => !replyClasses.includes(c));
-  if (unknown.length) throw new Error(`BANLI_FOLLOW_UP_CLASSES names classes not in BANLI_REPLY_CLASSES: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`BANLI_FOLLOW_UP_CLASSES names classes not in BANLI_REPLY_CLASSES: ${unknown.join(', ')}`);
   const base = {
     replyClasses,
     followUpClasses,

@@ -1,9 +1,5 @@
 import { DomainError, ErrorDetail } from './domain-error';
-import {
-  PROPOSAL_NUMBER_PATTERN,
-  ProposalRegistration,
-  SESSION_CODE_PATTERN,
-} from './proposal';
+import { PROPOSAL_NUMBER_PATTERN, ProposalRegistration, SESSION_CODE_PATTERN } from './proposal';
 
 export const REGISTRATION_LIMITS = {
   titleLength: 200,
@@ -24,8 +20,7 @@ export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) problems.push({ field, message });
   };
-  const text = (v: unknown, max: number) =>
-    typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+  const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 
   need(r.kind === 'proposal' || r.kind === 'suggestion', 'kind', 'must be proposal or suggestion');
   need(
@@ -43,16 +38,8 @@ export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
   need(text(r.body, REGISTRATION_LIMITS.bodyLength), 'body', 'is required (at most 50000 characters)');
 
   const proposers = Array.isArray(r.proposers) ? r.proposers : [];
-  need(
-    proposers.length > 0 && proposers.length <= REGISTRATION_LIMITS.proposers,
-    'proposers',
-    'needs 1-100 proposers',
-  );
-  need(
-    proposers.filter((p) => p?.lead === true).length === 1,
-    'proposers',
-    'needs exactly one lead proposer',
-  );
+  need(proposers.length > 0 && proposers.length <= REGISTRATION_LIMITS.proposers, 'proposers', 'needs 1-100 proposers');
+  need(proposers.filter((p) => p?.lead === true).length === 1, 'proposers', 'needs exactly one lead proposer');
   proposers.forEach((p, i) =>
     need(text(p?.name, REGISTRATION_LIMITS.nameLength), `proposers[${i}].name`, 'is required'),
   );

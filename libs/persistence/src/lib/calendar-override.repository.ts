@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CalendarOverrides, calendarOverridesProblems, DomainError, WorkingDayCalendar } from '@banli/domain';
 import { CalendarOverrideEntity } from './entities';
+import { inTransaction } from './sql';
 
 /**
  * Calendar overrides (a newly published year, local holidays) as loaded by an admin, applied
@@ -17,7 +18,9 @@ export class CalendarOverrideRepository {
 
   async current(nowMs: number = Date.now()): Promise<WorkingDayCalendar> {
     if (this.cached && nowMs - this.cached.at < this.cacheMs) return this.cached.calendar;
-    const rows = await this.dataSource.getRepository(CalendarOverrideEntity).find({ order: { loadedAt: 'ASC', label: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(CalendarOverrideEntity)
+      .find({ order: { loadedAt: 'ASC', label: 'ASC' } });
     const calendar = WorkingDayCalendar.fromOverrides(rows.map((r) => r.data as CalendarOverrides));
     this.cached = { calendar, at: nowMs };
     return calendar;
@@ -26,12 +29,14 @@ export class CalendarOverrideRepository {
   async load(overrides: CalendarOverrides, loadedBy: string, now: Date = new Date()): Promise<void> {
     const problems = calendarOverridesProblems(overrides);
     if (problems.length) throw new DomainError('VALIDATION_FAILED', 'The calendar overrides are invalid', problems);
-    await this.dataSource.getRepository(CalendarOverrideEntity).save({
-      label: overrides.label,
-      data: overrides,
-      loadedAt: now.toISOString(),
-      loadedBy,
-    });
+    await inTransaction(this.dataSource, (tx) =>
+      tx.getRepository(CalendarOverrideEntity).save({
+        label: overrides.label,
+        data: overrides,
+        loadedAt: now.toISOString(),
+        loadedBy,
+      }),
+    );
     this.cached = undefined;
   }
 }

@@ -22,7 +22,10 @@ describe('DATABASE_URL', () => {
   });
 
   it('selects SQLite for sqlite: URLs, relative to the working directory', () => {
-    expect(databaseConfigFromEnv({ DATABASE_URL: 'sqlite:x/y.sqlite' }, '/w')).toEqual({ type: 'sqlite', file: '/w/x/y.sqlite' });
+    expect(databaseConfigFromEnv({ DATABASE_URL: 'sqlite:x/y.sqlite' }, '/w')).toEqual({
+      type: 'sqlite',
+      file: '/w/x/y.sqlite',
+    });
   });
 
   it('refuses anything else', () => {

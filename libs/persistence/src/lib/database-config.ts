@@ -1,18 +1,13 @@
 import * as path from 'node:path';
 
-export type DatabaseConfig =
-  | { type: 'postgres'; url: string; poolSize: number }
-  | { type: 'sqlite'; file: string };
+export type DatabaseConfig = { type: 'postgres'; url: string; poolSize: number } | { type: 'sqlite'; file: string };
 
 /**
  * `DATABASE_URL` selects the database: `postgres://…` (or `postgresql://…`) for PostgreSQL,
  * `sqlite:relative/or/absolute/file.sqlite` for SQLite. Unset means the embedded default,
  * a SQLite file in the data directory.
  */
-export function databaseConfigFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-  cwd = process.cwd(),
-): DatabaseConfig {
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DatabaseConfig {
   const url = env['DATABASE_URL']?.trim();
   if (!url) {
     const dataDir = path.resolve(cwd, env['BANLI_DATA_DIR'] ?? 'data');

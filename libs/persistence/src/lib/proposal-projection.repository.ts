@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
-import { execSql } from './sql';
+import { execSql, inTransaction } from './sql';
 
 /**
  * Writes a proposal's projection: its row, open tasks, deadlines and audit events. Idempotent
@@ -13,7 +13,7 @@ export class ProposalProjectionRepository {
 
   async project(p: HandlingProjection, now: Date = new Date()): Promise<void> {
     const at = now.toISOString();
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.dataSource, async (tx) => {
       if (p.registration) await this.insertProposal(tx, p, at);
       for (const e of p.events) {
         await execSql(

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SignatureRequest } from '@banli/contracts';
-import { execSql } from './sql';
+import { execSql, inTransaction } from './sql';
 
 /** 文号: issuer code, year in 〔〕 (U+3014/U+3015), sequence, 号. */
 export function formatDocumentNumber(issuerCode: string, year: number, sequence: number): string {
@@ -23,7 +23,7 @@ export class ReplySignatureRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async sign(req: SignatureRequest): Promise<{ documentNumber: string }> {
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const key = { proposalId: req.proposalId, unitId: req.unitId, round: req.round };
       const existing = await execSql(
         tx,
@@ -54,7 +54,16 @@ export class ReplySignatureRepository {
         `INSERT INTO "reply_signature" ("proposal_id", "unit_id", "round", "issuer_code", "year", "sequence",
            "document_number", "draft_version", "signed_by", "signed_at")
          VALUES (:proposalId, :unitId, :round, :issuerCode, :year, :sequence, :documentNumber, :draftVersion, :signedBy, :signedAt)`,
-        { ...key, issuerCode, year, sequence, documentNumber, draftVersion: req.draftVersion, signedBy: req.signedBy, signedAt: req.signedAt },
+        {
+          ...key,
+          issuerCode,
+          year,
+          sequence,
+          documentNumber,
+          draftVersion: req.draftVersion,
+          signedBy: req.signedBy,
+          signedAt: req.signedAt,
+        },
       );
       return { documentNumber };
     });

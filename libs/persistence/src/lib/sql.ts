@@ -1,3 +1,4 @@
+import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -23,4 +24,22 @@ export async function execSql(
   } finally {
     await own.release();
   }
+}
+
+const sqliteLocks = new WeakMap<DataSource, Mutex>();
+
+/**
+ * A transaction that is safe under concurrency on both databases. TypeORM's SQLite driver
+ * has one connection per process, on which a second concurrent transaction fails ("cannot
+ * start a transaction within a transaction"), so SQLite transactions queue on a mutex;
+ * PostgreSQL runs them in parallel on its pool.
+ */
+export function inTransaction<T>(dataSource: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type === 'postgres') return dataSource.transaction(work);
+  let lock = sqliteLocks.get(dataSource);
+  if (!lock) {
+    lock = new Mutex();
+    sqliteLocks.set(dataSource, lock);
+  }
+  return lock.runExclusive(() => dataSource.transaction(work));
 }

@@ -38,9 +38,7 @@ export function sqliteTestFile(): string {
 }
 
 /** Structurally the persistence library's DatabaseConfig (kept apart to avoid a cycle). */
-export type TestDatabaseConfig =
-  | { type: 'postgres'; url: string; poolSize: number }
-  | { type: 'sqlite'; file: string };
+export type TestDatabaseConfig = { type: 'postgres'; url: string; poolSize: number } | { type: 'sqlite'; file: string };
 
 export interface NamedDatabase {
   name: 'postgres' | 'sqlite';

@@ -10,7 +10,10 @@ export interface BanliWorkerOptions {
   /** A pre-built bundle (production, tests) or bundled from source at start (development). */
   workflowBundle: { code: string } | { codePath: string };
   taskQueue?: string;
-  tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'>;
+  tuning?: Pick<
+    WorkerOptions,
+    'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'
+  >;
 }
 
 export function createBanliWorker(options: BanliWorkerOptions): Promise<Worker> {

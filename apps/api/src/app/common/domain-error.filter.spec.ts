@@ -49,9 +49,17 @@ describe('DomainErrorFilter: one error shape, one mapping', () => {
   });
 
   it('maps body-parser errors to their 4xx', () => {
-    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large' });
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      expose: true,
+      type: 'entity.too.large',
+    });
     expect(respond(tooLarge).body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    const malformed = Object.assign(new Error('Unexpected token'), { status: 400, expose: true, type: 'entity.parse.failed' });
+    const malformed = Object.assign(new Error('Unexpected token'), {
+      status: 400,
+      expose: true,
+      type: 'entity.parse.failed',
+    });
     expect(respond(malformed).statusCode).toBe(400);
   });
 
@@ -64,6 +72,8 @@ describe('DomainErrorFilter: one error shape, one mapping', () => {
   });
 
   it('echoes the request id', () => {
-    expect(respond(new DomainError('PROPOSAL_NOT_FOUND', 'x'), { 'x-request-id': 'r-1' }).body.error.requestId).toBe('r-1');
+    expect(respond(new DomainError('PROPOSAL_NOT_FOUND', 'x'), { 'x-request-id': 'r-1' }).body.error.requestId).toBe(
+      'r-1',
+    );
   });
 });

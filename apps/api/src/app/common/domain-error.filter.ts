@@ -1,12 +1,9 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
-import { WorkflowUpdateFailedError, WorkflowExecutionAlreadyStartedError, isGrpcServiceError } from '@temporalio/client';
+  WorkflowUpdateFailedError,
+  WorkflowExecutionAlreadyStartedError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
@@ -55,7 +52,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     const mapped = this.map(exception);
     const requestId = req.headers['x-request-id'];
     if (mapped.status >= 500) {
-      this.logger.error(`${req.method} ${req.url} -> ${mapped.status}`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${req.method} ${req.url} -> ${mapped.status}`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     res.status(mapped.status).json({
       error: { ...mapped.body, ...(typeof requestId === 'string' ? { requestId } : {}) },
@@ -78,7 +78,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (e instanceof WorkflowExecutionAlreadyStartedError) {
       return {
         status: HttpStatus.CONFLICT,
-        body: { code: 'PROPOSAL_ALREADY_REGISTERED', message: 'This proposal was registered before and its handling has ended' },
+        body: {
+          code: 'PROPOSAL_ALREADY_REGISTERED',
+          message: 'This proposal was registered before and its handling has ended',
+        },
       };
     }
     if (e instanceof HttpException) {

@@ -14,7 +14,12 @@ import { ProposalsService } from './proposals.service';
       provide: ProposalsService,
       inject: [Client, DataSource, TEMPORAL_CONFIG],
       useFactory: (client: Client, dataSource: DataSource, config: TemporalConfig) =>
-        new ProposalsService(client, new ProposalQueryRepository(dataSource), config.taskQueue, handlingConfigFromEnv()),
+        new ProposalsService(
+          client,
+          new ProposalQueryRepository(dataSource),
+          config.taskQueue,
+          handlingConfigFromEnv(),
+        ),
     },
   ],
 })

@@ -1,9 +1,5 @@
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import {
-  confirmRegistrationUpdate,
-  PROPOSAL_WORKFLOW_TYPE,
-  ProposalWorkflowInput,
-} from '@banli/contracts';
+import { confirmRegistrationUpdate, PROPOSAL_WORKFLOW_TYPE, ProposalWorkflowInput } from '@banli/contracts';
 import type { HandlingConfig } from '@banli/config';
 import {
   assertValidRegistration,
@@ -50,17 +46,14 @@ export class ProposalsService {
       settings: options.urgent ? this.handling.urgent : this.handling.normal,
       ...(requestId ? { requestId } : {}),
     };
-    const start = new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(
-      PROPOSAL_WORKFLOW_TYPE,
-      {
-        workflowId: proposalWorkflowIdOf(proposalId),
-        taskQueue: this.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        // A proposal whose handling has ended is never started again under the same number.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      },
-    );
+    const start = new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(PROPOSAL_WORKFLOW_TYPE, {
+      workflowId: proposalWorkflowIdOf(proposalId),
+      taskQueue: this.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // A proposal whose handling has ended is never started again under the same number.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
     await this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
       args: [registration],
       startWorkflowOperation: start,

@@ -56,8 +56,15 @@ describe('working-day periods', () => {
     const e = computeDeadline(official, '2026-02-12T01:00:00Z', { unit: 'working-days', amount: 3 });
     expect(e.endDate).toBe('2026-02-24');
     expect(e.skipped.map((s) => s.date)).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19',
-      '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(e.skipped.every((s) => s.reason === 'holiday' && s.name === 'Spring Festival')).toBe(true);
   });
@@ -251,9 +258,7 @@ describe('working-day arithmetic for reminders and overdue counts', () => {
         const e = computeDeadline(official, `${start}T02:00:00Z`, { unit: 'working-days', amount });
         expect(addWorkingDays(official, start, amount)).toBe(e.endDate);
         expect(workingDaysBetween(official, start, e.endDate)).toBe(amount);
-        expect(e.skipped).toHaveLength(
-          Math.round((Date.parse(e.endDate) - Date.parse(start)) / 86_400_000) - amount,
-        );
+        expect(e.skipped).toHaveLength(Math.round((Date.parse(e.endDate) - Date.parse(start)) / 86_400_000) - amount);
       }
     }
   });

@@ -107,7 +107,7 @@ export function describeRule(rule: DeadlineRule): string {
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -156,7 +156,7 @@ export function computeDeadline(
   let endDate: IsoDate;
   if (rule.unit === 'working-days') {
     let d = startDate;
-    for (let counted = 0; counted < rule.amount; ) {
+    for (let counted = 0; counted < rule.amount;) {
       d = addDays(d, 1);
       const info = examine(d);
       if (info.working) {
@@ -229,7 +229,7 @@ export function addWorkingDays(calendar: WorkingDayCalendar, date: IsoDate, n: n
   assertOffset(n, 'n');
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, step);
     if (calendar.isWorkingDay(d)) left--;
   }
@@ -241,7 +241,7 @@ export function workingDaysBetween(calendar: WorkingDayCalendar, from: IsoDate, 
   parseIsoDate(from);
   parseIsoDate(to);
   let count = 0;
-  for (let d = from; d < to; ) {
+  for (let d = from; d < to;) {
     d = addDays(d, 1);
     if (calendar.isWorkingDay(d)) count++;
   }

@@ -149,7 +149,14 @@ function instantToEpochMs(instant: string | Date): number {
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const offsetHours = m[9] === undefined ? 0 : Number(m[10]);
   const offsetMinutes = m[9] === undefined ? 0 : Number(m[11]);
-  if (!validParts(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) {
+  if (
+    !validParts(year, month, day) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
     throw invalid(`Not a valid ISO instant: ${instant}`, 'instant');
   }
   const offsetMs = (m[9] === '-' ? -1 : 1) * (offsetHours * 3_600_000 + offsetMinutes * 60_000);

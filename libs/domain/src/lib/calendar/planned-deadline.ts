@@ -9,7 +9,12 @@ export function officeMorning(date: IsoDate): string {
 }
 
 /** A deadline set to a date by decision (an approved extension), explained like any other. */
-export function fixedDeadline(calendar: WorkingDayCalendar, start: string, endDate: IsoDate, note: string): DeadlineExplanation {
+export function fixedDeadline(
+  calendar: WorkingDayCalendar,
+  start: string,
+  endDate: IsoDate,
+  note: string,
+): DeadlineExplanation {
   const startInstant = normalizeInstant(start);
   const startDate = toShanghaiDate(start);
   const dueAt = endOfShanghaiDay(endDate);

@@ -16,9 +16,9 @@ const constructed2027: CalendarYear = {
 
 describe('the official calendar (chinese-days)', () => {
   it('is versioned by the installed chinese-days package', () => {
-    const installed = JSON.parse(
-      readFileSync(require.resolve('chinese-days/package.json'), 'utf8'),
-    ) as { version: string };
+    const installed = JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(official.version).toBe(`chinese-days@${installed.version}`);
     expect(official.version).toMatch(/^chinese-days@\d+\.\d+\.\d+$/);
   });
@@ -51,7 +51,12 @@ describe('the official calendar (chinese-days)', () => {
   });
 
   it('knows National Day week 2025 with its make-up Sunday and Saturday', () => {
-    expect(official.dayInfo('2025-09-27')).toEqual({ date: '2025-09-27', working: false, reason: 'weekend', provisional: false });
+    expect(official.dayInfo('2025-09-27')).toEqual({
+      date: '2025-09-27',
+      working: false,
+      reason: 'weekend',
+      provisional: false,
+    });
     expect(official.dayInfo('2025-09-28')).toEqual({
       date: '2025-09-28',
       working: true,
@@ -71,15 +76,29 @@ describe('the official calendar (chinese-days)', () => {
 
   it('knows Spring Festival 2026', () => {
     expect(official.dayInfo('2026-02-14').reason).toBe('make-up-workday');
-    expect(official.dayInfo('2026-02-15')).toMatchObject({ working: false, reason: 'holiday', name: 'Spring Festival' });
+    expect(official.dayInfo('2026-02-15')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      name: 'Spring Festival',
+    });
     expect(official.dayInfo('2026-02-23')).toMatchObject({ working: false, reason: 'holiday' });
     expect(official.dayInfo('2026-02-24')).toMatchObject({ working: true, reason: 'workday' });
     expect(official.dayInfo('2026-02-28')).toMatchObject({ working: true, reason: 'make-up-workday' });
   });
 
   it('guesses unpublished years from the plain week, and says so', () => {
-    expect(official.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: true, reason: 'workday', provisional: true });
-    expect(official.dayInfo('2027-01-02')).toEqual({ date: '2027-01-02', working: false, reason: 'weekend', provisional: true });
+    expect(official.dayInfo('2027-01-01')).toEqual({
+      date: '2027-01-01',
+      working: true,
+      reason: 'workday',
+      provisional: true,
+    });
+    expect(official.dayInfo('2027-01-02')).toEqual({
+      date: '2027-01-02',
+      working: false,
+      reason: 'weekend',
+      provisional: true,
+    });
   });
 });
 
@@ -149,10 +168,26 @@ describe('calendar overrides', () => {
     ['a bad local date', { label: 'x', localHolidays: { '2025-02-30': 'X' } }, 'localHolidays'],
     ['an unnamed local holiday', { label: 'x', localHolidays: { '2025-05-05': ' ' } }, 'localHolidays.2025-05-05'],
     ['a year given twice', { label: 'x', years: [constructed2027, constructed2027] }, 'years[1].year'],
-    ['a holiday of another year', { label: 'x', years: [{ ...constructed2027, holidays: { '2027-01-01': 'N', '2029-05-01': 'L' } }] }, 'years[0].holidays'],
-    ['a make-up workday on a weekday', { label: 'x', years: [{ ...constructed2027, workdays: { '2027-02-08': 'S' } }] }, 'years[0].workdays.2027-02-08'],
-    ['a day both holiday and workday', { label: 'x', years: [{ ...constructed2027, workdays: { '2027-01-02': 'N' } }] }, 'years[0].workdays.2027-01-02'],
-    ['a year without holidays', { label: 'x', years: [{ year: 2027, holidays: {}, workdays: {} }] }, 'years[0].holidays'],
+    [
+      'a holiday of another year',
+      { label: 'x', years: [{ ...constructed2027, holidays: { '2027-01-01': 'N', '2029-05-01': 'L' } }] },
+      'years[0].holidays',
+    ],
+    [
+      'a make-up workday on a weekday',
+      { label: 'x', years: [{ ...constructed2027, workdays: { '2027-02-08': 'S' } }] },
+      'years[0].workdays.2027-02-08',
+    ],
+    [
+      'a day both holiday and workday',
+      { label: 'x', years: [{ ...constructed2027, workdays: { '2027-01-02': 'N' } }] },
+      'years[0].workdays.2027-01-02',
+    ],
+    [
+      'a year without holidays',
+      { label: 'x', years: [{ year: 2027, holidays: {}, workdays: {} }] },
+      'years[0].holidays',
+    ],
   ])('rejects %s', (_case, overrides, field) => {
     let error: unknown;
     try {

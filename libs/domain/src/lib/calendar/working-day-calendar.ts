@@ -47,7 +47,11 @@ export function calendarOverridesProblems(o: CalendarOverrides): ErrorDetail[] {
   const isRecord = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
 
-  need(typeof o?.label === 'string' && CALENDAR_LABEL_PATTERN.test(o.label), 'label', 'must be 1-64 letters, digits, dots, dashes or underscores');
+  need(
+    typeof o?.label === 'string' && CALENDAR_LABEL_PATTERN.test(o.label),
+    'label',
+    'must be 1-64 letters, digits, dots, dashes or underscores',
+  );
 
   const years = o?.years ?? [];
   need(Array.isArray(years), 'years', 'must be a list');

@@ -74,7 +74,11 @@ describe('deadline policy', () => {
     ['a reply longer than the maximum', { reply: { unit: 'months', amount: 7 } }, 'reply'],
     ['a reply in days longer than the maximum', { reply: { unit: 'calendar-days', amount: 200 } }, 'reply'],
     ['an opinion as long as the reply', { opinion: { unit: 'months', amount: 3 } }, 'opinion'],
-    ['an urgent reply shorter than the default opinion window', { reply: { unit: 'working-days', amount: 10 } }, 'opinion'],
+    [
+      'an urgent reply shorter than the default opinion window',
+      { reply: { unit: 'working-days', amount: 10 } },
+      'opinion',
+    ],
     ['a contact window longer than the reply', { contact: { unit: 'working-days', amount: 70 } }, 'contact'],
     ['a zero reminder', { reminderWorkingDaysBefore: [7, 0] }, 'reminderWorkingDaysBefore'],
     ['a repeated reminder', { reminderWorkingDaysBefore: [1, 1] }, 'reminderWorkingDaysBefore'],

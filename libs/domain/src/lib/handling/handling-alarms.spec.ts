@@ -22,12 +22,7 @@ import {
   TRANSPORT,
 } from './handling.fixtures';
 import { Alarm, dueAlarms, fireAlarm, nextAlarm, setNextEscalation } from './handling-alarms';
-import {
-  applyDecideExtension,
-  applyDecideObjection,
-  applyObject,
-  applyRequestExtension,
-} from './handling-rules';
+import { applyDecideExtension, applyDecideObjection, applyObject, applyRequestExtension } from './handling-rules';
 import type { HandlingState } from './handling-state';
 
 const OBJECTION = `objection:${TRANSPORT}`;
@@ -73,7 +68,11 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
     expect(state.deadlines[CONTACT].remindersSent).toBe(1);
     expect(state.version).toBe(version + 1);
     expect(eventsOfType(state, 'deadline-reminder')).toEqual([
-      expect.objectContaining({ at: first.at, unitId: TRANSPORT, data: { deadlineKey: CONTACT, kind: 'contact', dueAt: endOf('2024-03-29'), reminder: 1 } }),
+      expect.objectContaining({
+        at: first.at,
+        unitId: TRANSPORT,
+        data: { deadlineKey: CONTACT, kind: 'contact', dueAt: endOf('2024-03-29'), reminder: 1 },
+      }),
     ]);
 
     expect(nextAlarm(state)).toEqual({ at: sh('2024-03-28', '09:00'), deadlineKey: CONTACT, kind: 'reminder' });
@@ -90,10 +89,17 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
 
     const outcome = fireAlarm(state, due, overdue);
 
-    expect(outcome).toEqual({ notify: 'escalation', deadline: state.deadlines[CONTACT], overdueSince: endOf('2024-03-29') });
+    expect(outcome).toEqual({
+      notify: 'escalation',
+      deadline: state.deadlines[CONTACT],
+      overdueSince: endOf('2024-03-29'),
+    });
     expect(state.deadlines[CONTACT]).toMatchObject({ status: 'running', escalations: 1 });
     expect(eventsOfType(state, 'deadline-escalation')).toEqual([
-      expect.objectContaining({ unitId: TRANSPORT, data: expect.objectContaining({ deadlineKey: CONTACT, kind: 'contact', escalation: 1 }) }),
+      expect.objectContaining({
+        unitId: TRANSPORT,
+        data: expect.objectContaining({ deadlineKey: CONTACT, kind: 'contact', escalation: 1 }),
+      }),
     ]);
     expect(eventsOfType(state, 'deadline-escalation')[0].actor).toBeUndefined();
     // Nothing more for this deadline until the workflow has computed the next escalation.
@@ -103,7 +109,10 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
     const again = alarmFor(state, CONTACT, sh('2024-04-03', '09:00'));
     expect(again).toEqual({ at: sh('2024-04-03', '09:00'), deadlineKey: CONTACT, kind: 'escalation' });
 
-    expect(fireAlarm(state, again, again.at)).toMatchObject({ notify: 'escalation', overdueSince: endOf('2024-03-29') });
+    expect(fireAlarm(state, again, again.at)).toMatchObject({
+      notify: 'escalation',
+      overdueSince: endOf('2024-03-29'),
+    });
     expect(state.deadlines[CONTACT].escalations).toBe(2);
     expect(eventsOfType(state, 'deadline-escalation').map((e) => e.data['escalation'])).toEqual([1, 2]);
   });
@@ -133,7 +142,11 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
   it('the six-month limit never raises an alarm', () => {
     const state = assignedProposal(SINGLE_MODE);
     fireDueAlarms(state, sh('2025-01-01'));
-    expect(eventsOfType(state, 'deadline-reminder').concat(eventsOfType(state, 'deadline-escalation')).map((e) => e.data['kind'])).not.toContain('limit');
+    expect(
+      eventsOfType(state, 'deadline-reminder')
+        .concat(eventsOfType(state, 'deadline-escalation'))
+        .map((e) => e.data['kind']),
+    ).not.toContain('limit');
     expect(state.deadlines[`limit:${TRANSPORT}`].status).toBe('running');
   });
 
@@ -194,7 +207,12 @@ describe('an alarm overtaken by an action (the workflow fires alarms one by one,
     applyObject(state, coHandler(FINANCE), { reason: '非本单位职责' }, sh('2024-03-11'));
     const now = justAfter(endOf('2024-03-15'));
     const due = alarmFor(state, `objection:${FINANCE}`, now);
-    applyDecideObjection(state, officer, { objectionId: 1, decision: 'reassign', reason: '改派', replacementUnitId: EDUCATION }, now);
+    applyDecideObjection(
+      state,
+      officer,
+      { objectionId: 1, decision: 'reassign', reason: '改派', replacementUnitId: EDUCATION },
+      now,
+    );
     planAll(state);
 
     fireAlarm(state, due, now);
@@ -208,13 +226,20 @@ describe('an alarm overtaken by an action (the workflow fires alarms one by one,
     fireDueAlarms(state, sh('2024-05-29'));
     const reminder = alarmFor(state, REPLY, now);
     expect(reminder.kind).toBe('reminder');
-    applyRequestExtension(state, handler(TRANSPORT), { deadlineKey: REPLY, requestedEndDate: '2024-07-31', reason: '等待预算' }, sh('2024-05-29'));
+    applyRequestExtension(
+      state,
+      handler(TRANSPORT),
+      { deadlineKey: REPLY, requestedEndDate: '2024-07-31', reason: '等待预算' },
+      sh('2024-05-29'),
+    );
     applyDecideExtension(state, officer, { extensionId: 1, decision: 'approve', reason: '同意' }, now);
 
     fireAlarm(state, reminder, now);
     planAll(state);
 
     expect(state.deadlines[REPLY].remindersSent).toBe(0);
-    expect(nextAlarm(state)).toEqual(expect.objectContaining({ deadlineKey: REPLY, kind: 'reminder', at: sh('2024-07-22', '09:00') }));
+    expect(nextAlarm(state)).toEqual(
+      expect.objectContaining({ deadlineKey: REPLY, kind: 'reminder', at: sh('2024-07-22', '09:00') }),
+    );
   });
 });

@@ -65,7 +65,13 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
   const current = d ? alarmOf(d) : undefined;
   if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
   const event = (type: 'deadline-reminder' | 'deadline-escalation', data: Record<string, unknown>) => {
-    state.pendingEvents.push({ seq: state.nextEventSeq++, type, at: now, unitId: d.unitId, data: { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt, ...data } });
+    state.pendingEvents.push({
+      seq: state.nextEventSeq++,
+      type,
+      at: now,
+      unitId: d.unitId,
+      data: { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt, ...data },
+    });
   };
   if (alarm.kind === 'reminder') {
     d.remindersSent++;

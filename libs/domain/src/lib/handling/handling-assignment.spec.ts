@@ -41,7 +41,9 @@ describe('a registered proposal', () => {
     expect(state.pendingEvents).toEqual([
       { seq: 1, type: 'registered', at: RECEIVED_AT, data: { sessionCode: '8-2', number: '20240117' } },
     ]);
-    expect(openTasks(state)).toEqual([{ id: `${PROPOSAL_ID}/review-registration/${COMMITTEE}`, kind: 'review-registration', unitId: COMMITTEE }]);
+    expect(openTasks(state)).toEqual([
+      { id: `${PROPOSAL_ID}/review-registration/${COMMITTEE}`, kind: 'review-registration', unitId: COMMITTEE },
+    ]);
   });
 });
 
@@ -56,7 +58,13 @@ describe('review (立案 / 并案 / 转为意见建议)', () => {
     expect(state.review).toEqual({ decision: 'accept', at: REVIEWED_AT, by: registrar.userId });
     expect(state.closedAt).toBeUndefined();
     expect(openTasks(state)).toEqual([{ id: `${PROPOSAL_ID}/assign/${OFFICE}`, kind: 'assign', unitId: OFFICE }]);
-    expect(lastEvent(state)).toMatchObject({ seq: 2, type: 'reviewed', at: REVIEWED_AT, actor: { userId: registrar.userId, unitId: COMMITTEE }, data: { decision: 'accept' } });
+    expect(lastEvent(state)).toMatchObject({
+      seq: 2,
+      type: 'reviewed',
+      at: REVIEWED_AT,
+      actor: { userId: registrar.userId, unitId: COMMITTEE },
+      data: { decision: 'accept' },
+    });
     expect(state.version).toBe(2);
   });
 
@@ -88,9 +96,21 @@ describe('review (立案 / 并案 / 转为意见建议)', () => {
 
   it.each<[string, ReturnType<typeof actor>, unknown, string, string | undefined]>([
     ['a registrar of another unit', actor(OFFICE, 'registrar'), { decision: 'accept' }, 'NOT_ASSIGNED', undefined],
-    ['a committee member without the registrar role', actor(COMMITTEE, 'supervisor'), { decision: 'accept' }, 'ROLE_REQUIRED', undefined],
+    [
+      'a committee member without the registrar role',
+      actor(COMMITTEE, 'supervisor'),
+      { decision: 'accept' },
+      'ROLE_REQUIRED',
+      undefined,
+    ],
     ['an unknown decision', registrar, { decision: 'postpone' }, 'VALIDATION_FAILED', 'decision'],
-    ['a merge that names no proposal', registrar, { decision: 'merge', reason: '相同' }, 'VALIDATION_FAILED', 'mergedInto'],
+    [
+      'a merge that names no proposal',
+      registrar,
+      { decision: 'merge', reason: '相同' },
+      'VALIDATION_FAILED',
+      'mergedInto',
+    ],
     ['a merge without a reason', registrar, { decision: 'merge', mergedInto: '8-2_1' }, 'VALIDATION_FAILED', 'reason'],
     ['a conversion without a reason', registrar, { decision: 'convert', reason: '  ' }, 'VALIDATION_FAILED', 'reason'],
   ])('refuses %s', (_case, who, input, code, field) => {
@@ -100,7 +120,11 @@ describe('review (立案 / 并案 / 转为意见建议)', () => {
 
   it('reviews a proposal only once', () => {
     const state = acceptedProposal();
-    expectRefused(state, () => checkReview(state, registrar, { decision: 'convert', reason: '改为意见' }), 'WRONG_STAGE');
+    expectRefused(
+      state,
+      () => checkReview(state, registrar, { decision: 'convert', reason: '改为意见' }),
+      'WRONG_STAGE',
+    );
   });
 });
 
@@ -111,9 +135,20 @@ describe('assignment (交办)', () => {
     checkAssign(state, officer, LEAD_MODE);
     applyAssign(state, officer, LEAD_MODE, ASSIGNED_AT);
 
-    expect(state.assignment).toEqual({ mode: 'lead', replyingUnitIds: [TRANSPORT], coHandlerUnitIds: [FINANCE, PLANNING], assignedAt: ASSIGNED_AT });
+    expect(state.assignment).toEqual({
+      mode: 'lead',
+      replyingUnitIds: [TRANSPORT],
+      coHandlerUnitIds: [FINANCE, PLANNING],
+      assignedAt: ASSIGNED_AT,
+    });
     expect(Object.keys(state.tracks)).toEqual([TRANSPORT]);
-    expect(state.tracks[TRANSPORT]).toMatchObject({ status: 'drafting', round: 1, draftVersion: 0, contacts: 0, history: [] });
+    expect(state.tracks[TRANSPORT]).toMatchObject({
+      status: 'drafting',
+      round: 1,
+      draftVersion: 0,
+      contacts: 0,
+      history: [],
+    });
     expect(state.opinions).toEqual({
       [FINANCE]: { unitId: FINANCE, status: 'pending', version: 0 },
       [PLANNING]: { unitId: PLANNING, status: 'pending', version: 0 },
@@ -148,11 +183,26 @@ describe('assignment (交办)', () => {
       expect(d.plan.start).toBe(ASSIGNED_AT);
       expect(d.dueAt).toBeUndefined();
     }
-    expect(state.deadlines[`reply:${TRANSPORT}`].plan).toEqual({ start: ASSIGNED_AT, rule: { unit: 'months', amount: 3 } });
-    expect(state.deadlines[`limit:${TRANSPORT}`].plan).toEqual({ start: ASSIGNED_AT, rule: { unit: 'months', amount: 6 } });
-    expect(state.deadlines[`objection:${FINANCE}`].plan).toEqual({ start: ASSIGNED_AT, rule: { unit: 'working-days', amount: 5 } });
-    expect(state.deadlines[`opinion:${FINANCE}`].plan).toEqual({ start: ASSIGNED_AT, rule: { unit: 'months', amount: 1 } });
-    expect(state.deadlines[`contact:${TRANSPORT}`].plan).toEqual({ start: ASSIGNED_AT, rule: { unit: 'working-days', amount: 15 } });
+    expect(state.deadlines[`reply:${TRANSPORT}`].plan).toEqual({
+      start: ASSIGNED_AT,
+      rule: { unit: 'months', amount: 3 },
+    });
+    expect(state.deadlines[`limit:${TRANSPORT}`].plan).toEqual({
+      start: ASSIGNED_AT,
+      rule: { unit: 'months', amount: 6 },
+    });
+    expect(state.deadlines[`objection:${FINANCE}`].plan).toEqual({
+      start: ASSIGNED_AT,
+      rule: { unit: 'working-days', amount: 5 },
+    });
+    expect(state.deadlines[`opinion:${FINANCE}`].plan).toEqual({
+      start: ASSIGNED_AT,
+      rule: { unit: 'months', amount: 1 },
+    });
+    expect(state.deadlines[`contact:${TRANSPORT}`].plan).toEqual({
+      start: ASSIGNED_AT,
+      rule: { unit: 'working-days', amount: 15 },
+    });
     expect(deadlinesToPlan(state)).toHaveLength(8);
   });
 
@@ -189,7 +239,11 @@ describe('assignment (交办)', () => {
   it('split: every unit handles and replies on its own, with its own clocks', () => {
     const state = assignedProposal(SPLIT_MODE);
 
-    expect(state.assignment).toMatchObject({ mode: 'split', replyingUnitIds: [TRANSPORT, HOUSING], coHandlerUnitIds: [] });
+    expect(state.assignment).toMatchObject({
+      mode: 'split',
+      replyingUnitIds: [TRANSPORT, HOUSING],
+      coHandlerUnitIds: [],
+    });
     expect(Object.keys(state.tracks).sort()).toEqual([HOUSING, TRANSPORT].sort());
     for (const unit of [TRANSPORT, HOUSING]) {
       for (const kind of ['objection', 'contact', 'reply', 'limit']) {
@@ -198,19 +252,36 @@ describe('assignment (交办)', () => {
       expect(endDateOf(state, `reply:${unit}`)).toBe('2024-06-11');
     }
     expect(state.stage).toBe('drafting');
-    expect(inbox(state)).toEqual([`contact ${HOUSING}`, `contact ${TRANSPORT}`, `draft ${HOUSING}`, `draft ${TRANSPORT}`]);
+    expect(inbox(state)).toEqual([
+      `contact ${HOUSING}`,
+      `contact ${TRANSPORT}`,
+      `draft ${HOUSING}`,
+      `draft ${TRANSPORT}`,
+    ]);
   });
 
   it.each<[string, unknown, string]>([
-    ['the lead unit also as co-handler', { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [FINANCE, TRANSPORT] }, 'units'],
+    [
+      'the lead unit also as co-handler',
+      { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [FINANCE, TRANSPORT] },
+      'units',
+    ],
     ['a co-handler twice', { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [FINANCE, FINANCE] }, 'units'],
     ['a split unit twice', { mode: 'split', unitIds: [TRANSPORT, TRANSPORT] }, 'units'],
-    ['lead mode without co-handlers', { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [] }, 'coHandlerUnitIds'],
+    [
+      'lead mode without co-handlers',
+      { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [] },
+      'coHandlerUnitIds',
+    ],
     ['lead mode without a lead unit', { mode: 'lead', coHandlerUnitIds: [FINANCE] }, 'units'],
     ['split with one unit', { mode: 'split', unitIds: [TRANSPORT] }, 'unitIds'],
     ['single with two units', { mode: 'single', unitIds: [TRANSPORT, HOUSING] }, 'unitIds'],
     ['the assigning office as lead unit', { mode: 'lead', leadUnitId: OFFICE, coHandlerUnitIds: [FINANCE] }, 'units'],
-    ['the assigning office as co-handler', { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [OFFICE] }, 'units'],
+    [
+      'the assigning office as co-handler',
+      { mode: 'lead', leadUnitId: TRANSPORT, coHandlerUnitIds: [OFFICE] },
+      'units',
+    ],
     ['the assigning office as a split unit', { mode: 'split', unitIds: [TRANSPORT, OFFICE] }, 'units'],
     ['the assigning office as the single unit', { mode: 'single', unitIds: [OFFICE] }, 'units'],
     ['a blank unit id', { mode: 'single', unitIds: [' '] }, 'units'],

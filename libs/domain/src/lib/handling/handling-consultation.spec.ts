@@ -51,7 +51,8 @@ function waive(state: HandlingState, unitId: string, now: string): void {
   planAll(state);
 }
 
-const opinionTask = (state: HandlingState, unitId: string) => openTasks(state).find((t) => t.kind === 'opinion' && t.unitId === unitId);
+const opinionTask = (state: HandlingState, unitId: string) =>
+  openTasks(state).find((t) => t.kind === 'opinion' && t.unitId === unitId);
 
 describe('consultation (会办)', () => {
   it('every co-handler has an opinion task due one month after assignment', () => {
@@ -77,7 +78,12 @@ describe('consultation (会办)', () => {
 
     expect(state.opinions[FINANCE]).toEqual({ unitId: FINANCE, status: 'submitted', version: 1, submittedAt: at });
     expect(state.deadlines[`opinion:${FINANCE}`]).toMatchObject({ status: 'met', metAt: at });
-    expect(lastEvent(state)).toMatchObject({ type: 'opinion-submitted', unitId: FINANCE, actor: { unitId: FINANCE }, data: { version: 1 } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'opinion-submitted',
+      unitId: FINANCE,
+      actor: { unitId: FINANCE },
+      data: { version: 1 },
+    });
     expect(opinionTask(state, FINANCE)).toBeUndefined();
     expect(opinionTask(state, PLANNING)?.id).toBe(idOfPlanningTask);
     expect(state.stage).toBe('consultation');
@@ -125,11 +131,33 @@ describe('consultation (会办)', () => {
     const state = assignedProposal(LEAD_MODE);
     submitOpinion(state, FINANCE, sh('2024-03-20'));
 
-    expectRefused(state, () => checkReturnOpinion(state, handler(PLANNING), { unitId: FINANCE, reason: '退回' }), 'NOT_ASSIGNED');
-    expectRefused(state, () => checkReturnOpinion(state, reviewer(TRANSPORT), { unitId: FINANCE, reason: '退回' }), 'ROLE_REQUIRED');
-    expectRefused(state, () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: PLANNING, reason: '退回' }), 'WRONG_STAGE');
-    expectRefused(state, () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: ECONOMY, reason: '退回' }), 'VALIDATION_FAILED', 'unitId');
-    expectRefused(state, () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: FINANCE, reason: '' }), 'VALIDATION_FAILED', 'reason');
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, handler(PLANNING), { unitId: FINANCE, reason: '退回' }),
+      'NOT_ASSIGNED',
+    );
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, reviewer(TRANSPORT), { unitId: FINANCE, reason: '退回' }),
+      'ROLE_REQUIRED',
+    );
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: PLANNING, reason: '退回' }),
+      'WRONG_STAGE',
+    );
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: ECONOMY, reason: '退回' }),
+      'VALIDATION_FAILED',
+      'unitId',
+    );
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: FINANCE, reason: '' }),
+      'VALIDATION_FAILED',
+      'reason',
+    );
   });
 
   it('a supervisor waives a missing opinion formally', () => {
@@ -139,11 +167,18 @@ describe('consultation (会办)', () => {
 
     waive(state, PLANNING, at);
 
-    expect(state.opinions[PLANNING]).toMatchObject({ status: 'waived', waiver: { reason: '该单位已撤并', by: supervisor.userId, at } });
+    expect(state.opinions[PLANNING]).toMatchObject({
+      status: 'waived',
+      waiver: { reason: '该单位已撤并', by: supervisor.userId, at },
+    });
     expect(state.deadlines[`opinion:${PLANNING}`].status).toBe('cancelled');
     expect(opinionTask(state, PLANNING)).toBeUndefined();
     expect(state.stage).toBe('drafting');
-    expect(lastEvent(state)).toMatchObject({ type: 'opinion-waived', unitId: PLANNING, actor: { userId: supervisor.userId } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'opinion-waived',
+      unitId: PLANNING,
+      actor: { userId: supervisor.userId },
+    });
   });
 
   it('a returned opinion may be waived too', () => {
@@ -160,28 +195,63 @@ describe('consultation (会办)', () => {
     const state = assignedProposal(LEAD_MODE);
     submitOpinion(state, FINANCE, sh('2024-03-20'));
 
-    expectRefused(state, () => checkWaiveOpinion(state, handler(TRANSPORT), { unitId: PLANNING, reason: '免' }), 'ROLE_REQUIRED');
-    expectRefused(state, () => checkWaiveOpinion(state, actor(TRANSPORT, 'signer'), { unitId: PLANNING, reason: '免' }), 'ROLE_REQUIRED');
+    expectRefused(
+      state,
+      () => checkWaiveOpinion(state, handler(TRANSPORT), { unitId: PLANNING, reason: '免' }),
+      'ROLE_REQUIRED',
+    );
+    expectRefused(
+      state,
+      () => checkWaiveOpinion(state, actor(TRANSPORT, 'signer'), { unitId: PLANNING, reason: '免' }),
+      'ROLE_REQUIRED',
+    );
     expectRefused(state, () => checkWaiveOpinion(state, supervisor, { unitId: FINANCE, reason: '免' }), 'ALREADY_DONE');
-    expectRefused(state, () => checkWaiveOpinion(state, supervisor, { unitId: PLANNING, reason: ' ' }), 'VALIDATION_FAILED', 'reason');
-    expectRefused(state, () => checkWaiveOpinion(state, supervisor, { unitId: ECONOMY, reason: '免' }), 'VALIDATION_FAILED', 'unitId');
+    expectRefused(
+      state,
+      () => checkWaiveOpinion(state, supervisor, { unitId: PLANNING, reason: ' ' }),
+      'VALIDATION_FAILED',
+      'reason',
+    );
+    expectRefused(
+      state,
+      () => checkWaiveOpinion(state, supervisor, { unitId: ECONOMY, reason: '免' }),
+      'VALIDATION_FAILED',
+      'unitId',
+    );
 
     waive(state, PLANNING, sh('2024-04-10'));
-    expectRefused(state, () => checkWaiveOpinion(state, supervisor, { unitId: PLANNING, reason: '免' }), 'ALREADY_DONE');
+    expectRefused(
+      state,
+      () => checkWaiveOpinion(state, supervisor, { unitId: PLANNING, reason: '免' }),
+      'ALREADY_DONE',
+    );
     expectRefused(state, () => checkSubmitOpinion(state, coHandler(PLANNING), opinion(1)), 'ALREADY_DONE');
   });
 
   it.each<[string, SubmitOpinionInput, string]>([
     ['no points at all', { points: [] }, 'points'],
     ['a point number 0', { points: [{ seq: 0, adoption: 'adopted', text: '意见' }] }, 'points[0].seq'],
-    ['a point the proposal does not make', { points: [{ seq: 3, adoption: 'adopted', text: '意见' }] }, 'points[0].seq'],
+    [
+      'a point the proposal does not make',
+      { points: [{ seq: 3, adoption: 'adopted', text: '意见' }] },
+      'points[0].seq',
+    ],
     ['a fractional point number', { points: [{ seq: 1.5, adoption: 'adopted', text: '意见' }] }, 'points[0].seq'],
     [
       'the same point twice',
-      { points: [{ seq: 1, adoption: 'adopted', text: '意见' }, { seq: 1, adoption: 'for-reference', text: '意见' }] },
+      {
+        points: [
+          { seq: 1, adoption: 'adopted', text: '意见' },
+          { seq: 1, adoption: 'for-reference', text: '意见' },
+        ],
+      },
       'points[1].seq',
     ],
-    ['an unknown adoption status', { points: [{ seq: 2, adoption: 'rejected' as 'adopted', text: '意见' }] }, 'points[0].adoption'],
+    [
+      'an unknown adoption status',
+      { points: [{ seq: 2, adoption: 'rejected' as 'adopted', text: '意见' }] },
+      'points[0].adoption',
+    ],
     ['a blank answer', { points: [{ seq: 2, adoption: 'partly-adopted', text: '  ' }] }, 'points[0].text'],
     ['a summary over 5000 characters', { ...opinion(1), summary: '长'.repeat(5_001) }, 'summary'],
   ])('refuses an opinion with %s', (_case, input, field) => {
@@ -192,10 +262,14 @@ describe('consultation (会办)', () => {
   it('an opinion answers only the points within the unit’s remit, each with an adoption status', () => {
     const state = assignedProposal(LEAD_MODE);
     expect(() =>
-      checkSubmitOpinion(state, coHandler(FINANCE), { points: [{ seq: 2, adoption: 'partly-adopted', text: '财政支持' }] }),
+      checkSubmitOpinion(state, coHandler(FINANCE), {
+        points: [{ seq: 2, adoption: 'partly-adopted', text: '财政支持' }],
+      }),
     ).not.toThrow();
     expect(() =>
-      checkSubmitOpinion(state, coHandler(FINANCE), { points: [{ seq: 1, adoption: 'for-reference', text: '留作参考' }] }),
+      checkSubmitOpinion(state, coHandler(FINANCE), {
+        points: [{ seq: 1, adoption: 'for-reference', text: '留作参考' }],
+      }),
     ).not.toThrow();
   });
 
@@ -206,8 +280,16 @@ describe('consultation (会办)', () => {
     expectRefused(lead, () => checkSubmitOpinion(lead, handler(FINANCE), opinion(1)), 'ROLE_REQUIRED');
 
     const single = assignedProposal(SINGLE_MODE);
-    expectRefused(single, () => checkReturnOpinion(single, handler(TRANSPORT), { unitId: FINANCE, reason: '退回' }), 'NOT_ASSIGNED');
-    expectRefused(single, () => checkWaiveOpinion(single, supervisor, { unitId: FINANCE, reason: '免' }), 'WRONG_STAGE');
+    expectRefused(
+      single,
+      () => checkReturnOpinion(single, handler(TRANSPORT), { unitId: FINANCE, reason: '退回' }),
+      'NOT_ASSIGNED',
+    );
+    expectRefused(
+      single,
+      () => checkWaiveOpinion(single, supervisor, { unitId: FINANCE, reason: '免' }),
+      'WRONG_STAGE',
+    );
   });
 
   it('is over once the reply is being signed: no submission, return or waiver after that', () => {
@@ -224,7 +306,11 @@ describe('consultation (会办)', () => {
     sign(state, TRANSPORT, sh('2024-04-03'), 'X交函〔2024〕3号');
 
     expectRefused(state, () => checkSubmitOpinion(state, coHandler(FINANCE), opinion(1, 2)), 'WRONG_STAGE');
-    expectRefused(state, () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: FINANCE, reason: '退回' }), 'WRONG_STAGE');
+    expectRefused(
+      state,
+      () => checkReturnOpinion(state, handler(TRANSPORT), { unitId: FINANCE, reason: '退回' }),
+      'WRONG_STAGE',
+    );
     expectRefused(state, () => checkWaiveOpinion(state, supervisor, { unitId: PLANNING, reason: '免' }), 'WRONG_STAGE');
   });
 });

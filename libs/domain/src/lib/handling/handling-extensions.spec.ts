@@ -27,7 +27,12 @@ import {
   TRANSPORT,
 } from './handling.fixtures';
 import { nextAlarm, setNextEscalation } from './handling-alarms';
-import { applyDecideExtension, applyRequestExtension, checkDecideExtension, checkRequestExtension } from './handling-rules';
+import {
+  applyDecideExtension,
+  applyRequestExtension,
+  checkDecideExtension,
+  checkRequestExtension,
+} from './handling-rules';
 import { openTasks } from './handling-stage';
 import type { HandlingState } from './handling-state';
 
@@ -53,27 +58,52 @@ describe('asking for more time (申请延期)', () => {
 
     expect(id).toBe(1);
     expect(state.extensions).toEqual([
-      { id: 1, deadlineKey: REPLY, unitId: TRANSPORT, requestedEndDate: '2024-07-31', reason: ASK.reason, requestedAt: at, requestedBy: handler(TRANSPORT).userId, status: 'pending' },
+      {
+        id: 1,
+        deadlineKey: REPLY,
+        unitId: TRANSPORT,
+        requestedEndDate: '2024-07-31',
+        reason: ASK.reason,
+        requestedAt: at,
+        requestedBy: handler(TRANSPORT).userId,
+        status: 'pending',
+      },
     ]);
     expect(state.deadlines[REPLY]).toMatchObject({ status: 'running', dueAt: endOf('2024-06-11') });
-    expect(openTasks(state)).toContainEqual({ id: `${PROPOSAL_ID}/decide-extension/${OFFICE}/1`, kind: 'decide-extension', unitId: OFFICE });
-    expect(lastEvent(state)).toMatchObject({ type: 'extension-requested', unitId: TRANSPORT, actor: { userId: handler(TRANSPORT).userId }, data: { deadlineKey: REPLY, requestedEndDate: '2024-07-31' } });
+    expect(openTasks(state)).toContainEqual({
+      id: `${PROPOSAL_ID}/decide-extension/${OFFICE}/1`,
+      kind: 'decide-extension',
+      unitId: OFFICE,
+    });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'extension-requested',
+      unitId: TRANSPORT,
+      actor: { userId: handler(TRANSPORT).userId },
+      data: { deadlineKey: REPLY, requestedEndDate: '2024-07-31' },
+    });
   });
 
   it('is too late once the deadline has passed', () => {
     const state = assignedProposal(LEAD_MODE);
     expect(() => checkRequestExtension(state, handler(TRANSPORT), ASK, endOf('2024-06-11'))).not.toThrow();
-    expectRefused(state, () => checkRequestExtension(state, handler(TRANSPORT), ASK, justAfter(endOf('2024-06-11'))), 'DEADLINE_PASSED');
+    expectRefused(
+      state,
+      () => checkRequestExtension(state, handler(TRANSPORT), ASK, justAfter(endOf('2024-06-11'))),
+      'DEADLINE_PASSED',
+    );
   });
 
   it('may not reach past six months from assignment, in total', () => {
     const state = assignedProposal(LEAD_MODE);
     expect(endDateOf(state, `limit:${TRANSPORT}`)).toBe('2024-09-09');
 
-    expect(() => checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-09-09' }, sh('2024-06-03'))).not.toThrow();
+    expect(() =>
+      checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-09-09' }, sh('2024-06-03')),
+    ).not.toThrow();
     expectRefused(
       state,
-      () => checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-09-10' }, sh('2024-06-03')),
+      () =>
+        checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-09-10' }, sh('2024-06-03')),
       'VALIDATION_FAILED',
       'requestedEndDate',
     );
@@ -86,7 +116,8 @@ describe('asking for more time (申请延期)', () => {
     expect(() => checkRequestExtension(state, coHandler(FINANCE), ask, sh('2024-04-01'))).not.toThrow();
     expectRefused(
       state,
-      () => checkRequestExtension(state, coHandler(FINANCE), { ...ask, requestedEndDate: '2024-09-10' }, sh('2024-04-01')),
+      () =>
+        checkRequestExtension(state, coHandler(FINANCE), { ...ask, requestedEndDate: '2024-09-10' }, sh('2024-04-01')),
       'VALIDATION_FAILED',
       'requestedEndDate',
     );
@@ -96,15 +127,50 @@ describe('asking for more time (申请延期)', () => {
     ['a co-handler, for the lead unit’s reply', () => coHandler(FINANCE), {}, 'NOT_ASSIGNED', undefined],
     ['a unit with no part in the proposal', () => handler(HOUSING), {}, 'NOT_ASSIGNED', undefined],
     ['a reviewer', () => reviewer(TRANSPORT), {}, 'ROLE_REQUIRED', undefined],
-    ['an end date not after the current one', () => handler(TRANSPORT), { requestedEndDate: '2024-06-11' }, 'VALIDATION_FAILED', 'requestedEndDate'],
-    ['an end date that is not a date', () => handler(TRANSPORT), { requestedEndDate: '2024-7-31' }, 'VALIDATION_FAILED', 'requestedEndDate'],
+    [
+      'an end date not after the current one',
+      () => handler(TRANSPORT),
+      { requestedEndDate: '2024-06-11' },
+      'VALIDATION_FAILED',
+      'requestedEndDate',
+    ],
+    [
+      'an end date that is not a date',
+      () => handler(TRANSPORT),
+      { requestedEndDate: '2024-7-31' },
+      'VALIDATION_FAILED',
+      'requestedEndDate',
+    ],
     ['no reason', () => handler(TRANSPORT), { reason: '' }, 'VALIDATION_FAILED', 'reason'],
-    ['the objection window', () => handler(TRANSPORT), { deadlineKey: `objection:${TRANSPORT}` }, 'VALIDATION_FAILED', 'deadlineKey'],
-    ['the six-month limit itself', () => handler(TRANSPORT), { deadlineKey: `limit:${TRANSPORT}` }, 'VALIDATION_FAILED', 'deadlineKey'],
-    ['an unknown deadline', () => handler(TRANSPORT), { deadlineKey: 'reply:nobody' }, 'VALIDATION_FAILED', 'deadlineKey'],
+    [
+      'the objection window',
+      () => handler(TRANSPORT),
+      { deadlineKey: `objection:${TRANSPORT}` },
+      'VALIDATION_FAILED',
+      'deadlineKey',
+    ],
+    [
+      'the six-month limit itself',
+      () => handler(TRANSPORT),
+      { deadlineKey: `limit:${TRANSPORT}` },
+      'VALIDATION_FAILED',
+      'deadlineKey',
+    ],
+    [
+      'an unknown deadline',
+      () => handler(TRANSPORT),
+      { deadlineKey: 'reply:nobody' },
+      'VALIDATION_FAILED',
+      'deadlineKey',
+    ],
   ])('refuses a request by or for %s', (_case, who, change, code, field) => {
     const state = assignedProposal(LEAD_MODE);
-    expectRefused(state, () => checkRequestExtension(state, who(), { ...ASK, ...change }, sh('2024-06-03')), code as 'NOT_ASSIGNED', field);
+    expectRefused(
+      state,
+      () => checkRequestExtension(state, who(), { ...ASK, ...change }, sh('2024-06-03')),
+      code as 'NOT_ASSIGNED',
+      field,
+    );
   });
 
   it('refuses to extend the feedback window', () => {
@@ -113,13 +179,23 @@ describe('asking for more time (申请延期)', () => {
     dispatch(state, TRANSPORT, sh('2024-05-20'));
     // The replying unit holds the feedback deadline, but the proposers' window is not its to move.
     const input = { deadlineKey: `feedback:${TRANSPORT}`, requestedEndDate: '2024-07-31', reason: '延长' };
-    expectRefused(state, () => checkRequestExtension(state, handler(TRANSPORT), input, sh('2024-05-21')), 'VALIDATION_FAILED', 'deadlineKey');
+    expectRefused(
+      state,
+      () => checkRequestExtension(state, handler(TRANSPORT), input, sh('2024-05-21')),
+      'VALIDATION_FAILED',
+      'deadlineKey',
+    );
   });
 
   it('keeps one request per deadline waiting for a decision', () => {
     const state = assignedProposal(LEAD_MODE);
     request(state, sh('2024-06-03'));
-    expectRefused(state, () => checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-08-30' }, sh('2024-06-04')), 'ALREADY_DONE');
+    expectRefused(
+      state,
+      () =>
+        checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-08-30' }, sh('2024-06-04')),
+      'ALREADY_DONE',
+    );
   });
 
   it('is only for a deadline still running', () => {
@@ -127,7 +203,13 @@ describe('asking for more time (申请延期)', () => {
     recordContact(state, TRANSPORT, sh('2024-03-20'));
     expectRefused(
       state,
-      () => checkRequestExtension(state, handler(TRANSPORT), { deadlineKey: `contact:${TRANSPORT}`, requestedEndDate: '2024-04-30', reason: '延' }, sh('2024-03-21')),
+      () =>
+        checkRequestExtension(
+          state,
+          handler(TRANSPORT),
+          { deadlineKey: `contact:${TRANSPORT}`, requestedEndDate: '2024-04-30', reason: '延' },
+          sh('2024-03-21'),
+        ),
       'WRONG_STAGE',
     );
   });
@@ -140,16 +222,32 @@ describe('deciding an extension', () => {
     // The decision comes after the old deadline has passed and escalated.
     fireDueAlarms(state, justAfter(endOf('2024-06-11')));
     setNextEscalation(state, REPLY, sh('2024-06-14', '09:00'));
-    expect(state.deadlines[REPLY]).toMatchObject({ remindersSent: 2, escalations: 1, nextEscalationAt: sh('2024-06-14', '09:00') });
+    expect(state.deadlines[REPLY]).toMatchObject({
+      remindersSent: 2,
+      escalations: 1,
+      nextEscalationAt: sh('2024-06-14', '09:00'),
+    });
     const decidedAt = sh('2024-06-12');
 
     decide(state, { extensionId: 1, decision: 'approve', reason: '同意延期' }, decidedAt);
 
     const d = state.deadlines[REPLY];
-    expect(state.extensions[0]).toMatchObject({ status: 'approved', decision: { at: decidedAt, by: officer.userId, reason: '同意延期' } });
+    expect(state.extensions[0]).toMatchObject({
+      status: 'approved',
+      decision: { at: decidedAt, by: officer.userId, reason: '同意延期' },
+    });
     expect(d.status).toBe('planning');
-    expect(d.plan).toEqual({ start: ASSIGNED_AT, fixedEndDate: '2024-07-31', note: expect.stringContaining(ASK.reason) });
-    expect(d.extension).toEqual({ fromDueAt: endOf('2024-06-11'), reason: ASK.reason, approvedAt: decidedAt, approvedBy: officer.userId });
+    expect(d.plan).toEqual({
+      start: ASSIGNED_AT,
+      fixedEndDate: '2024-07-31',
+      note: expect.stringContaining(ASK.reason),
+    });
+    expect(d.extension).toEqual({
+      fromDueAt: endOf('2024-06-11'),
+      reason: ASK.reason,
+      approvedAt: decidedAt,
+      approvedBy: officer.userId,
+    });
     expect(d).toMatchObject({ remindersSent: 0, escalations: 0 });
     expect(d.nextEscalationAt).toBeUndefined();
     expect(lastEvent(state)).toMatchObject({
@@ -164,10 +262,14 @@ describe('deciding an extension', () => {
     expect(state.deadlines[REPLY]).toMatchObject({ status: 'running', dueAt: endOf('2024-07-31') });
     expect(endDateOf(state, REPLY)).toBe('2024-07-31');
     expect(state.deadlines[REPLY].reminderAt).toEqual([sh('2024-07-22', '09:00'), sh('2024-07-30', '09:00')]);
-    expect(openTasks(state)).toContainEqual(expect.objectContaining({ kind: 'draft', unitId: TRANSPORT, dueAt: endOf('2024-07-31') }));
+    expect(openTasks(state)).toContainEqual(
+      expect.objectContaining({ kind: 'draft', unitId: TRANSPORT, dueAt: endOf('2024-07-31') }),
+    );
     expect(openTasks(state).map((t) => t.kind)).not.toContain('decide-extension');
     expect(nextAlarm(state)).toEqual({ at: sh('2024-07-22', '09:00'), deadlineKey: REPLY, kind: 'reminder' });
-    expect(() => checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-08-30' }, sh('2024-07-01'))).not.toThrow();
+    expect(() =>
+      checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-08-30' }, sh('2024-07-01')),
+    ).not.toThrow();
   });
 
   it('refused: the deadline stays as it was', () => {
@@ -177,7 +279,10 @@ describe('deciding an extension', () => {
 
     decide(state, { extensionId: 1, decision: 'refuse', reason: '理由不充分' }, sh('2024-06-04'));
 
-    expect(state.extensions[0]).toMatchObject({ status: 'refused', decision: { reason: '理由不充分', by: officer.userId } });
+    expect(state.extensions[0]).toMatchObject({
+      status: 'refused',
+      decision: { reason: '理由不充分', by: officer.userId },
+    });
     expect(state.deadlines[REPLY]).toEqual(before);
     expect(openTasks(state).map((t) => t.kind)).not.toContain('decide-extension');
   });
@@ -199,7 +304,11 @@ describe('deciding an extension', () => {
     const state = assignedProposal(LEAD_MODE);
     request(state, sh('2024-06-03'));
     decide(state, { extensionId: 1, decision: 'refuse', reason: '不同意' }, sh('2024-06-04'));
-    expectRefused(state, () => checkDecideExtension(state, officer, { extensionId: 1, decision: 'approve', reason: '同意' }), 'ALREADY_DONE');
+    expectRefused(
+      state,
+      () => checkDecideExtension(state, officer, { extensionId: 1, decision: 'approve', reason: '同意' }),
+      'ALREADY_DONE',
+    );
   });
 
   it('cannot approve moving a deadline that is already met, but can refuse it', () => {
@@ -207,7 +316,13 @@ describe('deciding an extension', () => {
     request(state, sh('2024-06-03'));
     replyThroughSignOff(state, TRANSPORT, '2024-06-05', 'X交函〔2024〕7号');
 
-    expectRefused(state, () => checkDecideExtension(state, officer, { extensionId: 1, decision: 'approve', reason: '同意' }), 'WRONG_STAGE');
-    expect(() => checkDecideExtension(state, officer, { extensionId: 1, decision: 'refuse', reason: '已答复' })).not.toThrow();
+    expectRefused(
+      state,
+      () => checkDecideExtension(state, officer, { extensionId: 1, decision: 'approve', reason: '同意' }),
+      'WRONG_STAGE',
+    );
+    expect(() =>
+      checkDecideExtension(state, officer, { extensionId: 1, decision: 'refuse', reason: '已答复' }),
+    ).not.toThrow();
   });
 });

@@ -81,7 +81,10 @@ describe('dispatch (答复 and 抄送)', () => {
 
     expect(state.tracks[TRANSPORT]).toMatchObject({ status: 'feedback', dispatchedAt: DISPATCHED_AT, feedback: {} });
     expect(state.stage).toBe('feedback');
-    expect(state.deadlines[`feedback:${TRANSPORT}`]).toMatchObject({ status: 'running', plan: { start: DISPATCHED_AT, rule: { unit: 'working-days', amount: 15 } } });
+    expect(state.deadlines[`feedback:${TRANSPORT}`]).toMatchObject({
+      status: 'running',
+      plan: { start: DISPATCHED_AT, rule: { unit: 'working-days', amount: 15 } },
+    });
     // 15 working days from 20 May skip the Dragon Boat Festival on 10 June.
     expect(endDateOf(state, `feedback:${TRANSPORT}`)).toBe('2024-06-11');
     expect(state.deadlines[`publication:${TRANSPORT}`]).toBeUndefined();
@@ -104,10 +107,18 @@ describe('dispatch (答复 and 抄送)', () => {
   it('a reply to be published gets a publication deadline of 20 working days and a publish task', () => {
     const state = dispatchedReply('A', 'publish');
 
-    expect(state.deadlines[`publication:${TRANSPORT}`]).toMatchObject({ status: 'running', plan: { start: DISPATCHED_AT } });
+    expect(state.deadlines[`publication:${TRANSPORT}`]).toMatchObject({
+      status: 'running',
+      plan: { start: DISPATCHED_AT },
+    });
     expect(endDateOf(state, `publication:${TRANSPORT}`)).toBe('2024-06-18');
     expect(openTasks(state)).toContainEqual(
-      expect.objectContaining({ id: `${PROPOSAL_ID}/publish/${TRANSPORT}`, kind: 'publish', unitId: TRANSPORT, dueAt: endOf('2024-06-18') }),
+      expect.objectContaining({
+        id: `${PROPOSAL_ID}/publish/${TRANSPORT}`,
+        kind: 'publish',
+        unitId: TRANSPORT,
+        dueAt: endOf('2024-06-18'),
+      }),
     );
   });
 
@@ -145,13 +156,19 @@ describe('feedback (满意度测评)', () => {
     rate(state, TRANSPORT, '李明', 'satisfied', sh('2024-05-22'));
     expect(state.tracks[TRANSPORT].status).toBe('feedback');
     expect(state.tracks[TRANSPORT].feedback).toEqual({ 李明: 'satisfied' });
-    expect(lastEvent(state)).toMatchObject({ type: 'feedback-recorded', actor: { userId: officer.userId, unitId: OFFICE }, data: { proposer: '李明', rating: 'satisfied' } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'feedback-recorded',
+      actor: { userId: officer.userId, unitId: OFFICE },
+      data: { proposer: '李明', rating: 'satisfied' },
+    });
 
     rate(state, TRANSPORT, '王芳', 'basically-satisfied', sh('2024-05-27'));
     expect(state.tracks[TRANSPORT].status).toBe('done');
     expect(state.deadlines[`feedback:${TRANSPORT}`]).toMatchObject({ status: 'met', metAt: sh('2024-05-27') });
     expect(eventsOfType(state, 'feedback-closed')).toEqual([
-      expect.objectContaining({ data: { round: 1, feedback: { 李明: 'satisfied', 王芳: 'basically-satisfied' }, rehandling: false } }),
+      expect.objectContaining({
+        data: { round: 1, feedback: { 李明: 'satisfied', 王芳: 'basically-satisfied' }, rehandling: false },
+      }),
     ]);
   });
 
@@ -169,11 +186,19 @@ describe('feedback (满意度测评)', () => {
 
   it('takes one rating per proposer, and none before the reply is dispatched', () => {
     const early = assignedProposal(SINGLE_MODE);
-    expectRefused(early, () => checkRecordFeedback(early, officer, { unitId: TRANSPORT, proposer: '李明', rating: 'satisfied' }), 'WRONG_STAGE');
+    expectRefused(
+      early,
+      () => checkRecordFeedback(early, officer, { unitId: TRANSPORT, proposer: '李明', rating: 'satisfied' }),
+      'WRONG_STAGE',
+    );
 
     const state = dispatchedReply();
     rate(state, TRANSPORT, '李明', 'satisfied', sh('2024-05-22'));
-    expectRefused(state, () => checkRecordFeedback(state, officer, { unitId: TRANSPORT, proposer: '李明', rating: 'unsatisfied' }), 'ALREADY_DONE');
+    expectRefused(
+      state,
+      () => checkRecordFeedback(state, officer, { unitId: TRANSPORT, proposer: '李明', rating: 'unsatisfied' }),
+      'ALREADY_DONE',
+    );
   });
 
   it('a proposer who does not answer within the window is "not rated", never satisfied', () => {
@@ -187,7 +212,9 @@ describe('feedback (满意度测评)', () => {
     expect(state.tracks[TRANSPORT].status).toBe('done');
     expect(state.deadlines[`feedback:${TRANSPORT}`].status).toBe('met');
     expect(eventsOfType(state, 'feedback-closed')).toEqual([
-      expect.objectContaining({ data: { round: 1, feedback: { 李明: 'satisfied', 王芳: 'not-rated' }, rehandling: false } }),
+      expect.objectContaining({
+        data: { round: 1, feedback: { 李明: 'satisfied', 王芳: 'not-rated' }, rehandling: false },
+      }),
     ]);
     expect(eventsOfType(state, 'deadline-escalation').filter((e) => e.data['kind'] === 'feedback')).toEqual([]);
     expect(state.closedAt).toBe(justAfter(windowEnd));
@@ -200,7 +227,11 @@ describe('feedback (满意度测评)', () => {
     fireDueAlarms(state, justAfter(endOf('2024-06-11')));
 
     expect(state.tracks[TRANSPORT].history).toHaveLength(1);
-    expect(state.tracks[TRANSPORT]).toMatchObject({ round: 2, status: 'drafting', feedback: { 李明: 'not-rated', 王芳: 'unsatisfied' } });
+    expect(state.tracks[TRANSPORT]).toMatchObject({
+      round: 2,
+      status: 'drafting',
+      feedback: { 李明: 'not-rated', 王芳: 'unsatisfied' },
+    });
     expect(state.stage).toBe('re-handling');
   });
 });
@@ -227,9 +258,16 @@ describe('re-handling (重新办理)', () => {
     });
     expect(endDateOf(state, `reply:${TRANSPORT}`)).toBe('2024-06-27');
     expect(openTasks(state)).toContainEqual(
-      expect.objectContaining({ id: `${PROPOSAL_ID}/draft/${TRANSPORT}/2`, kind: 'draft', round: 2, dueAt: endOf('2024-06-27') }),
+      expect.objectContaining({
+        id: `${PROPOSAL_ID}/draft/${TRANSPORT}/2`,
+        kind: 'draft',
+        round: 2,
+        dueAt: endOf('2024-06-27'),
+      }),
     );
-    expect(eventsOfType(state, 'rehandling-opened')).toEqual([expect.objectContaining({ unitId: TRANSPORT, at: reopenedAt, data: { round: 2 } })]);
+    expect(eventsOfType(state, 'rehandling-opened')).toEqual([
+      expect.objectContaining({ unitId: TRANSPORT, at: reopenedAt, data: { round: 2 } }),
+    ]);
     expect(eventsOfType(state, 'feedback-closed')[0].data).toMatchObject({ rehandling: true });
   });
 
@@ -245,7 +283,10 @@ describe('re-handling (重新办理)', () => {
     dispatch(state, TRANSPORT, sh('2024-06-21'));
     expect(state.tracks[TRANSPORT].feedback).toEqual({});
     expect(openTasks(state).map((t) => t.id)).toContain(`${PROPOSAL_ID}/record-feedback/${OFFICE}/${TRANSPORT}/2`);
-    expect(state.deadlines[`feedback:${TRANSPORT}`]).toMatchObject({ status: 'running', plan: { start: sh('2024-06-21') } });
+    expect(state.deadlines[`feedback:${TRANSPORT}`]).toMatchObject({
+      status: 'running',
+      plan: { start: sh('2024-06-21') },
+    });
 
     rate(state, TRANSPORT, '李明', 'basically-satisfied', sh('2024-06-24'));
     rate(state, TRANSPORT, '王芳', 'satisfied', sh('2024-06-25'));
@@ -280,19 +321,30 @@ describe('follow-up (落实情况), publication and closing (办结)', () => {
     rate(state, TRANSPORT, '王芳', 'satisfied', sh('2024-05-27'));
 
     expect(state.tracks[TRANSPORT].followUp).toEqual({ dueKey: `follow-up:${TRANSPORT}` });
-    expect(state.deadlines[`follow-up:${TRANSPORT}`]).toMatchObject({ status: 'running', plan: { start: SIGNED_AT, rule: { unit: 'months', amount: 6 } } });
+    expect(state.deadlines[`follow-up:${TRANSPORT}`]).toMatchObject({
+      status: 'running',
+      plan: { start: SIGNED_AT, rule: { unit: 'months', amount: 6 } },
+    });
     expect(endDateOf(state, `follow-up:${TRANSPORT}`)).toBe('2024-11-15');
     expect(state.stage).toBe('follow-up');
     expect(state.closedAt).toBeUndefined();
     expect(openTasks(state)).toEqual([
-      { id: `${PROPOSAL_ID}/follow-up/${TRANSPORT}`, kind: 'follow-up', unitId: TRANSPORT, deadlineKey: `follow-up:${TRANSPORT}`, dueAt: endOf('2024-11-15') },
+      {
+        id: `${PROPOSAL_ID}/follow-up/${TRANSPORT}`,
+        kind: 'follow-up',
+        unitId: TRANSPORT,
+        deadlineKey: `follow-up:${TRANSPORT}`,
+        dueAt: endOf('2024-11-15'),
+      },
     ]);
 
     reportFollowUp(state, TRANSPORT, sh('2024-10-10'));
 
     expect(state.tracks[TRANSPORT].followUp?.reportedAt).toBe(sh('2024-10-10'));
     expect(state.deadlines[`follow-up:${TRANSPORT}`]).toMatchObject({ status: 'met', metAt: sh('2024-10-10') });
-    expect(eventsOfType(state, 'follow-up-reported')).toEqual([expect.objectContaining({ unitId: TRANSPORT, actor: { userId: handler(TRANSPORT).userId, unitId: TRANSPORT } })]);
+    expect(eventsOfType(state, 'follow-up-reported')).toEqual([
+      expect.objectContaining({ unitId: TRANSPORT, actor: { userId: handler(TRANSPORT).userId, unitId: TRANSPORT } }),
+    ]);
     expectClosed(state, sh('2024-10-10'));
     expectRefused(state, () => checkReportFollowUp(state, handler(TRANSPORT), { summary: '再次报告' }), 'ALREADY_DONE');
   });
@@ -311,7 +363,12 @@ describe('follow-up (落实情况), publication and closing (办结)', () => {
     const state = dispatchedReply('B');
     rate(state, TRANSPORT, '李明', 'satisfied', sh('2024-05-22'));
     rate(state, TRANSPORT, '王芳', 'satisfied', sh('2024-05-27'));
-    expectRefused(state, () => checkReportFollowUp(state, handler(TRANSPORT), { summary: '' }), 'VALIDATION_FAILED', 'summary');
+    expectRefused(
+      state,
+      () => checkReportFollowUp(state, handler(TRANSPORT), { summary: '' }),
+      'VALIDATION_FAILED',
+      'summary',
+    );
     expectRefused(state, () => checkReportFollowUp(state, handler(HOUSING), { summary: '报告' }), 'NOT_ASSIGNED');
     expectRefused(state, () => checkReportFollowUp(state, reviewer(TRANSPORT), { summary: '报告' }), 'ROLE_REQUIRED');
   });
@@ -323,7 +380,11 @@ describe('follow-up (落实情况), publication and closing (办结)', () => {
 
     expect(state.tracks[TRANSPORT].publishedAt).toBe(sh('2024-05-24'));
     expect(state.deadlines[`publication:${TRANSPORT}`]).toMatchObject({ status: 'met', metAt: sh('2024-05-24') });
-    expect(lastEvent(state)).toMatchObject({ type: 'reply-published', unitId: TRANSPORT, data: { documentNumber: FIRST_NUMBER } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'reply-published',
+      unitId: TRANSPORT,
+      data: { documentNumber: FIRST_NUMBER },
+    });
     expect(inbox(state)).not.toContain(`publish ${TRANSPORT}`);
     expect(state.closedAt).toBeUndefined();
     expectRefused(state, () => checkConfirmPublication(state, handler(TRANSPORT), {}), 'ALREADY_DONE');
@@ -378,9 +439,11 @@ describe('follow-up (落实情况), publication and closing (办结)', () => {
     expect(state.tracks[TRANSPORT].status).toBe('done');
     expect(state.stage).toBe('feedback');
     expect(state.closedAt).toBeUndefined();
-    expect(openTasks(state).filter((t) => t.kind === 'record-feedback').map((t) => t.id)).toEqual([
-      `${PROPOSAL_ID}/record-feedback/${OFFICE}/${HOUSING}/1`,
-    ]);
+    expect(
+      openTasks(state)
+        .filter((t) => t.kind === 'record-feedback')
+        .map((t) => t.id),
+    ).toEqual([`${PROPOSAL_ID}/record-feedback/${OFFICE}/${HOUSING}/1`]);
 
     rate(state, HOUSING, '李明', 'satisfied', sh('2024-05-23'));
     rate(state, HOUSING, '王芳', 'basically-satisfied', sh('2024-05-24'));

@@ -20,7 +20,14 @@ export function newHandlingState(
     tracks: {},
     objections: [],
     extensions: [],
-    pendingEvents: [{ seq: 1, type: 'registered', at: receivedAt, data: { sessionCode: registration.sessionCode, number: registration.number } }],
+    pendingEvents: [
+      {
+        seq: 1,
+        type: 'registered',
+        at: receivedAt,
+        data: { sessionCode: registration.sessionCode, number: registration.number },
+      },
+    ],
     nextEventSeq: 2,
   };
 }

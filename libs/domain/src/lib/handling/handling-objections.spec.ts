@@ -68,10 +68,26 @@ describe('objection window (申请调整)', () => {
 
     expect(id).toBe(1);
     expect(state.objections).toEqual([
-      { id: 1, unitId: FINANCE, reason: REASON.reason, raisedAt: now, raisedBy: coHandler(FINANCE).userId, status: 'pending' },
+      {
+        id: 1,
+        unitId: FINANCE,
+        reason: REASON.reason,
+        raisedAt: now,
+        raisedBy: coHandler(FINANCE).userId,
+        status: 'pending',
+      },
     ]);
-    expect(lastEvent(state)).toMatchObject({ type: 'objection-raised', unitId: FINANCE, actor: { userId: coHandler(FINANCE).userId }, data: { objectionId: 1 } });
-    expect(openTasks(state)).toContainEqual({ id: `${PROPOSAL_ID}/decide-objection/${OFFICE}/1`, kind: 'decide-objection', unitId: OFFICE });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'objection-raised',
+      unitId: FINANCE,
+      actor: { userId: coHandler(FINANCE).userId },
+      data: { objectionId: 1 },
+    });
+    expect(openTasks(state)).toContainEqual({
+      id: `${PROPOSAL_ID}/decide-objection/${OFFICE}/1`,
+      kind: 'decide-objection',
+      unitId: OFFICE,
+    });
   });
 
   it('closes at the end of the fifth working day: the assignment then stands', () => {
@@ -79,7 +95,11 @@ describe('objection window (申请调整)', () => {
     const lastMoment = endOf('2024-03-15');
 
     expect(() => checkObject(state, handler(TRANSPORT), REASON, lastMoment)).not.toThrow();
-    expectRefused(state, () => checkObject(state, handler(TRANSPORT), REASON, justAfter(lastMoment)), 'DEADLINE_PASSED');
+    expectRefused(
+      state,
+      () => checkObject(state, handler(TRANSPORT), REASON, justAfter(lastMoment)),
+      'DEADLINE_PASSED',
+    );
     expectRefused(state, () => checkObject(state, coHandler(PLANNING), REASON, sh('2024-03-16')), 'DEADLINE_PASSED');
   });
 
@@ -114,7 +134,12 @@ describe('objection window (申请调整)', () => {
 
   it('refuses an objection without a reason', () => {
     const state = assignedProposal(LEAD_MODE);
-    expectRefused(state, () => checkObject(state, handler(TRANSPORT), { reason: ' ' }, sh('2024-03-11')), 'VALIDATION_FAILED', 'reason');
+    expectRefused(
+      state,
+      () => checkObject(state, handler(TRANSPORT), { reason: ' ' }, sh('2024-03-11')),
+      'VALIDATION_FAILED',
+      'reason',
+    );
   });
 
   it('keeps one objection per unit waiting for a decision', () => {
@@ -135,11 +160,19 @@ describe('deciding an objection', () => {
 
     decide(state, { objectionId: 1, decision: 'reject', reason: '属于该单位职责' }, decidedAt);
 
-    expect(state.objections[0]).toMatchObject({ status: 'rejected', decision: { at: decidedAt, by: officer.userId, reason: '属于该单位职责' } });
+    expect(state.objections[0]).toMatchObject({
+      status: 'rejected',
+      decision: { at: decidedAt, by: officer.userId, reason: '属于该单位职责' },
+    });
     expect(state.assignment).toMatchObject({ coHandlerUnitIds: [FINANCE, PLANNING] });
     expect(state.deadlines).toEqual(deadlinesBefore);
     expect(inbox(state)).not.toContain(`decide-objection ${OFFICE}`);
-    expect(lastEvent(state)).toMatchObject({ type: 'objection-decided', unitId: FINANCE, actor: { userId: officer.userId }, data: { decision: 'reject' } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'objection-decided',
+      unitId: FINANCE,
+      actor: { userId: officer.userId },
+      data: { decision: 'reject' },
+    });
   });
 
   it('reassigning a co-handler: the replacement owes the opinion, its clocks start at the decision', () => {
@@ -147,10 +180,18 @@ describe('deciding an objection', () => {
     object(state, FINANCE, sh('2024-03-11'));
     const decidedAt = sh('2024-03-13');
 
-    decide(state, { objectionId: 1, decision: 'reassign', reason: '改由教育局会办', replacementUnitId: EDUCATION }, decidedAt);
+    decide(
+      state,
+      { objectionId: 1, decision: 'reassign', reason: '改由教育局会办', replacementUnitId: EDUCATION },
+      decidedAt,
+    );
 
     expect(state.objections[0]).toMatchObject({ status: 'reassigned', decision: { replacementUnitId: EDUCATION } });
-    expect(state.assignment).toMatchObject({ replyingUnitIds: [TRANSPORT], coHandlerUnitIds: [EDUCATION, PLANNING], assignedAt: ASSIGNED_AT });
+    expect(state.assignment).toMatchObject({
+      replyingUnitIds: [TRANSPORT],
+      coHandlerUnitIds: [EDUCATION, PLANNING],
+      assignedAt: ASSIGNED_AT,
+    });
     expect(state.opinions[FINANCE]).toBeUndefined();
     expect(state.opinions[EDUCATION]).toEqual({ unitId: EDUCATION, status: 'pending', version: 0 });
     expect(state.deadlines[`objection:${FINANCE}`].status).toBe('cancelled');
@@ -163,7 +204,11 @@ describe('deciding an objection', () => {
     expect(state.deadlines[`reply:${TRANSPORT}`].plan.start).toBe(ASSIGNED_AT);
     expect(state.deadlines[`opinion:${PLANNING}`].plan.start).toBe(ASSIGNED_AT);
     expect(state.stage).toBe('consultation');
-    expect(openTasks(state).filter((t) => t.kind === 'opinion').map((t) => [t.unitId, t.dueAt])).toEqual(
+    expect(
+      openTasks(state)
+        .filter((t) => t.kind === 'opinion')
+        .map((t) => [t.unitId, t.dueAt]),
+    ).toEqual(
       expect.arrayContaining([
         [EDUCATION, endOf('2024-04-15')],
         [PLANNING, endOf('2024-04-08')],
@@ -181,9 +226,17 @@ describe('deciding an objection', () => {
     object(state, TRANSPORT, sh('2024-03-11'));
     const decidedAt = sh('2024-03-13');
 
-    decide(state, { objectionId: 1, decision: 'reassign', reason: '改由经信局主办', replacementUnitId: ECONOMY }, decidedAt);
+    decide(
+      state,
+      { objectionId: 1, decision: 'reassign', reason: '改由经信局主办', replacementUnitId: ECONOMY },
+      decidedAt,
+    );
 
-    expect(state.assignment).toMatchObject({ mode: 'lead', replyingUnitIds: [ECONOMY], coHandlerUnitIds: [FINANCE, PLANNING] });
+    expect(state.assignment).toMatchObject({
+      mode: 'lead',
+      replyingUnitIds: [ECONOMY],
+      coHandlerUnitIds: [FINANCE, PLANNING],
+    });
     expect(Object.keys(state.tracks)).toEqual([ECONOMY]);
     expect(state.tracks[ECONOMY]).toMatchObject({ status: 'drafting', round: 1, contacts: 0 });
     for (const kind of ['objection', 'contact', 'reply', 'limit']) {
@@ -195,14 +248,25 @@ describe('deciding an objection', () => {
     // The co-handlers keep their clocks and now send their opinions to the new lead.
     expect(state.deadlines[`opinion:${FINANCE}`]).toMatchObject({ status: 'running', plan: { start: ASSIGNED_AT } });
     expect(openTasks(state)).toContainEqual(
-      expect.objectContaining({ kind: 'draft', unitId: ECONOMY, dueAt: endOf('2024-06-13'), id: `${PROPOSAL_ID}/draft/${ECONOMY}/1` }),
+      expect.objectContaining({
+        kind: 'draft',
+        unitId: ECONOMY,
+        dueAt: endOf('2024-06-13'),
+        id: `${PROPOSAL_ID}/draft/${ECONOMY}/1`,
+      }),
     );
     expect(inbox(state).filter((t) => t.endsWith(TRANSPORT))).toEqual([]);
 
     expectRefused(state, () => checkSubmitDraft(state, handler(TRANSPORT), draft()), 'NOT_ASSIGNED');
     expectRefused(
       state,
-      () => checkRecordContact(state, handler(TRANSPORT), { method: 'call', contactedAt: decidedAt, summary: '沟通' }, decidedAt),
+      () =>
+        checkRecordContact(
+          state,
+          handler(TRANSPORT),
+          { method: 'call', contactedAt: decidedAt, summary: '沟通' },
+          decidedAt,
+        ),
       'NOT_ASSIGNED',
     );
   });
@@ -212,14 +276,38 @@ describe('deciding an objection', () => {
     ['a supervisor without the officer role', () => actor(OFFICE, 'supervisor'), {}, 'ROLE_REQUIRED', undefined],
     ['an unknown objection', () => officer, { objectionId: 9 }, 'VALIDATION_FAILED', 'objectionId'],
     ['no reason', () => officer, { reason: '' }, 'VALIDATION_FAILED', 'reason'],
-    ['a reassignment naming no unit', () => officer, { replacementUnitId: undefined }, 'VALIDATION_FAILED', 'replacementUnitId'],
-    ['a replacement already assigned', () => officer, { replacementUnitId: PLANNING }, 'VALIDATION_FAILED', 'replacementUnitId'],
-    ['the assigning office as replacement', () => officer, { replacementUnitId: OFFICE }, 'VALIDATION_FAILED', 'replacementUnitId'],
+    [
+      'a reassignment naming no unit',
+      () => officer,
+      { replacementUnitId: undefined },
+      'VALIDATION_FAILED',
+      'replacementUnitId',
+    ],
+    [
+      'a replacement already assigned',
+      () => officer,
+      { replacementUnitId: PLANNING },
+      'VALIDATION_FAILED',
+      'replacementUnitId',
+    ],
+    [
+      'the assigning office as replacement',
+      () => officer,
+      { replacementUnitId: OFFICE },
+      'VALIDATION_FAILED',
+      'replacementUnitId',
+    ],
     ['an unknown decision', () => officer, { decision: 'postpone' as 'reject' }, 'VALIDATION_FAILED', 'decision'],
   ])('refuses a decision by or with %s', (_case, who, change, code, field) => {
     const state = assignedProposal(LEAD_MODE);
     object(state, FINANCE, sh('2024-03-11'));
-    const input: DecideObjectionInput = { objectionId: 1, decision: 'reassign', reason: '调整', replacementUnitId: EDUCATION, ...change };
+    const input: DecideObjectionInput = {
+      objectionId: 1,
+      decision: 'reassign',
+      reason: '调整',
+      replacementUnitId: EDUCATION,
+      ...change,
+    };
     expectRefused(state, () => checkDecideObjection(state, who(), input), code as 'VALIDATION_FAILED', field);
   });
 
@@ -230,7 +318,13 @@ describe('deciding an objection', () => {
 
     expectRefused(
       state,
-      () => checkDecideObjection(state, officer, { objectionId: 1, decision: 'reassign', reason: '改', replacementUnitId: EDUCATION }),
+      () =>
+        checkDecideObjection(state, officer, {
+          objectionId: 1,
+          decision: 'reassign',
+          reason: '改',
+          replacementUnitId: EDUCATION,
+        }),
       'ALREADY_DONE',
     );
   });
@@ -242,10 +336,18 @@ describe('deciding an objection', () => {
 
     expectRefused(
       state,
-      () => checkDecideObjection(state, officer, { objectionId: 1, decision: 'reassign', reason: '改', replacementUnitId: ECONOMY }),
+      () =>
+        checkDecideObjection(state, officer, {
+          objectionId: 1,
+          decision: 'reassign',
+          reason: '改',
+          replacementUnitId: ECONOMY,
+        }),
       'WRONG_STAGE',
     );
-    expect(() => checkDecideObjection(state, officer, { objectionId: 1, decision: 'reject', reason: '维持' })).not.toThrow();
+    expect(() =>
+      checkDecideObjection(state, officer, { objectionId: 1, decision: 'reject', reason: '维持' }),
+    ).not.toThrow();
   });
 
   it('cannot replace a co-handler once the reply is signed: its opinion could never be given', () => {
@@ -257,9 +359,17 @@ describe('deciding an objection', () => {
 
     expectRefused(
       state,
-      () => checkDecideObjection(state, officer, { objectionId: 1, decision: 'reassign', reason: '改', replacementUnitId: EDUCATION }),
+      () =>
+        checkDecideObjection(state, officer, {
+          objectionId: 1,
+          decision: 'reassign',
+          reason: '改',
+          replacementUnitId: EDUCATION,
+        }),
       'WRONG_STAGE',
     );
-    expect(() => checkDecideObjection(state, officer, { objectionId: 1, decision: 'reject', reason: '维持' })).not.toThrow();
+    expect(() =>
+      checkDecideObjection(state, officer, { objectionId: 1, decision: 'reject', reason: '维持' }),
+    ).not.toThrow();
   });
 });

@@ -91,8 +91,18 @@ describe('proposer contact (沟通协商)', () => {
     ['no summary', { summary: '' }, 'summary'],
   ])('refuses %s', (_case, change, field) => {
     const state = assignedProposal(SINGLE_MODE);
-    const input: RecordContactInput = { method: 'visit', contactedAt: sh('2024-03-19'), summary: '上门走访', ...change };
-    expectRefused(state, () => checkRecordContact(state, handler(TRANSPORT), input, sh('2024-03-20')), 'VALIDATION_FAILED', field);
+    const input: RecordContactInput = {
+      method: 'visit',
+      contactedAt: sh('2024-03-19'),
+      summary: '上门走访',
+      ...change,
+    };
+    expectRefused(
+      state,
+      () => checkRecordContact(state, handler(TRANSPORT), input, sh('2024-03-20')),
+      'VALIDATION_FAILED',
+      field,
+    );
   });
 
   it('compares the contact time as an instant, whatever offset it is written with', () => {
@@ -100,15 +110,26 @@ describe('proposer contact (沟通协商)', () => {
     const now = sh('2024-03-20', '10:00');
     const contact = (contactedAt: string): RecordContactInput => ({ method: 'meeting', contactedAt, summary: '座谈' });
 
-    expect(() => checkRecordContact(state, handler(TRANSPORT), contact('2024-03-20T09:00:00+08:00'), now)).not.toThrow();
-    expectRefused(state, () => checkRecordContact(state, handler(TRANSPORT), contact('2024-03-20T11:00:00+08:00'), now), 'VALIDATION_FAILED', 'contactedAt');
+    expect(() =>
+      checkRecordContact(state, handler(TRANSPORT), contact('2024-03-20T09:00:00+08:00'), now),
+    ).not.toThrow();
+    expectRefused(
+      state,
+      () => checkRecordContact(state, handler(TRANSPORT), contact('2024-03-20T11:00:00+08:00'), now),
+      'VALIDATION_FAILED',
+      'contactedAt',
+    );
   });
 
   it('is recorded by the replying unit, not by a co-handler', () => {
     const state = assignedProposal(LEAD_MODE);
     const input: RecordContactInput = { method: 'call', contactedAt: sh('2024-03-19'), summary: '电话' };
     expectRefused(state, () => checkRecordContact(state, handler(FINANCE), input, sh('2024-03-20')), 'NOT_ASSIGNED');
-    expectRefused(state, () => checkRecordContact(state, coHandler(TRANSPORT), input, sh('2024-03-20')), 'ROLE_REQUIRED');
+    expectRefused(
+      state,
+      () => checkRecordContact(state, coHandler(TRANSPORT), input, sh('2024-03-20')),
+      'ROLE_REQUIRED',
+    );
   });
 });
 
@@ -128,7 +149,12 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     expect(state.tracks[TRANSPORT]).toMatchObject({
       status: 'review',
       draftVersion: 1,
-      draft: { replyClass: 'B', disclosure: 'on-request', submittedAt: sh('2024-05-06'), submittedBy: handler(TRANSPORT).userId },
+      draft: {
+        replyClass: 'B',
+        disclosure: 'on-request',
+        submittedAt: sh('2024-05-06'),
+        submittedBy: handler(TRANSPORT).userId,
+      },
     });
     expect(state.stage).toBe('review');
     expect(openTasks(state).map((t) => t.id)).toContain(`${PROPOSAL_ID}/review-draft/${TRANSPORT}/1`);
@@ -137,7 +163,11 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     expect(state.tracks[TRANSPORT]).toMatchObject({ status: 'sign-off', reviewedBy: reviewer(TRANSPORT).userId });
     expect(state.stage).toBe('sign-off');
     expect(openTasks(state)).toContainEqual(
-      expect.objectContaining({ id: `${PROPOSAL_ID}/sign-off/${TRANSPORT}/1`, kind: 'sign-off', dueAt: endOf('2024-06-11') }),
+      expect.objectContaining({
+        id: `${PROPOSAL_ID}/sign-off/${TRANSPORT}/1`,
+        kind: 'sign-off',
+        dueAt: endOf('2024-06-11'),
+      }),
     );
 
     const signed = sign(state, TRANSPORT, sh('2024-05-08'), NUMBER);
@@ -153,7 +183,12 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     expect(state.tracks[TRANSPORT]).toMatchObject({ status: 'dispatch', signed, signing: false });
     expect(state.deadlines[`reply:${TRANSPORT}`]).toMatchObject({ status: 'met', metAt: sh('2024-05-08') });
     expect(state.stage).toBe('dispatch');
-    expect(openTasks(state)).toContainEqual({ id: `${PROPOSAL_ID}/dispatch/${TRANSPORT}/1`, kind: 'dispatch', unitId: TRANSPORT, round: 1 });
+    expect(openTasks(state)).toContainEqual({
+      id: `${PROPOSAL_ID}/dispatch/${TRANSPORT}/1`,
+      kind: 'dispatch',
+      unitId: TRANSPORT,
+      round: 1,
+    });
     expect(lastEvent(state)).toMatchObject({
       type: 'reply-signed',
       unitId: TRANSPORT,
@@ -185,14 +220,25 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     submitDraft(state, TRANSPORT, sh('2024-05-06'));
     const draftTaskId = `${PROPOSAL_ID}/draft/${TRANSPORT}/1`;
 
-    expectRefused(state, () => checkReviewDraft(state, reviewer(TRANSPORT), { decision: 'send-back' }), 'VALIDATION_FAILED', 'comment');
+    expectRefused(
+      state,
+      () => checkReviewDraft(state, reviewer(TRANSPORT), { decision: 'send-back' }),
+      'VALIDATION_FAILED',
+      'comment',
+    );
     checkReviewDraft(state, reviewer(TRANSPORT), { decision: 'send-back', comment: '数据需核实' });
     applyReviewDraft(state, reviewer(TRANSPORT), { decision: 'send-back', comment: '数据需核实' }, sh('2024-05-07'));
 
     expect(state.tracks[TRANSPORT]).toMatchObject({
       status: 'drafting',
       sendBacks: 1,
-      lastSendBack: { step: 'review', comment: '数据需核实', by: reviewer(TRANSPORT).userId, at: sh('2024-05-07'), draftVersion: 1 },
+      lastSendBack: {
+        step: 'review',
+        comment: '数据需核实',
+        by: reviewer(TRANSPORT).userId,
+        at: sh('2024-05-07'),
+        draftVersion: 1,
+      },
     });
     expect(state.stage).toBe('drafting');
     expect(openTasks(state).map((t) => t.id)).toContain(draftTaskId);
@@ -205,7 +251,12 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
   it('the signer sends a draft back with a comment instead of signing', () => {
     const state = atSignOff();
 
-    expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '' }), 'VALIDATION_FAILED', 'comment');
+    expectRefused(
+      state,
+      () => checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '' }),
+      'VALIDATION_FAILED',
+      'comment',
+    );
     checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '措施不够具体' });
     applySendBackAtSignOff(state, signer(TRANSPORT), '措施不够具体', sh('2024-05-08'));
 
@@ -230,12 +281,22 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     submitDraft(state, TRANSPORT, sh('2024-05-06'));
     expectRefused(state, () => checkSubmitDraft(state, handler(TRANSPORT), draft()), 'WRONG_STAGE');
     expectRefused(state, () => checkReviewDraft(state, signer(TRANSPORT), { decision: 'approve' }), 'ROLE_REQUIRED');
-    expectRefused(state, () => checkReviewDraft(state, reviewer(TRANSPORT), { decision: 'maybe' as 'approve' }), 'VALIDATION_FAILED', 'decision');
+    expectRefused(
+      state,
+      () => checkReviewDraft(state, reviewer(TRANSPORT), { decision: 'maybe' as 'approve' }),
+      'VALIDATION_FAILED',
+      'decision',
+    );
 
     approveDraft(state, TRANSPORT, sh('2024-05-07'));
     expectRefused(state, () => checkSignOff(state, handler(TRANSPORT), { decision: 'sign' }), 'ROLE_REQUIRED');
     expectRefused(state, () => checkSignOff(state, reviewer(TRANSPORT), { decision: 'sign' }), 'ROLE_REQUIRED');
-    expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'stamp' as 'sign' }), 'VALIDATION_FAILED', 'decision');
+    expectRefused(
+      state,
+      () => checkSignOff(state, signer(TRANSPORT), { decision: 'stamp' as 'sign' }),
+      'VALIDATION_FAILED',
+      'decision',
+    );
     expectRefused(state, () => checkSignOff(state, signer(ECONOMY), { decision: 'sign' }), 'NOT_ASSIGNED');
   });
 
@@ -245,7 +306,11 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     beginSignOff(state, signer(TRANSPORT));
 
     expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }), 'ALREADY_DONE');
-    expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '退回' }), 'ALREADY_DONE');
+    expectRefused(
+      state,
+      () => checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '退回' }),
+      'ALREADY_DONE',
+    );
 
     abortSignOff(state, signer(TRANSPORT));
     expect(() => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' })).not.toThrow();
@@ -269,14 +334,20 @@ describe('sign-off waits for the co-handlers (会办意见)', () => {
     const state = leadAtSignOff();
     expect(state.stage).toBe('consultation');
 
-    const error = expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }), 'OPINIONS_OUTSTANDING');
+    const error = expectRefused(
+      state,
+      () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }),
+      'OPINIONS_OUTSTANDING',
+    );
 
     expect(error.details).toEqual([{ field: 'opinions', message: PLANNING }]);
   });
 
   it('may still send the draft back meanwhile', () => {
     const state = leadAtSignOff();
-    expect(() => checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '等待会办意见' })).not.toThrow();
+    expect(() =>
+      checkSignOff(state, signer(TRANSPORT), { decision: 'send-back', comment: '等待会办意见' }),
+    ).not.toThrow();
   });
 
   it('signs once the missing opinion is waived', () => {
@@ -295,7 +366,11 @@ describe('sign-off waits for the co-handlers (会办意见)', () => {
 
     applyReturnOpinion(state, handler(TRANSPORT), { unitId: FINANCE, reason: '补充' }, sh('2024-04-03'));
     planAll(state);
-    const error = expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }), 'OPINIONS_OUTSTANDING');
+    const error = expectRefused(
+      state,
+      () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }),
+      'OPINIONS_OUTSTANDING',
+    );
     expect(error.details.map((d) => d.message)).toEqual([FINANCE]);
   });
 
@@ -317,7 +392,11 @@ describe('a recorded contact before sign-off (沟通协商)', () => {
     const state = atSignOff();
     markKey(state, sh('2024-05-07', '12:00'));
     expect(state.key).toEqual({ leaders: ['张副市长'], markedAt: sh('2024-05-07', '12:00') });
-    expect(lastEvent(state)).toMatchObject({ type: 'key-proposal-marked', actor: { userId: supervisor.userId }, data: { leaders: ['张副市长'] } });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'key-proposal-marked',
+      actor: { userId: supervisor.userId },
+      data: { leaders: ['张副市长'] },
+    });
 
     expectRefused(state, () => checkSignOff(state, signer(TRANSPORT), { decision: 'sign' }), 'CONTACT_REQUIRED');
 
@@ -334,7 +413,12 @@ describe('a recorded contact before sign-off (沟通协商)', () => {
     const state = assignedProposal(SINGLE_MODE);
     expectRefused(state, () => checkMarkKey(state, handler(TRANSPORT), { leaders: ['张副市长'] }), 'ROLE_REQUIRED');
     expectRefused(state, () => checkMarkKey(state, supervisor, { leaders: [] }), 'VALIDATION_FAILED', 'leaders');
-    expectRefused(state, () => checkMarkKey(state, supervisor, { leaders: Array(11).fill('领导') }), 'VALIDATION_FAILED', 'leaders');
+    expectRefused(
+      state,
+      () => checkMarkKey(state, supervisor, { leaders: Array(11).fill('领导') }),
+      'VALIDATION_FAILED',
+      'leaders',
+    );
     expectRefused(state, () => checkMarkKey(state, supervisor, { leaders: [''] }), 'VALIDATION_FAILED', 'leaders[0]');
     expect(() => checkMarkKey(state, officer, { leaders: ['张副市长'] })).not.toThrow();
     expect(() => checkMarkKey(state, actor(OFFICE, 'supervisor'), { leaders: ['张副市长', '王局长'] })).not.toThrow();
@@ -358,15 +442,17 @@ describe('split handling (分办): every unit signs its own reply', () => {
     expect(state.tracks[HOUSING].signed).toBeUndefined();
     expect(state.deadlines[`reply:${HOUSING}`].status).toBe('running');
     expect(state.stage).toBe('drafting');
-    expect(inbox(state)).toEqual(
-      expect.arrayContaining([`dispatch ${TRANSPORT}`, `draft ${HOUSING}`]),
-    );
+    expect(inbox(state)).toEqual(expect.arrayContaining([`dispatch ${TRANSPORT}`, `draft ${HOUSING}`]));
 
     submitDraft(state, HOUSING, sh('2024-05-09'), draft('C', 'never'));
     approveDraft(state, HOUSING, sh('2024-05-10'));
     const housing = sign(state, HOUSING, sh('2024-05-13'), 'X住建函〔2024〕2号');
 
-    expect(housing).toMatchObject({ documentNumber: 'X住建函〔2024〕2号', replyClass: 'C', signedBy: signer(HOUSING).userId });
+    expect(housing).toMatchObject({
+      documentNumber: 'X住建函〔2024〕2号',
+      replyClass: 'C',
+      signedBy: signer(HOUSING).userId,
+    });
     expect(state.tracks[TRANSPORT].signed?.documentNumber).toBe('X交函〔2024〕7号');
     expect(state.stage).toBe('dispatch');
   });

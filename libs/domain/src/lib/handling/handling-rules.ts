@@ -189,12 +189,28 @@ function requireTrackStatus(track: ReplyTrack, ...statuses: ReplyTrack['status']
 }
 
 function newTrack(unitId: string): ReplyTrack {
-  return { unitId, status: 'drafting', round: 1, draftVersion: 0, sendBacks: 0, feedback: {}, contacts: 0, history: [] };
+  return {
+    unitId,
+    status: 'drafting',
+    round: 1,
+    draftVersion: 0,
+    sendBacks: 0,
+    feedback: {},
+    contacts: 0,
+    history: [],
+  };
 }
 
-function checkPoints(state: HandlingState, points: PointAnswer[] | undefined, field: string, requireAll: boolean): void {
+function checkPoints(
+  state: HandlingState,
+  points: PointAnswer[] | undefined,
+  field: string,
+  requireAll: boolean,
+): void {
   if (!Array.isArray(points) || points.length === 0) {
-    fail('VALIDATION_FAILED', `${field} must answer at least one suggestion point`, [{ field, message: 'is required' }]);
+    fail('VALIDATION_FAILED', `${field} must answer at least one suggestion point`, [
+      { field, message: 'is required' },
+    ]);
   }
   const seen = new Set<number>();
   points.forEach((p, i) => {
@@ -222,10 +238,13 @@ function checkPoints(state: HandlingState, points: PointAnswer[] | undefined, fi
 
 export function checkReview(state: HandlingState, actor: Actor, input: ReviewInput): void {
   requireRole(actor, 'registrar');
-  if (actor.unitId !== state.settings.registrationUnitId) fail('NOT_ASSIGNED', 'Only the proposal committee reviews proposals');
+  if (actor.unitId !== state.settings.registrationUnitId)
+    fail('NOT_ASSIGNED', 'Only the proposal committee reviews proposals');
   requireStage(state, 'registered');
   if (!['accept', 'merge', 'convert'].includes(input?.decision)) {
-    fail('VALIDATION_FAILED', 'decision must be accept, merge or convert', [{ field: 'decision', message: 'accept | merge | convert' }]);
+    fail('VALIDATION_FAILED', 'decision must be accept, merge or convert', [
+      { field: 'decision', message: 'accept | merge | convert' },
+    ]);
   }
   optionalText(input.reason, 'reason', TEXT_LIMITS.reason);
   if (input.decision === 'merge') requireText(input.mergedInto, 'mergedInto', 80);
@@ -241,7 +260,11 @@ export function applyReview(state: HandlingState, actor: Actor, input: ReviewInp
     ...(input.mergedInto ? { mergedInto: input.mergedInto } : {}),
   };
   if (input.decision !== 'accept') state.closedAt = now;
-  record(state, 'reviewed', now, actor, { decision: input.decision, reason: input.reason, mergedInto: input.mergedInto });
+  record(state, 'reviewed', now, actor, {
+    decision: input.decision,
+    reason: input.reason,
+    mergedInto: input.mergedInto,
+  });
   changed(state);
 }
 
@@ -254,22 +277,30 @@ function assignedUnits(input: AssignInput): { replying: string[]; coHandlers: st
 
 export function checkAssign(state: HandlingState, actor: Actor, input: AssignInput): void {
   requireRole(actor, 'assigning-officer');
-  if (actor.unitId !== state.settings.assigningUnitId) fail('NOT_ASSIGNED', 'Only the assigning office assigns proposals');
+  if (actor.unitId !== state.settings.assigningUnitId)
+    fail('NOT_ASSIGNED', 'Only the assigning office assigns proposals');
   requireStage(state, 'assignment');
   const problems: ErrorDetail[] = [];
-  if (!['lead', 'split', 'single'].includes(input?.mode)) problems.push({ field: 'mode', message: 'lead | split | single' });
+  if (!['lead', 'split', 'single'].includes(input?.mode))
+    problems.push({ field: 'mode', message: 'lead | split | single' });
   const { replying, coHandlers } = assignedUnits(input ?? { mode: 'single' });
   const all = [...replying, ...coHandlers];
   if (all.some((u) => typeof u !== 'string' || u.trim() === '' || u.length > 64)) {
     problems.push({ field: 'units', message: 'unit ids must be non-empty' });
   }
   if (new Set(all).size !== all.length) problems.push({ field: 'units', message: 'a unit may appear only once' });
-  if (all.includes(state.settings.assigningUnitId)) problems.push({ field: 'units', message: 'the assigning office cannot handle proposals' });
+  if (all.includes(state.settings.assigningUnitId))
+    problems.push({ field: 'units', message: 'the assigning office cannot handle proposals' });
   if (input?.mode === 'lead' && coHandlers.length === 0) {
-    problems.push({ field: 'coHandlerUnitIds', message: 'lead mode needs at least one co-handling unit (else: single)' });
+    problems.push({
+      field: 'coHandlerUnitIds',
+      message: 'lead mode needs at least one co-handling unit (else: single)',
+    });
   }
-  if (input?.mode === 'split' && replying.length < 2) problems.push({ field: 'unitIds', message: 'split mode needs at least two units' });
-  if (input?.mode === 'single' && replying.length !== 1) problems.push({ field: 'unitIds', message: 'single mode needs exactly one unit' });
+  if (input?.mode === 'split' && replying.length < 2)
+    problems.push({ field: 'unitIds', message: 'split mode needs at least two units' });
+  if (input?.mode === 'single' && replying.length !== 1)
+    problems.push({ field: 'unitIds', message: 'single mode needs exactly one unit' });
   if (all.length > 30) problems.push({ field: 'units', message: 'at most 30 units' });
   if (problems.length) fail('VALIDATION_FAILED', 'The assignment is invalid', problems);
 }
@@ -316,7 +347,14 @@ export function checkObject(state: HandlingState, actor: Actor, input: ObjectInp
 
 export function applyObject(state: HandlingState, actor: Actor, input: ObjectInput, now: string): number {
   const id = state.objections.length + 1;
-  state.objections.push({ id, unitId: actor.unitId, reason: input.reason, raisedAt: now, raisedBy: actor.userId, status: 'pending' });
+  state.objections.push({
+    id,
+    unitId: actor.unitId,
+    reason: input.reason,
+    raisedAt: now,
+    raisedBy: actor.userId,
+    status: 'pending',
+  });
   record(state, 'objection-raised', now, actor, { objectionId: id, reason: input.reason }, actor.unitId);
   changed(state);
   return id;
@@ -324,7 +362,8 @@ export function applyObject(state: HandlingState, actor: Actor, input: ObjectInp
 
 export function checkDecideObjection(state: HandlingState, actor: Actor, input: DecideObjectionInput): void {
   requireRole(actor, 'assigning-officer');
-  if (actor.unitId !== state.settings.assigningUnitId) fail('NOT_ASSIGNED', 'Only the assigning office decides objections');
+  if (actor.unitId !== state.settings.assigningUnitId)
+    fail('NOT_ASSIGNED', 'Only the assigning office decides objections');
   const objection = state.objections.find((o) => o.id === input?.objectionId);
   if (!objection) fail('VALIDATION_FAILED', 'No such objection', [{ field: 'objectionId', message: 'unknown' }]);
   if (objection.status !== 'pending') fail('ALREADY_DONE', 'This objection was already decided');
@@ -333,19 +372,28 @@ export function checkDecideObjection(state: HandlingState, actor: Actor, input: 
     const r = input.replacementUnitId;
     requireText(r, 'replacementUnitId', 64);
     if (isAssigned(state, r as string) || r === state.settings.assigningUnitId) {
-      fail('VALIDATION_FAILED', 'The replacement unit is already assigned', [{ field: 'replacementUnitId', message: 'already assigned' }]);
+      fail('VALIDATION_FAILED', 'The replacement unit is already assigned', [
+        { field: 'replacementUnitId', message: 'already assigned' },
+      ]);
     }
     // A co-handler is replaced only while consultation is open: after sign-off its
     // replacement could never give (nor be waived) an opinion.
     const track = state.tracks[objection.unitId] ?? leadTrack(state);
     if (track && (track.signed || track.signing)) fail('WRONG_STAGE', 'The reply is already signed');
   } else if (input.decision !== 'reject') {
-    fail('VALIDATION_FAILED', 'decision must be reject or reassign', [{ field: 'decision', message: 'reject | reassign' }]);
+    fail('VALIDATION_FAILED', 'decision must be reject or reassign', [
+      { field: 'decision', message: 'reject | reassign' },
+    ]);
   }
 }
 
 /** Reassignment hands the objecting unit's part to another unit, whose clocks start now. */
-export function applyDecideObjection(state: HandlingState, actor: Actor, input: DecideObjectionInput, now: string): void {
+export function applyDecideObjection(
+  state: HandlingState,
+  actor: Actor,
+  input: DecideObjectionInput,
+  now: string,
+): void {
   const objection = state.objections.find((o) => o.id === input.objectionId) as HandlingState['objections'][number];
   const from = objection.unitId;
   objection.status = input.decision === 'reject' ? 'rejected' : 'reassigned';
@@ -358,7 +406,8 @@ export function applyDecideObjection(state: HandlingState, actor: Actor, input: 
   if (input.decision === 'reassign') {
     const to = input.replacementUnitId as string;
     const a = state.assignment as NonNullable<HandlingState['assignment']>;
-    for (const kind of ['objection', 'opinion', 'contact', 'reply', 'limit'] as const) cancelDeadline(state, kind, from);
+    for (const kind of ['objection', 'opinion', 'contact', 'reply', 'limit'] as const)
+      cancelDeadline(state, kind, from);
     if (a.replyingUnitIds.includes(from)) {
       a.replyingUnitIds = a.replyingUnitIds.map((u) => (u === from ? to : u));
       delete state.tracks[from];
@@ -370,12 +419,19 @@ export function applyDecideObjection(state: HandlingState, actor: Actor, input: 
       startCoHandler(state, to, now);
     }
   }
-  record(state, 'objection-decided', now, actor, {
-    objectionId: objection.id,
-    decision: input.decision,
-    reason: input.reason,
-    replacementUnitId: input.replacementUnitId,
-  }, from);
+  record(
+    state,
+    'objection-decided',
+    now,
+    actor,
+    {
+      objectionId: objection.id,
+      decision: input.decision,
+      reason: input.reason,
+      replacementUnitId: input.replacementUnitId,
+    },
+    from,
+  );
   changed(state);
 }
 
@@ -409,7 +465,14 @@ export function applySubmitOpinion(state: HandlingState, actor: Actor, input: Su
   opinion.submittedAt = now;
   delete opinion.returnReason;
   meetDeadline(state, 'opinion', actor.unitId, now);
-  record(state, 'opinion-submitted', now, actor, { version: opinion.version, points: input.points, summary: input.summary }, actor.unitId);
+  record(
+    state,
+    'opinion-submitted',
+    now,
+    actor,
+    { version: opinion.version, points: input.points, summary: input.summary },
+    actor.unitId,
+  );
   changed(state);
 }
 
@@ -419,7 +482,8 @@ export function checkReturnOpinion(state: HandlingState, actor: Actor, input: Re
   if (!lead || lead.unitId !== actor.unitId) fail('NOT_ASSIGNED', 'Only the lead unit returns opinions');
   requireConsultationOpen(state);
   const opinion = state.opinions[input?.unitId];
-  if (!opinion) fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
+  if (!opinion)
+    fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
   if (opinion.status !== 'submitted') fail('WRONG_STAGE', 'Only a submitted opinion can be returned for revision');
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
 }
@@ -441,8 +505,10 @@ export function checkWaiveOpinion(state: HandlingState, actor: Actor, input: Wai
   requireRole(actor, 'supervisor');
   requireConsultationOpen(state);
   const opinion = state.opinions[input?.unitId];
-  if (!opinion) fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
-  if (opinion.status === 'submitted' || opinion.status === 'waived') fail('ALREADY_DONE', 'That opinion is already in or waived');
+  if (!opinion)
+    fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
+  if (opinion.status === 'submitted' || opinion.status === 'waived')
+    fail('ALREADY_DONE', 'That opinion is already in or waived');
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
 }
 
@@ -462,12 +528,16 @@ export function checkRecordContact(state: HandlingState, actor: Actor, input: Re
   const track = trackOf(state, actor);
   if (track.status === 'done') fail('WRONG_STAGE', 'Handling of this reply is finished');
   if (!(CONTACT_METHODS as readonly string[]).includes(input?.method)) {
-    fail('VALIDATION_FAILED', 'method is not a contact method', [{ field: 'method', message: CONTACT_METHODS.join(' | ') }]);
+    fail('VALIDATION_FAILED', 'method is not a contact method', [
+      { field: 'method', message: CONTACT_METHODS.join(' | ') },
+    ]);
   }
   // Compared as instants: the input may carry an offset (+08:00), `now` is UTC.
   const contactedAt = typeof input.contactedAt === 'string' ? Date.parse(input.contactedAt) : NaN;
   if (Number.isNaN(contactedAt) || contactedAt > Date.parse(now)) {
-    fail('VALIDATION_FAILED', 'contactedAt must be a past instant', [{ field: 'contactedAt', message: 'ISO instant, not in the future' }]);
+    fail('VALIDATION_FAILED', 'contactedAt must be a past instant', [
+      { field: 'contactedAt', message: 'ISO instant, not in the future' },
+    ]);
   }
   requireText(input.summary, 'summary', TEXT_LIMITS.summary);
 }
@@ -476,7 +546,14 @@ export function applyRecordContact(state: HandlingState, actor: Actor, input: Re
   const track = trackOf(state, actor);
   track.contacts++;
   meetDeadline(state, 'contact', actor.unitId, now);
-  record(state, 'contact-recorded', now, actor, { method: input.method, contactedAt: input.contactedAt, summary: input.summary }, actor.unitId);
+  record(
+    state,
+    'contact-recorded',
+    now,
+    actor,
+    { method: input.method, contactedAt: input.contactedAt, summary: input.summary },
+    actor.unitId,
+  );
   changed(state);
 }
 
@@ -487,10 +564,14 @@ export function checkSubmitDraft(state: HandlingState, actor: Actor, input: Subm
   const track = trackOf(state, actor);
   requireTrackStatus(track, 'drafting');
   if (!state.settings.replyClasses.includes(input?.replyClass)) {
-    fail('VALIDATION_FAILED', 'replyClass is not a reply class', [{ field: 'replyClass', message: state.settings.replyClasses.join(' | ') }]);
+    fail('VALIDATION_FAILED', 'replyClass is not a reply class', [
+      { field: 'replyClass', message: state.settings.replyClasses.join(' | ') },
+    ]);
   }
   if (!(DISCLOSURES as readonly string[]).includes(input.disclosure)) {
-    fail('VALIDATION_FAILED', 'disclosure is not a disclosure value', [{ field: 'disclosure', message: DISCLOSURES.join(' | ') }]);
+    fail('VALIDATION_FAILED', 'disclosure is not a disclosure value', [
+      { field: 'disclosure', message: DISCLOSURES.join(' | ') },
+    ]);
   }
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
   checkPoints(state, input.sections, 'sections', true);
@@ -499,16 +580,28 @@ export function checkSubmitDraft(state: HandlingState, actor: Actor, input: Subm
 export function applySubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): void {
   const track = trackOf(state, actor);
   track.draftVersion++;
-  track.draft = { replyClass: input.replyClass, disclosure: input.disclosure, submittedAt: now, submittedBy: actor.userId };
-  track.status = 'review';
-  record(state, 'draft-submitted', now, actor, {
-    round: track.round,
-    draftVersion: track.draftVersion,
+  track.draft = {
     replyClass: input.replyClass,
     disclosure: input.disclosure,
-    summary: input.summary,
-    sections: input.sections,
-  }, actor.unitId);
+    submittedAt: now,
+    submittedBy: actor.userId,
+  };
+  track.status = 'review';
+  record(
+    state,
+    'draft-submitted',
+    now,
+    actor,
+    {
+      round: track.round,
+      draftVersion: track.draftVersion,
+      replyClass: input.replyClass,
+      disclosure: input.disclosure,
+      summary: input.summary,
+      sections: input.sections,
+    },
+    actor.unitId,
+  );
   changed(state);
 }
 
@@ -517,7 +610,9 @@ export function checkReviewDraft(state: HandlingState, actor: Actor, input: Revi
   const track = trackOf(state, actor);
   requireTrackStatus(track, 'review');
   if (input?.decision !== 'approve' && input?.decision !== 'send-back') {
-    fail('VALIDATION_FAILED', 'decision must be approve or send-back', [{ field: 'decision', message: 'approve | send-back' }]);
+    fail('VALIDATION_FAILED', 'decision must be approve or send-back', [
+      { field: 'decision', message: 'approve | send-back' },
+    ]);
   }
   if (input.decision === 'send-back') requireText(input.comment, 'comment', TEXT_LIMITS.reason);
   else optionalText(input.comment, 'comment', TEXT_LIMITS.reason);
@@ -528,14 +623,28 @@ export function applyReviewDraft(state: HandlingState, actor: Actor, input: Revi
   if (input.decision === 'approve') {
     track.status = 'sign-off';
     track.reviewedBy = actor.userId;
-    record(state, 'draft-reviewed', now, actor, { draftVersion: track.draftVersion, comment: input.comment }, actor.unitId);
+    record(
+      state,
+      'draft-reviewed',
+      now,
+      actor,
+      { draftVersion: track.draftVersion, comment: input.comment },
+      actor.unitId,
+    );
   } else {
     sendBack(state, track, actor, 'review', input.comment as string, now);
   }
   changed(state);
 }
 
-function sendBack(state: HandlingState, track: ReplyTrack, actor: Actor, step: 'review' | 'sign-off', comment: string, now: string): void {
+function sendBack(
+  state: HandlingState,
+  track: ReplyTrack,
+  actor: Actor,
+  step: 'review' | 'sign-off',
+  comment: string,
+  now: string,
+): void {
   track.status = 'drafting';
   track.sendBacks++;
   track.lastSendBack = { step, comment, by: actor.userId, at: now, draftVersion: track.draftVersion };
@@ -563,11 +672,17 @@ export function checkSignOff(state: HandlingState, actor: Actor, input: SignOffI
     return;
   }
   if (input?.decision !== 'sign') {
-    fail('VALIDATION_FAILED', 'decision must be sign or send-back', [{ field: 'decision', message: 'sign | send-back' }]);
+    fail('VALIDATION_FAILED', 'decision must be sign or send-back', [
+      { field: 'decision', message: 'sign | send-back' },
+    ]);
   }
   const missing = state.assignment?.mode === 'lead' ? outstandingOpinions(state) : [];
   if (missing.length > 0) {
-    fail('OPINIONS_OUTSTANDING', `Opinions neither in nor waived: ${missing.join(', ')}`, missing.map((u) => ({ field: 'opinions', message: u })));
+    fail(
+      'OPINIONS_OUTSTANDING',
+      `Opinions neither in nor waived: ${missing.join(', ')}`,
+      missing.map((u) => ({ field: 'opinions', message: u })),
+    );
   }
   if (contactRequired(state) && track.contacts === 0) {
     fail('CONTACT_REQUIRED', 'Record a contact with the proposer before signing');
@@ -622,20 +737,29 @@ export function applyDispatch(state: HandlingState, actor: Actor, now: string): 
   track.dispatchedAt = now;
   track.feedback = {};
   startDeadline(state, 'feedback', track.unitId, now);
-  if (track.signed?.disclosure === 'publish' && !track.publishedAt) startDeadline(state, 'publication', track.unitId, now);
+  if (track.signed?.disclosure === 'publish' && !track.publishedAt)
+    startDeadline(state, 'publication', track.unitId, now);
   const a = state.assignment as NonNullable<HandlingState['assignment']>;
-  record(state, 'reply-dispatched', now, actor, {
-    round: track.round,
-    documentNumber: track.signed?.documentNumber,
-    recipients: state.proposers,
-    copies: ['assigning-office', 'proposal-committee', ...a.coHandlerUnitIds],
-  }, track.unitId);
+  record(
+    state,
+    'reply-dispatched',
+    now,
+    actor,
+    {
+      round: track.round,
+      documentNumber: track.signed?.documentNumber,
+      recipients: state.proposers,
+      copies: ['assigning-office', 'proposal-committee', ...a.coHandlerUnitIds],
+    },
+    track.unitId,
+  );
   changed(state);
 }
 
 export function checkRecordFeedback(state: HandlingState, actor: Actor, input: RecordFeedbackInput): void {
   requireRole(actor, 'assigning-officer');
-  if (actor.unitId !== state.settings.assigningUnitId) fail('NOT_ASSIGNED', 'Feedback is entered by the assigning office');
+  if (actor.unitId !== state.settings.assigningUnitId)
+    fail('NOT_ASSIGNED', 'Feedback is entered by the assigning office');
   const track = trackFor(state, input?.unitId);
   requireTrackStatus(track, 'feedback');
   if (!state.proposers.includes(input.proposer)) {
@@ -651,7 +775,14 @@ export function checkRecordFeedback(state: HandlingState, actor: Actor, input: R
 export function applyRecordFeedback(state: HandlingState, actor: Actor, input: RecordFeedbackInput, now: string): void {
   const track = trackFor(state, input.unitId);
   track.feedback[input.proposer] = input.rating;
-  record(state, 'feedback-recorded', now, actor, { round: track.round, proposer: input.proposer, rating: input.rating, comment: input.comment }, track.unitId);
+  record(
+    state,
+    'feedback-recorded',
+    now,
+    actor,
+    { round: track.round, proposer: input.proposer, rating: input.rating, comment: input.comment },
+    track.unitId,
+  );
   if (state.proposers.every((p) => track.feedback[p])) closeFeedbackRound(state, track, now);
   changed(state);
 }
@@ -665,7 +796,14 @@ export function closeFeedbackRound(state: HandlingState, track: ReplyTrack, now:
   for (const p of state.proposers) track.feedback[p] ??= 'not-rated';
   meetDeadline(state, 'feedback', track.unitId, now);
   const unsatisfied = Object.values(track.feedback).includes('unsatisfied');
-  record(state, 'feedback-closed', now, undefined, { round: track.round, feedback: { ...track.feedback }, rehandling: unsatisfied }, track.unitId);
+  record(
+    state,
+    'feedback-closed',
+    now,
+    undefined,
+    { round: track.round, feedback: { ...track.feedback }, rehandling: unsatisfied },
+    track.unitId,
+  );
   const signed = track.signed as SignedReply;
   if (unsatisfied) {
     track.history.push(signed);
@@ -724,11 +862,23 @@ export function checkConfirmPublication(state: HandlingState, actor: Actor, inpu
   optionalText(input?.location, 'location', 500);
 }
 
-export function applyConfirmPublication(state: HandlingState, actor: Actor, input: ConfirmPublicationInput, now: string): void {
+export function applyConfirmPublication(
+  state: HandlingState,
+  actor: Actor,
+  input: ConfirmPublicationInput,
+  now: string,
+): void {
   const track = trackOf(state, actor);
   track.publishedAt = now;
   meetDeadline(state, 'publication', track.unitId, now);
-  record(state, 'reply-published', now, actor, { location: input.location, documentNumber: track.signed?.documentNumber ?? track.history.at(-1)?.documentNumber }, track.unitId);
+  record(
+    state,
+    'reply-published',
+    now,
+    actor,
+    { location: input.location, documentNumber: track.signed?.documentNumber ?? track.history.at(-1)?.documentNumber },
+    track.unitId,
+  );
   closeIfDone(state, now);
   changed(state);
 }
@@ -744,23 +894,33 @@ function closeIfDone(state: HandlingState, now: string): void {
   const tracks = Object.values(state.tracks);
   if (state.closedAt || tracks.length === 0 || !tracks.every((t) => trackFinished(state, t))) return;
   state.closedAt = now;
-  for (const d of Object.values(state.deadlines)) if (d.status === 'running' || d.status === 'planning') d.status = 'cancelled';
+  for (const d of Object.values(state.deadlines))
+    if (d.status === 'running' || d.status === 'planning') d.status = 'cancelled';
   record(state, 'closed', now, undefined, {});
 }
 
 // ---------------------------------------------------------------- extensions (延期)
 
-export function checkRequestExtension(state: HandlingState, actor: Actor, input: RequestExtensionInput, now: string): void {
+export function checkRequestExtension(
+  state: HandlingState,
+  actor: Actor,
+  input: RequestExtensionInput,
+  now: string,
+): void {
   requireRole(actor, 'handler', 'co-handler');
   const d = state.deadlines[input?.deadlineKey];
   if (!d || d.kind === 'limit' || d.kind === 'objection' || d.kind === 'feedback') {
-    fail('VALIDATION_FAILED', 'No such deadline to extend', [{ field: 'deadlineKey', message: 'unknown or not extendable' }]);
+    fail('VALIDATION_FAILED', 'No such deadline to extend', [
+      { field: 'deadlineKey', message: 'unknown or not extendable' },
+    ]);
   }
   if (d.unitId !== actor.unitId) fail('NOT_ASSIGNED', 'Only the unit holding a deadline may ask to extend it');
   if (d.status !== 'running') fail('WRONG_STAGE', 'This deadline is not running');
   if (isPast(d, now)) fail('DEADLINE_PASSED', 'An extension must be requested before the deadline passes');
   if (!isIsoDate(input.requestedEndDate) || input.requestedEndDate <= (d.explanation?.endDate ?? '')) {
-    fail('VALIDATION_FAILED', 'requestedEndDate must be a date after the current deadline', [{ field: 'requestedEndDate', message: 'YYYY-MM-DD after the current end' }]);
+    fail('VALIDATION_FAILED', 'requestedEndDate must be a date after the current deadline', [
+      { field: 'requestedEndDate', message: 'YYYY-MM-DD after the current end' },
+    ]);
   }
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
   if (state.extensions.some((e) => e.deadlineKey === d.key && e.status === 'pending')) {
@@ -780,7 +940,12 @@ function checkWithinLimit(state: HandlingState, d: Deadline, endDate: IsoDate): 
   }
 }
 
-export function applyRequestExtension(state: HandlingState, actor: Actor, input: RequestExtensionInput, now: string): number {
+export function applyRequestExtension(
+  state: HandlingState,
+  actor: Actor,
+  input: RequestExtensionInput,
+  now: string,
+): number {
   const id = state.extensions.length + 1;
   state.extensions.push({
     id,
@@ -792,19 +957,29 @@ export function applyRequestExtension(state: HandlingState, actor: Actor, input:
     requestedBy: actor.userId,
     status: 'pending',
   });
-  record(state, 'extension-requested', now, actor, { extensionId: id, deadlineKey: input.deadlineKey, requestedEndDate: input.requestedEndDate, reason: input.reason }, actor.unitId);
+  record(
+    state,
+    'extension-requested',
+    now,
+    actor,
+    { extensionId: id, deadlineKey: input.deadlineKey, requestedEndDate: input.requestedEndDate, reason: input.reason },
+    actor.unitId,
+  );
   changed(state);
   return id;
 }
 
 export function checkDecideExtension(state: HandlingState, actor: Actor, input: DecideExtensionInput): void {
   requireRole(actor, 'assigning-officer');
-  if (actor.unitId !== state.settings.assigningUnitId) fail('NOT_ASSIGNED', 'Only the assigning office decides extensions');
+  if (actor.unitId !== state.settings.assigningUnitId)
+    fail('NOT_ASSIGNED', 'Only the assigning office decides extensions');
   const ext = state.extensions.find((e) => e.id === input?.extensionId);
   if (!ext) fail('VALIDATION_FAILED', 'No such extension request', [{ field: 'extensionId', message: 'unknown' }]);
   if (ext.status !== 'pending') fail('ALREADY_DONE', 'This extension request was already decided');
   if (input.decision !== 'approve' && input.decision !== 'refuse') {
-    fail('VALIDATION_FAILED', 'decision must be approve or refuse', [{ field: 'decision', message: 'approve | refuse' }]);
+    fail('VALIDATION_FAILED', 'decision must be approve or refuse', [
+      { field: 'decision', message: 'approve | refuse' },
+    ]);
   }
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
   const d = state.deadlines[ext.deadlineKey];
@@ -815,21 +990,43 @@ export function checkDecideExtension(state: HandlingState, actor: Actor, input: 
 }
 
 /** An approved extension moves the live deadline: the workflow re-plans it and its alarms. */
-export function applyDecideExtension(state: HandlingState, actor: Actor, input: DecideExtensionInput, now: string): void {
+export function applyDecideExtension(
+  state: HandlingState,
+  actor: Actor,
+  input: DecideExtensionInput,
+  now: string,
+): void {
   const ext = state.extensions.find((e) => e.id === input.extensionId) as HandlingState['extensions'][number];
   ext.status = input.decision === 'approve' ? 'approved' : 'refused';
   ext.decision = { at: now, by: actor.userId, reason: input.reason };
   if (input.decision === 'approve') {
     const d = state.deadlines[ext.deadlineKey];
     const fromDueAt = d.dueAt as string;
-    d.plan = { start: d.plan.start, fixedEndDate: ext.requestedEndDate, note: `extended on ${toShanghaiDate(now)}: ${ext.reason}` };
+    d.plan = {
+      start: d.plan.start,
+      fixedEndDate: ext.requestedEndDate,
+      note: `extended on ${toShanghaiDate(now)}: ${ext.reason}`,
+    };
     d.status = 'planning';
     d.extension = { fromDueAt, reason: ext.reason, approvedAt: now, approvedBy: actor.userId };
     d.remindersSent = 0;
     d.escalations = 0;
     delete d.nextEscalationAt;
   }
-  record(state, 'extension-decided', now, actor, { extensionId: ext.id, deadlineKey: ext.deadlineKey, decision: input.decision, reason: input.reason, requestedEndDate: ext.requestedEndDate }, ext.unitId);
+  record(
+    state,
+    'extension-decided',
+    now,
+    actor,
+    {
+      extensionId: ext.id,
+      deadlineKey: ext.deadlineKey,
+      decision: input.decision,
+      reason: input.reason,
+      requestedEndDate: ext.requestedEndDate,
+    },
+    ext.unitId,
+  );
   changed(state);
 }
 
@@ -839,7 +1036,9 @@ export function checkMarkKey(state: HandlingState, actor: Actor, input: MarkKeyI
   requireRole(actor, 'supervisor', 'assigning-officer');
   if (state.closedAt) fail('WRONG_STAGE', 'The proposal is closed');
   if (!Array.isArray(input?.leaders) || input.leaders.length === 0 || input.leaders.length > 10) {
-    fail('VALIDATION_FAILED', 'leaders must name 1-10 supervising leaders', [{ field: 'leaders', message: '1-10 names' }]);
+    fail('VALIDATION_FAILED', 'leaders must name 1-10 supervising leaders', [
+      { field: 'leaders', message: '1-10 names' },
+    ]);
   }
   input.leaders.forEach((l, i) => requireText(l, `leaders[${i}]`, TEXT_LIMITS.name));
 }

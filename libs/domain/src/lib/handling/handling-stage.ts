@@ -82,8 +82,10 @@ export function openTasks(state: HandlingState): OpenTask[] {
     add('assign', s.assigningUnitId);
     return tasks;
   }
-  for (const o of state.objections) if (o.status === 'pending') add('decide-objection', s.assigningUnitId, {}, `/${o.id}`);
-  for (const e of state.extensions) if (e.status === 'pending') add('decide-extension', s.assigningUnitId, {}, `/${e.id}`);
+  for (const o of state.objections)
+    if (o.status === 'pending') add('decide-objection', s.assigningUnitId, {}, `/${o.id}`);
+  for (const e of state.extensions)
+    if (e.status === 'pending') add('decide-extension', s.assigningUnitId, {}, `/${e.id}`);
   for (const o of Object.values(state.opinions)) {
     if (o.status === 'pending' || o.status === 'returned') add('opinion', o.unitId, deadline('opinion', o.unitId));
   }
@@ -98,7 +100,13 @@ export function openTasks(state: HandlingState): OpenTask[] {
     if (t.status === 'review') add('review-draft', t.unitId, { ...reply, ...round }, suffix);
     if (t.status === 'sign-off') add('sign-off', t.unitId, { ...reply, ...round }, suffix);
     if (t.status === 'dispatch') add('dispatch', t.unitId, round, suffix);
-    if (t.status === 'feedback') add('record-feedback', s.assigningUnitId, { ...deadline('feedback', t.unitId), ...round }, `/${t.unitId}${suffix}`);
+    if (t.status === 'feedback')
+      add(
+        'record-feedback',
+        s.assigningUnitId,
+        { ...deadline('feedback', t.unitId), ...round },
+        `/${t.unitId}${suffix}`,
+      );
     if (t.followUp && !t.followUp.reportedAt) add('follow-up', t.unitId, deadline('follow-up', t.unitId));
     const publication = state.deadlines[`publication:${t.unitId}`];
     if (publication && (publication.status === 'running' || publication.status === 'planning') && !t.publishedAt) {

@@ -46,8 +46,7 @@ export type DeadlineKind =
  * a new deadline is `planning` until the workflow has its explanation.
  */
 export type DeadlinePlan =
-  | { start: string; rule: DeadlineRule }
-  | { start: string; fixedEndDate: IsoDate; note: string };
+  { start: string; rule: DeadlineRule } | { start: string; fixedEndDate: IsoDate; note: string };
 
 export interface Deadline {
   /** `{kind}:{unitId}`: one live deadline of a kind per unit. */
@@ -82,13 +81,7 @@ export interface OpinionTask {
   waiver?: { reason: string; by: string; at: string };
 }
 
-export type TrackStatus =
-  | 'drafting'
-  | 'review'
-  | 'sign-off'
-  | 'dispatch'
-  | 'feedback'
-  | 'done';
+export type TrackStatus = 'drafting' | 'review' | 'sign-off' | 'dispatch' | 'feedback' | 'done';
 
 export interface SignedReply {
   documentNumber: string;

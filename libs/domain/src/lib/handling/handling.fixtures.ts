@@ -12,12 +12,7 @@ import { DomainError, ErrorCode } from '../domain-error';
 import type { ProposalRegistration } from '../proposal';
 import type { Actor, Role } from './actor';
 import { dueAlarms, fireAlarm } from './handling-alarms';
-import type {
-  AssignInput,
-  RecordFeedbackInput,
-  SubmitDraftInput,
-  SubmitOpinionInput,
-} from './handling-commands';
+import type { AssignInput, RecordFeedbackInput, SubmitDraftInput, SubmitOpinionInput } from './handling-commands';
 import { newHandlingState } from './handling-init';
 import { openTasks } from './handling-stage';
 import {
@@ -44,7 +39,14 @@ import {
   deadlinesToPlan,
   PlannedDeadline,
 } from './handling-rules';
-import type { Deadline, Disclosure, HandlingSettings, HandlingState, ProposalEvent, SignedReply } from './handling-state';
+import type {
+  Deadline,
+  Disclosure,
+  HandlingSettings,
+  HandlingState,
+  ProposalEvent,
+  SignedReply,
+} from './handling-state';
 
 // ---------------------------------------------------------------- units and people
 
@@ -173,7 +175,12 @@ export function fireDueAlarms(state: HandlingState, now: string): void {
  * Expects `attempt` to be refused with the code (and, if given, a detail naming the field),
  * and the state to be exactly as before: a check never changes anything.
  */
-export function expectRefused(state: HandlingState, attempt: () => unknown, code: ErrorCode, field?: string): DomainError {
+export function expectRefused(
+  state: HandlingState,
+  attempt: () => unknown,
+  code: ErrorCode,
+  field?: string,
+): DomainError {
   const before = structuredClone(state);
   let thrown: unknown;
   try {
@@ -235,7 +242,11 @@ export function draft(replyClass = 'A', disclosure: Disclosure = 'publish', poin
   return {
     replyClass,
     disclosure,
-    sections: Array.from({ length: pointCount }, (_, i) => ({ seq: i + 1, adoption: 'adopted' as const, text: `措施${i + 1}` })),
+    sections: Array.from({ length: pointCount }, (_, i) => ({
+      seq: i + 1,
+      adoption: 'adopted' as const,
+      text: `措施${i + 1}`,
+    })),
   };
 }
 
@@ -286,7 +297,13 @@ export function dispatch(state: HandlingState, unitId: string, now: string): voi
   planAll(state);
 }
 
-export function rate(state: HandlingState, unitId: string, proposer: string, rating: RecordFeedbackInput['rating'], now: string): void {
+export function rate(
+  state: HandlingState,
+  unitId: string,
+  proposer: string,
+  rating: RecordFeedbackInput['rating'],
+  now: string,
+): void {
   const input: RecordFeedbackInput = { unitId, proposer, rating };
   checkRecordFeedback(state, officer, input);
   applyRecordFeedback(state, officer, input, now);
@@ -307,5 +324,7 @@ export function lastEvent(state: HandlingState): ProposalEvent {
 
 /** Open tasks as `kind unitId`, for reading inboxes at a glance. */
 export function inbox(state: HandlingState): string[] {
-  return openTasks(state).map((t) => `${t.kind} ${t.unitId}`).sort();
+  return openTasks(state)
+    .map((t) => `${t.kind} ${t.unitId}`)
+    .sort();
 }

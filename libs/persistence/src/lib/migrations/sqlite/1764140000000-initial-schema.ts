@@ -21,9 +21,7 @@ export class InitialSchemaSqlite1764140000000 implements MigrationInterface {
         "projection_version" integer NOT NULL,
         "updated_at" varchar(30) NOT NULL
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX "uq_proposal_session_number" ON "proposal" ("session_code", "number")`,
-    );
+    await q.query(`CREATE UNIQUE INDEX "uq_proposal_session_number" ON "proposal" ("session_code", "number")`);
     await q.query(`CREATE INDEX "ix_proposal_stage" ON "proposal" ("stage")`);
   }
 

@@ -92,7 +92,9 @@ export class HandlingReadModelSqlite1764150000000 implements MigrationInterface 
         "signed_at" varchar(30) NOT NULL,
         PRIMARY KEY ("proposal_id", "unit_id", "round")
       )`);
-    await q.query(`CREATE UNIQUE INDEX "uq_reply_signature_number" ON "reply_signature" ("issuer_code", "year", "sequence")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_reply_signature_number" ON "reply_signature" ("issuer_code", "year", "sequence")`,
+    );
 
     await q.query(`
       CREATE TABLE "notification_outbox" (
@@ -116,7 +118,16 @@ export class HandlingReadModelSqlite1764150000000 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['calendar_override', 'notification_outbox', 'reply_signature', 'document_number_pool', 'org_unit', 'proposal_event', 'deadline', 'task']) {
+    for (const t of [
+      'calendar_override',
+      'notification_outbox',
+      'reply_signature',
+      'document_number_pool',
+      'org_unit',
+      'proposal_event',
+      'deadline',
+      'task',
+    ]) {
       await q.query(`DROP TABLE "${t}"`);
     }
     await q.query(`DROP INDEX "ix_proposal_next_due"`);
