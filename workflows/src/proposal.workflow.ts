@@ -92,7 +92,7 @@ const { planDeadlines, nextEscalationAt } = proxyLocalActivities<CalendarActivit
 });
 
 /** Continue as new well before Temporal's own limits, so replays stay fast. */
-const MAX_HISTORY_EVENTS = 5_000;
+const DEFAULT_MAX_HISTORY_EVENTS = 5_000;
 
 /** A DomainError becomes a non-retryable failure whose type is the error code. */
 function asFailure(e: unknown): unknown {
@@ -349,7 +349,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     if (timeout === undefined) await condition(() => wake);
     else await condition(() => wake, timeout);
 
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS) {
+    const maxHistory = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > maxHistory) {
       await condition(allHandlersFinished);
       await planPendingDeadlines();
       await project();

@@ -1,5 +1,3 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import {
   ProposalEventEntity,
   ProposalEntity,
@@ -7,26 +5,22 @@ import {
   NotificationOutboxEntity,
   ReplySignatureEntity,
 } from '@banli/persistence';
-import { Harness, people, ProposalDriver, startHarness, startProposal, UNITS } from './support/workflow-harness';
+import {
+  Harness,
+  people,
+  ProposalDriver,
+  rejection,
+  saveHistoryFixture,
+  SECTIONS,
+  startHarness,
+  startProposal,
+  UNITS,
+  expectCompleted,
+} from './support/workflow-harness';
 
 const { lead, hr, edu } = UNITS;
 
-const sections = [
-  { seq: 1, adoption: 'adopted', text: '已将5G基站建设纳入年度计划。' },
-  { seq: 2, adoption: 'partly-adopted', text: '正在研究数据要素市场试点。' },
-];
-
-async function rejection(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
-      return { type: e.cause.type ?? undefined, message: e.cause.message };
-    }
-    throw e;
-  }
-  throw new Error('expected the action to be rejected');
-}
+const sections = SECTIONS;
 
 describe('a proposal from registration to a signed, rated reply (lead unit + co-handlers)', () => {
   let h: Harness;
@@ -162,7 +156,8 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
       location: 'https://www.example.gov.cn/zwgk/1',
     });
     expect(closed.stage).toBe('closed');
-    await p.handle.result();
+    await expectCompleted(p);
+    await saveHistoryFixture(p, 'lead-mode-waiver-publication');
 
     const row = await h.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: p.proposalId });
     expect(row.stage).toBe('closed');

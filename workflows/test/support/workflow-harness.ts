@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { DataSource } from 'typeorm';
 import {
   ActionRequest,
@@ -135,7 +138,12 @@ export class ProposalDriver {
 
 export async function startProposal(
   h: Harness,
-  options: { registration?: ProposalRegistration; urgent?: boolean; settingsEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    registration?: ProposalRegistration;
+    urgent?: boolean;
+    settingsEnv?: NodeJS.ProcessEnv;
+    maxHistoryEvents?: number;
+  } = {},
 ): Promise<ProposalDriver> {
   const reg = options.registration ?? registration();
   const proposalId = proposalIdOf(reg.sessionCode, reg.number);
@@ -145,6 +153,7 @@ export async function startProposal(
     registration: reg,
     receivedAt: new Date(await h.env.currentTimeMs()).toISOString(),
     settings: options.urgent ? config.urgent : config.normal,
+    ...(options.maxHistoryEvents ? { maxHistoryEvents: options.maxHistoryEvents } : {}),
   };
   const handle = await h.env.client.workflow.start('proposalWorkflow', {
     workflowId: proposalWorkflowIdOf(proposalId),
@@ -152,4 +161,69 @@ export async function startProposal(
     args: [input],
   });
   return new ProposalDriver(handle, proposalId);
+}
+
+export const SECTIONS = [
+  { seq: 1, adoption: 'adopted', text: '已将5G基站建设纳入年度计划。' },
+  { seq: 2, adoption: 'partly-adopted', text: '正在研究数据要素市场试点。' },
+];
+
+/** The code of a rejected update (its ApplicationFailure type), or a thrown error if accepted. */
+export async function rejection(p: Promise<unknown>): Promise<{ type: string | undefined; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+      return { type: e.cause.type ?? undefined, message: e.cause.message };
+    }
+    throw e;
+  }
+  throw new Error('expected the action to be rejected');
+}
+
+/** Skips the test server's clock to an instant (time passes only forward). */
+export async function skipTo(h: Harness, instant: string | number): Promise<void> {
+  const target = typeof instant === 'number' ? instant : Date.parse(instant);
+  const now = await h.env.currentTimeMs();
+  if (target > now) await h.env.sleep(target - now);
+}
+
+export async function nowIso(h: Harness): Promise<string> {
+  return new Date(await h.env.currentTimeMs()).toISOString();
+}
+
+/** Drafts, reviews and signs a unit's reply; returns the document number. */
+export async function writeAndSign(
+  p: ProposalDriver,
+  unitId: string,
+  replyClass = 'A',
+  disclosure = 'on-request',
+): Promise<string> {
+  await p.act('submitDraft', people.handler(unitId), { replyClass, disclosure, sections: SECTIONS });
+  await p.act('reviewDraft', people.reviewer(unitId), { decision: 'approve' });
+  const signed = await p.act('signOff', people.signer(unitId), { decision: 'sign' });
+  return signed.documentNumber as string;
+}
+
+/** Writes the run's history as a replay fixture when UPDATE_HISTORY_FIXTURES is set. */
+export async function saveHistoryFixture(p: ProposalDriver, name: string): Promise<void> {
+  if (!process.env['UPDATE_HISTORY_FIXTURES']) return;
+  const history = await p.handle.fetchHistory();
+  const dir = path.resolve(__dirname, '../fixtures/histories');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history));
+}
+
+/**
+ * Waits for the workflow to complete without `handle.result()`: on the time-skipping server
+ * a result wait lets the server skip time freely (years, for every other open proposal).
+ */
+export async function expectCompleted(p: ProposalDriver, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await p.handle.describe()).status.name;
+    if (status === 'COMPLETED') return;
+    if (status !== 'RUNNING' || Date.now() > until) throw new Error(`workflow ${p.handle.workflowId} is ${status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -36,6 +36,8 @@ export interface ProposalWorkflowInput {
   settings: HandlingSettings;
   /** Correlates the workflow's logs with the HTTP request that started it. */
   requestId?: string;
+  /** History length after which the workflow continues as new (default 5,000 events). */
+  maxHistoryEvents?: number;
   /** Set when the workflow continues as new: the state it had, already projected. */
   carried?: HandlingState;
 }
