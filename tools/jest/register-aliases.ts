@@ -2,7 +2,6 @@
 // (@banli/*) to their TypeScript sources here, which Jest's transform then compiles.
 import * as path from 'node:path';
 import { register } from 'tsconfig-paths';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compilerOptions } = require('../../tsconfig.base.json');
 
 register({ baseUrl: path.resolve(__dirname, '../..'), paths: compilerOptions.paths });

@@ -81,7 +81,9 @@ import {
 } from '@banli/domain';
 
 const { projectProposal, recordSignature, notifyDeadline } = proxyActivities<ProposalActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Each takes milliseconds; a worker that dies mid-activity is noticed (and the activity
+  // retried elsewhere) after this long.
+  startToCloseTimeout: '10 seconds',
   // A database outage must not fail a proposal: writes retry until the database is back.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -127,6 +129,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   let wake = false;
   let calendarChanged = false;
   let lastSearchAttributes = '';
+  /** Deadlines as the read model last confirmed them: only changed ones are sent again. */
+  const projectedDeadlines = new Map<string, string>();
 
   const now = () => new Date().toISOString();
 
@@ -149,7 +153,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       ...(next ? { nextDueAt: next } : {}),
       ...(state.closedAt ? { closedAt: state.closedAt } : {}),
       tasks: openTasks(state),
-      deadlines: Object.values(state.deadlines),
+      deadlines: Object.values(state.deadlines).filter((d) => projectedDeadlines.get(d.key) !== JSON.stringify(d)),
       events: [...state.pendingEvents],
     };
   }
@@ -158,6 +162,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   async function project(): Promise<void> {
     const s = snapshot(projectedVersion === 0);
     await projectProposal(s);
+    for (const d of s.deadlines) projectedDeadlines.set(d.key, JSON.stringify(d));
     const lastSeq = s.events.at(-1)?.seq ?? 0;
     state.pendingEvents = state.pendingEvents.filter((e) => e.seq > lastSeq);
     projectedVersion = Math.max(projectedVersion, s.version);
@@ -176,7 +181,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   }
 
   /** Gives every new deadline its explanation and reminders, from the current calendar. */
-  async function planPendingDeadlines(): Promise<void> {
+  async function planPendingDeadlines(refresh = false): Promise<void> {
     const pending = deadlinesToPlan(state);
     if (pending.length === 0) return;
     const planned = await planDeadlines(
@@ -185,6 +190,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         plan: d.plan,
         reminderWorkingDaysBefore: state.settings.policy.reminderWorkingDaysBefore,
       })),
+      ...(refresh ? [{ refresh }] : []),
     );
     applyPlannedDeadlines(state, planned);
   }
@@ -395,6 +401,6 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     for (const d of Object.values(state.deadlines)) {
       if (d.status === 'running' && d.explanation?.provisional) d.status = 'planning';
     }
-    await planPendingDeadlines();
+    await planPendingDeadlines(true);
   }
 }

@@ -1,4 +1,11 @@
-import { ProposalEventEntity, ReplySignatureEntity, TaskEntity } from '@banli/persistence';
+import { calendarChangedSignal } from '@banli/contracts';
+import {
+  CalendarOverrideRepository,
+  DeadlineEntity,
+  ProposalEventEntity,
+  ReplySignatureEntity,
+  TaskEntity,
+} from '@banli/persistence';
 import {
   Harness,
   nowIso,
@@ -282,5 +289,56 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
       .getRepository(ProposalEventEntity)
       .find({ where: { proposalId: p.proposalId }, order: { seq: 'ASC' } });
     expect(events.map((e) => e.seq)).toEqual(events.map((_e, i) => i + 1));
+  });
+});
+
+describe('deadlines in a year whose official calendar is not published yet', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('are provisional, and computed again when the year is loaded', async () => {
+    const p = await startProposal(h);
+    await p.act('review', people.registrar, { decision: 'accept' });
+    // Far enough ahead that the reply deadline lands in a year chinese-days does not cover.
+    await skipTo(h, Date.parse('2027-03-01T02:00:00.000Z'));
+    await p.act('assign', people.officer, { mode: 'single', unitIds: [lead] });
+    const reply = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    expect(reply?.explanation).toMatchObject({ provisional: true, provisionalYears: [2027] });
+    const endDate = reply?.explanation?.endDate as string;
+    const provisionalRow = await h.dataSource.getRepository(DeadlineEntity).findOneByOrFail({
+      proposalId: p.proposalId,
+      key: `reply:${lead}`,
+    });
+    expect(provisionalRow.provisional).toBe(1);
+
+    // The State Council publishes 2027: here, the deadline's last day becomes a holiday.
+    const year2027 = {
+      year: 2027,
+      holidays: { '2027-01-01': "New Year's Day", [endDate]: 'Published holiday' },
+      workdays: {},
+    };
+    await new CalendarOverrideRepository(h.dataSource).load({ label: 'gov-2027', years: [year2027] }, 'admin');
+    await p.handle.signal(calendarChangedSignal, { version: 'gov-2027' });
+
+    const until = Date.now() + 10_000;
+    let recomputed = reply;
+    while (recomputed?.explanation?.provisional && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      recomputed = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    }
+    expect(recomputed?.explanation).toMatchObject({
+      provisional: false,
+      calendarVersion: expect.stringContaining('+gov-2027'),
+    });
+    expect((recomputed?.explanation?.endDate as string) > endDate).toBe(true);
+    expect(recomputed?.explanation?.skipped).toContainEqual(
+      expect.objectContaining({ date: endDate, reason: 'holiday' }),
+    );
   });
 });

@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import type { DataSource } from 'typeorm';
 import {
   ActionRequest,
@@ -211,7 +211,8 @@ export async function saveHistoryFixture(p: ProposalDriver, name: string): Promi
   const history = await p.handle.fetchHistory();
   const dir = path.resolve(__dirname, '../fixtures/histories');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history));
+  // Binary protobuf: the SDK's JSON helper trips over two protobufjs copies in node_modules.
+  fs.writeFileSync(path.join(dir, `${name}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
 }
 
 /**

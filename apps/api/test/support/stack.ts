@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { createDataSource, DatabaseConfig, runMigrations } from '@banli/persistence';
 import { createBanliWorker } from '@banli/worker';
+import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
 
 export interface Stack {
@@ -32,6 +33,7 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
   process.env['TEMPORAL_TASK_QUEUE'] = taskQueue;
   process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
 
+  quietTemporalLogs();
   const dataSource = createDataSource(database);
   await dataSource.initialize();
   await runMigrations(dataSource);

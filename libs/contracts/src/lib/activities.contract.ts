@@ -69,7 +69,8 @@ export interface ProposalActivities {
 
 /** Calendar computations: local activities (fast, recorded in history, replay-safe). */
 export interface CalendarActivities {
-  planDeadlines(deadlines: DeadlineToPlan[]): Promise<PlannedDeadline[]>;
+  /** `refresh` reads the calendar anew (after a calendar change) instead of a cached copy. */
+  planDeadlines(deadlines: DeadlineToPlan[], options?: { refresh?: boolean }): Promise<PlannedDeadline[]>;
   /** The instant of the next escalation: N working days after the last one. */
   nextEscalationAt(request: { dueAt: string; escalations: number; everyWorkingDays: number }): Promise<string>;
 }

@@ -16,8 +16,8 @@ export class CalendarOverrideRepository {
     private readonly cacheMs = 10_000,
   ) {}
 
-  async current(nowMs: number = Date.now()): Promise<WorkingDayCalendar> {
-    if (this.cached && nowMs - this.cached.at < this.cacheMs) return this.cached.calendar;
+  async current(nowMs: number = Date.now(), refresh = false): Promise<WorkingDayCalendar> {
+    if (!refresh && this.cached && nowMs - this.cached.at < this.cacheMs) return this.cached.calendar;
     const rows = await this.dataSource
       .getRepository(CalendarOverrideEntity)
       .find({ order: { loadedAt: 'ASC', label: 'ASC' } });

@@ -24,8 +24,8 @@ export function createProposalActivities(dataSource: DataSource): ProposalActivi
 export function createCalendarActivities(dataSource: DataSource): CalendarActivities {
   const calendars = new CalendarOverrideRepository(dataSource);
   return {
-    async planDeadlines(deadlines) {
-      const calendar = await calendars.current();
+    async planDeadlines(deadlines, options) {
+      const calendar = await calendars.current(Date.now(), options?.refresh);
       return deadlines.map((d) => ({ key: d.key, ...planDeadline(calendar, d.plan, d.reminderWorkingDaysBefore) }));
     },
     async nextEscalationAt({ dueAt, escalations, everyWorkingDays }) {
