@@ -2,6 +2,7 @@ import { calendarChangedSignal } from '@banli/contracts';
 import {
   CalendarOverrideRepository,
   DeadlineEntity,
+  NotificationOutboxEntity,
   ProposalEventEntity,
   ReplySignatureEntity,
   TaskEntity,
@@ -263,6 +264,65 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
       summary: '上门走访',
     });
     expect((await p.act('signOff', people.signer(lead), { decision: 'sign' })).documentNumber).toBeDefined();
+  });
+
+  it('sends a draft back at review and at sign-off, each time with the comment kept for its version', async () => {
+    const p = await accepted();
+    await p.act('assign', people.officer, { mode: 'single', unitIds: [lead] });
+    const draft = {
+      replyClass: 'C',
+      disclosure: 'never',
+      sections: [
+        { seq: 1, adoption: 'for-reference', text: '一' },
+        { seq: 2, adoption: 'for-reference', text: '二' },
+      ],
+    };
+    await p.act('submitDraft', people.handler(lead), draft);
+    expect((await rejection(p.act('signOff', people.signer(lead), { decision: 'sign' }))).type).toBe('WRONG_STAGE');
+    await p.act('reviewDraft', people.reviewer(lead), { decision: 'send-back', comment: '第二条答复过于简单' });
+    expect((await p.state()).state.tracks[lead]).toMatchObject({
+      status: 'drafting',
+      lastSendBack: { step: 'review', comment: '第二条答复过于简单', draftVersion: 1 },
+    });
+    await p.act('submitDraft', people.handler(lead), draft);
+    await p.act('reviewDraft', people.reviewer(lead), { decision: 'approve' });
+    const back = await p.act('signOff', people.signer(lead), { decision: 'send-back', comment: '请补充资金安排' });
+    expect(back.stage).toBe('drafting');
+    expect((await p.state()).state.tracks[lead]).toMatchObject({
+      sendBacks: 2,
+      lastSendBack: { step: 'sign-off', comment: '请补充资金安排', draftVersion: 2 },
+    });
+    const events = await h.dataSource
+      .getRepository(ProposalEventEntity)
+      .findBy({ proposalId: p.proposalId, type: 'draft-sent-back' });
+    expect(events.map((e) => [e.data['step'], e.data['draftVersion']])).toEqual([
+      ['review', 1],
+      ['sign-off', 2],
+    ]);
+    expect(await h.dataSource.getRepository(ReplySignatureEntity).countBy({ proposalId: p.proposalId })).toBe(0);
+  });
+
+  it('keeps escalating an overdue reply every 3 working days until it is signed', async () => {
+    const p = await accepted();
+    await p.act('assign', people.officer, { mode: 'single', unitIds: [lead] });
+    const reply = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    await skipTo(h, Date.parse(reply?.dueAt as string) + 12 * DAY);
+    const overdue = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    expect(overdue?.escalations).toBeGreaterThanOrEqual(3);
+    expect(overdue?.remindersSent).toBe(2);
+    const notices = await h.dataSource.getRepository(NotificationOutboxEntity).findBy({ proposalId: p.proposalId });
+    const replyNotices = notices.filter((n) => n.payload['deadlineKey'] === `reply:${lead}`);
+    expect(replyNotices.filter((n) => n.kind === 'deadline-escalation')).toHaveLength(overdue?.escalations as number);
+    await p.act('recordContact', people.handler(lead), {
+      method: 'call',
+      contactedAt: await nowIso(h),
+      summary: '电话',
+    });
+    await writeAndSign(p, lead);
+    const escalationsAtSigning = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`)?.escalations;
+    await skipTo(h, (await h.env.currentTimeMs()) + 10 * DAY);
+    const after = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    expect(after).toMatchObject({ status: 'met', escalations: escalationsAtSigning });
   });
 
   it('keeps its history bounded: continues as new and carries every deadline and task', async () => {
