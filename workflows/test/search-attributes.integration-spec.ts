@@ -2,13 +2,11 @@ import * as fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { handlingConfigFromEnv } from '@banli/config';
-import { ActionRequest, proposalUpdates, ProposalWorkflowInput, SEARCH_ATTRIBUTES } from '@banli/contracts';
-import { Actor, proposalIdOf, proposalWorkflowIdOf } from '@banli/domain';
+import { SEARCH_ATTRIBUTES } from '@banli/contracts';
 import { createDataSource, runMigrations } from '@banli/persistence';
 import { quietTemporalLogs, sqliteTestFile } from '@banli/testing';
 import { createCalendarActivities, createProposalActivities } from '@banli/worker';
-import { people, registration, UNITS } from './support/workflow-harness';
+import { people, startProposalOn, UNITS } from './support/workflow-harness';
 
 /** Stage, lead unit and next deadline are search attributes: the Temporal UI filters by them. */
 describe('search attributes on the dev server', () => {
@@ -45,23 +43,10 @@ describe('search attributes on the dev server', () => {
 
   it('lets the Temporal UI find proposals by stage, lead unit and next deadline', async () => {
     const client = new Client({ connection });
-    const reg = registration();
-    const proposalId = proposalIdOf(reg.sessionCode, reg.number);
-    const input: ProposalWorkflowInput = {
-      proposalId,
-      registration: reg,
-      receivedAt: new Date().toISOString(),
-      settings: handlingConfigFromEnv({}).normal,
-    };
-    const handle = await client.workflow.start('proposalWorkflow', {
-      workflowId: proposalWorkflowIdOf(proposalId),
-      taskQueue,
-      args: [input],
-    });
-    const act = (name: keyof typeof proposalUpdates, actor: Actor, body: object) =>
-      handle.executeUpdate(proposalUpdates[name], { args: [{ actor, input: body } as ActionRequest<unknown>] });
-    await act('review', people.registrar, { decision: 'accept' });
-    await act('assign', people.officer, { mode: 'lead', leadUnitId: UNITS.lead, coHandlerUnitIds: [UNITS.hr] });
+    const p = await startProposalOn(client, taskQueue, new Date().toISOString());
+    const handle = p.handle;
+    await p.act('review', people.registrar, { decision: 'accept' });
+    await p.act('assign', people.officer, { mode: 'lead', leadUnitId: UNITS.lead, coHandlerUnitIds: [UNITS.hr] });
 
     const query = `WorkflowId = '${handle.workflowId}' AND BanliStage = 'consultation' AND BanliLeadUnit = '${UNITS.lead}' AND BanliNextDeadline > '${new Date().toISOString()}'`;
     const until = Date.now() + 15_000;

@@ -2,12 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { handlingConfigFromEnv } from '@banli/config';
-import { proposalStateQuery, proposalUpdates, ActionRequest, ProposalWorkflowInput } from '@banli/contracts';
-import { proposalIdOf, proposalWorkflowIdOf, Actor } from '@banli/domain';
+import { proposalStateQuery } from '@banli/contracts';
 import { createDataSource, ProposalEventEntity, runMigrations, TaskEntity } from '@banli/persistence';
 import { sqliteTestFile } from '@banli/testing';
-import { people, registration, UNITS } from './support/workflow-harness';
+import { people, startProposalOn, UNITS } from './support/workflow-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { lead, hr, edu, data, market } = UNITS;
@@ -69,21 +67,9 @@ describe('a worker killed with SIGKILL mid-consultation', () => {
 
   it('loses no opinion, no deadline and no event, and carries on with the next worker', async () => {
     worker = await startWorkerProcess(workerEnv);
-    const reg = registration();
-    const proposalId = proposalIdOf(reg.sessionCode, reg.number);
-    const input: ProposalWorkflowInput = {
-      proposalId,
-      registration: reg,
-      receivedAt: new Date().toISOString(),
-      settings: handlingConfigFromEnv({}).normal,
-    };
-    const handle = await client.workflow.start('proposalWorkflow', {
-      workflowId: proposalWorkflowIdOf(proposalId),
-      taskQueue,
-      args: [input],
-    });
-    const act = (name: keyof typeof proposalUpdates, actor: Actor, body: object) =>
-      handle.executeUpdate(proposalUpdates[name], { args: [{ actor, input: body } as ActionRequest<unknown>] });
+    const p = await startProposalOn(client, taskQueue, new Date().toISOString());
+    const { handle, proposalId } = p;
+    const act = p.act.bind(p);
     const opinion = (unitId: string) =>
       act('submitOpinion', people.coHandler(unitId), {
         points: [{ seq: 1, adoption: 'adopted', text: `${unitId}的意见` }],

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { DataSource } from 'typeorm';
@@ -136,14 +136,19 @@ export class ProposalDriver {
   }
 }
 
-export async function startProposal(
-  h: Harness,
-  options: {
-    registration?: ProposalRegistration;
-    urgent?: boolean;
-    settingsEnv?: NodeJS.ProcessEnv;
-    maxHistoryEvents?: number;
-  } = {},
+export interface StartOptions {
+  registration?: ProposalRegistration;
+  urgent?: boolean;
+  settingsEnv?: NodeJS.ProcessEnv;
+  maxHistoryEvents?: number;
+}
+
+/** Starts a proposal's workflow as the API would, on any Temporal server and task queue. */
+export async function startProposalOn(
+  client: Client,
+  taskQueue: string,
+  receivedAt: string,
+  options: StartOptions = {},
 ): Promise<ProposalDriver> {
   const reg = options.registration ?? registration();
   const proposalId = proposalIdOf(reg.sessionCode, reg.number);
@@ -151,16 +156,20 @@ export async function startProposal(
   const input: ProposalWorkflowInput = {
     proposalId,
     registration: reg,
-    receivedAt: new Date(await h.env.currentTimeMs()).toISOString(),
+    receivedAt,
     settings: options.urgent ? config.urgent : config.normal,
     ...(options.maxHistoryEvents ? { maxHistoryEvents: options.maxHistoryEvents } : {}),
   };
-  const handle = await h.env.client.workflow.start('proposalWorkflow', {
+  const handle = await client.workflow.start('proposalWorkflow', {
     workflowId: proposalWorkflowIdOf(proposalId),
-    taskQueue: h.taskQueue,
+    taskQueue,
     args: [input],
   });
   return new ProposalDriver(handle, proposalId);
+}
+
+export async function startProposal(h: Harness, options: StartOptions = {}): Promise<ProposalDriver> {
+  return startProposalOn(h.env.client, h.taskQueue, await nowIso(h), options);
 }
 
 export const SECTIONS = [
