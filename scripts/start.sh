@@ -48,6 +48,19 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
 fi
 export DATABASE_URL="${DATABASE_URL:-sqlite:$BANLI_DATA_DIR/banli.sqlite}"
 
+# The token signing secret: kept in the data folder so sessions survive a restart.
+if [ -z "${JWT_SECRET:-}" ]; then
+  secret_file="$BANLI_DATA_DIR/jwt-secret"
+  if [ ! -s "$secret_file" ]; then
+    (umask 077 && node -e "process.stdout.write(require('crypto').randomBytes(48).toString('base64url'))" > "$secret_file")
+  fi
+  JWT_SECRET="$(cat "$secret_file")"
+  export JWT_SECRET
+fi
+
+log "migrating the database and loading the demo city if it is empty"
+node -r ./scripts/register-paths.js dist/out-tsc/apps/api/src/seed.js >&2
+
 log "starting the worker"
 node -r ./scripts/register-paths.js dist/out-tsc/apps/worker/src/main.js &
 pids+=($!)
@@ -71,6 +84,8 @@ cat >&2 <<INFO
     Temporal:     $TEMPORAL_ADDRESS
     Temporal UI:  ${temporal_ui:-(external Temporal: see its own UI)}
     Database:     ${DATABASE_URL%%\?*}
+    Demo users:   registrar, officer, supervisor, lead-handler, lead-reviewer, lead-signer,
+                  human-resources-cohandler, education-cohandler, … (password: ${BANLI_DEMO_PASSWORD:-banli-demo-2026})
   Press Ctrl-C to stop.
 
 INFO

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { proposalWorkflowIdOf } from '@banli/domain';
 import { testDatabases } from '@banli/testing';
 import { startStack, Stack } from './support/stack';
+import { as, UserClient } from './support/api-client';
 
 const registration = (number: string, overrides: Record<string, unknown> = {}) => ({
   kind: 'proposal',
@@ -24,10 +25,12 @@ const registration = (number: string, overrides: Record<string, unknown> = {}) =
 
 describe.each(testDatabases())('registering a proposal on the real stack ($name)', ({ config }) => {
   let stack: Stack;
+  let registrar: UserClient;
   const number = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
   beforeAll(async () => {
     stack = await startStack(config);
+    registrar = await as(stack, 'registrar');
   });
   afterAll(async () => {
     await stack?.close();
@@ -38,12 +41,20 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
     await request(stack.url).get('/api/health/ready').expect(200);
   });
 
+  it('refuses anonymous callers and callers without the registrar role', async () => {
+    const anonymous = await request(stack.url).post('/api/proposals').send(registration(number())).expect(401);
+    expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    const handler = await as(stack, 'lead-handler');
+    const res = await handler.post('/api/proposals', registration(number())).expect(403);
+    expect(res.body.error.code).toBe('ROLE_REQUIRED');
+  });
+
   it('registers a proposal, starts its workflow and reads it back with its stage', async () => {
     const n = number();
-    const created = await request(stack.url).post('/api/proposals').send(registration(n)).expect(201);
+    const created = await registrar.post('/api/proposals', registration(n)).expect(201);
     expect(created.body).toMatchObject({ id: `8-2_${n}`, stage: 'registered', title: '关于加快数字经济发展的提案' });
 
-    const read = await request(stack.url).get(`/api/proposals/8-2_${n}`).expect(200);
+    const read = await registrar.get(`/api/proposals/8-2_${n}`).expect(200);
     expect(read.body).toMatchObject({
       id: `8-2_${n}`,
       workflowId: proposalWorkflowIdOf(`8-2_${n}`),
@@ -64,13 +75,11 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
 
   it('does not start a second workflow when the same registration is repeated', async () => {
     const n = number();
-    await request(stack.url).post('/api/proposals').send(registration(n)).expect(201);
+    await registrar.post('/api/proposals', registration(n)).expect(201);
     const handle = stack.client.workflow.getHandle(proposalWorkflowIdOf(`8-2_${n}`));
     const firstRun = (await handle.describe()).runId;
 
-    const repeats = await Promise.all(
-      [1, 2, 3].map(() => request(stack.url).post('/api/proposals').send(registration(n))),
-    );
+    const repeats = await Promise.all([1, 2, 3].map(() => registrar.post('/api/proposals', registration(n))));
     for (const r of repeats) {
       expect(r.status).toBe(200);
       expect(r.body.id).toBe(`8-2_${n}`);
@@ -90,21 +99,18 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
 
   it('refuses a different proposal under a number already taken, and keeps the first', async () => {
     const n = number();
-    await request(stack.url).post('/api/proposals').send(registration(n)).expect(201);
-    const conflict = await request(stack.url)
-      .post('/api/proposals')
-      .send(registration(n, { title: '另一件提案' }))
-      .expect(409);
+    await registrar.post('/api/proposals', registration(n)).expect(201);
+    const conflict = await registrar.post('/api/proposals', registration(n, { title: '另一件提案' })).expect(409);
     expect(conflict.body.error.code).toBe('PROPOSAL_ALREADY_REGISTERED');
-    const read = await request(stack.url).get(`/api/proposals/8-2_${n}`).expect(200);
+    const read = await registrar.get(`/api/proposals/8-2_${n}`).expect(200);
     expect(read.body.title).toBe('关于加快数字经济发展的提案');
   });
 
   it('rejects bad input with a coded error and registers nothing', async () => {
     const n = number();
-    const twoLeads = await request(stack.url)
-      .post('/api/proposals')
-      .send(
+    const twoLeads = await registrar
+      .post(
+        '/api/proposals',
         registration(n, {
           proposers: [
             { name: '甲', lead: true },
@@ -118,34 +124,25 @@ describe.each(testDatabases())('registering a proposal on the real stack ($name)
       expect.arrayContaining([expect.objectContaining({ field: 'proposers' })]),
     );
 
-    const unknownField = await request(stack.url)
-      .post('/api/proposals')
-      .send({ ...registration(n), secretAdmin: true })
-      .expect(400);
+    const unknownField = await registrar.post('/api/proposals', { ...registration(n), secretAdmin: true }).expect(400);
     expect(unknownField.body.error.code).toBe('BAD_REQUEST');
 
-    await request(stack.url)
-      .post('/api/proposals')
-      .send({ ...registration(n), number: 'bad number!' })
-      .expect(422);
-    await request(stack.url).get(`/api/proposals/8-2_${n}`).expect(404);
+    await registrar.post('/api/proposals', { ...registration(n), number: 'bad number!' }).expect(422);
+    await registrar.get(`/api/proposals/8-2_${n}`).expect(404);
     await expect(stack.client.workflow.getHandle(proposalWorkflowIdOf(`8-2_${n}`)).describe()).rejects.toThrow(
       WorkflowNotFoundError,
     );
   });
 
   it('answers 404 with a coded error for an unknown or malformed id', async () => {
-    const res = await request(stack.url).get('/api/proposals/8-2_none').expect(404);
+    const res = await registrar.get('/api/proposals/8-2_none').expect(404);
     expect(res.body.error.code).toBe('PROPOSAL_NOT_FOUND');
-    await request(stack.url)
-      .get(`/api/proposals/${encodeURIComponent("x' OR 1=1 --")}`)
-      .expect(404);
+    await registrar.get(`/api/proposals/${encodeURIComponent("x' OR 1=1 --")}`).expect(404);
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const res = await request(stack.url)
-      .post('/api/proposals')
-      .send(registration(number(), { body: 'x'.repeat(1_200_000) }))
+    const res = await registrar
+      .post('/api/proposals', registration(number(), { body: 'x'.repeat(1_200_000) }))
       .expect(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

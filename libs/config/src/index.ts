@@ -1,3 +1,4 @@
 export * from './lib/http-config';
 export * from './lib/temporal-config';
 export * from './lib/handling-config';
+export * from './lib/auth-config';

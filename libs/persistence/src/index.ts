@@ -8,3 +8,4 @@ export * from './lib/reply-signature.repository';
 export * from './lib/notification-outbox.repository';
 export * from './lib/calendar-override.repository';
 export * from './lib/sql';
+export * from './lib/task-query.repository';

@@ -65,6 +65,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     expect(applied.map((r: { name: string }) => r.name)).toEqual([
       `InitialSchema${dialect}1764140000000`,
       `HandlingReadModel${dialect}1764150000000`,
+      `PeopleAndAccess${dialect}1764160000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

@@ -7,6 +7,10 @@ import { createDataSource, DatabaseConfig, runMigrations } from '@banli/persiste
 import { createBanliWorker } from '@banli/worker';
 import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
+import { seedDemoCity } from '../../src/app/seed/seed.service';
+
+export const TEST_JWT_SECRET = 'test-secret-for-banli-integration-tests-only-0123456789';
+export const DEMO_PASSWORD = 'demo-password';
 
 export interface Stack {
   app: INestApplication;
@@ -14,6 +18,8 @@ export interface Stack {
   url: string;
   client: Client;
   dataSource: DataSource;
+  /** A bearer token of a demo user (cached per stack). */
+  token(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,11 +38,14 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
   process.env['TEMPORAL_ADDRESS'] = address;
   process.env['TEMPORAL_TASK_QUEUE'] = taskQueue;
   process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
+  process.env['JWT_SECRET'] = TEST_JWT_SECRET;
+  process.env['LOGIN_ATTEMPTS_PER_MINUTE'] ??= '1000';
 
   quietTemporalLogs();
   const dataSource = createDataSource(database);
   await dataSource.initialize();
   await runMigrations(dataSource);
+  await seedDemoCity(dataSource, DEMO_PASSWORD);
 
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createBanliWorker({
@@ -52,6 +61,7 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const clientConnection = await Connection.connect({ address });
+  const tokens = new Map<string, string>();
   const client = new Client({ connection: clientConnection });
 
   return {
@@ -59,6 +69,19 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
     url: url.replace('[::1]', '127.0.0.1'),
     client,
     dataSource,
+    async token(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+      const { accessToken } = (await res.json()) as { accessToken: string };
+      tokens.set(username, accessToken);
+      return accessToken;
+    },
     async close() {
       await app.close();
       worker.shutdown();

@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'CONTACT_REQUIRED',
   /** The same thing is already pending or done (409). */
   'ALREADY_DONE',
+  /** No valid credentials or token (401). */
+  'UNAUTHENTICATED',
+  /** The same Idempotency-Key was sent with a different request (422). */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** A request with this Idempotency-Key is still being processed (409). */
+  'REQUEST_IN_PROGRESS',
   'SERVICE_UNAVAILABLE',
 ] as const;
 

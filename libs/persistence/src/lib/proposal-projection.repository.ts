@@ -51,6 +51,15 @@ export class ProposalProjectionRepository {
           closedAt: p.closedAt ?? null,
         },
       );
+      // Every unit ever assigned keeps read access, for the record.
+      for (const unitId of p.assignedUnitIds) {
+        await execSql(
+          tx,
+          `INSERT INTO "proposal_access" ("proposal_id", "unit_id", "granted_at") VALUES (:proposalId, :unitId, :at)
+           ON CONFLICT ("proposal_id", "unit_id") DO NOTHING`,
+          { proposalId: p.proposalId, unitId, at },
+        );
+      }
       // An older state than the one already written: its tasks and deadlines are stale.
       if (updated.affected === 0) return;
       await this.writeTasks(tx, p, at);

@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
+import { Public } from '../auth/auth.decorators';
 import type { TemporalConfig } from '@banli/config';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

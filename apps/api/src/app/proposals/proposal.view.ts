@@ -13,6 +13,50 @@ export interface ProposalView {
   proposers: Proposer[];
   suggestionPoints: SuggestionPoint[];
   stage: ProposalStage;
+  leadUnitId: string | null;
+  assignedUnitIds: string[];
+  keyProposal: boolean;
+  nextDueAt: string | null;
+  closedAt: string | null;
   receivedAt: string;
   updatedAt: string;
+}
+
+export interface DeadlineView {
+  key: string;
+  kind: string;
+  unitId: string;
+  status: string;
+  dueAt: string | null;
+  endDate: string | null;
+  provisional: boolean;
+  remindersSent: number;
+  escalations: number;
+  extended: boolean;
+  /** Start, rule, days skipped and why, calendar version, and a readable text. */
+  explanation: unknown;
+}
+
+export interface TaskView {
+  id: string;
+  kind: string;
+  unitId: string;
+  status: string;
+  deadlineKey: string | null;
+  dueAt: string | null;
+  round: number | null;
+}
+
+export interface ProposalDetailView extends ProposalView {
+  deadlines: DeadlineView[];
+  tasks: TaskView[];
+}
+
+export interface ProposalEventView {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { userId: string; unitId: string } | null;
+  unitId: string | null;
+  data: Record<string, unknown>;
 }

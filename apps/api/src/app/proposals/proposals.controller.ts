@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -10,14 +11,18 @@ import {
 import type { Response } from 'express';
 import { RegisterProposalDto } from './register-proposal.dto';
 import { ProposalsService } from './proposals.service';
-import type { ProposalView } from './proposal.view';
+import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 @ApiTags('proposals')
+@ApiBearerAuth()
 @Controller('proposals')
 export class ProposalsController {
   constructor(private readonly proposals: ProposalsService) {}
 
   @Post()
+  @Roles('registrar')
   @ApiCreatedResponse({ description: 'Registered; its workflow is running' })
   @ApiOkResponse({ description: 'The same proposal was registered before; nothing new started' })
   @ApiConflictResponse({ description: 'Another proposal already has this session and number' })
@@ -34,9 +39,16 @@ export class ProposalsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The proposal with its current stage' })
-  @ApiNotFoundResponse({ description: 'No such proposal' })
-  get(@Param('id') id: string): Promise<ProposalView> {
-    return this.proposals.getProposal(id);
+  @ApiOkResponse({ description: 'The proposal with its stage, every deadline and its explanation, and open tasks' })
+  @ApiNotFoundResponse({ description: 'No such proposal, or not one the caller may see' })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<ProposalDetailView> {
+    return this.proposals.getProposal(user, id);
+  }
+
+  @Get(':id/events')
+  @ApiOkResponse({ description: 'The audit trail of the proposal' })
+  @ApiNotFoundResponse({ description: 'No such proposal, or not one the caller may see' })
+  events(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<ProposalEventView[]> {
+    return this.proposals.getEvents(user, id);
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { handlingConfigFromEnv, TemporalConfig } from '@banli/config';
-import { ProposalQueryRepository } from '@banli/persistence';
+import { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
@@ -12,14 +12,9 @@ import { ProposalsService } from './proposals.service';
   providers: [
     {
       provide: ProposalsService,
-      inject: [Client, DataSource, TEMPORAL_CONFIG],
-      useFactory: (client: Client, dataSource: DataSource, config: TemporalConfig) =>
-        new ProposalsService(
-          client,
-          new ProposalQueryRepository(dataSource),
-          config.taskQueue,
-          handlingConfigFromEnv(),
-        ),
+      inject: [Client, DataSource, ProposalAccessService, TEMPORAL_CONFIG],
+      useFactory: (client: Client, dataSource: DataSource, access: ProposalAccessService, config: TemporalConfig) =>
+        new ProposalsService(client, dataSource, access, config.taskQueue, handlingConfigFromEnv()),
     },
   ],
 })

@@ -4,13 +4,21 @@ import type { HandlingConfig } from '@banli/config';
 import {
   assertValidRegistration,
   DomainError,
-  PROPOSAL_ID_PATTERN,
   ProposalRegistration,
   proposalIdOf,
   proposalWorkflowIdOf,
 } from '@banli/domain';
-import type { ProposalEntity, ProposalQueryRepository } from '@banli/persistence';
-import type { ProposalView } from './proposal.view';
+import type { DataSource } from 'typeorm';
+import {
+  DeadlineEntity,
+  ProposalEntity,
+  ProposalEventEntity,
+  ProposalQueryRepository,
+  TaskEntity,
+} from '@banli/persistence';
+import type { ProposalAccessService } from '../access/proposal-access.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
 
 export interface RegisterResult {
   proposal: ProposalView;
@@ -19,13 +27,18 @@ export interface RegisterResult {
 
 /** Registration and reading of proposals; testable without Nest. */
 export class ProposalsService {
+  private readonly proposals: ProposalQueryRepository;
+
   constructor(
     private readonly temporal: Client,
-    private readonly proposals: ProposalQueryRepository,
+    private readonly dataSource: DataSource,
+    private readonly access: ProposalAccessService,
     private readonly taskQueue: string,
     private readonly handling: HandlingConfig,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.proposals = new ProposalQueryRepository(dataSource);
+  }
 
   /**
    * Starts the proposal's workflow, or joins the one already running for the same session
@@ -58,13 +71,65 @@ export class ProposalsService {
       args: [registration],
       startWorkflowOperation: start,
     });
-    return { proposal: await this.getProposal(proposalId), created: !existedBefore };
+    const row = await this.proposals.findById(proposalId);
+    if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
+    return { proposal: toView(row), created: !existedBefore };
   }
 
-  async getProposal(id: string): Promise<ProposalView> {
-    const row = PROPOSAL_ID_PATTERN.test(id) ? await this.proposals.findById(id) : null;
-    if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${id} does not exist`);
-    return toView(row);
+  /** A proposal with every deadline (and its explanation) and its open tasks. */
+  async getProposal(user: AuthenticatedUser, id: string): Promise<ProposalDetailView> {
+    const row = await this.access.readable(user, id);
+    const [deadlines, tasks] = await Promise.all([
+      this.dataSource
+        .getRepository(DeadlineEntity)
+        .find({ where: { proposalId: id }, order: { dueAt: 'ASC', key: 'ASC' } }),
+      this.dataSource
+        .getRepository(TaskEntity)
+        .find({ where: { proposalId: id, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...toView(row),
+      deadlines: deadlines
+        .filter((d) => d.kind !== 'limit')
+        .map((d) => ({
+          key: d.key,
+          kind: d.kind,
+          unitId: d.unitId,
+          status: d.status,
+          dueAt: d.dueAt,
+          endDate: d.endDate,
+          provisional: d.provisional === 1,
+          remindersSent: d.remindersSent,
+          escalations: d.escalations,
+          extended: d.extended === 1,
+          explanation: d.explanation,
+        })),
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        unitId: t.unitId,
+        status: t.status,
+        deadlineKey: t.deadlineKey,
+        dueAt: t.dueAt,
+        round: t.round,
+      })),
+    };
+  }
+
+  /** The audit trail: every change, who made it and when, in order. */
+  async getEvents(user: AuthenticatedUser, id: string): Promise<ProposalEventView[]> {
+    await this.access.readable(user, id);
+    const events = await this.dataSource
+      .getRepository(ProposalEventEntity)
+      .find({ where: { proposalId: id }, order: { seq: 'ASC' } });
+    return events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actor: e.actorUserId ? { userId: e.actorUserId, unitId: e.actorUnitId as string } : null,
+      unitId: e.unitId,
+      data: e.data,
+    }));
   }
 }
 
@@ -81,6 +146,11 @@ function toView(row: ProposalEntity): ProposalView {
     proposers: row.proposers,
     suggestionPoints: row.suggestionPoints,
     stage: row.stage,
+    leadUnitId: row.leadUnitId,
+    assignedUnitIds: row.assignedUnitIds,
+    keyProposal: row.keyProposal === 1,
+    nextDueAt: row.nextDueAt,
+    closedAt: row.closedAt,
     receivedAt: row.receivedAt,
     updatedAt: row.updatedAt,
   };

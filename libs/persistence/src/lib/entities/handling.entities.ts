@@ -97,3 +97,34 @@ export class CalendarOverrideEntity {
   @Column({ name: 'loaded_at', type: 'varchar', length: 30 }) loadedAt!: string;
   @Column({ name: 'loaded_by', type: 'varchar', length: 64 }) loadedBy!: string;
 }
+
+@Entity({ name: 'app_user' })
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  @Column({ type: 'varchar', length: 64 }) username!: string;
+  @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName!: string;
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 }) passwordHash!: string;
+  @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @Column({ type: 'simple-json' }) roles!: string[];
+  @Column({ type: 'integer' }) disabled!: number;
+  @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
+}
+
+@Entity({ name: 'proposal_access' })
+export class ProposalAccessEntity {
+  @PrimaryColumn({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @PrimaryColumn({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @Column({ name: 'granted_at', type: 'varchar', length: 30 }) grantedAt!: string;
+}
+
+@Entity({ name: 'idempotency_record' })
+export class IdempotencyRecordEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 64 }) userId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 100 }) key!: string;
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 }) requestHash!: string;
+  @Column({ type: 'varchar', length: 16 }) status!: 'in-progress' | 'done';
+  @Column({ name: 'response_status', type: 'integer', nullable: true }) responseStatus!: number | null;
+  @Column({ name: 'response_body', type: 'text', nullable: true }) responseBody!: string | null;
+  @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
+}

@@ -1,6 +1,9 @@
 import {
   CalendarOverrideEntity,
   DeadlineEntity,
+  IdempotencyRecordEntity,
+  ProposalAccessEntity,
+  UserEntity,
   DocumentNumberPoolEntity,
   NotificationOutboxEntity,
   OrgUnitEntity,
@@ -11,6 +14,9 @@ import {
 import { ProposalEntity } from './proposal.entity';
 
 export {
+  IdempotencyRecordEntity,
+  ProposalAccessEntity,
+  UserEntity,
   CalendarOverrideEntity,
   DeadlineEntity,
   DocumentNumberPoolEntity,
@@ -32,4 +38,7 @@ export const ENTITIES = [
   ReplySignatureEntity,
   NotificationOutboxEntity,
   CalendarOverrideEntity,
+  UserEntity,
+  ProposalAccessEntity,
+  IdempotencyRecordEntity,
 ];

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { DomainError, hasRole, PROPOSAL_ID_PATTERN } from '@banli/domain';
+import { ProposalAccessEntity, ProposalEntity } from '@banli/persistence';
+import { AuthenticatedUser, SEES_EVERY_PROPOSAL } from '../auth/authenticated-user';
+
+/**
+ * Who may see a proposal: the committee, the assigning office and supervisors see every
+ * proposal; a unit sees the proposals it is or was assigned to. Anything else answers 404,
+ * so a unit cannot even learn that another unit's proposal exists.
+ */
+export class ProposalAccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  seesEverything(user: AuthenticatedUser): boolean {
+    return hasRole(user, ...SEES_EVERY_PROPOSAL);
+  }
+
+  async readable(user: AuthenticatedUser, proposalId: string): Promise<ProposalEntity> {
+    const proposal = PROPOSAL_ID_PATTERN.test(proposalId)
+      ? await this.dataSource.getRepository(ProposalEntity).findOneBy({ id: proposalId })
+      : null;
+    const visible =
+      proposal &&
+      (this.seesEverything(user) ||
+        (await this.dataSource.getRepository(ProposalAccessEntity).existsBy({ proposalId, unitId: user.unitId })));
+    if (!visible) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
+    return proposal;
+  }
+}

@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ADOPTIONS,
+  AssignInput,
+  CONTACT_METHODS,
+  ConfirmPublicationInput,
+  DecideExtensionInput,
+  DecideObjectionInput,
+  DISCLOSURES,
+  MarkKeyInput,
+  ObjectInput,
+  RATINGS,
+  RecordContactInput,
+  RecordFeedbackInput,
+  ReportFollowUpInput,
+  RequestExtensionInput,
+  ReviewDraftInput,
+  ReviewInput,
+  SignOffInput,
+  SubmitDraftInput,
+  SubmitOpinionInput,
+  TEXT_LIMITS,
+} from '@banli/domain';
+import type { Adoption, AssignmentMode, ContactMethod, Disclosure, Rating, ReviewDecision } from '@banli/domain';
+
+/*
+ * HTTP shapes of the actions: types, sizes and allowed values, with unknown fields rejected.
+ * The rules (stage, unit, deadlines) are the domain's, checked by the workflow's validators.
+ */
+
+const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+
+export class ReviewDto implements ReviewInput {
+  @ApiProperty({ enum: ['accept', 'merge', 'convert'] })
+  @IsIn(['accept', 'merge', 'convert'])
+  decision!: ReviewDecision;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.reason) reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) mergedInto?: string;
+}
+
+export class AssignDto implements AssignInput {
+  @ApiProperty({ enum: ['lead', 'split', 'single'] }) @IsIn(['lead', 'split', 'single']) mode!: AssignmentMode;
+  @ApiPropertyOptional() @IsOptional() @Matches(UNIT_ID) leadUnitId?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(UNIT_ID, { each: true })
+  coHandlerUnitIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(UNIT_ID, { each: true })
+  unitIds?: string[];
+}
+
+export class ReasonDto implements ObjectInput {
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.reason) reason!: string;
+}
+
+export class DecideObjectionDto implements Omit<DecideObjectionInput, 'objectionId'> {
+  @ApiProperty({ enum: ['reject', 'reassign'] }) @IsIn(['reject', 'reassign']) decision!: 'reject' | 'reassign';
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.reason) reason!: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(UNIT_ID) replacementUnitId?: string;
+}
+
+export class PointAnswerDto {
+  @ApiProperty() @IsInt() seq!: number;
+  @ApiProperty({ enum: ADOPTIONS }) @IsIn([...ADOPTIONS]) adoption!: Adoption;
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.text) text!: string;
+}
+
+export class SubmitOpinionDto implements SubmitOpinionInput {
+  @ApiProperty({ type: [PointAnswerDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PointAnswerDto)
+  points!: PointAnswerDto[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.summary) summary?: string;
+}
+
+export class RecordContactDto implements RecordContactInput {
+  @ApiProperty({ enum: CONTACT_METHODS }) @IsIn([...CONTACT_METHODS]) method!: ContactMethod;
+  @ApiProperty({ example: '2026-03-10T02:00:00.000Z' }) @IsISO8601({ strict: true }) contactedAt!: string;
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.summary) summary!: string;
+}
+
+export class SubmitDraftDto implements SubmitDraftInput {
+  @ApiProperty({ example: 'A' }) @IsString() @MaxLength(8) replyClass!: string;
+  @ApiProperty({ enum: DISCLOSURES }) @IsIn([...DISCLOSURES]) disclosure!: Disclosure;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.summary) summary?: string;
+  @ApiProperty({ type: [PointAnswerDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PointAnswerDto)
+  sections!: PointAnswerDto[];
+}
+
+export class ReviewDraftDto implements ReviewDraftInput {
+  @ApiProperty({ enum: ['approve', 'send-back'] }) @IsIn(['approve', 'send-back']) decision!: 'approve' | 'send-back';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.reason) comment?: string;
+}
+
+export class SignOffDto implements SignOffInput {
+  @ApiProperty({ enum: ['sign', 'send-back'] }) @IsIn(['sign', 'send-back']) decision!: 'sign' | 'send-back';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.reason) comment?: string;
+}
+
+export class EmptyDto {}
+
+export class RecordFeedbackDto implements RecordFeedbackInput {
+  @ApiProperty({ description: 'The replying unit whose reply is rated' }) @Matches(UNIT_ID) unitId!: string;
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.name) proposer!: string;
+  @ApiProperty({ enum: RATINGS }) @IsIn([...RATINGS]) rating!: Rating;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.reason) comment?: string;
+}
+
+export class ReportFollowUpDto implements ReportFollowUpInput {
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.text) summary!: string;
+}
+
+export class ConfirmPublicationDto implements ConfirmPublicationInput {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) location?: string;
+}
+
+export class RequestExtensionDto implements RequestExtensionInput {
+  @ApiProperty({ example: 'reply:industry-it' }) @IsString() @MaxLength(100) deadlineKey!: string;
+  @ApiProperty({ example: '2026-07-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) requestedEndDate!: string;
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.reason) reason!: string;
+}
+
+export class DecideExtensionDto implements Omit<DecideExtensionInput, 'extensionId'> {
+  @ApiProperty({ enum: ['approve', 'refuse'] }) @IsIn(['approve', 'refuse']) decision!: 'approve' | 'refuse';
+  @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.reason) reason!: string;
+}
+
+export class MarkKeyDto implements MarkKeyInput {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(TEXT_LIMITS.name, { each: true })
+  leaders!: string[];
+}

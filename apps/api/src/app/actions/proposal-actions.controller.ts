@@ -1,0 +1,276 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ActionResult, ProposalUpdateName } from '@banli/contracts';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import {
+  AssignDto,
+  ConfirmPublicationDto,
+  DecideExtensionDto,
+  DecideObjectionDto,
+  EmptyDto,
+  MarkKeyDto,
+  ReasonDto,
+  RecordContactDto,
+  RecordFeedbackDto,
+  ReportFollowUpDto,
+  RequestExtensionDto,
+  ReviewDraftDto,
+  ReviewDto,
+  SignOffDto,
+  SubmitDraftDto,
+  SubmitOpinionDto,
+} from './action.dtos';
+import { ProposalActionsService } from './proposal-actions.service';
+
+/**
+ * The human actions on a proposal. Each answers the workflow's verdict: 200 with the new
+ * stage, or the rule that refused it (403 wrong unit or role, 409 wrong stage or window
+ * closed, 422 invalid), and the next read of the inbox already shows it.
+ */
+@ApiTags('actions')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Retry safely: the same key returns the first result',
+})
+@ApiOkResponse({ description: 'Accepted by the workflow' })
+@Controller('proposals/:id')
+export class ProposalActionsController {
+  constructor(private readonly actions: ProposalActionsService) {}
+
+  private run(
+    user: AuthenticatedUser,
+    id: string,
+    action: ProposalUpdateName,
+    input: object,
+    key: string | undefined,
+    requestId: string | undefined,
+  ): Promise<ActionResult> {
+    return this.actions.perform(user, id, action, input, {
+      ...(key ? { idempotencyKey: key } : {}),
+      ...(requestId ? { requestId } : {}),
+    });
+  }
+
+  @Post('review')
+  @HttpCode(200)
+  review(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: ReviewDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'review', b, k, r);
+  }
+
+  @Post('assignment')
+  @HttpCode(200)
+  assign(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: AssignDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'assign', b, k, r);
+  }
+
+  @Post('objections')
+  @HttpCode(200)
+  object(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'object', b, k, r);
+  }
+
+  @Post('objections/:objectionId/decision')
+  @HttpCode(200)
+  decideObjection(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @Body() b: DecideObjectionDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'decideObjection', { ...b, objectionId }, k, r);
+  }
+
+  @Post('opinions')
+  @HttpCode(200)
+  submitOpinion(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: SubmitOpinionDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'submitOpinion', b, k, r);
+  }
+
+  @Post('opinions/:unitId/return')
+  @HttpCode(200)
+  returnOpinion(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('unitId') unitId: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'returnOpinion', { ...b, unitId }, k, r);
+  }
+
+  @Post('opinions/:unitId/waiver')
+  @HttpCode(200)
+  waiveOpinion(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('unitId') unitId: string,
+    @Body() b: ReasonDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'waiveOpinion', { ...b, unitId }, k, r);
+  }
+
+  @Post('contacts')
+  @HttpCode(200)
+  recordContact(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: RecordContactDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'recordContact', b, k, r);
+  }
+
+  @Post('drafts')
+  @HttpCode(200)
+  submitDraft(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: SubmitDraftDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'submitDraft', b, k, r);
+  }
+
+  @Post('drafts/review')
+  @HttpCode(200)
+  reviewDraft(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: ReviewDraftDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'reviewDraft', b, k, r);
+  }
+
+  @Post('sign-off')
+  @HttpCode(200)
+  signOff(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: SignOffDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'signOff', b, k, r);
+  }
+
+  @Post('dispatch')
+  @HttpCode(200)
+  dispatch(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: EmptyDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'dispatch', b, k, r);
+  }
+
+  @Post('feedback')
+  @HttpCode(200)
+  recordFeedback(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: RecordFeedbackDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'recordFeedback', b, k, r);
+  }
+
+  @Post('follow-up')
+  @HttpCode(200)
+  reportFollowUp(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: ReportFollowUpDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'reportFollowUp', b, k, r);
+  }
+
+  @Post('publication')
+  @HttpCode(200)
+  confirmPublication(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: ConfirmPublicationDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'confirmPublication', b, k, r);
+  }
+
+  @Post('extensions')
+  @HttpCode(200)
+  requestExtension(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: RequestExtensionDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'requestExtension', b, k, r);
+  }
+
+  @Post('extensions/:extensionId/decision')
+  @HttpCode(200)
+  decideExtension(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('extensionId', ParseIntPipe) extensionId: number,
+    @Body() b: DecideExtensionDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'decideExtension', { ...b, extensionId }, k, r);
+  }
+
+  @Post('key')
+  @HttpCode(200)
+  markKey(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: MarkKeyDto,
+    @Headers('idempotency-key') k?: string,
+    @Headers('x-request-id') r?: string,
+  ) {
+    return this.run(u, id, 'markKey', b, k, r);
+  }
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { ActionRequest, ActionResult, proposalUpdates, ProposalUpdateName } from '@banli/contracts';
+import { DomainError, hasRole, proposalWorkflowIdOf, Role } from '@banli/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { ProposalAccessService } from '../access/proposal-access.service';
+
+/** Who may attempt each action at all; the workflow then checks unit, stage and deadlines. */
+export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
+  review: ['registrar'],
+  assign: ['assigning-officer'],
+  object: ['handler', 'co-handler'],
+  decideObjection: ['assigning-officer'],
+  submitOpinion: ['co-handler'],
+  returnOpinion: ['handler'],
+  waiveOpinion: ['supervisor'],
+  recordContact: ['handler'],
+  submitDraft: ['handler'],
+  reviewDraft: ['reviewer'],
+  signOff: ['signer'],
+  dispatch: ['handler'],
+  recordFeedback: ['assigning-officer'],
+  reportFollowUp: ['handler'],
+  confirmPublication: ['handler'],
+  requestExtension: ['handler', 'co-handler'],
+  decideExtension: ['assigning-officer'],
+  markKey: ['supervisor', 'assigning-officer'],
+};
+
+/**
+ * Performs a human action on a proposal: checks that the caller may see it and holds a role
+ * for it, then sends the workflow update and returns once the workflow accepted it and the
+ * read model shows it. With an idempotency key the update id is derived from it, so a
+ * retried request is the same update for Temporal and is applied once.
+ */
+export class ProposalActionsService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly access: ProposalAccessService,
+  ) {}
+
+  async perform(
+    user: AuthenticatedUser,
+    proposalId: string,
+    action: ProposalUpdateName,
+    input: object,
+    options: { idempotencyKey?: string; requestId?: string } = {},
+  ): Promise<ActionResult> {
+    await this.access.readable(user, proposalId);
+    if (!hasRole(user, ...ACTION_ROLES[action])) {
+      throw new DomainError('ROLE_REQUIRED', `This action needs the role ${ACTION_ROLES[action].join(' or ')}`);
+    }
+    const request: ActionRequest<unknown> = {
+      actor: { userId: user.userId, unitId: user.unitId, roles: user.roles },
+      input: { ...input },
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    };
+    const handle = this.temporal.workflow.getHandle(proposalWorkflowIdOf(proposalId));
+    return handle.executeUpdate(proposalUpdates[action], {
+      args: [request],
+      ...(options.idempotencyKey
+        ? { updateId: updateIdOf(user.userId, proposalId, action, options.idempotencyKey) }
+        : {}),
+    });
+  }
+}
+
+function updateIdOf(userId: string, proposalId: string, action: string, key: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([userId, proposalId, action, key]))
+    .digest('hex');
+}

@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@banli/domain';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const IS_PUBLIC = 'banli:public';
+export const REQUIRED_ROLES = 'banli:roles';
+
+/** No token needed (health, login, API docs, public disclosure). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs one of these roles; otherwise 403 ROLE_REQUIRED. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { DomainError, hasRole, Role } from '@banli/domain';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { AuthService, JWT_OPTIONS, TokenClaims } from './auth.service';
+
+/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: an Authorization: Bearer token is required');
+    let claims: TokenClaims;
+    try {
+      // The algorithm is pinned: `alg: none` and tokens signed any other way are refused.
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        algorithms: [JWT_OPTIONS.algorithm],
+        issuer: JWT_OPTIONS.issuer,
+        audience: JWT_OPTIONS.audience,
+      });
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or expired; sign in again');
+    }
+    const user = await this.auth.resolve(claims);
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !hasRole(user, ...roles)) {
+      throw new DomainError('ROLE_REQUIRED', `This needs the role ${roles.join(' or ')}`);
+    }
+    return true;
+  }
+}

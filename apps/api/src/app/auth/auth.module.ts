@@ -1,0 +1,39 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
+import { authConfigFromEnv } from '@banli/config';
+import { UserEntity } from '@banli/persistence';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LOGIN_THROTTLE } from './auth.constants';
+
+const config = () => authConfigFromEnv();
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({ useFactory: () => ({ secret: config().jwtSecret }) }),
+    // Applied to the login route only (ThrottlerGuard there). In-memory counters: per API replica. Behind several replicas, the limit is per replica
+    // (see README); a shared store can be plugged in through ThrottlerModule's storage option.
+    ThrottlerModule.forRootAsync({
+      useFactory: () => ({
+        throttlers: [{ name: LOGIN_THROTTLE, ttl: 60_000, limit: config().loginAttemptsPerMinute }],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    {
+      provide: AuthService,
+      inject: [DataSource, JwtService],
+      useFactory: (dataSource: DataSource, jwt: JwtService) =>
+        new AuthService(dataSource.getRepository(UserEntity), jwt, config().tokenTtlSeconds),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

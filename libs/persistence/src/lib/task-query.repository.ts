@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import { execSql } from './sql';
+
+export interface InboxQuery {
+  unitId: string;
+  status: 'open' | 'closed';
+  /** Only tasks due before this instant. */
+  dueBefore?: string;
+  /** Only tasks whose deadline has passed (at `now`). */
+  overdue?: boolean;
+  sort: 'dueAt' | '-dueAt';
+  page: number;
+  pageSize: number;
+  now: string;
+  /** "Due soon" for the counts: due before this instant. */
+  dueSoonBefore: string;
+}
+
+export interface InboxRow {
+  id: string;
+  proposalId: string;
+  kind: string;
+  unitId: string;
+  status: string;
+  deadlineKey: string | null;
+  dueAt: string | null;
+  round: number | null;
+  openedAt: string;
+  closedAt: string | null;
+  proposal: { title: string; stage: string; sessionName: string; number: string; keyProposal: boolean };
+}
+
+export interface InboxPage {
+  items: InboxRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: { open: number; overdue: number; dueSoon: number };
+}
+
+/**
+ * The task inbox of one unit, from the read model. Key proposals come first, then by
+ * deadline; served by the index (unit_id, status, due_at).
+ */
+export class TaskQueryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async inbox(q: InboxQuery): Promise<InboxPage> {
+    const where = [`t."unit_id" = :unitId`, `t."status" = :status`];
+    if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
+    if (q.overdue) where.push(`t."due_at" < :now`);
+    const params = { unitId: q.unitId, status: q.status, dueBefore: q.dueBefore, now: q.now };
+    const order = q.sort === '-dueAt' ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
+    const rows = await execSql(
+      this.dataSource,
+      `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."status", t."deadline_key", t."due_at", t."round",
+              t."opened_at", t."closed_at", p."title", p."stage", p."session_name", p."number", p."key_proposal"
+       FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
+       WHERE ${where.join(' AND ')}
+       ORDER BY p."key_proposal" DESC, t."due_at" ${order}, t."id" ASC
+       LIMIT :limit OFFSET :offset`,
+      { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
+    const total = await execSql(
+      this.dataSource,
+      `SELECT count(*) AS "n" FROM "task" t WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const counts = await execSql(
+      this.dataSource,
+      `SELECT count(*) AS "open",
+              sum(CASE WHEN "due_at" < :now THEN 1 ELSE 0 END) AS "overdue",
+              sum(CASE WHEN "due_at" >= :now AND "due_at" < :soon THEN 1 ELSE 0 END) AS "due_soon"
+       FROM "task" WHERE "unit_id" = :unitId AND "status" = 'open'`,
+      { unitId: q.unitId, now: q.now, soon: q.dueSoonBefore },
+    );
+    const c = counts.rows[0] ?? {};
+    return {
+      items: rows.rows.map((r) => ({
+        id: String(r['id']),
+        proposalId: String(r['proposal_id']),
+        kind: String(r['kind']),
+        unitId: String(r['unit_id']),
+        status: String(r['status']),
+        deadlineKey: (r['deadline_key'] as string | null) ?? null,
+        dueAt: (r['due_at'] as string | null) ?? null,
+        round: r['round'] === null || r['round'] === undefined ? null : Number(r['round']),
+        openedAt: String(r['opened_at']),
+        closedAt: (r['closed_at'] as string | null) ?? null,
+        proposal: {
+          title: String(r['title']),
+          stage: String(r['stage']),
+          sessionName: String(r['session_name']),
+          number: String(r['number']),
+          keyProposal: Number(r['key_proposal']) === 1,
+        },
+      })),
+      total: Number(total.rows[0]?.['n'] ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+      counts: { open: Number(c['open'] ?? 0), overdue: Number(c['overdue'] ?? 0), dueSoon: Number(c['due_soon'] ?? 0) },
+    };
+  }
+}
