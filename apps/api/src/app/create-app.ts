@@ -19,7 +19,9 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      forbidUnknownValues: true,
+      // A body-less action (dispatch) validates against a class with no fields: any field is
+      // then unknown and rejected by forbidNonWhitelisted.
+      forbidUnknownValues: false,
     }),
   );
   app.useGlobalFilters(new DomainErrorFilter());

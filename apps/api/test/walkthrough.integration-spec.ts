@@ -1,0 +1,149 @@
+import { testDatabases } from '@banli/testing';
+import { as, UserClient } from './support/api-client';
+import { startStack, Stack } from './support/stack';
+
+/**
+ * One proposal from registration to a signed, rated reply, using only the HTTP API, as each
+ * user in turn: the committee, the assigning office, two co-handling bureaus, and the lead
+ * bureau's handler, reviewer and signer.
+ */
+describe.each(testDatabases())('the whole handling of a proposal through the API ($name)', ({ config }) => {
+  let stack: Stack;
+  const users: Record<string, UserClient> = {};
+  const number = `${Date.now()}`;
+  const id = `8-2_${number}`;
+  const path = (p = '') => `/api/proposals/${id}${p}`;
+  const points = [
+    { seq: 1, adoption: 'adopted', text: '已纳入年度计划。' },
+    { seq: 2, adoption: 'partly-adopted', text: '正在试点。' },
+  ];
+
+  beforeAll(async () => {
+    stack = await startStack(config);
+    for (const u of [
+      'registrar',
+      'officer',
+      'supervisor',
+      'lead-handler',
+      'lead-reviewer',
+      'lead-signer',
+      'human-resources-cohandler',
+      'education-cohandler',
+      'market-regulation-handler',
+    ]) {
+      users[u] = await as(stack, u);
+    }
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const inbox = async (user: string, query = '') => (await users[user].get(`/api/tasks${query}`).expect(200)).body;
+
+  it('is registered by the committee and accepted', async () => {
+    await users['registrar']
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '8-2',
+        sessionName: '市政协八届二次会议',
+        number,
+        title: '关于加快数字经济发展的提案',
+        proposers: [
+          { name: '李明', lead: true },
+          { name: '王芳', lead: false },
+        ],
+        body: '正文',
+        suggestionPoints: [
+          { seq: 1, text: '加快5G基站建设' },
+          { seq: 2, text: '培育数据要素市场' },
+        ],
+      })
+      .expect(201);
+    const reviewTasks = await inbox('registrar');
+    expect(reviewTasks.items.map((t: { proposalId: string; kind: string }) => [t.proposalId, t.kind])).toContainEqual([
+      id,
+      'review-registration',
+    ]);
+    const reviewed = await users['registrar'].post(path('/review'), { decision: 'accept' }).expect(200);
+    expect(reviewed.body.stage).toBe('assignment');
+  });
+
+  it('is assigned by the office to a lead bureau with two co-handling bureaus', async () => {
+    const res = await users['officer']
+      .post(path('/assignment'), {
+        mode: 'lead',
+        leadUnitId: 'industry-it',
+        coHandlerUnitIds: ['human-resources', 'education'],
+      })
+      .expect(200);
+    expect(res.body.stage).toBe('consultation');
+    const detail = (await users['lead-handler'].get(path()).expect(200)).body;
+    const reply = detail.deadlines.find((d: { key: string }) => d.key === 'reply:industry-it');
+    expect(reply.explanation.rule).toEqual({ unit: 'months', amount: 3 });
+    expect(reply.explanation.text).toContain('3 months from');
+  });
+
+  it('is hidden from a bureau that has no part in it', async () => {
+    const res = await users['market-regulation-handler'].get(path()).expect(404);
+    expect(res.body.error.code).toBe('PROPOSAL_NOT_FOUND');
+    await users['market-regulation-handler'].get(path('/events')).expect(404);
+  });
+
+  it('gets both co-handling opinions; each inbox shows the change at once', async () => {
+    for (const unit of ['human-resources', 'education']) {
+      const user = `${unit}-cohandler`;
+      const before = await inbox(user);
+      const task = before.items.find((t: { proposalId: string }) => t.proposalId === id);
+      expect(task).toMatchObject({ kind: 'opinion', unitId: unit });
+      expect(task.dueAt).toEqual(expect.any(String));
+      await users[user].post(path('/opinions'), { points, summary: `${unit}意见` }).expect(200);
+      const after = await inbox(user);
+      expect(after.items.find((t: { proposalId: string }) => t.proposalId === id)).toBeUndefined();
+    }
+  });
+
+  it('refuses actions from the wrong role or unit with a coded reason, changing nothing', async () => {
+    const wrongRole = await users['education-cohandler'].post(path('/sign-off'), { decision: 'sign' }).expect(403);
+    expect(wrongRole.body.error.code).toBe('ROLE_REQUIRED');
+    const early = await users['lead-signer'].post(path('/sign-off'), { decision: 'sign' }).expect(409);
+    expect(early.body.error.code).toBe('WRONG_STAGE');
+    const notTheirs = await users['lead-handler'].post(path('/opinions/education/waiver'), { reason: 'x' }).expect(403);
+    expect(notTheirs.body.error.code).toBe('ROLE_REQUIRED');
+    const bad = await users['lead-handler']
+      .post(path('/drafts'), { replyClass: 'Z', disclosure: 'publish', sections: points })
+      .expect(422);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('is drafted, reviewed and signed by the lead bureau, with a document number', async () => {
+    await users['lead-handler']
+      .post(path('/contacts'), { method: 'call', contactedAt: new Date().toISOString(), summary: '电话沟通' })
+      .expect(200);
+    await users['lead-handler'].post(path('/drafts'), { replyClass: 'A', disclosure: 'on-request', sections: points }).expect(200);
+    await users['lead-reviewer'].post(path('/drafts/review'), { decision: 'approve' }).expect(200);
+    const signed = await users['lead-signer'].post(path('/sign-off'), { decision: 'sign' }).expect(200);
+    expect(signed.body.documentNumber).toMatch(/^X工信函〔\d{4}〕\d+号$/);
+    expect(signed.body.stage).toBe('dispatch');
+  });
+
+  it('is dispatched and rated by both proposers, and then closed', async () => {
+    await users['lead-handler'].post(path('/dispatch')).expect(200);
+    await users['officer'].post(path('/feedback'), { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' }).expect(200);
+    const last = await users['officer']
+      .post(path('/feedback'), { unitId: 'industry-it', proposer: '王芳', rating: 'basically-satisfied' })
+      .expect(200);
+    expect(last.body.stage).toBe('closed');
+
+    const detail = (await users['supervisor'].get(path()).expect(200)).body;
+    expect(detail).toMatchObject({ stage: 'closed', leadUnitId: 'industry-it' });
+    expect(detail.tasks).toEqual([]);
+    const events = (await users['lead-handler'].get(path('/events')).expect(200)).body;
+    const byType = (type: string) => events.filter((e: { type: string }) => e.type === type);
+    expect(byType('opinion-submitted').map((e: { actor: { userId: string } }) => e.actor.userId).sort()).toEqual([
+      'education-cohandler',
+      'human-resources-cohandler',
+    ]);
+    expect(byType('reply-signed')[0].actor).toEqual({ userId: 'lead-signer', unitId: 'industry-it' });
+    expect(events.map((e: { seq: number }) => e.seq)).toEqual(events.map((_e: unknown, i: number) => i + 1));
+  });
+});
