@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -10,6 +13,7 @@ import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
   imports: [
+    LoggingModule,
     DatabaseModule,
     TemporalModule,
     AuthModule,
@@ -19,5 +23,6 @@ import { TemporalModule } from './temporal/temporal.module';
     ActionsModule,
     TasksModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

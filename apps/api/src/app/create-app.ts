@@ -2,16 +2,23 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bodyParser: false,
-    ...(options.logger === false ? { logger: false } : {}),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(options.logger === false ? false : app.get(Logger));
+  app.use(helmet());
+  // Same-origin by default (the web UI is served by the API); other origins only by name.
+  const origins = (process.env['CORS_ORIGINS'] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  app.enableCors({ origin: origins.length ? origins : false, credentials: false });
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
@@ -33,6 +40,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
       .setTitle('Banli API')
       .setDescription('Proposal handling: registration, tasks, deadlines and supervision')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -40,6 +40,7 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
   process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
   process.env['JWT_SECRET'] = TEST_JWT_SECRET;
   process.env['LOGIN_ATTEMPTS_PER_MINUTE'] ??= '1000';
+  process.env['LOG_LEVEL'] ??= 'silent';
 
   quietTemporalLogs();
   const dataSource = createDataSource(database);

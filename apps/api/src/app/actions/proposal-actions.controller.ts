@@ -2,6 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, ParseIntPipe, Post } from '
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ActionResult, ProposalUpdateName } from '@banli/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
+import { RequestId } from '../common/request-id';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   AssignDto,
@@ -61,7 +62,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: ReviewDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'review', b, k, r);
   }
@@ -73,7 +74,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: AssignDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'assign', b, k, r);
   }
@@ -85,7 +86,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: ReasonDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'object', b, k, r);
   }
@@ -98,7 +99,7 @@ export class ProposalActionsController {
     @Param('objectionId', ParseIntPipe) objectionId: number,
     @Body() b: DecideObjectionDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'decideObjection', { ...b, objectionId }, k, r);
   }
@@ -110,7 +111,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: SubmitOpinionDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'submitOpinion', b, k, r);
   }
@@ -123,7 +124,7 @@ export class ProposalActionsController {
     @Param('unitId') unitId: string,
     @Body() b: ReasonDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'returnOpinion', { ...b, unitId }, k, r);
   }
@@ -136,7 +137,7 @@ export class ProposalActionsController {
     @Param('unitId') unitId: string,
     @Body() b: ReasonDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'waiveOpinion', { ...b, unitId }, k, r);
   }
@@ -148,7 +149,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: RecordContactDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'recordContact', b, k, r);
   }
@@ -160,7 +161,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: SubmitDraftDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'submitDraft', b, k, r);
   }
@@ -172,7 +173,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: ReviewDraftDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'reviewDraft', b, k, r);
   }
@@ -184,7 +185,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: SignOffDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'signOff', b, k, r);
   }
@@ -196,7 +197,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: EmptyDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'dispatch', b, k, r);
   }
@@ -208,7 +209,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: RecordFeedbackDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'recordFeedback', b, k, r);
   }
@@ -220,7 +221,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: ReportFollowUpDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'reportFollowUp', b, k, r);
   }
@@ -232,7 +233,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: ConfirmPublicationDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'confirmPublication', b, k, r);
   }
@@ -244,7 +245,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: RequestExtensionDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'requestExtension', b, k, r);
   }
@@ -257,7 +258,7 @@ export class ProposalActionsController {
     @Param('extensionId', ParseIntPipe) extensionId: number,
     @Body() b: DecideExtensionDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'decideExtension', { ...b, extensionId }, k, r);
   }
@@ -269,7 +270,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Body() b: MarkKeyDto,
     @Headers('idempotency-key') k?: string,
-    @Headers('x-request-id') r?: string,
+    @RequestId() r?: string,
   ) {
     return this.run(u, id, 'markKey', b, k, r);
   }

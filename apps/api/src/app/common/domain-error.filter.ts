@@ -8,6 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
 import type { ApiErrorBody } from './api-error';
+import { ReplayedError } from './replayed-error';
 
 /** The single mapping from domain error codes to HTTP status codes. */
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -39,10 +40,11 @@ const HTTP_CODE_OF: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-interface Mapped {
+export interface HttpError {
   status: number;
   body: ApiErrorBody['error'];
 }
+type Mapped = HttpError;
 
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -52,8 +54,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const mapped = this.map(exception);
-    const requestId = req.headers['x-request-id'];
+    const mapped = toHttpError(exception);
+    const requestId = (req as { id?: unknown }).id ?? req.headers['x-request-id'];
     if (mapped.status >= 500) {
       this.logger.error(
         `${req.method} ${req.url} -> ${mapped.status}`,
@@ -64,59 +66,61 @@ export class DomainErrorFilter implements ExceptionFilter {
       error: { ...mapped.body, ...(typeof requestId === 'string' ? { requestId } : {}) },
     } satisfies ApiErrorBody);
   }
+}
 
-  private map(e: unknown): Mapped {
-    if (e instanceof DomainError) {
-      return {
-        status: HTTP_STATUS_OF[e.code],
-        body: { code: e.code, message: e.message, ...(e.details.length ? { details: e.details } : {}) },
-      };
-    }
-    if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
-      const code = e.cause.type;
-      if (isErrorCode(code)) {
-        return { status: HTTP_STATUS_OF[code], body: { code, message: e.cause.message } };
-      }
-    }
-    if (e instanceof WorkflowExecutionAlreadyStartedError) {
-      return {
-        status: HttpStatus.CONFLICT,
-        body: {
-          code: 'PROPOSAL_ALREADY_REGISTERED',
-          message: 'This proposal was registered before and its handling has ended',
-        },
-      };
-    }
-    if (e instanceof HttpException) {
-      const status = e.getStatus();
-      const response = e.getResponse();
-      const message =
-        typeof response === 'object' && response !== null && 'message' in response
-          ? (response as { message: unknown }).message
-          : e.message;
-      const details = Array.isArray(message) ? message.map((m) => ({ message: String(m) })) : undefined;
-      return {
-        status,
-        body: {
-          code: HTTP_CODE_OF[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
-          message: Array.isArray(message) ? 'The request is invalid' : String(message),
-          ...(details ? { details } : {}),
-        },
-      };
-    }
-    const parserError = bodyParserError(e);
-    if (parserError) return parserError;
-    if (isOutage(e)) {
-      return {
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        body: { code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable; retry later' },
-      };
-    }
+/** The single mapping from anything thrown to an HTTP status and the error shape. */
+export function toHttpError(e: unknown): HttpError {
+  if (e instanceof ReplayedError) return { status: e.status, body: e.body as HttpError['body'] };
+  if (e instanceof DomainError) {
     return {
-      status: HttpStatus.INTERNAL_SERVER_ERROR,
-      body: { code: 'INTERNAL_ERROR', message: 'Internal error' },
+      status: HTTP_STATUS_OF[e.code],
+      body: { code: e.code, message: e.message, ...(e.details.length ? { details: e.details } : {}) },
     };
   }
+  if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
+    const code = e.cause.type;
+    if (isErrorCode(code)) {
+      return { status: HTTP_STATUS_OF[code], body: { code, message: e.cause.message } };
+    }
+  }
+  if (e instanceof WorkflowExecutionAlreadyStartedError) {
+    return {
+      status: HttpStatus.CONFLICT,
+      body: {
+        code: 'PROPOSAL_ALREADY_REGISTERED',
+        message: 'This proposal was registered before and its handling has ended',
+      },
+    };
+  }
+  if (e instanceof HttpException) {
+    const status = e.getStatus();
+    const response = e.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? (response as { message: unknown }).message
+        : e.message;
+    const details = Array.isArray(message) ? message.map((m) => ({ message: String(m) })) : undefined;
+    return {
+      status,
+      body: {
+        code: HTTP_CODE_OF[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
+        message: Array.isArray(message) ? 'The request is invalid' : String(message),
+        ...(details ? { details } : {}),
+      },
+    };
+  }
+  const parserError = bodyParserError(e);
+  if (parserError) return parserError;
+  if (isOutage(e)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: { code: 'SERVICE_UNAVAILABLE', message: 'A backing service is unavailable; retry later' },
+    };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'INTERNAL_ERROR', message: 'Internal error' },
+  };
 }
 
 /** body-parser's own errors (too large, malformed JSON, bad charset) carry a 4xx status. */

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { RequestId } from '../common/request-id';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -29,7 +30,7 @@ export class ProposalsController {
   @ApiUnprocessableEntityResponse({ description: 'The registration breaks a rule' })
   async register(
     @Body() dto: RegisterProposalDto,
-    @Headers('x-request-id') requestId: string | undefined,
+    @RequestId() requestId: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProposalView> {
     const { urgent, ...registration } = dto;

@@ -1,0 +1,122 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { from, Observable, of, throwError } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@banli/domain';
+import { execSql, inTransaction } from '@banli/persistence';
+import { toHttpError } from './domain-error.filter';
+import { ReplayedError } from './replayed-error';
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key runs; a retry with the same key
+ * and the same request gets the first answer back and changes nothing (a retry while the
+ * first is still running joins it: actions use the key as their Temporal update id); the
+ * same key with a different request is refused (422). Keys are per user. Server errors (5xx)
+ * are not remembered, so a retry after an outage runs again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request & { user?: { userId: string } }>();
+    const res = http.getResponse<Response>();
+    const key = req.headers['idempotency-key'];
+    if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      return throwError(
+        () => new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1-100 letters, digits or _.:-'),
+      );
+    }
+    const userId = req.user.userId;
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
+
+    return from(this.claim(userId, key, requestHash)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'replay') {
+          res.status(claim.status);
+          res.setHeader('Idempotent-Replayed', 'true');
+          return of(claim.body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) =>
+            claim.kind === 'first'
+              ? from(this.remember(userId, key, res.statusCode, { body })).pipe(mergeMap(() => of(body)))
+              : of(body),
+          ),
+          catchError((err: unknown) => {
+            if (claim.kind === 'first') {
+              const { status, body } = toHttpError(err);
+              const settle =
+                status < 500 ? this.remember(userId, key, status, { error: body }) : this.forget(userId, key);
+              return from(settle).pipe(mergeMap(() => throwError(() => err)));
+            }
+            return throwError(() => err);
+          }),
+        );
+      }),
+    );
+  }
+
+  private async claim(
+    userId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<{ kind: 'first' | 'join' } | { kind: 'replay'; status: number; body: unknown }> {
+    const inserted = await inTransaction(this.dataSource, (tx) =>
+      execSql(
+        tx,
+        `INSERT INTO "idempotency_record" ("user_id", "key", "request_hash", "status", "created_at")
+         VALUES (:userId, :key, :requestHash, 'in-progress', :now) ON CONFLICT ("user_id", "key") DO NOTHING`,
+        { userId, key, requestHash, now: new Date().toISOString() },
+      ),
+    );
+    if (inserted.affected > 0) return { kind: 'first' };
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT "request_hash", "status", "response_status", "response_body" FROM "idempotency_record"
+       WHERE "user_id" = :userId AND "key" = :key`,
+      { userId, key },
+    );
+    const row = rows[0];
+    if (!row) return { kind: 'first' };
+    if (row['request_hash'] !== requestHash) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+    }
+    if (row['status'] === 'done') {
+      const stored = JSON.parse(String(row['response_body'] ?? 'null')) as { error?: unknown; body?: unknown };
+      if (stored?.error) throw new ReplayedError(Number(row['response_status']), stored.error);
+      return { kind: 'replay', status: Number(row['response_status']), body: stored?.body };
+    }
+    return { kind: 'join' };
+  }
+
+  private async remember(
+    userId: string,
+    key: string,
+    status: number,
+    stored: { body?: unknown; error?: unknown },
+  ): Promise<void> {
+    await inTransaction(this.dataSource, (tx) =>
+      execSql(
+        tx,
+        `UPDATE "idempotency_record" SET "status" = 'done', "response_status" = :status, "response_body" = :body
+         WHERE "user_id" = :userId AND "key" = :key`,
+        { userId, key, status, body: JSON.stringify(stored) },
+      ),
+    ).catch(() => undefined);
+  }
+
+  private async forget(userId: string, key: string): Promise<void> {
+    await inTransaction(this.dataSource, (tx) =>
+      execSql(tx, `DELETE FROM "idempotency_record" WHERE "user_id" = :userId AND "key" = :key`, { userId, key }),
+    ).catch(() => undefined);
+  }
+}

@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { testDatabases } from '@banli/testing';
+import { as, UserClient } from './support/api-client';
+import { startStack, Stack } from './support/stack';
+
+describe.each(testDatabases())('idempotency, security headers and errors ($name)', ({ config }) => {
+  let stack: Stack;
+  let registrar: UserClient;
+  let officer: UserClient;
+  let cohandler: UserClient;
+  let seq = 0;
+
+  async function assignedProposal(): Promise<string> {
+    const number = `${Date.now()}${++seq}`;
+    await registrar
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '8-2',
+        sessionName: '市政协八届二次会议',
+        number,
+        title: '关于测试的提案',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      })
+      .expect(201);
+    const id = `8-2_${number}`;
+    await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
+    await officer
+      .post(`/api/proposals/${id}/assignment`, { mode: 'lead', leadUnitId: 'industry-it', coHandlerUnitIds: ['education'] })
+      .expect(200);
+    return id;
+  }
+
+  const opinion = { points: [{ seq: 1, adoption: 'adopted', text: '同意' }] };
+
+  beforeAll(async () => {
+    stack = await startStack(config);
+    registrar = await as(stack, 'registrar');
+    officer = await as(stack, 'officer');
+    cohandler = await as(stack, 'education-cohandler');
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('applies a retried action once and answers the retry with the first result', async () => {
+    const id = await assignedProposal();
+    const first = await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' }).expect(200);
+    const retry = await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' }).expect(200);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
+    expect(events.filter((e: { type: string }) => e.type === 'opinion-submitted')).toHaveLength(1);
+  });
+
+  it('applies concurrent duplicates once', async () => {
+    const id = await assignedProposal();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-c' })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(new Set(results.map((r) => r.body.version)).size).toBe(1);
+    const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
+    expect(events.filter((e: { type: string }) => e.type === 'opinion-submitted')).toHaveLength(1);
+  });
+
+  it('refuses a key reused for a different request, and remembers a refusal', async () => {
+    const id = await assignedProposal();
+    await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-r' }).expect(200);
+    const reused = await cohandler
+      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 1, adoption: 'for-reference', text: '改' }] }, { 'Idempotency-Key': 'op-r' })
+      .expect(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const signer = await as(stack, 'lead-signer');
+    const refused = await signer.post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' }).expect(409);
+    const again = await signer.post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' }).expect(409);
+    expect(again.body.error.code).toBe(refused.body.error.code);
+    await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'bad key with spaces' }).expect(422);
+  });
+
+  it('sets security headers, echoes the request id, and allows no foreign origin', async () => {
+    const res = await request(stack.url).get('/api/health').set('x-request-id', 'req-123').set('origin', 'https://evil.example');
+    expect(res.headers['x-request-id']).toBe('req-123');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const failed = await registrar.get('/api/proposals/8-2_nope').set('x-request-id', 'req-404').expect(404);
+    expect(failed.body.error.requestId).toBe('req-404');
+  });
+
+  it('rejects forged, expired and alg:none tokens', async () => {
+    const good = await stack.token('registrar');
+    const [h, p] = good.split('.');
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
+    const forged = `${h}.${p}.${Buffer.from('not-the-signature').toString('base64url')}`;
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const expired = `${h}.${Buffer.from(JSON.stringify({ ...payload, exp: 1 })).toString('base64url')}.${good.split('.')[2]}`;
+    for (const token of [none, forged, expired, 'garbage']) {
+      const res = await request(stack.url).get('/api/tasks').set('authorization', `Bearer ${token}`).expect(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('answers malformed JSON with 400 and unknown fields on a body-less action with 400', async () => {
+    const res = await request(stack.url)
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"username": ')
+      .expect(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+    const id = await assignedProposal();
+    await (await as(stack, 'lead-handler')).post(`/api/proposals/${id}/dispatch`, { hack: 1 }).expect(400);
+  });
+});
