@@ -5,6 +5,9 @@ import { DomainError, hasRole, proposalWorkflowIdOf, Role } from '@banli/domain'
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 
+/** How long an action may wait for Temporal before the API answers 503. */
+export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
+
 /** Who may attempt each action at all; the workflow then checks unit, stage and deadlines. */
 export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
   review: ['registrar'],

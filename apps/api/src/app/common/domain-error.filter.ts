@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import {
-  WorkflowUpdateFailedError,
-  WorkflowExecutionAlreadyStartedError,
   isGrpcServiceError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
@@ -38,6 +40,7 @@ const HTTP_CODE_OF: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'VALIDATION_FAILED',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 export interface HttpError {
@@ -141,7 +144,7 @@ function bodyParserError(e: unknown): Mapped | undefined {
 /** Temporal or the database cannot be reached: the client should retry, not give up. */
 function isOutage(e: unknown): boolean {
   if (isGrpcServiceError(e)) return true;
-  if (e instanceof Error && e.name === 'ServiceError') return true;
+  if (e instanceof ServiceError || e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const code = (e as { code?: unknown })?.code;
   return (
     typeof code === 'string' &&

@@ -33,10 +33,11 @@ export class HealthController {
   async ready(): Promise<{ status: 'ok'; database: 'up'; temporal: 'up' }> {
     const [database, temporal] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1')),
+      // A deadline on the call itself, so no retry outlives the check.
       withTimeout(
-        this.temporal.connection.workflowService.describeNamespace({
-          namespace: this.temporalConfig.namespace,
-        }),
+        this.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+          this.temporal.connection.workflowService.describeNamespace({ namespace: this.temporalConfig.namespace }),
+        ),
       ),
     ]);
     if (!database || !temporal) {

@@ -17,6 +17,7 @@ import {
   TaskEntity,
 } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
+import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
 
@@ -67,10 +68,12 @@ export class ProposalsService {
       // A proposal whose handling has ended is never started again under the same number.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
-    await this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
-      args: [registration],
-      startWorkflowOperation: start,
-    });
+    await this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+      this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
+        args: [registration],
+        startWorkflowOperation: start,
+      }),
+    );
     const row = await this.proposals.findById(proposalId);
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
     return { proposal: toView(row), created: !existedBefore };

@@ -1,8 +1,11 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { temporalConfigFromEnv, TemporalConfig } from '@banli/config';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
+
+/** Longer than all retries of one call take (4 attempts, at most 500 ms apart). */
+const RETRY_WINDOW_MS = 1_500;
 
 /**
  * The Temporal client. The connection is lazy, so the API starts (and answers 503 on
@@ -17,7 +20,17 @@ export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
       inject: [TEMPORAL_CONFIG],
       useFactory: (config: TemporalConfig) =>
         new Client({
-          connection: Connection.lazy({ address: config.address, connectTimeout: '5s' }),
+          connection: Connection.lazy({
+            address: config.address,
+            connectTimeout: '5s',
+            // Few, quick retries: a request fails over to 503 in seconds instead of retrying
+            // for long, and no retry timer outlives shutdown by more than RETRY_WINDOW_MS.
+            interceptors: [
+              makeGrpcRetryInterceptor(
+                defaultGrpcRetryOptions({ maxAttempts: 4, initialIntervalMs: () => 100, maxIntervalMs: () => 500 }),
+              ),
+            ],
+          }),
           namespace: config.namespace,
         }),
     },
@@ -28,6 +41,9 @@ export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // The SDK does not cancel pending gRPC retry timers on close, and a retry that fires on a
+    // closed channel throws outside any promise: let them run out first.
+    await new Promise((resolve) => setTimeout(resolve, RETRY_WINDOW_MS));
     await this.client.connection.close().catch(() => undefined);
   }
 }

@@ -1,0 +1,81 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { testDatabases } from '@banli/testing';
+import { createApp } from '../src/app/create-app';
+import { as } from './support/api-client';
+import { startStack, Stack } from './support/stack';
+
+const [, sqlite] = testDatabases();
+
+describe('login rate limiting', () => {
+  let stack: Stack;
+  const saved = process.env['LOGIN_ATTEMPTS_PER_MINUTE'];
+
+  beforeAll(async () => {
+    process.env['LOGIN_ATTEMPTS_PER_MINUTE'] = '5';
+    stack = await startStack(sqlite.config);
+  });
+  afterAll(async () => {
+    await stack?.close();
+    if (saved === undefined) delete process.env['LOGIN_ATTEMPTS_PER_MINUTE'];
+    else process.env['LOGIN_ATTEMPTS_PER_MINUTE'] = saved;
+  });
+
+  it('answers 429 after too many attempts, and only for the login route', async () => {
+    const attempt = () => request(stack.url).post('/api/auth/login').send({ username: 'registrar', password: 'wrong' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const limited = await attempt();
+    expect(limited.body.error.code).toBe('TOO_MANY_REQUESTS');
+    await request(stack.url).get('/api/health').expect(200);
+  });
+});
+
+describe('when Temporal cannot be reached', () => {
+  let stack: Stack;
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    stack = await startStack(sqlite.config);
+    await as(stack, 'registrar'); // the demo city is seeded; sign-in works without Temporal
+    const saved = process.env['TEMPORAL_ADDRESS'];
+    process.env['TEMPORAL_ADDRESS'] = '127.0.0.1:1';
+    app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    process.env['TEMPORAL_ADDRESS'] = saved;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stack?.close();
+  });
+
+  it('answers 503 with a coded error, quickly, and keeps serving reads', async () => {
+    const login = await request(url).post('/api/auth/login').send({ username: 'registrar', password: 'demo-password' }).expect(200);
+    const bearer = `Bearer ${login.body.accessToken}`;
+    const started = Date.now();
+    const res = await request(url)
+      .post('/api/proposals')
+      .set('authorization', bearer)
+      .send({
+        kind: 'proposal',
+        sessionCode: '8-2',
+        sessionName: '会议',
+        number: `${Date.now()}`,
+        title: '题',
+        proposers: [{ name: '甲', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const ready = await request(url).get('/api/health/ready').expect(503);
+    expect(ready.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    await request(url).get('/api/tasks').set('authorization', bearer).expect(200);
+  });
+});
