@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { testDatabases } from '@banli/testing';
+import { postgresAdminUrl, testDatabases } from '@banli/testing';
 import { createApp } from '../src/app/create-app';
 import { as } from './support/api-client';
 import { startStack, Stack } from './support/stack';
@@ -77,5 +77,49 @@ describe('when Temporal cannot be reached', () => {
     const ready = await request(url).get('/api/health/ready').expect(503);
     expect(ready.body.error.code).toBe('SERVICE_UNAVAILABLE');
     await request(url).get('/api/tasks').set('authorization', bearer).expect(200);
+  });
+});
+
+describe('when PostgreSQL refuses connections', () => {
+  const [postgres] = testDatabases();
+  let stack: Stack;
+  const dbName = () => new URL((postgres.config as { url: string }).url).pathname.slice(1);
+
+  async function admin(sql: string): Promise<void> {
+    const { Client } = await import('pg');
+    const c = new Client({ connectionString: postgresAdminUrl() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(postgres.config);
+  });
+  afterAll(async () => {
+    await admin(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS true`);
+    await stack?.close();
+  });
+
+  it('answers 503 (never a hang or a stack trace), and serves again once it is back', async () => {
+    const registrar = await as(stack, 'registrar');
+    await registrar.get('/api/tasks').expect(200);
+    await admin(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS false`);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName()}' AND pid <> pg_backend_pid()`);
+
+    const started = Date.now();
+    const down = await registrar.get('/api/tasks');
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await request(stack.url).get('/api/health/ready').expect(503);
+    await request(stack.url).get('/api/health').expect(200);
+
+    await admin(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS true`);
+    await registrar.get('/api/tasks').expect(200);
+    await request(stack.url).get('/api/health/ready').expect(200);
   });
 });

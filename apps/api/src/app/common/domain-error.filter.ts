@@ -145,9 +145,25 @@ function bodyParserError(e: unknown): Mapped | undefined {
 function isOutage(e: unknown): boolean {
   if (isGrpcServiceError(e)) return true;
   if (e instanceof ServiceError || e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const code = (e as { code?: unknown })?.code;
+  return isDatabaseOutage(e) || isDatabaseOutage((e as { driverError?: unknown })?.driverError);
+}
+
+/**
+ * Connection-level database failures: refused or dropped connections, PostgreSQL's FATAL
+ * errors (e.g. "not accepting connections"), connection exceptions (08xxx), operator
+ * intervention (57Pxx: shutdown, terminated), insufficient resources (53xxx), a busy SQLite.
+ */
+function isDatabaseOutage(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const { code, severity, message } = e as { code?: unknown; severity?: unknown; message?: unknown };
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code))
+      return true;
+    if (/^(08|53|57P)/.test(code)) return true;
+  }
   return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', 'SQLITE_BUSY'].includes(code)
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message)
   );
 }
