@@ -7,3 +7,4 @@ export * from './lib/calendar/deadline';
 export * from './lib/deadline-policy/deadline-policy';
 export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
+export * from './lib/search/search-terms';

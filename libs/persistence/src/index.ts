@@ -9,3 +9,4 @@ export * from './lib/notification-outbox.repository';
 export * from './lib/calendar-override.repository';
 export * from './lib/sql';
 export * from './lib/task-query.repository';
+export * from './lib/proposal-search.repository';

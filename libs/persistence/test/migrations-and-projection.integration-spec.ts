@@ -66,6 +66,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `InitialSchema${dialect}1764140000000`,
       `HandlingReadModel${dialect}1764150000000`,
       `PeopleAndAccess${dialect}1764160000000`,
+      `ProposalSearch${dialect}1764170000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

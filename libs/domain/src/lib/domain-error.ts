@@ -26,8 +26,6 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   /** The same Idempotency-Key was sent with a different request (422). */
   'IDEMPOTENCY_KEY_REUSED',
-  /** A request with this Idempotency-Key is still being processed (409). */
-  'REQUEST_IN_PROGRESS',
   'SERVICE_UNAVAILABLE',
 ] as const;
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
+import { proposalSearchTerms } from '@banli/domain';
 import { execSql, inTransaction } from './sql';
 
 /**
@@ -72,9 +73,10 @@ export class ProposalProjectionRepository {
     await execSql(
       tx,
       `INSERT INTO "proposal" ("id", "workflow_id", "kind", "session_code", "session_name", "number", "title",
-         "body", "proposers", "suggestion_points", "stage", "received_at", "projection_version", "updated_at")
+         "body", "proposers", "suggestion_points", "stage", "received_at", "projection_version", "updated_at",
+         "search_terms")
        VALUES (:id, :workflowId, :kind, :sessionCode, :sessionName, :number, :title, :body, :proposers, :points,
-         :stage, :receivedAt, 0, :at)
+         :stage, :receivedAt, 0, :at, :searchTerms)
        ON CONFLICT ("id") DO NOTHING`,
       {
         id: p.proposalId,
@@ -90,6 +92,7 @@ export class ProposalProjectionRepository {
         stage: p.stage,
         receivedAt: p.receivedAt,
         at,
+        searchTerms: proposalSearchTerms(r),
       },
     );
   }

@@ -1,9 +1,11 @@
 import { InitialSchemaPostgres1764140000000 } from './postgres/1764140000000-initial-schema';
 import { HandlingReadModelPostgres1764150000000 } from './postgres/1764150000000-handling-read-model';
 import { PeopleAndAccessPostgres1764160000000 } from './postgres/1764160000000-people-and-access';
+import { ProposalSearchPostgres1764170000000 } from './postgres/1764170000000-proposal-search';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
+import { ProposalSearchSqlite1764170000000 } from './sqlite/1764170000000-proposal-search';
 
 /**
  * Listed explicitly (no globs), in order, so compiled and TypeScript code, Jest and the
@@ -14,9 +16,11 @@ export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1764140000000,
   HandlingReadModelPostgres1764150000000,
   PeopleAndAccessPostgres1764160000000,
+  ProposalSearchPostgres1764170000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
   HandlingReadModelSqlite1764150000000,
   PeopleAndAccessSqlite1764160000000,
+  ProposalSearchSqlite1764170000000,
 ];
