@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { findCjkFont } from '../src/lib/cjk-font';
+
+/** The letter's text with whitespace removed: renderings may wrap lines and add spaces. */
+export const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Fails the way a person would want when a rendering's text lacks a line or has them out of order. */
+export function expectLinesInOrder(text: string, lines: string[]): void {
+  const haystack = squash(text);
+  let from = 0;
+  for (const line of lines) {
+    const at = haystack.indexOf(squash(line), from);
+    if (at < 0) {
+      throw new Error(
+        `Line not found after position ${from}: ${line}\n--- rendered text from there:\n${haystack.slice(from, from + 200)}`,
+      );
+    }
+    from = at + squash(line).length;
+  }
+}
+
+/** The paragraphs Word would show, by mammoth's raw-text extraction. */
+export async function docxParagraphs(docx: Buffer): Promise<string[]> {
+  const { value } = await mammoth.extractRawText({ buffer: docx });
+  return value.split('\n').filter((line) => line.trim() !== '');
+}
+
+export function docxPart(docx: Buffer, name: string): string {
+  const files = unzipSync(new Uint8Array(docx), { filter: (file) => file.name === name });
+  if (!files[name]) throw new Error(`${name} is not in the DOCX`);
+  return strFromU8(files[name]);
+}
+
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  /** Baseline, from the bottom of the page. */
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PdfPage {
+  /** [x0, y0, x1, y1] in points */
+  view: number[];
+  items: PdfTextItem[];
+}
+
+const READ_PDF_SCRIPT = join(__dirname, 'read-pdf.mjs');
+
+/**
+ * The pages of each PDF as pdfjs reads them. pdfjs-dist is ES modules only and loads its
+ * worker with a dynamic import, which Jest's CommonJS runtime refuses, so it runs in a child
+ * Node process (once for all the files).
+ */
+export async function readPdfs(pdfs: Buffer[]): Promise<PdfPage[][]> {
+  const dir = await mkdtemp(join(tmpdir(), 'banli-letters-'));
+  try {
+    const files = await Promise.all(
+      pdfs.map(async (pdf, i) => {
+        const file = join(dir, `${i}.pdf`);
+        await writeFile(file, pdf);
+        return file;
+      }),
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [READ_PDF_SCRIPT, ...files], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return (JSON.parse(stdout) as { pages: PdfPage[] }[]).map((result) => result.pages);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A visual line: the text items of one page that share a baseline, left to right. */
+export interface PdfLine {
+  page: number;
+  y: number;
+  x: number;
+  right: number;
+  size: number;
+  text: string;
+}
+
+export function pdfLines(pages: PdfPage[]): PdfLine[] {
+  return pages.flatMap((page, pageIndex) => {
+    const byBaseline = new Map<string, PdfTextItem[]>();
+    for (const item of page.items.filter((i) => i.str.trim() !== '')) {
+      const key = item.y.toFixed(1);
+      byBaseline.set(key, [...(byBaseline.get(key) ?? []), item]);
+    }
+    return [...byBaseline.values()]
+      .map((items) => items.sort((a, b) => a.x - b.x))
+      .map((items) => ({
+        page: pageIndex + 1,
+        y: items[0].y,
+        x: items[0].x,
+        right: Math.max(...items.map((i) => i.x + i.width)),
+        size: Math.max(...items.map((i) => i.height)),
+        text: items.map((i) => i.str).join(''),
+      }))
+      .sort((a, b) => b.y - a.y);
+  });
+}
+
+/** The CJK font the PDF tests embed; a missing one fails them, with the remedy. */
+export function requireCjkFont(): string {
+  const font = findCjkFont();
+  if (!font) {
+    throw new Error(
+      'No CJK font for the PDF tests: run scripts/ensure-fonts.sh (it installs the Debian package ' +
+        'fonts-wqy-microhei), or set BANLI_CJK_FONT to a CJK TrueType/OpenType font file.',
+    );
+  }
+  return font;
+}
