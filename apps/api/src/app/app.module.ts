@@ -7,6 +7,8 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
+import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -20,6 +22,8 @@ import { TemporalModule } from './temporal/temporal.module';
     AccessModule,
     HealthModule,
     ProposalsModule,
+    IntakeModule,
+    SearchModule,
     ActionsModule,
     TasksModule,
   ],

@@ -20,6 +20,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
     .filter(Boolean);
   app.enableCors({ origin: origins.length ? origins : false, credentials: false });
   app.useBodyParser('json', { limit: http.bodyLimit });
+  app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

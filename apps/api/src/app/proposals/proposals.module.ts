@@ -17,5 +17,6 @@ import { ProposalsService } from './proposals.service';
         new ProposalsService(client, dataSource, access, config.taskQueue, handlingConfigFromEnv()),
     },
   ],
+  exports: [ProposalsService],
 })
 export class ProposalsModule {}

@@ -61,7 +61,7 @@ export function proposalSearchTerms(
 }
 
 /** Longer words are cut, on documents and queries alike (PostgreSQL refuses lexemes over 2 KB). */
-export const MAX_WORD_LENGTH = 64;
+export const SEARCH_WORD_MAX_LENGTH = 64;
 
 const CJK_CHAR = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -76,5 +76,5 @@ function isCjk(ch: string): boolean {
 function foldWord(word: string): string {
   const lower = word.toLowerCase();
   const folded = LATIN_WORD.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : lower;
-  return [...folded].slice(0, MAX_WORD_LENGTH).join('');
+  return [...folded].slice(0, SEARCH_WORD_MAX_LENGTH).join('');
 }

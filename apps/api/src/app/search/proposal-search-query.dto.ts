@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PROPOSAL_STAGES, ProposalStage, SESSION_CODE_PATTERN } from '@banli/domain';
+
+export class ProposalSearchQueryDto {
+  @ApiPropertyOptional({
+    description: 'Words or phrases, Chinese or not; a proposal matches when it contains all of them',
+    example: '数字经济',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '8-2' })
+  @IsOptional()
+  @Matches(SESSION_CODE_PATTERN, { message: 'sessionCode must be 1-32 letters, digits or dashes' })
+  sessionCode?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_STAGES })
+  @IsOptional()
+  @IsIn(PROPOSAL_STAGES)
+  stage?: ProposalStage;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ProposalSearchPage } from '@banli/persistence';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ProposalSearchQueryDto } from './proposal-search-query.dto';
+import { ProposalSearchService } from './proposal-search.service';
+
+@ApiTags('proposals')
+@ApiBearerAuth()
+@Controller('proposals')
+export class ProposalSearchController {
+  constructor(private readonly proposals: ProposalSearchService) {}
+
+  /** The proposals the caller may see, optionally searched and filtered; key proposals first, then by deadline. */
+  @Get()
+  @ApiOkResponse({ description: 'A page of proposal summaries with the total count' })
+  search(@CurrentUser() user: AuthenticatedUser, @Query() q: ProposalSearchQueryDto): Promise<ProposalSearchPage> {
+    return this.proposals.search(user, q);
+  }
+}

@@ -1,0 +1,128 @@
+import type { DataSource } from 'typeorm';
+import { ProposalKind, ProposalStage, Proposer, searchTerms } from '@banli/domain';
+import { execSql } from './sql';
+
+export interface ProposalSearchQuery {
+  /** Free text; a proposal matches when it holds every search term of it (see `searchTerms`). */
+  q?: string;
+  sessionCode?: string;
+  stage?: ProposalStage;
+  /** Only proposals this unit is or was assigned to (table proposal_access). */
+  unitId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A proposal as a list shows it: no body, no deadlines. */
+export interface ProposalSummary {
+  id: string;
+  kind: ProposalKind;
+  sessionCode: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  proposers: Proposer[];
+  stage: ProposalStage;
+  leadUnitId: string | null;
+  assignedUnitIds: string[];
+  keyProposal: boolean;
+  nextDueAt: string | null;
+  closedAt: string | null;
+  receivedAt: string;
+}
+
+export interface ProposalSearchPage {
+  items: ProposalSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Lists and searches proposals of the read model: key proposals first, then by their next
+ * deadline. The text is matched on the CJK-bigram terms of `proposal.search_terms`, through a
+ * GIN full-text index on PostgreSQL and an FTS5 table on SQLite; the user's text only ever
+ * reaches the database as a bound parameter, never as SQL or as query syntax.
+ */
+export class ProposalSearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(q: ProposalSearchQuery): Promise<ProposalSearchPage> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.q !== undefined && q.q.trim() !== '') {
+      const terms = searchTerms(q.q);
+      // Only punctuation or symbols: there is nothing a proposal could contain.
+      if (terms.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      where.push(this.textCondition());
+      Object.assign(params, this.textParams(terms));
+    }
+    if (q.sessionCode !== undefined) {
+      where.push(`p."session_code" = :sessionCode`);
+      params['sessionCode'] = q.sessionCode;
+    }
+    if (q.stage !== undefined) {
+      where.push(`p."stage" = :stage`);
+      params['stage'] = q.stage;
+    }
+    if (q.unitId !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM "proposal_access" a WHERE a."proposal_id" = p."id" AND a."unit_id" = :unitId)`);
+      params['unitId'] = q.unitId;
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = await execSql(
+      this.dataSource,
+      `SELECT p."id", p."kind", p."session_code", p."session_name", p."number", p."title", p."proposers", p."stage",
+              p."lead_unit_id", p."assigned_unit_ids", p."key_proposal", p."next_due_at", p."closed_at", p."received_at"
+       FROM "proposal" p
+       ${filter}
+       ORDER BY p."key_proposal" DESC, p."next_due_at" ASC NULLS LAST, p."id" ASC
+       LIMIT :limit OFFSET :offset`,
+      { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+    );
+    const total = await execSql(this.dataSource, `SELECT count(*) AS "n" FROM "proposal" p ${filter}`, params);
+    return {
+      items: rows.rows.map(toSummary),
+      total: Number(total.rows[0]?.['n'] ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  private textCondition(): string {
+    // The expression is the index's own, so PostgreSQL uses the GIN index.
+    return this.postgres
+      ? `to_tsvector('simple', p."search_terms") @@ plainto_tsquery('simple', :terms)`
+      : `p."id" IN (SELECT f."proposal_id" FROM "proposal_fts" f WHERE "proposal_fts" MATCH :terms)`;
+  }
+
+  private textParams(terms: string[]): { terms: string } {
+    // plainto_tsquery ANDs the words of plain text; FTS5 gets each term as a quoted string.
+    return {
+      terms: this.postgres ? terms.join(' ') : terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '),
+    };
+  }
+}
+
+function toSummary(r: Record<string, unknown>): ProposalSummary {
+  return {
+    id: String(r['id']),
+    kind: r['kind'] as ProposalKind,
+    sessionCode: String(r['session_code']),
+    sessionName: String(r['session_name']),
+    number: String(r['number']),
+    title: String(r['title']),
+    proposers: JSON.parse(String(r['proposers'])) as Proposer[],
+    stage: r['stage'] as ProposalStage,
+    leadUnitId: (r['lead_unit_id'] as string | null) ?? null,
+    assignedUnitIds: JSON.parse(String(r['assigned_unit_ids'] ?? '[]')) as string[],
+    keyProposal: Number(r['key_proposal']) === 1,
+    nextDueAt: (r['next_due_at'] as string | null) ?? null,
+    closedAt: (r['closed_at'] as string | null) ?? null,
+    receivedAt: String(r['received_at']),
+  };
+}
