@@ -75,6 +75,19 @@ async function interrupt(s: Started, ports: number[]): Promise<void> {
 
 const isRunning = (s: Started) => s.proc.exitCode === null && s.proc.signalCode === null;
 
+/** Signs in as the demo registrar, whom `npm start` loads into an empty database. */
+async function registrarToken(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'registrar', password: 'banli-demo-2026' }),
+  });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
 const registration = {
   kind: 'proposal',
   sessionCode: '8-2',
@@ -119,9 +132,10 @@ describe('npm start', () => {
     expect((await fetch(`${base}/api/health/ready`)).status).toBe(200);
     expect(await portAnswers(uiPort)).toBe(true);
 
+    const token = await registrarToken(base);
     const created = await fetch(`${base}/api/proposals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headers(token),
       body: JSON.stringify(registration),
     });
     expect(created.status).toBe(201);
@@ -135,13 +149,14 @@ describe('npm start', () => {
   it('finds every earlier proposal and its running workflow on the next start', async () => {
     running = await start(embedded());
     const base = `http://127.0.0.1:${running.port}`;
-    const read = await fetch(`${base}/api/proposals/8-2_20230117`);
+    const token = await registrarToken(base);
+    const read = await fetch(`${base}/api/proposals/8-2_20230117`, { headers: headers(token) });
     expect(read.status).toBe(200);
     expect(await read.json()).toMatchObject({ title: '关于加快数字经济发展的提案', stage: 'registered' });
     // The workflow is still there: repeating the registration joins it instead of starting one.
     const repeat = await fetch(`${base}/api/proposals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headers(token),
       body: JSON.stringify(registration),
     });
     expect(repeat.status).toBe(200);
@@ -161,13 +176,13 @@ describe('npm start', () => {
     const number = `${Date.now()}`;
     const created = await fetch(`${base}/api/proposals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: headers(await registrarToken(base)),
       body: JSON.stringify({ ...registration, number }),
     });
     expect(created.status).toBe(201);
 
     expect(await portAnswers(temporalPort)).toBe(false); // no local dev server
-    expect(fs.readdirSync(otherDataDir)).toEqual([]); // no SQLite files
+    expect(fs.readdirSync(otherDataDir).filter((f) => f.endsWith('.sqlite'))).toEqual([]); // no SQLite files
     const pg = new Client({ connectionString: databaseUrl });
     await pg.connect();
     try {
