@@ -11,7 +11,7 @@ const depConstraints = [
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   {
     sourceTag: 'type:worker',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
   },
   {
     sourceTag: 'type:testing',
@@ -19,11 +19,18 @@ const depConstraints = [
   },
   {
     sourceTag: 'scope:api',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
   },
   {
     sourceTag: 'scope:worker',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:worker'],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:config',
+      'type:persistence',
+      'type:worker',
+      'type:letters',
+    ],
   },
 ];
 

@@ -21,20 +21,52 @@ const ENDPOINTS: { action: ProposalUpdateName; path: string; body: object }[] = 
   { action: 'submitOpinion', path: 'opinions', body: { points } },
   { action: 'returnOpinion', path: 'opinions/education/return', body: { reason: '请补充' } },
   { action: 'waiveOpinion', path: 'opinions/education/waiver', body: { reason: '免于会办' } },
-  { action: 'recordContact', path: 'contacts', body: { method: 'call', contactedAt: '2026-01-05T02:00:00.000Z', summary: '电话' } },
-  { action: 'submitDraft', path: 'drafts', body: { replyClass: 'A', disclosure: 'never', sections: points } },
+  {
+    action: 'recordContact',
+    path: 'contacts',
+    body: { method: 'call', contactedAt: '2026-01-05T02:00:00.000Z', summary: '电话' },
+  },
+  {
+    action: 'submitDraft',
+    path: 'drafts',
+    body: {
+      replyClass: 'A',
+      disclosure: 'never',
+      sections: points,
+      topic: '测试',
+      contact: { name: '张三', phone: '1' },
+    },
+  },
   { action: 'reviewDraft', path: 'drafts/review', body: { decision: 'approve' } },
   { action: 'signOff', path: 'sign-off', body: { decision: 'sign' } },
   { action: 'dispatch', path: 'dispatch', body: {} },
-  { action: 'recordFeedback', path: 'feedback', body: { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' } },
+  {
+    action: 'recordFeedback',
+    path: 'feedback',
+    body: { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' },
+  },
   { action: 'reportFollowUp', path: 'follow-up', body: { summary: '已完成' } },
   { action: 'confirmPublication', path: 'publication', body: {} },
-  { action: 'requestExtension', path: 'extensions', body: { deadlineKey: 'opinion:education', requestedEndDate: '2099-01-01', reason: '调研' } },
+  {
+    action: 'requestExtension',
+    path: 'extensions',
+    body: { deadlineKey: 'opinion:education', requestedEndDate: '2099-01-01', reason: '调研' },
+  },
   { action: 'decideExtension', path: 'extensions/1/decision', body: { decision: 'refuse', reason: '不同意' } },
   { action: 'markKey', path: 'key', body: { leaders: ['张副市长'] } },
 ];
 
-const USERS = ['registrar', 'officer', 'supervisor', 'admin', 'lead-handler', 'lead-reviewer', 'lead-signer', 'education-cohandler', 'market-regulation-handler'];
+const USERS = [
+  'registrar',
+  'officer',
+  'supervisor',
+  'admin',
+  'lead-handler',
+  'lead-reviewer',
+  'lead-signer',
+  'education-cohandler',
+  'market-regulation-handler',
+];
 const SEE_ALL = new Set(['registrar', 'officer', 'supervisor', 'admin']);
 
 describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
@@ -65,7 +97,8 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
     return id;
   }
 
-  const eventCount = async (id: string) => (await clients['supervisor'].get(`/api/proposals/${id}/events`).expect(200)).body.length;
+  const eventCount = async (id: string) =>
+    (await clients['supervisor'].get(`/api/proposals/${id}/events`).expect(200)).body.length;
 
   beforeAll(async () => {
     stack = await startStack(config);
@@ -81,7 +114,9 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   const rolesOf = (username: string) => DEMO_USERS.find((u) => u.username === username)?.roles ?? [];
   const canSee = (username: string, which: 'own' | 'foreign') =>
     SEE_ALL.has(username) ||
-    (which === 'own' ? ['industry-it', 'education'] : ['government-data', 'human-resources']).includes(unitOf(username));
+    (which === 'own' ? ['industry-it', 'education'] : ['government-data', 'human-resources']).includes(
+      unitOf(username),
+    );
 
   it.each(USERS)('reads exactly the proposals %s may see', async (username) => {
     for (const which of ['own', 'foreign'] as const) {
@@ -102,9 +137,17 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         const res = await clients[username].post(`/api/proposals/${id}/${e.path}`, e.body);
         const cell = `${username} ${e.action} on ${which}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
         if (!canSee(username, which)) {
-          expect({ cell, status: res.status, code: res.body.error?.code }).toEqual({ cell, status: 404, code: 'PROPOSAL_NOT_FOUND' });
+          expect({ cell, status: res.status, code: res.body.error?.code }).toEqual({
+            cell,
+            status: 404,
+            code: 'PROPOSAL_NOT_FOUND',
+          });
         } else if (!ACTION_ROLES[e.action].some((r) => rolesOf(username).includes(r))) {
-          expect({ cell, status: res.status, code: res.body.error?.code }).toEqual({ cell, status: 403, code: 'ROLE_REQUIRED' });
+          expect({ cell, status: res.status, code: res.body.error?.code }).toEqual({
+            cell,
+            status: 403,
+            code: 'ROLE_REQUIRED',
+          });
         } else {
           // Allowed to try: the workflow's rules decide (accepted, or a coded refusal).
           expect({ cell, ok: [200, 403, 409, 422].includes(res.status) }).toEqual({ cell, ok: true });
@@ -117,7 +160,11 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
 
   it('lets a unit act only on its own tasks within a proposal it shares', async () => {
     const res = await clients['education-cohandler']
-      .post(`/api/proposals/${own}/extensions`, { deadlineKey: 'reply:industry-it', requestedEndDate: '2099-01-01', reason: '延期' })
+      .post(`/api/proposals/${own}/extensions`, {
+        deadlineKey: 'reply:industry-it',
+        requestedEndDate: '2099-01-01',
+        reason: '延期',
+      })
       .expect(403);
     expect(res.body.error.code).toBe('NOT_ASSIGNED');
   });

@@ -27,7 +27,11 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     const id = `8-2_${number}`;
     await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
     await officer
-      .post(`/api/proposals/${id}/assignment`, { mode: 'lead', leadUnitId: 'industry-it', coHandlerUnitIds: ['education'] })
+      .post(`/api/proposals/${id}/assignment`, {
+        mode: 'lead',
+        leadUnitId: 'industry-it',
+        coHandlerUnitIds: ['education'],
+      })
       .expect(200);
     return id;
   }
@@ -46,8 +50,12 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
 
   it('applies a retried action once and answers the retry with the first result', async () => {
     const id = await assignedProposal();
-    const first = await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' }).expect(200);
-    const retry = await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' }).expect(200);
+    const first = await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' })
+      .expect(200);
+    const retry = await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-1' })
+      .expect(200);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
@@ -57,7 +65,9 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
   it('applies concurrent duplicates once', async () => {
     const id = await assignedProposal();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-c' })),
+      Array.from({ length: 8 }, () =>
+        cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-c' }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(new Set(results.map((r) => r.body.version)).size).toBe(1);
@@ -69,19 +79,32 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     const id = await assignedProposal();
     await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-r' }).expect(200);
     const reused = await cohandler
-      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 1, adoption: 'for-reference', text: '改' }] }, { 'Idempotency-Key': 'op-r' })
+      .post(
+        `/api/proposals/${id}/opinions`,
+        { points: [{ seq: 1, adoption: 'for-reference', text: '改' }] },
+        { 'Idempotency-Key': 'op-r' },
+      )
       .expect(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const signer = await as(stack, 'lead-signer');
-    const refused = await signer.post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' }).expect(409);
-    const again = await signer.post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' }).expect(409);
+    const refused = await signer
+      .post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' })
+      .expect(409);
+    const again = await signer
+      .post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }, { 'Idempotency-Key': 's-1' })
+      .expect(409);
     expect(again.body.error.code).toBe(refused.body.error.code);
-    await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'bad key with spaces' }).expect(422);
+    await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'bad key with spaces' })
+      .expect(422);
   });
 
   it('sets security headers, echoes the request id, and allows no foreign origin', async () => {
-    const res = await request(stack.url).get('/api/health').set('x-request-id', 'req-123').set('origin', 'https://evil.example');
+    const res = await request(stack.url)
+      .get('/api/health')
+      .set('x-request-id', 'req-123')
+      .set('origin', 'https://evil.example');
     expect(res.headers['x-request-id']).toBe('req-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toBeDefined();

@@ -54,7 +54,10 @@ describe('when Temporal cannot be reached', () => {
   });
 
   it('answers 503 with a coded error, quickly, and keeps serving reads', async () => {
-    const login = await request(url).post('/api/auth/login').send({ username: 'registrar', password: 'demo-password' }).expect(200);
+    const login = await request(url)
+      .post('/api/auth/login')
+      .send({ username: 'registrar', password: 'demo-password' })
+      .expect(200);
     const bearer = `Bearer ${login.body.accessToken}`;
     const started = Date.now();
     const res = await request(url)
@@ -108,7 +111,9 @@ describe('when PostgreSQL refuses connections', () => {
     const registrar = await as(stack, 'registrar');
     await registrar.get('/api/tasks').expect(200);
     await admin(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS false`);
-    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName()}' AND pid <> pg_backend_pid()`);
+    await admin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName()}' AND pid <> pg_backend_pid()`,
+    );
 
     const started = Date.now();
     const down = await registrar.get('/api/tasks');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { startStack, Stack } from './support/stack';
@@ -9,6 +10,7 @@ import { startStack, Stack } from './support/stack';
  */
 describe.each(testDatabases())('the whole handling of a proposal through the API ($name)', ({ config }) => {
   let stack: Stack;
+  let documentNumber = '';
   const users: Record<string, UserClient> = {};
   const number = `${Date.now()}`;
   const id = `8-2_${number}`;
@@ -110,7 +112,13 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
     const notTheirs = await users['lead-handler'].post(path('/opinions/education/waiver'), { reason: 'x' }).expect(403);
     expect(notTheirs.body.error.code).toBe('ROLE_REQUIRED');
     const bad = await users['lead-handler']
-      .post(path('/drafts'), { replyClass: 'Z', disclosure: 'publish', sections: points })
+      .post(path('/drafts'), {
+        replyClass: 'Z',
+        disclosure: 'publish',
+        sections: points,
+        topic: '数字经济发展',
+        contact: { name: '张三', phone: '1' },
+      })
       .expect(422);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
   });
@@ -119,16 +127,87 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
     await users['lead-handler']
       .post(path('/contacts'), { method: 'call', contactedAt: new Date().toISOString(), summary: '电话沟通' })
       .expect(200);
-    await users['lead-handler'].post(path('/drafts'), { replyClass: 'A', disclosure: 'on-request', sections: points }).expect(200);
+    await users['lead-handler']
+      .post(path('/drafts'), {
+        replyClass: 'A',
+        disclosure: 'on-request',
+        sections: [
+          {
+            ...points[0],
+            title: '加快5G基站建设',
+            measures: ['新建基站1200座。', "公开<script>alert('x')</script>进度。"],
+          },
+          points[1],
+        ],
+        topic: '数字经济发展',
+        contact: { name: '张三', phone: '0571-88888888' },
+      })
+      .expect((r) => {
+        if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+      });
     await users['lead-reviewer'].post(path('/drafts/review'), { decision: 'approve' }).expect(200);
     const signed = await users['lead-signer'].post(path('/sign-off'), { decision: 'sign' }).expect(200);
     expect(signed.body.documentNumber).toMatch(/^X工信函〔\d{4}〕\d+号$/);
     expect(signed.body.stage).toBe('dispatch');
+    documentNumber = signed.body.documentNumber;
+  });
+
+  it('keeps the signed letter frozen: HTML, DOCX and PDF, each with its hash, the same on every download', async () => {
+    const letters = (await users['human-resources-cohandler'].get(path('/letters')).expect(200)).body;
+    expect(letters).toEqual([
+      expect.objectContaining({ unitId: 'industry-it', round: 1, documentNumber, formats: expect.any(Array) }),
+    ]);
+    expect(letters[0].formats.map((f: { format: string }) => f.format)).toEqual(['docx', 'html', 'pdf']);
+    const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    for (const { format, sha256 } of letters[0].formats as { format: string; sha256: string }[]) {
+      const first = await users['lead-handler']
+        .get(path(`/letters/industry-it/1/${format}`))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const again = await users['supervisor']
+        .get(path(`/letters/industry-it/1/${format}`))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const bytes = first.body as Buffer;
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+      expect(first.headers['x-content-sha256']).toBe(sha256);
+      expect((again.body as Buffer).equals(bytes)).toBe(true);
+      if (format === 'pdf') expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      if (format === 'docx') expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      if (format === 'html') {
+        const html = bytes.toString('utf8');
+        for (const text of [
+          '(A类)',
+          'X市工业和信息化局',
+          documentNumber,
+          '李明（等）委员：',
+          '一、关于加快5G基站建设的建议',
+          '（二）',
+          '张三 0571-88888888',
+          '公开方式：依申请公开。',
+        ]) {
+          expect(html).toContain(text);
+        }
+        expect(html).toContain('X市人力资源和社会保障局');
+        expect(html).not.toContain('<script>');
+        expect(html).toContain('&lt;script&gt;');
+      }
+    }
+    await users['market-regulation-handler'].get(path('/letters/industry-it/1/pdf')).expect(404);
+    await users['lead-handler'].get(path('/letters/industry-it/1/exe')).expect(404);
   });
 
   it('is dispatched and rated by both proposers, and then closed', async () => {
     await users['lead-handler'].post(path('/dispatch')).expect(200);
-    await users['officer'].post(path('/feedback'), { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' }).expect(200);
+    await users['officer']
+      .post(path('/feedback'), { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' })
+      .expect(200);
     const last = await users['officer']
       .post(path('/feedback'), { unitId: 'industry-it', proposer: '王芳', rating: 'basically-satisfied' })
       .expect(200);
@@ -139,10 +218,11 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
     expect(detail.tasks).toEqual([]);
     const events = (await users['lead-handler'].get(path('/events')).expect(200)).body;
     const byType = (type: string) => events.filter((e: { type: string }) => e.type === type);
-    expect(byType('opinion-submitted').map((e: { actor: { userId: string } }) => e.actor.userId).sort()).toEqual([
-      'education-cohandler',
-      'human-resources-cohandler',
-    ]);
+    expect(
+      byType('opinion-submitted')
+        .map((e: { actor: { userId: string } }) => e.actor.userId)
+        .sort(),
+    ).toEqual(['education-cohandler', 'human-resources-cohandler']);
     expect(byType('reply-signed')[0].actor).toEqual({ userId: 'lead-signer', unitId: 'industry-it' });
     expect(events.map((e: { seq: number }) => e.seq)).toEqual(events.map((_e: unknown, i: number) => i + 1));
   });

@@ -67,6 +67,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `HandlingReadModel${dialect}1764150000000`,
       `PeopleAndAccess${dialect}1764160000000`,
       `ProposalSearch${dialect}1764170000000`,
+      `ReplyLetter${dialect}1764180000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

@@ -1,3 +1,4 @@
 export * from './lib/create-worker';
 export * from './lib/proposal.activities';
 export * from './lib/workflow-bundle';
+export * from './lib/reply-letter-freezer';

@@ -8,6 +8,7 @@ import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
+import { LettersModule } from './letters/letters.module';
 import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -25,6 +26,7 @@ import { TemporalModule } from './temporal/temporal.module';
     IntakeModule,
     SearchModule,
     ActionsModule,
+    LettersModule,
     TasksModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

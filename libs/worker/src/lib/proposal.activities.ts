@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { ReplyLetterFreezer } from './reply-letter-freezer';
 import type { CalendarActivities, ProposalActivities } from '@banli/contracts';
 import { addWorkingDays, officeMorning, planDeadline, toShanghaiDate } from '@banli/domain';
 import {
@@ -13,9 +14,16 @@ export function createProposalActivities(dataSource: DataSource): ProposalActivi
   const projections = new ProposalProjectionRepository(dataSource);
   const signatures = new ReplySignatureRepository(dataSource);
   const outbox = new NotificationOutboxRepository(dataSource);
+  const letters = new ReplyLetterFreezer(dataSource);
   return {
     projectProposal: (projection) => projections.project(projection),
-    recordSignature: (request) => signatures.sign(request),
+    // The number is allocated with the signature in one transaction; then the letter with that
+    // number is frozen. A retry finds both and changes neither.
+    async recordSignature(request) {
+      const signed = await signatures.sign(request);
+      await letters.freeze(request.proposalId, request.unitId, request.round);
+      return signed;
+    },
     notifyDeadline: (notice) => outbox.addDeadlineNotice(notice),
   };
 }

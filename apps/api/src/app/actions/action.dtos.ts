@@ -102,17 +102,48 @@ export class RecordContactDto implements RecordContactInput {
   @ApiProperty() @IsString() @MaxLength(TEXT_LIMITS.summary) summary!: string;
 }
 
+export class DraftSectionDto extends PointAnswerDto {
+  @ApiPropertyOptional({ description: 'Subject for the heading 关于…的建议; defaults to the point text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Measures taken, numbered （一）, （二）, …' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(TEXT_LIMITS.text, { each: true })
+  measures?: string[];
+}
+
+export class LetterContactDto {
+  @ApiProperty({ example: '张三' }) @IsString() @MaxLength(TEXT_LIMITS.name) name!: string;
+  @ApiProperty({ example: '0571-88888888' }) @IsString() @MaxLength(40) phone!: string;
+}
+
 export class SubmitDraftDto implements SubmitDraftInput {
   @ApiProperty({ example: 'A' }) @IsString() @MaxLength(8) replyClass!: string;
   @ApiProperty({ enum: DISCLOSURES }) @IsIn([...DISCLOSURES]) disclosure!: Disclosure;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.summary) summary?: string;
-  @ApiProperty({ type: [PointAnswerDto] })
+  @ApiProperty({ type: [DraftSectionDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
-  @Type(() => PointAnswerDto)
-  sections!: PointAnswerDto[];
+  @Type(() => DraftSectionDto)
+  sections!: DraftSectionDto[];
+
+  @ApiProperty({ example: '数字经济发展', description: 'The field of work thanked for in the closing' })
+  @IsString()
+  @MaxLength(100)
+  topic!: string;
+
+  @ApiProperty({ type: LetterContactDto, description: 'The contact person printed on the letter' })
+  @ValidateNested()
+  @Type(() => LetterContactDto)
+  contact!: LetterContactDto;
 }
 
 export class ReviewDraftDto implements ReviewDraftInput {

@@ -66,11 +66,23 @@ export interface RecordContactInput {
   summary: string;
 }
 
+/** A section of the reply: the answer to one point, with the letter's heading and measures. */
+export interface DraftSection extends PointAnswer {
+  /** The point's subject for the heading `一、关于{title}的建议`; the point's own text if absent. */
+  title?: string;
+  /** The measures taken, numbered （一）, （二）, … in the letter. */
+  measures?: string[];
+}
+
 export interface SubmitDraftInput {
   replyClass: string;
   disclosure: Disclosure;
   summary?: string;
-  sections: PointAnswer[];
+  sections: DraftSection[];
+  /** The field of work thanked for in the closing, e.g. `数字经济发展`. */
+  topic?: string;
+  /** The contact person printed on the letter. */
+  contact?: { name: string; phone: string };
 }
 
 export interface ReviewDraftInput {

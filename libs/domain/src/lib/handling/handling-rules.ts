@@ -575,6 +575,22 @@ export function checkSubmitDraft(state: HandlingState, actor: Actor, input: Subm
   }
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
   checkPoints(state, input.sections, 'sections', true);
+  optionalText(input.topic, 'topic', 100);
+  if (input.contact !== undefined) {
+    requireText(input.contact?.name, 'contact.name', TEXT_LIMITS.name);
+    requireText(input.contact?.phone, 'contact.phone', 40);
+  }
+  input.sections.forEach((sec, i) => {
+    optionalText(sec.title, `sections[${i}].title`, 200);
+    if (sec.measures !== undefined) {
+      if (!Array.isArray(sec.measures) || sec.measures.length > 30) {
+        fail('VALIDATION_FAILED', `sections[${i}].measures must be a list of at most 30`, [
+          { field: `sections[${i}].measures`, message: 'at most 30 measures' },
+        ]);
+      }
+      sec.measures.forEach((m, j) => requireText(m, `sections[${i}].measures[${j}]`, TEXT_LIMITS.text));
+    }
+  });
 }
 
 export function applySubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): void {
@@ -599,6 +615,8 @@ export function applySubmitDraft(state: HandlingState, actor: Actor, input: Subm
       disclosure: input.disclosure,
       summary: input.summary,
       sections: input.sections,
+      topic: input.topic,
+      contact: input.contact,
     },
     actor.unitId,
   );

@@ -1,0 +1,91 @@
+import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@banli/domain';
+import { execSql } from '@banli/persistence';
+import { ProposalAccessService } from '../access/proposal-access.service';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export interface SignedLetterView {
+  unitId: string;
+  round: number;
+  documentNumber: string;
+  formats: { format: string; sha256: string; bytes: number }[];
+}
+
+/** Signed reply letters, exactly as frozen at sign-off. */
+@ApiTags('letters')
+@ApiBearerAuth()
+@Controller('proposals/:id/letters')
+export class LettersController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProposalAccessService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The signed letters of the proposal, per unit and round, with content hashes' })
+  async list(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<SignedLetterView[]> {
+    await this.access.readable(user, id);
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT "unit_id", "round", "format", "document_number", "sha256", length("content") AS "bytes"
+       FROM "reply_letter" WHERE "proposal_id" = :id ORDER BY "unit_id", "round", "format"`,
+      { id },
+    );
+    const letters = new Map<string, SignedLetterView>();
+    for (const r of rows) {
+      const key = `${r['unit_id']}/${r['round']}`;
+      const letter = letters.get(key) ?? {
+        unitId: String(r['unit_id']),
+        round: Number(r['round']),
+        documentNumber: String(r['document_number']),
+        formats: [],
+      };
+      letter.formats.push({ format: String(r['format']), sha256: String(r['sha256']), bytes: Number(r['bytes']) });
+      letters.set(key, letter);
+    }
+    return [...letters.values()];
+  }
+
+  @Get(':unitId/:round/:format')
+  @ApiOkResponse({ description: 'The frozen letter: HTML (print preview), DOCX or PDF' })
+  @ApiNotFoundResponse({ description: 'No such letter' })
+  async download(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('unitId') unitId: string,
+    @Param('round', ParseIntPipe) round: number,
+    @Param('format') format: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.access.readable(user, id);
+    const { rows } = CONTENT_TYPES[format]
+      ? await execSql(
+          this.dataSource,
+          `SELECT "content", "sha256", "document_number" FROM "reply_letter"
+           WHERE "proposal_id" = :id AND "unit_id" = :unitId AND "round" = :round AND "format" = :format`,
+          { id, unitId, round, format },
+        )
+      : { rows: [] };
+    const row = rows[0];
+    if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', 'No signed letter in that format');
+    const content = Buffer.from(row['content'] as Uint8Array);
+    res.setHeader('content-type', CONTENT_TYPES[format]);
+    res.setHeader('etag', `"${row['sha256']}"`);
+    res.setHeader('x-content-sha256', String(row['sha256']));
+    res.setHeader(
+      'content-disposition',
+      `${format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(`${row['document_number']}.${format}`)}`,
+    );
+    res.end(content);
+  }
+}
