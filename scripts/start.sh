@@ -14,6 +14,7 @@ TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 mkdir -p "$BANLI_DATA_DIR"
 
 ensure_node_modules
+ensure_cjk_font
 log "building the API, the worker and the workflow bundle"
 npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
 export WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js"

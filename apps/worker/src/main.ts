@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, DefaultLogger } from '@temporalio/worker';
 import { temporalConfigFromEnv } from '@banli/config';
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
+import { findCjkFont } from '@banli/letters';
 import { bundleWorkflows, createBanliWorker } from '@banli/worker';
 
 async function main(): Promise<void> {
@@ -10,6 +11,9 @@ async function main(): Promise<void> {
     logger: new DefaultLogger((process.env['LOG_LEVEL']?.toUpperCase() as 'INFO') ?? 'INFO'),
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
   });
+  // Sign-offs freeze the letter as PDF: without a CJK font they could never complete.
+  const font = findCjkFont();
+  if (!font) throw new Error('No CJK font for reply letter PDFs: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
   const temporal = temporalConfigFromEnv();
   const dbConfig = databaseConfigFromEnv();
 
