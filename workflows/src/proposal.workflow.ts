@@ -357,9 +357,14 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
 
     const maxHistory = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > maxHistory) {
-      await condition(allHandlersFinished);
-      await planPendingDeadlines();
-      await project();
+      // Only with no action in flight: an update accepted while this run was settling would
+      // otherwise be lost with the run. Settling awaits activities, so check again after it.
+      for (;;) {
+        await condition(allHandlersFinished);
+        await planPendingDeadlines();
+        if (state.version > projectedVersion || state.pendingEvents.length > 0) await project();
+        if (allHandlersFinished()) break;
+      }
       await continueAsNew<typeof proposalWorkflow>({ ...input, carried: state });
     }
   }

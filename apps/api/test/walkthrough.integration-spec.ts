@@ -12,7 +12,8 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
   let stack: Stack;
   let documentNumber = '';
   const users: Record<string, UserClient> = {};
-  const number = `${Date.now()}`;
+  // Unique per database: both stacks share one Temporal server, where the number names the workflow.
+  const number = `${Date.now()}${config.type === 'postgres' ? 1 : 2}`;
   const id = `8-2_${number}`;
   const path = (p = '') => `/api/proposals/${id}${p}`;
   const points = [
