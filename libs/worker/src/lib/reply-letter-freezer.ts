@@ -130,8 +130,10 @@ export class ReplyLetterFreezer {
       signedOn: String(signature['signed_at']),
       contact: draft.contact ?? { name: issuerName, phone: '—' },
       disclosure: draft.disclosure,
-      ...(governmentOfficeName ? { governmentOfficeName } : {}),
-      ...(proposalCommitteeName ? { proposalCommitteeName } : {}),
+      // Deployments name their units in org_unit; without them the letter still gets written,
+      // with the unit ids in the copy list for someone to notice.
+      governmentOfficeName: governmentOfficeName ?? 'gov-office',
+      proposalCommitteeName: proposalCommitteeName ?? 'committee',
     });
   }
 }
