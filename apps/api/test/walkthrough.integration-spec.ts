@@ -128,29 +128,52 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
     await users['lead-handler']
       .post(path('/contacts'), { method: 'call', contactedAt: new Date().toISOString(), summary: '电话沟通' })
       .expect(200);
-    await users['lead-handler']
-      .post(path('/drafts'), {
-        replyClass: 'A',
-        disclosure: 'on-request',
-        sections: [
-          {
-            ...points[0],
-            title: '加快5G基站建设',
-            measures: ['新建基站1200座。', "公开<script>alert('x')</script>进度。"],
-          },
-          points[1],
-        ],
-        topic: '数字经济发展',
-        contact: { name: '张三', phone: '0571-88888888' },
-      })
-      .expect((r) => {
-        if (r.status !== 200) throw new Error(JSON.stringify(r.body));
-      });
-    await users['lead-reviewer'].post(path('/drafts/review'), { decision: 'approve' }).expect(200);
+    const draft = {
+      replyClass: 'A',
+      disclosure: 'on-request',
+      sections: [
+        {
+          ...points[0],
+          title: '加快5G基站建设',
+          measures: ['新建基站1200座。', "公开<script>alert('x')</script>进度。"],
+        },
+        points[1],
+      ],
+      topic: '数字经济发展',
+      contact: { name: '张三', phone: '0571-88888888' },
+    };
+    await users['lead-handler'].post(path('/drafts'), draft).expect(200);
+    await users['lead-reviewer']
+      .post(path('/drafts/review'), { decision: 'send-back', comment: '请补充资金安排' })
+      .expect(200);
+    await users['lead-handler'].post(path('/drafts'), draft).expect(200);
+    await users['lead-reviewer'].post(path('/drafts/review'), { decision: 'approve', comment: '同意' }).expect(200);
     const signed = await users['lead-signer'].post(path('/sign-off'), { decision: 'sign' }).expect(200);
     expect(signed.body.documentNumber).toMatch(/^X工信函〔\d{4}〕\d+号$/);
     expect(signed.body.stage).toBe('dispatch');
     documentNumber = signed.body.documentNumber;
+  });
+
+  it('shows the drafting workspace: points beside each opinion, draft versions with their comments', async () => {
+    const ws = (await users['lead-handler'].get(path('/workspace')).expect(200)).body;
+    expect(ws.unitId).toBe('industry-it');
+    expect(ws.points.map((p: { seq: number }) => p.seq)).toEqual([1, 2]);
+    expect(
+      ws.points[0].opinions.map((o: { unitName: string; adoption: string }) => [o.unitName, o.adoption]).sort(),
+    ).toEqual([
+      ['X市人力资源和社会保障局', 'adopted'],
+      ['X市教育局', 'adopted'],
+    ]);
+    expect(ws.drafts.map((d: { round: number; draftVersion: number }) => [d.round, d.draftVersion])).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
+    expect(ws.drafts[0].comments).toEqual([
+      expect.objectContaining({ step: 'review', outcome: 'sent-back', comment: '请补充资金安排', by: 'lead-reviewer' }),
+    ]);
+    expect(ws.drafts[1].comments).toEqual([expect.objectContaining({ outcome: 'approved', comment: '同意' })]);
+    expect(ws.drafts[1].content).toMatchObject({ replyClass: 'A', topic: '数字经济发展' });
+    await users['market-regulation-handler'].get(path('/workspace')).expect(404);
   });
 
   it('keeps the signed letter frozen: HTML, DOCX and PDF, each with its hash, the same on every download', async () => {

@@ -8,6 +8,7 @@ import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
+import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
 import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -27,6 +28,7 @@ import { TemporalModule } from './temporal/temporal.module';
     SearchModule,
     ActionsModule,
     LettersModule,
+    WorkspaceModule,
     TasksModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
