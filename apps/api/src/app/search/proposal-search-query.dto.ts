@@ -1,9 +1,9 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROPOSAL_STAGES, ProposalStage, SESSION_CODE_PATTERN } from '@banli/domain';
 
-export class ProposalSearchQueryDto {
+export class ProposalSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Words or phrases, Chinese or not; a proposal matches when it contains all of them',
     example: '数字经济',
@@ -24,19 +24,4 @@ export class ProposalSearchQueryDto {
   @IsIn(PROPOSAL_STAGES)
   stage?: ProposalStage;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }

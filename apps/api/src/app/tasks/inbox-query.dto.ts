@@ -1,8 +1,9 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
 
-export class InboxQueryDto {
+export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'], default: 'open' })
   @IsOptional()
   @IsIn(['open', 'closed'])
@@ -24,19 +25,4 @@ export class InboxQueryDto {
   @IsIn(['dueAt', '-dueAt'])
   sort: 'dueAt' | '-dueAt' = 'dueAt';
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
