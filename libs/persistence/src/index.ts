@@ -10,3 +10,4 @@ export * from './lib/calendar-override.repository';
 export * from './lib/sql';
 export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
+export * from './lib/document-number-pool.repository';

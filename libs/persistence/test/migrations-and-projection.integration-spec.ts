@@ -68,6 +68,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `PeopleAndAccess${dialect}1764160000000`,
       `ProposalSearch${dialect}1764170000000`,
       `ReplyLetter${dialect}1764180000000`,
+      `AdminAudit${dialect}1764190000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

@@ -8,6 +8,7 @@ import { LoggingModule } from './common/logging.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
+import { AdminModule } from './admin/admin.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
 import { SearchModule } from './search/search.module';
@@ -29,6 +30,7 @@ import { TemporalModule } from './temporal/temporal.module';
     ActionsModule,
     LettersModule,
     WorkspaceModule,
+    AdminModule,
     TasksModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

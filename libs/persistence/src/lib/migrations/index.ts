@@ -4,6 +4,8 @@ import { PeopleAndAccessPostgres1764160000000 } from './postgres/1764160000000-p
 import { ProposalSearchPostgres1764170000000 } from './postgres/1764170000000-proposal-search';
 import { ReplyLetterPostgres1764180000000 } from './postgres/1764180000000-reply-letter';
 import { ReplyLetterSqlite1764180000000 } from './sqlite/1764180000000-reply-letter';
+import { AdminAuditPostgres1764190000000 } from './postgres/1764190000000-admin-audit';
+import { AdminAuditSqlite1764190000000 } from './sqlite/1764190000000-admin-audit';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -21,6 +23,7 @@ export const POSTGRES_MIGRATIONS = [
   PeopleAndAccessPostgres1764160000000,
   ProposalSearchPostgres1764170000000,
   ReplyLetterPostgres1764180000000,
+  AdminAuditPostgres1764190000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -28,4 +31,5 @@ export const SQLITE_MIGRATIONS = [
   PeopleAndAccessSqlite1764160000000,
   ProposalSearchSqlite1764170000000,
   ReplyLetterSqlite1764180000000,
+  AdminAuditSqlite1764190000000,
 ];

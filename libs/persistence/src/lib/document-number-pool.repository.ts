@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@banli/domain';
+import { execSql, inTransaction } from './sql';
+
+export interface PoolView {
+  issuerCode: string;
+  year: number;
+  nextNumber: number;
+  allocated: number;
+}
+
+export interface AdminActor {
+  userId: string;
+  unitId: string;
+}
+
+/**
+ * Document number pools as an admin configures them, and units' issuer codes. A pool's next
+ * number may be set only while no number of that pool was allocated (to continue a paper
+ * register, say): afterwards any change would skip or reuse numbers. Every change is written
+ * to the admin audit trail in the same transaction.
+ */
+export class DocumentNumberPoolRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(): Promise<PoolView[]> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT p."issuer_code", p."year", p."next_number",
+              (SELECT count(*) FROM "reply_signature" s WHERE s."issuer_code" = p."issuer_code" AND s."year" = p."year") AS "allocated"
+       FROM "document_number_pool" p ORDER BY p."issuer_code", p."year"`,
+    );
+    return rows.map((r) => ({
+      issuerCode: String(r['issuer_code']),
+      year: Number(r['year']),
+      nextNumber: Number(r['next_number']),
+      allocated: Number(r['allocated']),
+    }));
+  }
+
+  async configure(actor: AdminActor, issuerCode: string, year: number, nextNumber: number): Promise<PoolView> {
+    return inTransaction(this.dataSource, async (tx) => {
+      const used = await execSql(
+        tx,
+        `SELECT count(*) AS "n" FROM "reply_signature" WHERE "issuer_code" = :issuerCode AND "year" = :year`,
+        { issuerCode, year },
+      );
+      const current = await execSql(
+        tx,
+        `SELECT "next_number" FROM "document_number_pool" WHERE "issuer_code" = :issuerCode AND "year" = :year`,
+        { issuerCode, year },
+      );
+      const allocated = Number(used.rows[0]?.['n'] ?? 0);
+      const existing = current.rows[0] ? Number(current.rows[0]['next_number']) : undefined;
+      if (allocated > 0 && existing !== nextNumber) {
+        throw new DomainError(
+          'ALREADY_DONE',
+          `${allocated} numbers of ${issuerCode}〔${year}〕 are already allocated: changing the next number would skip or reuse numbers`,
+        );
+      }
+      await execSql(
+        tx,
+        `INSERT INTO "document_number_pool" ("issuer_code", "year", "next_number") VALUES (:issuerCode, :year, :nextNumber)
+         ON CONFLICT ("issuer_code", "year") DO UPDATE SET "next_number" = excluded."next_number"`,
+        { issuerCode, year, nextNumber },
+      );
+      await audit(tx, actor, 'document-number-pool-configured', {
+        issuerCode,
+        year,
+        nextNumber,
+        previous: existing ?? null,
+      });
+      return { issuerCode, year, nextNumber, allocated };
+    });
+  }
+
+  async setIssuerCode(actor: AdminActor, unitId: string, issuerCode: string): Promise<void> {
+    await inTransaction(this.dataSource, async (tx) => {
+      const updated = await execSql(tx, `UPDATE "org_unit" SET "issuer_code" = :issuerCode WHERE "id" = :unitId`, {
+        unitId,
+        issuerCode,
+      });
+      if (updated.affected === 0)
+        throw new DomainError('VALIDATION_FAILED', `No unit ${unitId}`, [{ field: 'unitId', message: 'unknown unit' }]);
+      await audit(tx, actor, 'issuer-code-set', { unitId, issuerCode });
+    });
+  }
+}
+
+async function audit(
+  tx: Parameters<typeof execSql>[0],
+  actor: AdminActor,
+  type: string,
+  data: Record<string, unknown>,
+) {
+  await execSql(
+    tx,
+    `INSERT INTO "admin_event" ("id", "at", "actor_user_id", "actor_unit_id", "type", "data")
+     VALUES (:id, :at, :userId, :unitId, :type, :data)`,
+    {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      userId: actor.userId,
+      unitId: actor.unitId,
+      type,
+      data: JSON.stringify(data),
+    },
+  );
+}
