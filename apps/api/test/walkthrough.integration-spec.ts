@@ -142,6 +142,12 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
       topic: '数字经济发展',
       contact: { name: '张三', phone: '0571-88888888' },
     };
+    const preview = await users['lead-handler'].post(path('/letters/preview'), draft).expect(200);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(preview.text).toContain('一、关于加快5G基站建设的建议');
+    expect(preview.text).toContain('（文号于签发时编定）');
+    expect(preview.text).not.toContain('<script>alert');
+    await users['education-cohandler'].post(path('/letters/preview'), draft).expect(403);
     await users['lead-handler'].post(path('/drafts'), draft).expect(200);
     await users['lead-reviewer']
       .post(path('/drafts/review'), { decision: 'send-back', comment: '请补充资金安排' })

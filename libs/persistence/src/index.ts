@@ -11,3 +11,4 @@ export * from './lib/sql';
 export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
 export * from './lib/document-number-pool.repository';
+export * from './lib/reply-letter-assembler';

@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Adoption, Disclosure, DraftSection, Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
-import { buildReplyLetter, findCjkFont, renderLetterDocx, renderLetterHtml, renderLetterPdf, ReplyLetter } from '@banli/letters';
-import { execSql, inTransaction } from '@banli/persistence';
+import { findCjkFont, renderLetterDocx, renderLetterHtml, renderLetterPdf, ReplyLetter } from '@banli/letters';
+import { execSql, inTransaction, LetterDraft, ReplyLetterAssembler } from '@banli/persistence';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
-
-interface DraftData {
-  replyClass: string;
-  disclosure: Disclosure;
-  summary?: string;
-  sections: DraftSection[];
-  topic?: string;
-  contact?: { name: string; phone: string };
-}
 
 /**
  * Freezes a signed reply: assembles the letter from the read model (the proposal, the draft
@@ -35,7 +25,8 @@ export class ReplyLetterFreezer {
       { proposalId, unitId, round },
     );
     if (Number(existing.rows[0]?.['n']) === LETTER_FORMATS.length) return;
-    if (!this.fontPath) throw new Error('No CJK font for the PDF letter: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
+    if (!this.fontPath)
+      throw new Error('No CJK font for the PDF letter: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
 
     const letter = await this.assemble(proposalId, unitId, round);
     const rendered: Record<LetterFormat, Buffer> = {
@@ -67,18 +58,14 @@ export class ReplyLetterFreezer {
   }
 
   async assemble(proposalId: string, unitId: string, round: number): Promise<ReplyLetter> {
-    const one = async (sql: string, params: Record<string, unknown>) => (await execSql(this.dataSource, sql, params)).rows[0];
+    const one = async (sql: string, params: Record<string, unknown>) =>
+      (await execSql(this.dataSource, sql, params)).rows[0];
     const signature = await one(
       `SELECT "document_number", "draft_version", "signed_at" FROM "reply_signature"
        WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round`,
       { proposalId, unitId, round },
     );
     if (!signature) throw new Error(`No signature for ${proposalId}/${unitId}/${round}`);
-    const proposal = await one(
-      `SELECT "kind", "session_name", "number", "title", "proposers", "suggestion_points" FROM "proposal" WHERE "id" = :proposalId`,
-      { proposalId },
-    );
-    if (!proposal) throw new Error(`No proposal ${proposalId}`);
     const drafts = await execSql(
       this.dataSource,
       `SELECT "data" FROM "proposal_event" WHERE "proposal_id" = :proposalId AND "type" = 'draft-submitted' AND "unit_id" = :unitId
@@ -86,54 +73,13 @@ export class ReplyLetterFreezer {
       { proposalId, unitId },
     );
     const draft = drafts.rows
-      .map((r) => parseJson<DraftData & { round: number; draftVersion: number }>(r['data']))
+      .map((r) => parseJson<LetterDraft & { round: number; draftVersion: number }>(r['data']))
       .find((d) => d.round === round && d.draftVersion === Number(signature['draft_version']));
-    if (!draft) throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
-
-    const opinionUnits = await execSql(
-      this.dataSource,
-      `SELECT DISTINCT e."unit_id", u."name" FROM "proposal_event" e LEFT JOIN "org_unit" u ON u."id" = e."unit_id"
-       WHERE e."proposal_id" = :proposalId AND e."type" = 'opinion-submitted' ORDER BY e."unit_id"`,
-      { proposalId },
-    );
-    const unitName = async (id: string) => String((await one(`SELECT "name" FROM "org_unit" WHERE "id" = :id`, { id }))?.['name'] ?? id);
-    const unitOfKind = async (kind: string) =>
-      (await one(`SELECT "name" FROM "org_unit" WHERE "kind" = :kind ORDER BY "id" LIMIT 1`, { kind }))?.['name'] as string | undefined;
-    const points = parseJson<SuggestionPoint[]>(proposal['suggestion_points']);
-    const proposers = parseJson<Proposer[]>(proposal['proposers']);
-    const title = String(proposal['title']);
-    const [issuerName, governmentOfficeName, proposalCommitteeName] = await Promise.all([
-      unitName(unitId),
-      unitOfKind('assigning-office'),
-      unitOfKind('proposal-committee'),
-    ]);
-    return buildReplyLetter({
-      kind: proposal['kind'] as ProposalKind,
-      replyClass: draft.replyClass,
-      issuerName,
+    if (!draft)
+      throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
+    return new ReplyLetterAssembler(this.dataSource).assemble(proposalId, unitId, draft, {
       documentNumber: String(signature['document_number']),
-      sessionName: String(proposal['session_name']),
-      proposalNumber: String(proposal['number']),
-      proposalTitle: title,
-      proposers,
-      coHandlingUnitNames: opinionUnits.rows.filter((r) => r['unit_id'] !== unitId).map((r) => String(r['name'] ?? r['unit_id'])),
-      ...(draft.summary ? { summary: draft.summary } : {}),
-      sections: [...draft.sections]
-        .sort((a, b) => a.seq - b.seq)
-        .map((s) => ({
-          pointTitle: s.title ?? points.find((p) => p.seq === s.seq)?.text ?? `第${s.seq}条`,
-          adoption: s.adoption as Adoption,
-          answer: s.text,
-          measures: s.measures ?? [],
-        })),
-      topic: draft.topic ?? (title.replace(/^关于/, '').replace(/的(提案|建议)$/, '') || title),
       signedOn: String(signature['signed_at']),
-      contact: draft.contact ?? { name: issuerName, phone: '—' },
-      disclosure: draft.disclosure,
-      // Deployments name their units in org_unit; without them the letter still gets written,
-      // with the unit ids in the copy list for someone to notice.
-      governmentOfficeName: governmentOfficeName ?? 'gov-office',
-      proposalCommitteeName: proposalCommitteeName ?? 'committee',
     });
   }
 }

@@ -1,11 +1,13 @@
-import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
-import { execSql } from '@banli/persistence';
+import { execSql, ReplyLetterAssembler } from '@banli/persistence';
+import { renderLetterHtml } from '@banli/letters';
+import { SubmitDraftDto } from '../actions/action.dtos';
 import { ProposalAccessService } from '../access/proposal-access.service';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -54,6 +56,30 @@ export class LettersController {
       letters.set(key, letter);
     }
     return [...letters.values()];
+  }
+
+  /**
+   * The letter a draft would make, as HTML, before anything is signed: the number is
+   * allocated only at sign-off, so the preview says where it will go.
+   */
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('handler', 'reviewer', 'signer')
+  @ApiOkResponse({ description: 'The letter of this draft as HTML, without a document number yet' })
+  async preview(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() draft: SubmitDraftDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.access.readable(user, id);
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const letter = await new ReplyLetterAssembler(this.dataSource).assemble(id, user.unitId, draft, {
+      documentNumber: `X〔${year}〕1号`,
+      signedOn: new Date().toISOString(),
+    });
+    res.setHeader('content-type', CONTENT_TYPES['html']);
+    res.end(renderLetterHtml({ ...letter, documentNumber: '（文号于签发时编定）' }));
   }
 
   @Get(':unitId/:round/:format')
