@@ -156,14 +156,14 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     const repo = new ProposalProjectionRepository(dataSource);
     const signatures = new ReplySignatureRepository(dataSource);
     const issuer = `U${Date.now().toString(36)}`;
-    const ids = Array.from({ length: 12 }, () => newId());
+    const ids = Array.from({ length: 50 }, () => newId());
     for (const { id, number } of ids) await repo.project(projection(id, 1, { registration: registration(number) }));
     const sign = (id: string, signedAt = '2026-07-05T02:00:00.000Z') =>
       signatures.sign({ proposalId: id, unitId: issuer, round: 1, draftVersion: 1, signedBy: 'signer', signedAt });
 
     const numbers = await Promise.all(ids.map(({ id }) => sign(id)));
     const sequence = numbers.map((n) => Number(/\u3015(\d+)号$/.exec(n.documentNumber)?.[1])).sort((a, b) => a - b);
-    expect(sequence).toEqual(Array.from({ length: 12 }, (_v, i) => i + 1));
+    expect(sequence).toEqual(Array.from({ length: 50 }, (_v, i) => i + 1));
     expect(numbers[0].documentNumber).toMatch(new RegExp(`^${issuer}\u30142026\u3015\\d+号$`));
 
     expect(await sign(ids[0].id)).toEqual(numbers[0]); // a retried sign-off keeps its number

@@ -767,7 +767,7 @@ export function applyDispatch(state: HandlingState, actor: Actor, now: string): 
       round: track.round,
       documentNumber: track.signed?.documentNumber,
       recipients: state.proposers,
-      copies: ['assigning-office', 'proposal-committee', ...a.coHandlerUnitIds],
+      copies: [state.settings.assigningUnitId, state.settings.registrationUnitId, ...a.coHandlerUnitIds],
     },
     track.unitId,
   );
