@@ -44,6 +44,7 @@ import {
   applyReviewDraft,
   applySendBackAtSignOff,
   applySignOff,
+  applySaveDraft,
   applySubmitDraft,
   applySubmitOpinion,
   applyWaiveOpinion,
@@ -63,6 +64,7 @@ import {
   checkReview,
   checkReviewDraft,
   checkSignOff,
+  checkSaveDraft,
   checkSubmitDraft,
   checkSubmitOpinion,
   checkWaiveOpinion,
@@ -283,6 +285,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   action(u.returnOpinion, checkReturnOpinion, applyReturnOpinion);
   action(u.waiveOpinion, checkWaiveOpinion, applyWaiveOpinion);
   action(u.recordContact, checkRecordContact, applyRecordContact);
+  action(u.saveDraft, checkSaveDraft, applySaveDraft, (draftVersion) => ({ id: draftVersion }));
   action(u.submitDraft, checkSubmitDraft, applySubmitDraft);
   action(u.reviewDraft, checkReviewDraft, applyReviewDraft);
   action(

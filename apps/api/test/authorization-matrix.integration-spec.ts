@@ -27,6 +27,17 @@ const ENDPOINTS: { action: ProposalUpdateName; path: string; body: object }[] = 
     body: { method: 'call', contactedAt: '2026-01-05T02:00:00.000Z', summary: '电话' },
   },
   {
+    action: 'saveDraft',
+    path: 'draft-versions',
+    body: {
+      replyClass: 'A',
+      disclosure: 'never',
+      sections: points,
+      topic: '测试',
+      contact: { name: '张三', phone: '1' },
+    },
+  },
+  {
     action: 'submitDraft',
     path: 'drafts',
     body: {

@@ -142,6 +142,10 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
       topic: '数字经济发展',
       contact: { name: '张三', phone: '0571-88888888' },
     };
+    const saved = await users['lead-handler']
+      .post(path('/draft-versions'), { ...draft, sections: [draft.sections[0]] })
+      .expect(200);
+    expect(saved.body).toMatchObject({ id: 1, stage: 'drafting' });
     const preview = await users['lead-handler'].post(path('/letters/preview'), draft).expect(200);
     expect(preview.headers['content-type']).toContain('text/html');
     expect(preview.text).toContain('一、关于加快5G基站建设的建议');
@@ -170,15 +174,23 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
       ['X市人力资源和社会保障局', 'adopted'],
       ['X市教育局', 'adopted'],
     ]);
-    expect(ws.drafts.map((d: { round: number; draftVersion: number }) => [d.round, d.draftVersion])).toEqual([
-      [1, 1],
-      [1, 2],
+    expect(
+      ws.drafts.map((d: { round: number; draftVersion: number; status: string }) => [
+        d.round,
+        d.draftVersion,
+        d.status,
+      ]),
+    ).toEqual([
+      [1, 1, 'saved'],
+      [1, 2, 'submitted'],
+      [1, 3, 'submitted'],
     ]);
-    expect(ws.drafts[0].comments).toEqual([
+    expect(ws.drafts[0].comments).toEqual([]);
+    expect(ws.drafts[1].comments).toEqual([
       expect.objectContaining({ step: 'review', outcome: 'sent-back', comment: '请补充资金安排', by: 'lead-reviewer' }),
     ]);
-    expect(ws.drafts[1].comments).toEqual([expect.objectContaining({ outcome: 'approved', comment: '同意' })]);
-    expect(ws.drafts[1].content).toMatchObject({ replyClass: 'A', topic: '数字经济发展' });
+    expect(ws.drafts[2].comments).toEqual([expect.objectContaining({ outcome: 'approved', comment: '同意' })]);
+    expect(ws.drafts[2].content).toMatchObject({ replyClass: 'A', topic: '数字经济发展' });
     await users['market-regulation-handler'].get(path('/workspace')).expect(404);
   });
 

@@ -96,6 +96,7 @@ export const proposalUpdates = {
   returnOpinion: action<ReturnOpinionInput>('returnOpinion'),
   waiveOpinion: action<WaiveOpinionInput>('waiveOpinion'),
   recordContact: action<RecordContactInput>('recordContact'),
+  saveDraft: action<SubmitDraftInput>('saveDraft'),
   submitDraft: action<SubmitDraftInput>('submitDraft'),
   reviewDraft: action<ReviewDraftInput>('reviewDraft'),
   signOff: action<SignOffInput>('signOff'),

@@ -166,6 +166,19 @@ export class ProposalActionsController {
     return this.run(u, id, 'submitDraft', b, k, r);
   }
 
+  /** Keeps a draft version without sending it for review (answers: `id` = the version). */
+  @Post('draft-versions')
+  @HttpCode(200)
+  saveDraft(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: SubmitDraftDto,
+    @Headers('idempotency-key') k?: string,
+    @RequestId() r?: string,
+  ) {
+    return this.run(u, id, 'saveDraft', b, k, r);
+  }
+
   @Post('drafts/review')
   @HttpCode(200)
   reviewDraft(

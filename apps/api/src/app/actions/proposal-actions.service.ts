@@ -18,6 +18,7 @@ export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
   returnOpinion: ['handler'],
   waiveOpinion: ['supervisor'],
   recordContact: ['handler'],
+  saveDraft: ['handler'],
   submitDraft: ['handler'],
   reviewDraft: ['reviewer'],
   signOff: ['signer'],

@@ -23,5 +23,4 @@ export class ProposalSearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PROPOSAL_STAGES)
   stage?: ProposalStage;
-
 }

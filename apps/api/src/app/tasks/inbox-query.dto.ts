@@ -24,5 +24,4 @@ export class InboxQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['dueAt', '-dueAt'])
   sort: 'dueAt' | '-dueAt' = 'dueAt';
-
 }

@@ -24,6 +24,8 @@ export interface DraftComment {
 export interface DraftVersionView {
   round: number;
   draftVersion: number;
+  /** Kept as work in progress, or sent for review. */
+  status: 'saved' | 'submitted';
   submittedAt: string;
   submittedBy: string;
   content: Record<string, unknown>;
@@ -84,11 +86,12 @@ export class DraftingWorkspaceService {
         (opinions.get(unit) as { status: string }).status = e.type === 'opinion-returned' ? 'returned' : 'waived';
       } else if (e.type === 'opinion-waived') {
         opinions.set(unit, { status: 'waived', version: 0, points: [] });
-      } else if (unit === replyingUnit && e.type === 'draft-submitted') {
+      } else if (unit === replyingUnit && (e.type === 'draft-submitted' || e.type === 'draft-saved')) {
         const { round, draftVersion, ...content } = d;
         drafts.push({
           round: Number(round),
           draftVersion: Number(draftVersion),
+          status: e.type === 'draft-saved' ? 'saved' : 'submitted',
           submittedAt: e.at,
           submittedBy: e.actorUserId ?? '',
           content,

@@ -623,6 +623,48 @@ export function applySubmitDraft(state: HandlingState, actor: Actor, input: Subm
   changed(state);
 }
 
+/** Work in progress: a draft version kept without sending it for review; points may be missing. */
+export function checkSaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
+  requireRole(actor, 'handler');
+  requireTrackStatus(trackOf(state, actor), 'drafting');
+  if (!state.settings.replyClasses.includes(input?.replyClass)) {
+    fail('VALIDATION_FAILED', 'replyClass is not a reply class', [
+      { field: 'replyClass', message: state.settings.replyClasses.join(' | ') },
+    ]);
+  }
+  if (!(DISCLOSURES as readonly string[]).includes(input.disclosure)) {
+    fail('VALIDATION_FAILED', 'disclosure is not a disclosure value', [
+      { field: 'disclosure', message: DISCLOSURES.join(' | ') },
+    ]);
+  }
+  optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
+  checkPoints(state, input.sections, 'sections', false);
+}
+
+export function applySaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): number {
+  const track = trackOf(state, actor);
+  track.draftVersion++;
+  record(
+    state,
+    'draft-saved',
+    now,
+    actor,
+    {
+      round: track.round,
+      draftVersion: track.draftVersion,
+      replyClass: input.replyClass,
+      disclosure: input.disclosure,
+      summary: input.summary,
+      sections: input.sections,
+      topic: input.topic,
+      contact: input.contact,
+    },
+    actor.unitId,
+  );
+  changed(state);
+  return track.draftVersion;
+}
+
 export function checkReviewDraft(state: HandlingState, actor: Actor, input: ReviewDraftInput): void {
   requireRole(actor, 'reviewer');
   const track = trackOf(state, actor);

@@ -147,6 +147,7 @@ export type ProposalEventType =
   | 'opinion-returned'
   | 'opinion-waived'
   | 'contact-recorded'
+  | 'draft-saved'
   | 'draft-submitted'
   | 'draft-sent-back'
   | 'draft-reviewed'
