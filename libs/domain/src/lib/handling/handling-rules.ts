@@ -563,6 +563,11 @@ export function checkSubmitDraft(state: HandlingState, actor: Actor, input: Subm
   requireRole(actor, 'handler');
   const track = trackOf(state, actor);
   requireTrackStatus(track, 'drafting');
+  checkDraftContent(state, input, true);
+}
+
+/** What a draft version must hold; a version sent for review must answer every point. */
+function checkDraftContent(state: HandlingState, input: SubmitDraftInput, complete: boolean): void {
   if (!state.settings.replyClasses.includes(input?.replyClass)) {
     fail('VALIDATION_FAILED', 'replyClass is not a reply class', [
       { field: 'replyClass', message: state.settings.replyClasses.join(' | ') },
@@ -574,7 +579,7 @@ export function checkSubmitDraft(state: HandlingState, actor: Actor, input: Subm
     ]);
   }
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
-  checkPoints(state, input.sections, 'sections', true);
+  checkPoints(state, input.sections, 'sections', complete);
   optionalText(input.topic, 'topic', 100);
   if (input.contact !== undefined) {
     requireText(input.contact?.name, 'contact.name', TEXT_LIMITS.name);
@@ -627,18 +632,7 @@ export function applySubmitDraft(state: HandlingState, actor: Actor, input: Subm
 export function checkSaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
   requireRole(actor, 'handler');
   requireTrackStatus(trackOf(state, actor), 'drafting');
-  if (!state.settings.replyClasses.includes(input?.replyClass)) {
-    fail('VALIDATION_FAILED', 'replyClass is not a reply class', [
-      { field: 'replyClass', message: state.settings.replyClasses.join(' | ') },
-    ]);
-  }
-  if (!(DISCLOSURES as readonly string[]).includes(input.disclosure)) {
-    fail('VALIDATION_FAILED', 'disclosure is not a disclosure value', [
-      { field: 'disclosure', message: DISCLOSURES.join(' | ') },
-    ]);
-  }
-  optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
-  checkPoints(state, input.sections, 'sections', false);
+  checkDraftContent(state, input, false);
 }
 
 export function applySaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): number {

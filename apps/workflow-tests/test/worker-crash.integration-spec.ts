@@ -7,7 +7,7 @@ import { createDataSource, ProposalEventEntity, runMigrations, TaskEntity } from
 import { sqliteTestFile } from '@banli/testing';
 import { people, startProposalOn, UNITS } from './support/workflow-harness';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../../..');
 const { lead, hr, edu, data, market } = UNITS;
 
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
