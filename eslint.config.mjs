@@ -3,6 +3,8 @@ import nx from '@nx/eslint-plugin';
 
 /** Who may import whom. Deterministic workflow code sits at the bottom with the pure domain. */
 const depConstraints = [
+  // System and workflow tests drive the whole stack: they may use any library.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:letters', onlyDependOnLibsWithTags: ['type:domain'] },
