@@ -21,6 +21,36 @@ export interface LetterDraft {
 export class ReplyLetterAssembler {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The letter as signed: the signature's number and date, and the draft version it signed. */
+  async assembleSigned(proposalId: string, unitId: string, round: number): Promise<ReplyLetter> {
+    const key = { proposalId, unitId, round };
+    const signature = (
+      await execSql(
+        this.dataSource,
+        `SELECT "document_number", "draft_version", "signed_at" FROM "reply_signature"
+         WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round`,
+        key,
+      )
+    ).rows[0];
+    if (!signature) throw new Error(`No signature for ${proposalId}/${unitId}/${round}`);
+    const drafts = await execSql(
+      this.dataSource,
+      `SELECT "data" FROM "proposal_event" WHERE "proposal_id" = :proposalId AND "type" = 'draft-submitted' AND "unit_id" = :unitId
+       ORDER BY "seq" DESC`,
+      key,
+    );
+    const draft = drafts.rows
+      .map((r) => parseJson<LetterDraft & { round: number; draftVersion: number }>(r['data']))
+      .find((d) => d.round === round && d.draftVersion === Number(signature['draft_version']));
+    if (!draft) {
+      throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
+    }
+    return this.assemble(proposalId, unitId, draft, {
+      documentNumber: String(signature['document_number']),
+      signedOn: String(signature['signed_at']),
+    });
+  }
+
   async assemble(
     proposalId: string,
     unitId: string,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { findCjkFont, renderLetterDocx, renderLetterHtml, renderLetterPdf, ReplyLetter } from '@banli/letters';
-import { execSql, inTransaction, LetterDraft, ReplyLetterAssembler } from '@banli/persistence';
+import { findCjkFont, renderLetterDocx, renderLetterHtml, renderLetterPdf } from '@banli/letters';
+import { execSql, inTransaction, ReplyLetterAssembler } from '@banli/persistence';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
@@ -28,7 +28,7 @@ export class ReplyLetterFreezer {
     if (!this.fontPath)
       throw new Error('No CJK font for the PDF letter: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
 
-    const letter = await this.assemble(proposalId, unitId, round);
+    const letter = await new ReplyLetterAssembler(this.dataSource).assembleSigned(proposalId, unitId, round);
     const rendered: Record<LetterFormat, Buffer> = {
       html: Buffer.from(renderLetterHtml(letter), 'utf8'),
       docx: await renderLetterDocx(letter),
@@ -56,34 +56,4 @@ export class ReplyLetterFreezer {
       }
     });
   }
-
-  async assemble(proposalId: string, unitId: string, round: number): Promise<ReplyLetter> {
-    const one = async (sql: string, params: Record<string, unknown>) =>
-      (await execSql(this.dataSource, sql, params)).rows[0];
-    const signature = await one(
-      `SELECT "document_number", "draft_version", "signed_at" FROM "reply_signature"
-       WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round`,
-      { proposalId, unitId, round },
-    );
-    if (!signature) throw new Error(`No signature for ${proposalId}/${unitId}/${round}`);
-    const drafts = await execSql(
-      this.dataSource,
-      `SELECT "data" FROM "proposal_event" WHERE "proposal_id" = :proposalId AND "type" = 'draft-submitted' AND "unit_id" = :unitId
-       ORDER BY "seq" DESC`,
-      { proposalId, unitId },
-    );
-    const draft = drafts.rows
-      .map((r) => parseJson<LetterDraft & { round: number; draftVersion: number }>(r['data']))
-      .find((d) => d.round === round && d.draftVersion === Number(signature['draft_version']));
-    if (!draft)
-      throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
-    return new ReplyLetterAssembler(this.dataSource).assemble(proposalId, unitId, draft, {
-      documentNumber: String(signature['document_number']),
-      signedOn: String(signature['signed_at']),
-    });
-  }
-}
-
-function parseJson<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

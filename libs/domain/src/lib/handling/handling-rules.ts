@@ -561,8 +561,7 @@ export function applyRecordContact(state: HandlingState, actor: Actor, input: Re
 
 export function checkSubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
   requireRole(actor, 'handler');
-  const track = trackOf(state, actor);
-  requireTrackStatus(track, 'drafting');
+  requireTrackStatus(trackOf(state, actor), 'drafting');
   checkDraftContent(state, input, true);
 }
 
@@ -599,8 +598,7 @@ function checkDraftContent(state: HandlingState, input: SubmitDraftInput, comple
 }
 
 export function applySubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): void {
-  const track = trackOf(state, actor);
-  track.draftVersion++;
+  const track = recordDraftVersion(state, actor, input, now, 'draft-submitted');
   track.draft = {
     replyClass: input.replyClass,
     disclosure: input.disclosure,
@@ -608,23 +606,6 @@ export function applySubmitDraft(state: HandlingState, actor: Actor, input: Subm
     submittedBy: actor.userId,
   };
   track.status = 'review';
-  record(
-    state,
-    'draft-submitted',
-    now,
-    actor,
-    {
-      round: track.round,
-      draftVersion: track.draftVersion,
-      replyClass: input.replyClass,
-      disclosure: input.disclosure,
-      summary: input.summary,
-      sections: input.sections,
-      topic: input.topic,
-      contact: input.contact,
-    },
-    actor.unitId,
-  );
   changed(state);
 }
 
@@ -636,11 +617,24 @@ export function checkSaveDraft(state: HandlingState, actor: Actor, input: Submit
 }
 
 export function applySaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): number {
+  const track = recordDraftVersion(state, actor, input, now, 'draft-saved');
+  changed(state);
+  return track.draftVersion;
+}
+
+/** A new draft version of the actor's reply, its full content kept in the audit event. */
+function recordDraftVersion(
+  state: HandlingState,
+  actor: Actor,
+  input: SubmitDraftInput,
+  now: string,
+  type: 'draft-saved' | 'draft-submitted',
+): ReplyTrack {
   const track = trackOf(state, actor);
   track.draftVersion++;
   record(
     state,
-    'draft-saved',
+    type,
     now,
     actor,
     {
@@ -655,8 +649,7 @@ export function applySaveDraft(state: HandlingState, actor: Actor, input: Submit
     },
     actor.unitId,
   );
-  changed(state);
-  return track.draftVersion;
+  return track;
 }
 
 export function checkReviewDraft(state: HandlingState, actor: Actor, input: ReviewDraftInput): void {
