@@ -33,6 +33,7 @@ import {
   applyDecideObjection,
   applyDispatch,
   applyMarkKey,
+  applySendReminder,
   applyObject,
   applyPlannedDeadlines,
   applyRecordContact,
@@ -55,6 +56,7 @@ import {
   checkDecideObjection,
   checkDispatch,
   checkMarkKey,
+  checkSendReminder,
   checkObject,
   checkRecordContact,
   checkRecordFeedback,
@@ -152,6 +154,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       ...(a?.mode === 'lead' ? { leadUnitId: a.replyingUnitIds[0] } : {}),
       assignedUnitIds: a ? [...a.replyingUnitIds, ...a.coHandlerUnitIds] : [],
       keyProposal: !!state.key,
+      ...(state.key ? { keyLeaders: state.key.leaders } : {}),
       ...(next ? { nextDueAt: next } : {}),
       ...(state.closedAt ? { closedAt: state.closedAt } : {}),
       tasks: openTasks(state),
@@ -299,6 +302,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   action(u.requestExtension, checkRequestExtension, applyRequestExtension, (id) => ({ id }));
   action(u.decideExtension, checkDecideExtension, applyDecideExtension);
   action(u.markKey, checkMarkKey, applyMarkKey);
+  action(u.sendReminder, checkSendReminder, applySendReminder);
 
   // Sign-off allocates the document number in an activity: the reply is locked meanwhile,
   // so a second sign-off is refused rather than allocating a second number.

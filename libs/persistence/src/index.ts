@@ -12,3 +12,5 @@ export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
 export * from './lib/document-number-pool.repository';
 export * from './lib/reply-letter-assembler';
+export * from './lib/supervision.repository';
+export * from './lib/handling-record.projector';

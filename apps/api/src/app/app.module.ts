@@ -14,6 +14,8 @@ import { LettersModule } from './letters/letters.module';
 import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -32,6 +34,8 @@ import { TemporalModule } from './temporal/temporal.module';
     WorkspaceModule,
     AdminModule,
     TasksModule,
+    SupervisionModule,
+    DisclosureModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

@@ -20,6 +20,8 @@ export interface HandlingProjection {
   leadUnitId?: string;
   assignedUnitIds: string[];
   keyProposal: boolean;
+  /** The supervising leaders of a key proposal (领导领办). */
+  keyLeaders?: string[];
   nextDueAt?: string;
   closedAt?: string;
   tasks: OpenTask[];

@@ -10,6 +10,7 @@ import type {
   HandlingSettings,
   HandlingState,
   MarkKeyInput,
+  SendReminderInput,
   ObjectInput,
   OpenTask,
   ProposalRegistration,
@@ -107,6 +108,7 @@ export const proposalUpdates = {
   requestExtension: action<RequestExtensionInput>('requestExtension'),
   decideExtension: action<DecideExtensionInput>('decideExtension'),
   markKey: action<MarkKeyInput>('markKey'),
+  sendReminder: action<SendReminderInput>('sendReminder'),
 } as const;
 
 export type ProposalUpdateName = keyof typeof proposalUpdates;

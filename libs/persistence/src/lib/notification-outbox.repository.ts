@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProposalEvent } from '@banli/domain';
 import type { DeadlineNotice } from '@banli/contracts';
 import { execSql, inTransaction } from './sql';
 
@@ -25,5 +26,65 @@ export class NotificationOutboxRepository {
         },
       ),
     );
+  }
+}
+
+/**
+ * Events that people must hear of, and whom each goes to. Deadline reminders and escalations
+ * come through `notifyDeadline` instead (their own activity, with the deadline's details).
+ */
+export const NOTIFIED_EVENTS: Partial<Record<ProposalEvent['type'], (e: ProposalEvent) => string[]>> = {
+  assigned: (e) => [
+    ...((e.data['replyingUnitIds'] as string[] | undefined) ?? []),
+    ...((e.data['coHandlerUnitIds'] as string[] | undefined) ?? []),
+  ],
+  'opinion-returned': (e) => (e.unitId ? [e.unitId] : []),
+  'draft-sent-back': (e) => (e.unitId ? [e.unitId] : []),
+  'extension-decided': (e) => (e.unitId ? [e.unitId] : []),
+  'objection-decided': (e) => [
+    ...(e.unitId ? [e.unitId] : []),
+    ...(typeof e.data['replacementUnitId'] === 'string' ? [e.data['replacementUnitId']] : []),
+  ],
+  'reminder-notice': (e) => (e.unitId ? [e.unitId] : []),
+};
+
+/**
+ * Writes one outbox row per notified unit of each event, in the projection's transaction:
+ * a notice exists exactly when its audit event does. Keyed by event and unit, so a retried
+ * projection adds nothing.
+ */
+export async function addEventNotices(
+  tx: EntityManager,
+  proposalId: string,
+  events: ProposalEvent[],
+  createdAt: string,
+): Promise<void> {
+  for (const e of events) {
+    const targets = NOTIFIED_EVENTS[e.type];
+    if (!targets) continue;
+    for (const unitId of new Set(targets(e))) {
+      await execSql(
+        tx,
+        `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
+         VALUES (:id, :proposalId, :unitId, :kind, :payload, :createdAt, 'pending')
+         ON CONFLICT ("id") DO NOTHING`,
+        {
+          id: `${proposalId}/${e.seq}/${unitId}`,
+          proposalId,
+          unitId,
+          kind: e.type,
+          payload: JSON.stringify({
+            proposalId,
+            eventSeq: e.seq,
+            eventType: e.type,
+            at: e.at,
+            unitId,
+            ...(e.actor ? { actor: e.actor } : {}),
+            data: e.data,
+          }),
+          createdAt,
+        },
+      );
+    }
   }
 }

@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
 import { proposalSearchTerms } from '@banli/domain';
+import type { ProposalEvent, WorkingDayCalendar } from '@banli/domain';
+import { HandlingRecordProjector } from './handling-record.projector';
+import { addEventNotices } from './notification-outbox.repository';
 import { execSql, inTransaction } from './sql';
 
 /**
@@ -12,12 +15,17 @@ import { execSql, inTransaction } from './sql';
 export class ProposalProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async project(p: HandlingProjection, now: Date = new Date()): Promise<void> {
+  /**
+   * `calendar` counts working days for the supervision records (lateness, time taken); the
+   * worker passes the calendar it plans deadlines with.
+   */
+  async project(p: HandlingProjection, now: Date = new Date(), calendar?: WorkingDayCalendar): Promise<void> {
     const at = now.toISOString();
     await inTransaction(this.dataSource, async (tx) => {
       if (p.registration) await this.insertProposal(tx, p, at);
+      const written: ProposalEvent[] = [];
       for (const e of p.events) {
-        await execSql(
+        const inserted = await execSql(
           tx,
           `INSERT INTO "proposal_event" ("proposal_id", "seq", "type", "at", "actor_user_id", "actor_unit_id", "unit_id", "data")
            VALUES (:proposalId, :seq, :type, :at, :actorUserId, :actorUnitId, :unitId, :data)
@@ -33,12 +41,15 @@ export class ProposalProjectionRepository {
             data: JSON.stringify(e.data),
           },
         );
+        if (inserted.affected > 0) written.push(e);
       }
+      // The transactional outbox: a notice is handed over exactly when its event is written.
+      await addEventNotices(tx, p.proposalId, written, at);
       const updated = await execSql(
         tx,
         `UPDATE "proposal" SET "stage" = :stage, "projection_version" = :version, "updated_at" = :at,
            "lead_unit_id" = :leadUnitId, "assigned_unit_ids" = :assigned, "key_proposal" = :key,
-           "next_due_at" = :nextDueAt, "closed_at" = :closedAt
+           "key_leaders" = :keyLeaders, "next_due_at" = :nextDueAt, "closed_at" = :closedAt
          WHERE "id" = :id AND "projection_version" < :version`,
         {
           id: p.proposalId,
@@ -48,6 +59,7 @@ export class ProposalProjectionRepository {
           leadUnitId: p.leadUnitId ?? null,
           assigned: JSON.stringify(p.assignedUnitIds),
           key: p.keyProposal ? 1 : 0,
+          keyLeaders: p.keyLeaders ? JSON.stringify(p.keyLeaders) : null,
           nextDueAt: p.nextDueAt ?? null,
           closedAt: p.closedAt ?? null,
         },
@@ -62,9 +74,11 @@ export class ProposalProjectionRepository {
         );
       }
       // An older state than the one already written: its tasks and deadlines are stale.
-      if (updated.affected === 0) return;
-      await this.writeTasks(tx, p, at);
-      await this.writeDeadlines(tx, p);
+      if (updated.affected > 0) {
+        await this.writeTasks(tx, p, at);
+        await this.writeDeadlines(tx, p);
+      }
+      await new HandlingRecordProjector(tx, p, at, calendar).apply(written);
     });
   }
 
@@ -132,14 +146,14 @@ export class ProposalProjectionRepository {
       await execSql(
         tx,
         `INSERT INTO "deadline" ("proposal_id", "key", "kind", "unit_id", "status", "due_at", "end_date", "provisional",
-           "reminders_sent", "escalations", "extended", "explanation", "projection_version")
+           "reminders_sent", "escalations", "extended", "explanation", "met_at", "projection_version")
          VALUES (:proposalId, :key, :kind, :unitId, :status, :dueAt, :endDate, :provisional, :remindersSent,
-           :escalations, :extended, :explanation, :version)
+           :escalations, :extended, :explanation, :metAt, :version)
          ON CONFLICT ("proposal_id", "key") DO UPDATE SET "kind" = excluded."kind", "unit_id" = excluded."unit_id",
            "status" = excluded."status", "due_at" = excluded."due_at", "end_date" = excluded."end_date",
            "provisional" = excluded."provisional", "reminders_sent" = excluded."reminders_sent",
            "escalations" = excluded."escalations", "extended" = excluded."extended",
-           "explanation" = excluded."explanation", "projection_version" = excluded."projection_version"
+           "explanation" = excluded."explanation", "met_at" = excluded."met_at", "projection_version" = excluded."projection_version"
          WHERE "deadline"."projection_version" < excluded."projection_version"`,
         {
           proposalId: p.proposalId,
@@ -154,6 +168,7 @@ export class ProposalProjectionRepository {
           escalations: d.escalations,
           extended: d.extension ? 1 : 0,
           explanation: d.explanation ? JSON.stringify(d.explanation) : null,
+          metAt: d.metAt ?? null,
           version: p.version,
         },
       );

@@ -15,8 +15,9 @@ export function createProposalActivities(dataSource: DataSource): ProposalActivi
   const signatures = new ReplySignatureRepository(dataSource);
   const outbox = new NotificationOutboxRepository(dataSource);
   const letters = new ReplyLetterFreezer(dataSource);
+  const calendars = new CalendarOverrideRepository(dataSource);
   return {
-    projectProposal: (projection) => projections.project(projection),
+    projectProposal: async (projection) => projections.project(projection, new Date(), await calendars.current()),
     // The number is allocated with the signature in one transaction; then the letter with that
     // number is frozen. A retry finds both and changes neither.
     async recordSignature(request) {

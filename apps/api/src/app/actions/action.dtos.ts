@@ -22,6 +22,7 @@ import {
   DecideObjectionInput,
   DISCLOSURES,
   MarkKeyInput,
+  SendReminderInput,
   ObjectInput,
   RATINGS,
   RecordContactInput,
@@ -192,4 +193,15 @@ export class MarkKeyDto implements MarkKeyInput {
   @IsString({ each: true })
   @MaxLength(TEXT_LIMITS.name, { each: true })
   leaders!: string[];
+}
+
+export class SendReminderDto implements SendReminderInput {
+  @ApiProperty({ description: 'The unit reminded: it must hold an open task on the proposal' })
+  @Matches(UNIT_ID)
+  unitId!: string;
+  @ApiPropertyOptional({ description: 'A note to the unit (催办说明)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_LIMITS.reason)
+  message?: string;
 }

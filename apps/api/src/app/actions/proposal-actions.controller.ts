@@ -11,6 +11,7 @@ import {
   DecideObjectionDto,
   EmptyDto,
   MarkKeyDto,
+  SendReminderDto,
   ReasonDto,
   RecordContactDto,
   RecordFeedbackDto,
@@ -286,5 +287,18 @@ export class ProposalActionsController {
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'markKey', b, k, r);
+  }
+
+  /** 催办: a supervisor reminds a unit of its open tasks; the unit's people are notified. */
+  @Post('reminders')
+  @HttpCode(200)
+  sendReminder(
+    @CurrentUser() u: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() b: SendReminderDto,
+    @Headers('idempotency-key') k?: string,
+    @RequestId() r?: string,
+  ) {
+    return this.run(u, id, 'sendReminder', b, k, r);
   }
 }

@@ -29,6 +29,7 @@ export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
   requestExtension: ['handler', 'co-handler'],
   decideExtension: ['assigning-officer'],
   markKey: ['supervisor', 'assigning-officer'],
+  sendReminder: ['supervisor', 'assigning-officer'],
 };
 
 /**

@@ -126,3 +126,9 @@ export interface DecideExtensionInput {
 export interface MarkKeyInput {
   leaders: string[];
 }
+
+/** 催办: a supervisor's reminder to a unit about its open tasks on this proposal. */
+export interface SendReminderInput {
+  unitId: string;
+  message?: string;
+}

@@ -24,6 +24,7 @@ import {
   SubmitOpinionInput,
   WaiveOpinionInput,
   RequestExtensionInput,
+  SendReminderInput,
 } from './handling-commands';
 import {
   Deadline,
@@ -38,7 +39,7 @@ import {
   ReplyTrack,
   SignedReply,
 } from './handling-state';
-import { deriveStage } from './handling-stage';
+import { deriveStage, openTasks } from './handling-stage';
 
 /*
  * The rules of handling a proposal, as pure functions over HandlingState. Each action has a
@@ -1093,6 +1094,36 @@ export function checkMarkKey(state: HandlingState, actor: Actor, input: MarkKeyI
 export function applyMarkKey(state: HandlingState, actor: Actor, input: MarkKeyInput, now: string): void {
   state.key = { leaders: input.leaders, markedAt: now };
   record(state, 'key-proposal-marked', now, actor, { leaders: input.leaders });
+  changed(state);
+}
+
+// ---------------------------------------------------------------- reminder notices (催办)
+
+export function checkSendReminder(state: HandlingState, actor: Actor, input: SendReminderInput): void {
+  requireRole(actor, 'supervisor', 'assigning-officer');
+  if (state.closedAt) fail('WRONG_STAGE', 'The proposal is closed');
+  if (typeof input?.unitId !== 'string' || !openTasks(state).some((t) => t.unitId === input.unitId)) {
+    fail('VALIDATION_FAILED', 'That unit has no open task on this proposal', [
+      { field: 'unitId', message: 'no open task' },
+    ]);
+  }
+  optionalText(input.message, 'message', TEXT_LIMITS.reason);
+}
+
+/** Recorded as an audit event; the projection hands it to the notification outbox. */
+export function applySendReminder(state: HandlingState, actor: Actor, input: SendReminderInput, now: string): void {
+  const tasks = openTasks(state).filter((t) => t.unitId === input.unitId);
+  record(
+    state,
+    'reminder-notice',
+    now,
+    actor,
+    {
+      message: input.message ?? null,
+      tasks: tasks.map((t) => ({ kind: t.kind, deadlineKey: t.deadlineKey ?? null, dueAt: t.dueAt ?? null })),
+    },
+    input.unitId,
+  );
   changed(state);
 }
 

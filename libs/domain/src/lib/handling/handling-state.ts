@@ -161,6 +161,7 @@ export type ProposalEventType =
   | 'extension-requested'
   | 'extension-decided'
   | 'key-proposal-marked'
+  | 'reminder-notice'
   | 'deadline-reminder'
   | 'deadline-escalation'
   | 'closed';

@@ -35,7 +35,41 @@ export class DeadlineEntity {
   @Column({ type: 'integer' }) escalations!: number;
   @Column({ type: 'integer' }) extended!: number;
   @Column({ type: 'simple-json', nullable: true }) explanation!: unknown;
+  @Column({ name: 'met_at', type: 'varchar', length: 30, nullable: true }) metAt!: string | null;
   @Column({ name: 'projection_version', type: 'integer' }) projectionVersion!: number;
+}
+
+/**
+ * One unit's piece of work on a proposal, for supervision: a co-handling unit's opinion, or
+ * one round of a replying unit's reply. Written by the projection (handling-record.projector).
+ */
+@Entity({ name: 'handling_record' })
+export class HandlingRecordEntity {
+  @PrimaryColumn({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  @PrimaryColumn({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 16 }) role!: 'reply' | 'opinion';
+  @PrimaryColumn({ type: 'integer' }) round!: number;
+  @Column({ name: 'session_code', type: 'varchar', length: 32 }) sessionCode!: string;
+  @Column({ name: 'lead_unit_id', type: 'varchar', length: 64, nullable: true }) leadUnitId!: string | null;
+  @Column({ type: 'varchar', length: 16 }) status!: 'open' | 'done' | 'waived' | 'cancelled';
+  @Column({ name: 'started_at', type: 'varchar', length: 30 }) startedAt!: string;
+  @Column({ name: 'due_at', type: 'varchar', length: 30, nullable: true }) dueAt!: string | null;
+  @Column({ name: 'end_date', type: 'varchar', length: 10, nullable: true }) endDate!: string | null;
+  @Column({ name: 'completed_at', type: 'varchar', length: 30, nullable: true }) completedAt!: string | null;
+  @Column({ name: 'on_time', type: 'integer', nullable: true }) onTime!: number | null;
+  @Column({ name: 'working_days_taken', type: 'integer', nullable: true }) workingDaysTaken!: number | null;
+  @Column({ name: 'working_days_late', type: 'integer', nullable: true }) workingDaysLate!: number | null;
+  @Column({ name: 'reply_class', type: 'varchar', length: 8, nullable: true }) replyClass!: string | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) disclosure!: string | null;
+  @Column({ name: 'document_number', type: 'varchar', length: 64, nullable: true }) documentNumber!: string | null;
+  @Column({ name: 'signed_at', type: 'varchar', length: 30, nullable: true }) signedAt!: string | null;
+  @Column({ name: 'published_at', type: 'varchar', length: 30, nullable: true }) publishedAt!: string | null;
+  @Column({ name: 'rating_satisfied', type: 'integer' }) ratingSatisfied!: number;
+  @Column({ name: 'rating_basically_satisfied', type: 'integer' }) ratingBasicallySatisfied!: number;
+  @Column({ name: 'rating_unsatisfied', type: 'integer' }) ratingUnsatisfied!: number;
+  @Column({ name: 'rating_not_rated', type: 'integer' }) ratingNotRated!: number;
+  @Column({ type: 'integer' }) rated!: number;
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
 }
 
 @Entity({ name: 'proposal_event' })

@@ -1,6 +1,7 @@
 import {
   CalendarOverrideEntity,
   DeadlineEntity,
+  HandlingRecordEntity,
   IdempotencyRecordEntity,
   ProposalAccessEntity,
   UserEntity,
@@ -14,6 +15,7 @@ import {
 import { ProposalEntity } from './proposal.entity';
 
 export {
+  HandlingRecordEntity,
   IdempotencyRecordEntity,
   ProposalAccessEntity,
   UserEntity,
@@ -41,4 +43,5 @@ export const ENTITIES = [
   UserEntity,
   ProposalAccessEntity,
   IdempotencyRecordEntity,
+  HandlingRecordEntity,
 ];

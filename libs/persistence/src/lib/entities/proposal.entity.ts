@@ -50,6 +50,10 @@ export class ProposalEntity {
   @Column({ name: 'key_proposal', type: 'integer' })
   keyProposal!: number;
 
+  /** The supervising leaders of a key proposal (领导领办), or null. */
+  @Column({ name: 'key_leaders', type: 'simple-json', nullable: true })
+  keyLeaders!: string[] | null;
+
   @Column({ name: 'next_due_at', type: 'varchar', length: 30, nullable: true })
   nextDueAt!: string | null;
 

@@ -6,6 +6,8 @@ import { ReplyLetterPostgres1764180000000 } from './postgres/1764180000000-reply
 import { ReplyLetterSqlite1764180000000 } from './sqlite/1764180000000-reply-letter';
 import { AdminAuditPostgres1764190000000 } from './postgres/1764190000000-admin-audit';
 import { AdminAuditSqlite1764190000000 } from './sqlite/1764190000000-admin-audit';
+import { SupervisionReadModelPostgres1764210000000 } from './postgres/1764210000000-supervision-read-model';
+import { SupervisionReadModelSqlite1764210000000 } from './sqlite/1764210000000-supervision-read-model';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -24,6 +26,7 @@ export const POSTGRES_MIGRATIONS = [
   ProposalSearchPostgres1764170000000,
   ReplyLetterPostgres1764180000000,
   AdminAuditPostgres1764190000000,
+  SupervisionReadModelPostgres1764210000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -32,4 +35,5 @@ export const SQLITE_MIGRATIONS = [
   ProposalSearchSqlite1764170000000,
   ReplyLetterSqlite1764180000000,
   AdminAuditSqlite1764190000000,
+  SupervisionReadModelSqlite1764210000000,
 ];

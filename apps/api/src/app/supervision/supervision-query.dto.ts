@@ -1,0 +1,89 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PROPOSAL_STAGES } from '@banli/domain';
+import { SUPERVISED_DEADLINE_KINDS } from '@banli/persistence';
+import { PageQueryDto } from '../common/page-query.dto';
+
+const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' ? false : value;
+
+/** Filters shared by the supervision views. */
+export class SupervisionFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Session code, e.g. 8-2' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  session?: string;
+
+  @ApiPropertyOptional({ description: 'A unit: proposals it works on, or deadlines it holds' })
+  @IsOptional()
+  @Matches(UNIT_ID)
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_STAGES })
+  @IsOptional()
+  @IsIn(PROPOSAL_STAGES)
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Reply class of the signed reply, e.g. A' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8)
+  replyClass?: string;
+
+  @ApiPropertyOptional({ description: 'Key proposals (重点提案) only' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  keyOnly?: boolean;
+}
+
+export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
+  @ApiPropertyOptional({ enum: ['overdue', 'due-soon'], default: 'overdue' })
+  @IsOptional()
+  @IsIn(['overdue', 'due-soon'])
+  state: 'overdue' | 'due-soon' = 'overdue';
+
+  @ApiPropertyOptional({ description: 'Due soon: by the end of the N-th working day from today', default: 7 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  withinWorkingDays = 7;
+
+  @ApiPropertyOptional({ enum: SUPERVISED_DEADLINE_KINDS })
+  @IsOptional()
+  @IsIn([...SUPERVISED_DEADLINE_KINDS])
+  kind?: string;
+}
+
+export class StatisticsQueryDto {
+  @ApiPropertyOptional({ enum: ['unit', 'session'], default: 'unit' })
+  @IsOptional()
+  @IsIn(['unit', 'session'])
+  groupBy: 'unit' | 'session' = 'unit';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  session?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UNIT_ID)
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format: 'json' | 'csv' | 'xlsx' = 'json';
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN', description: 'Column headings of the export' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang: 'zh-CN' | 'en' = 'zh-CN';
+}
