@@ -321,7 +321,7 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
       })
       .expect(200);
     const workbook = new Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
     const sheet = workbook.getWorksheet('Statistics');
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['Unit', 'Code', 'Assigned to reply']);
