@@ -65,7 +65,18 @@ const ENDPOINTS: { action: ProposalUpdateName; path: string; body: object }[] = 
   },
   { action: 'decideExtension', path: 'extensions/1/decision', body: { decision: 'refuse', reason: '不同意' } },
   { action: 'markKey', path: 'key', body: { leaders: ['张副市长'] } },
+  { action: 'sendReminder', path: 'reminders', body: { unitId: 'education', message: '请抓紧办理' } },
 ];
+
+/** Read-only views for supervisors and the assigning office only. */
+const SUPERVISION_VIEWS = [
+  '/api/supervision/proposals',
+  '/api/supervision/deadlines?state=overdue',
+  '/api/supervision/deadlines?state=due-soon',
+  '/api/supervision/statistics',
+  '/api/supervision/statistics?format=csv',
+];
+const SUPERVISES = new Set(['officer', 'supervisor']);
 
 const USERS = [
   'registrar',
@@ -166,6 +177,17 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         }
         if (res.status !== 200) expect({ cell, events: await eventCount(id) }).toEqual({ cell, events: before });
       }
+    }
+  });
+
+  it.each(USERS)('lets %s read the supervision views only with a supervising role', async (username) => {
+    for (const path of SUPERVISION_VIEWS) {
+      const res = await clients[username].get(path);
+      expect({ username, path, status: res.status }).toEqual({
+        username,
+        path,
+        status: SUPERVISES.has(username) ? 200 : 403,
+      });
     }
   });
 
