@@ -23,6 +23,8 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
   },
+  // The browser app shares only types with the server (import type: nothing reaches the bundle).
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   {
     sourceTag: 'scope:worker',
     onlyDependOnLibsWithTags: [
@@ -77,7 +79,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.tools', '**/data', '**/tmp', '**/coverage', '**/*.js', '**/*.mjs'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

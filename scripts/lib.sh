@@ -38,6 +38,12 @@ wait_for_port() { # host port seconds what
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 # Exports BANLI_CJK_FONT, installing fonts-wqy-microhei when no CJK font is there.
+ensure_chromium() {
+  local var
+  var="$(bash scripts/ensure-chromium.sh)" || die "could not provide Chromium for the browser tests"
+  export "$var"
+}
+
 ensure_cjk_font() {
   local var
   var="$(bash scripts/ensure-fonts.sh)" || die "could not provide a CJK font for the reply letter PDFs"

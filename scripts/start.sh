@@ -15,8 +15,9 @@ mkdir -p "$BANLI_DATA_DIR"
 
 ensure_node_modules
 ensure_cjk_font
-log "building the API, the worker and the workflow bundle"
-npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
+log "building the web UI, the API, the worker and the workflow bundle"
+npx nx run-many -t build bundle-workflows -p web api worker --outputStyle=static >&2
+export BANLI_WEB_DIR="$ROOT/dist/apps/web"
 export WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js"
 
 pids=()
@@ -80,6 +81,7 @@ done
 cat >&2 <<INFO
 
   Banli is running.
+    Web UI:       http://$HOST:$PORT/
     API:          http://$HOST:$PORT/api   (health: /api/health, readiness: /api/health/ready)
     API docs:     http://$HOST:$PORT/api/docs
     Temporal:     $TEMPORAL_ADDRESS

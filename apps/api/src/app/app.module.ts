@@ -16,6 +16,8 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
+import { UnitsModule } from './units/units.module';
+import { WebUiModule } from './web-ui.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -36,6 +38,8 @@ import { TemporalModule } from './temporal/temporal.module';
     TasksModule,
     SupervisionModule,
     DisclosureModule,
+    UnitsModule,
+    WebUiModule.register(),
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

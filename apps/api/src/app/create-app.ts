@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
@@ -13,6 +14,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(options.logger === false ? false : app.get(Logger));
   app.use(helmet());
+  app.use(cookieParser());
   // Same-origin by default (the web UI is served by the API); other origins only by name.
   const origins = (process.env['CORS_ORIGINS'] ?? '')
     .split(',')

@@ -8,6 +8,8 @@ export interface InboxQuery {
   dueBefore?: string;
   /** Only tasks whose deadline has passed (at `now`). */
   overdue?: boolean;
+  /** Only tasks of this kind. */
+  kind?: string;
   sort: 'dueAt' | '-dueAt';
   page: number;
   pageSize: number;
@@ -49,7 +51,8 @@ export class TaskQueryRepository {
     const where = [`t."unit_id" = :unitId`, `t."status" = :status`];
     if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
     if (q.overdue) where.push(`t."due_at" < :now`);
-    const params = { unitId: q.unitId, status: q.status, dueBefore: q.dueBefore, now: q.now };
+    if (q.kind) where.push(`t."kind" = :kind`);
+    const params = { unitId: q.unitId, status: q.status, dueBefore: q.dueBefore, now: q.now, kind: q.kind };
     const order = q.sort === '-dueAt' ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
     const rows = await execSql(
       this.dataSource,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -11,6 +12,7 @@ import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { LoginDto } from './login.dto';
+import { SESSION_COOKIE } from './auth.constants';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,6 +28,37 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.username, dto.password);
+  }
+
+  /**
+   * Sign-in for the web UI: the token goes into an HttpOnly, SameSite=Strict cookie (Secure
+   * over HTTPS, or always with COOKIE_SECURE=true) and is not in the body, so page scripts never
+   * see it. Same credentials, checks and rate limit as `login`.
+   */
+  @Public()
+  @Post('session')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ description: 'The user; the session cookie is set' })
+  @ApiUnauthorizedResponse({ description: 'Wrong credentials or disabled account' })
+  async createSession(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { accessToken, expiresIn, user } = await this.auth.login(dto.username, dto.password);
+    res.cookie(SESSION_COOKIE, accessToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure || process.env['COOKIE_SECURE'] === 'true',
+      path: '/api',
+      maxAge: expiresIn * 1000,
+    });
+    return { user, expiresIn };
+  }
+
+  /** Sign-out: the session cookie is cleared. */
+  @Public()
+  @Delete('session')
+  @HttpCode(204)
+  endSession(@Res({ passthrough: true }) res: Response): void {
+    res.clearCookie(SESSION_COOKIE, { path: '/api', httpOnly: true, sameSite: 'strict' });
   }
 
   @Get('me')

@@ -1,12 +1,19 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError, hasRole, Role } from '@banli/domain';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService, JWT_OPTIONS, TokenClaims } from './auth.service';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from './auth.constants';
 
-/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every route needs a valid token unless marked @Public(); @Roles() narrows it. The token comes
+ * as `Authorization: Bearer …` (API clients) or in the web UI's HttpOnly session cookie; a
+ * write authenticated by the cookie must also carry `X-Requested-With: banli-web` (CSRF).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -18,10 +25,17 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown; cookies?: Record<string, string> }>();
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const bearer = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
+    const token = bearer ?? (cookie && /^[A-Za-z0-9._-]+$/.test(cookie) ? cookie : undefined);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: an Authorization: Bearer token is required');
+    if (cookie && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+      throw new ForbiddenException(
+        `A change made with the session cookie needs the header X-Requested-With: ${CSRF_HEADER_VALUE}`,
+      );
+    }
     let claims: TokenClaims;
     try {
       // The algorithm is pinned: `alg: none` and tokens signed any other way are refused.

@@ -2,6 +2,7 @@ import { PageQueryDto } from '../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { TASK_KINDS } from '@banli/domain';
 
 export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'], default: 'open' })
@@ -19,6 +20,11 @@ export class InboxQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: TASK_KINDS, description: 'Only tasks of this kind' })
+  @IsOptional()
+  @IsIn(TASK_KINDS)
+  kind?: string;
 
   @ApiPropertyOptional({ enum: ['dueAt', '-dueAt'], default: 'dueAt' })
   @IsOptional()

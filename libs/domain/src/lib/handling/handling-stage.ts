@@ -37,20 +37,23 @@ export function deriveStage(state: HandlingState): ProposalStage {
   }
 }
 
-export type TaskKind =
-  | 'review-registration'
-  | 'assign'
-  | 'decide-objection'
-  | 'decide-extension'
-  | 'opinion'
-  | 'contact'
-  | 'draft'
-  | 'review-draft'
-  | 'sign-off'
-  | 'dispatch'
-  | 'record-feedback'
-  | 'follow-up'
-  | 'publish';
+export const TASK_KINDS = [
+  'review-registration',
+  'assign',
+  'decide-objection',
+  'decide-extension',
+  'opinion',
+  'contact',
+  'draft',
+  'review-draft',
+  'sign-off',
+  'dispatch',
+  'record-feedback',
+  'follow-up',
+  'publish',
+] as const;
+
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** Something a unit must do now: the rows of the task inbox. */
 export interface OpenTask {

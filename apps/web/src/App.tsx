@@ -1,0 +1,89 @@
+import { lazy, ReactNode, Suspense } from 'react';
+import { ConfigProvider, Spin, App as AntApp } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { UnitsProvider } from './api/units';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+import { InboxPage } from './pages/InboxPage';
+import type { Role } from './api/types';
+
+const pages = import.meta.glob<{ default: () => ReactNode }>('./pages/routes/*.tsx');
+
+/**
+ * Extra screens register themselves as files in src/pages/routes/: each default-exports a
+ * component and exports `route = { path, roles? }`. Loaded lazily, so the first page is small.
+ */
+const routeModules = import.meta.glob<{ route: { path: string; roles?: Role[] } }>('./pages/routes/*.tsx', {
+  eager: true,
+  import: 'route',
+});
+
+function Protected({ children, roles }: { children: ReactNode; roles?: Role[] }) {
+  const { user, checking, has } = useAuth();
+  const location = useLocation();
+  if (checking) return <Spin fullscreen />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (roles && !has(...roles)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+const EXTRA_ROUTES = Object.entries(pages).map(([file, load]) => ({
+  file,
+  route: (routeModules[file] as unknown as { path: string; roles?: Role[] }) ?? { path: file },
+  Page: lazy(async () => ({ default: (await load()).default })),
+}));
+
+function Routed() {
+  const extra = EXTRA_ROUTES.map(({ file, route, Page }) => {
+    return (
+      <Route
+        key={file}
+        path={route.path}
+        element={
+          <Protected roles={route.roles}>
+            <Suspense fallback={<Spin />}>
+              <Page />
+            </Suspense>
+          </Protected>
+        }
+      />
+    );
+  });
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <Protected>
+            <UnitsProvider>
+              <AppLayout />
+            </UnitsProvider>
+          </Protected>
+        }
+      >
+        <Route index element={<InboxPage />} />
+        {extra}
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routed />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, onUnauthenticated } from '../api/client';
+import type { Role, User } from '../api/types';
+
+interface AuthState {
+  user: User | null;
+  /** True until the first `GET /api/auth/me` answered. */
+  checking: boolean;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  has(...roles: Role[]): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/** The signed-in user, from the session cookie (the page never sees the token). */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [checking, setChecking] = useState(true);
+
+  useEffect(() => {
+    let live = true;
+    api<User>('/auth/me')
+      .then((u) => live && setUser(u))
+      .catch(() => live && setUser(null))
+      .finally(() => live && setChecking(false));
+    const off = onUnauthenticated(() => setUser(null));
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const { user: u } = await api<{ user: User }>('/auth/session', { body: { username, password } });
+    setUser(u);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api('/auth/session', { method: 'DELETE' }).catch(() => undefined);
+    setUser(null);
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({ user, checking, signIn, signOut, has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)) }),
+    [user, checking, signIn, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,97 @@
+import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { BellOutlined, GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { api } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import { useUnitName } from '../api/units';
+import { Language, setLanguage } from '../i18n';
+import type { Role } from '../api/types';
+
+const NAV: { key: string; path: string; roles?: Role[] }[] = [
+  { key: 'inbox', path: '/' },
+  { key: 'proposals', path: '/proposals' },
+  { key: 'intake', path: '/intake', roles: ['registrar'] },
+  { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
+  { key: 'notifications', path: '/notifications' },
+];
+
+/** The frame of every screen: navigation by role, language, notifications, the user. */
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const { user, signOut, has } = useAuth();
+  const unitName = useUnitName();
+  const location = useLocation();
+  const [unread, setUnread] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api<{ unreadCount: number }>('/notifications?unread=true&pageSize=1')
+        .then((r) => live && setUnread(r.unreadCount ?? 0))
+        .catch(() => undefined);
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [location.pathname]);
+
+  const items = NAV.filter((n) => !n.roles || has(...n.roles)).map((n) => ({
+    key: n.path,
+    label: <Link to={n.path}>{t(`nav.${n.key}`)}</Link>,
+  }));
+  const selected = NAV.map((n) => n.path)
+    .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
+    .slice(-1);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+          aria-label="main"
+        />
+        <Space size="middle">
+          <Link to="/notifications" aria-label={t('nav.notifications')}>
+            <Badge count={unread} size="small" data-testid="unread-badge">
+              <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+            </Badge>
+          </Link>
+          <Dropdown
+            menu={{
+              selectedKeys: [i18n.language],
+              items: [
+                { key: 'zh-CN', label: '中文' },
+                { key: 'en', label: 'English' },
+              ],
+              onClick: ({ key }) => setLanguage(key as Language),
+            }}
+          >
+            <Button type="text" icon={<GlobalOutlined />} style={{ color: '#fff' }} aria-label={t('language')}>
+              {i18n.language === 'en' ? 'EN' : '中'}
+            </Button>
+          </Dropdown>
+          <span style={{ color: '#fff' }} data-testid="current-user">
+            {user?.displayName} · {unitName(user?.unitId)}
+          </span>
+          <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={() => void signOut()}>
+            {t('signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,159 @@
+import { Card, Col, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { InboxPage as Inbox, InboxTask } from '../api/types';
+import { DeadlineTag } from '../components/DeadlineTag';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+/** My unit's tasks: key proposals first, then by deadline; overdue in red, due soon in orange. */
+export function InboxPage() {
+  const { t } = useTranslation('inbox');
+  const { t: c } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const filter = params.get('filter') ?? 'open';
+  const kind = params.get('kind') ?? '';
+  const [data, setData] = useState<Inbox | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+      if (filter === 'overdue') q.set('overdue', 'true');
+      if (filter === 'closed') q.set('status', 'closed');
+      if (filter === 'due-soon') q.set('dueBefore', new Date(Date.now() + 7 * 86_400_000).toISOString());
+      if (kind) q.set('kind', kind);
+      setData(await api<Inbox>(`/tasks?${q}`));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [page, pageSize, filter, kind]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next);
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <ErrorAlert error={error} />
+      <Row gutter={16}>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic title={t('open')} value={data?.counts.open ?? 0} data-testid="count-open" />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic
+              title={t('dueSoon')}
+              value={data?.counts.dueSoon ?? 0}
+              styles={{ content: { color: '#d46b08' } }}
+              data-testid="count-due-soon"
+            />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic
+              title={t('overdue')}
+              value={data?.counts.overdue ?? 0}
+              styles={{ content: { color: '#cf1322' } }}
+              data-testid="count-overdue"
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Space wrap>
+        <Radio.Group
+          value={filter}
+          onChange={(e) => set({ filter: e.target.value === 'open' ? '' : String(e.target.value), page: '' })}
+          optionType="button"
+          options={[
+            { value: 'open', label: t('filterOpen') },
+            { value: 'due-soon', label: t('filterDueSoon') },
+            { value: 'overdue', label: t('filterOverdue') },
+            { value: 'closed', label: t('filterClosed') },
+          ]}
+          aria-label={t('filter')}
+        />
+        <Select
+          allowClear
+          placeholder={t('kind')}
+          style={{ width: 180 }}
+          value={kind || undefined}
+          onChange={(v) => set({ kind: v ?? '', page: '' })}
+          options={Object.keys(c('task', { returnObjects: true }) as Record<string, string>).map((k) => ({
+            value: k,
+            label: c(`task.${k}`),
+          }))}
+          aria-label={t('kind')}
+        />
+      </Space>
+      <Table<InboxTask>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        size="middle"
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => c('total', { count: n }),
+          onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
+        }}
+        columns={[
+          {
+            title: t('proposal'),
+            key: 'proposal',
+            render: (_, task) => (
+              <Space orientation="vertical" size={0}>
+                <Space>
+                  {task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+                  <Link to={`/proposals/${encodeURIComponent(task.proposalId)}`}>{task.proposal.title}</Link>
+                </Space>
+                <Typography.Text type="secondary">
+                  {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: t('task'), dataIndex: 'kind', render: (k: string) => c(`task.${k}`) },
+          { title: t('stage'), key: 'stage', render: (_, task) => c(`stage.${task.proposal.stage}`) },
+          {
+            title: t('deadline'),
+            key: 'deadline',
+            render: (_, task) => (
+              <DeadlineTag
+                dueAt={task.dueAt}
+                workingDaysLeft={task.workingDaysLeft}
+                workingDaysOverdue={task.workingDaysOverdue}
+              />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

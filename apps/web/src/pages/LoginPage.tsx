@@ -1,0 +1,60 @@
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Language, setLanguage } from '../i18n';
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation('login');
+  const { user, signIn } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  if (user) return <Navigate to={from} replace />;
+
+  const onFinish = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(v.username, v.password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          {t('title')}
+        </Typography.Title>
+        <ErrorAlert error={error} />
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
+          <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('required') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('submit')}
+          </Button>
+        </Form>
+        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
+          {(['zh-CN', 'en'] as Language[]).map((l) => (
+            <Button key={l} type={i18n.language === l ? 'link' : 'text'} onClick={() => setLanguage(l)}>
+              {l === 'en' ? 'English' : '中文'}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+    </div>
+  );
+}
