@@ -74,3 +74,10 @@ export function chromiumPath(): string {
   const line = execFileSync('bash', [path.join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8' }).trim();
   return line.replace(/^CHROMIUM_PATH=/, '');
 }
+
+/** The system started by the global setup for all browser tests. */
+export function systemUrl(): string {
+  const url = process.env['BANLI_WEB_E2E_URL'];
+  if (!url) throw new Error('BANLI_WEB_E2E_URL is not set: run the browser tests through their Jest config');
+  return url;
+}

@@ -1,0 +1,17 @@
+// The browser tests share one running system: the run's Temporal dev server (from the common
+// global setup), then `npm start` on it with its own SQLite data folder, as a user runs it.
+import globalSetup from '../../tools/jest/global-setup';
+import { startSystem } from './test/support/system';
+
+export default async function webGlobalSetup(): Promise<void> {
+  await globalSetup();
+  const system = await startSystem();
+  process.env['BANLI_WEB_E2E_URL'] = system.url;
+  const common = globalThis.__BANLI_TEST_RESOURCES__;
+  globalThis.__BANLI_TEST_RESOURCES__ = {
+    teardown: async () => {
+      await system.stop();
+      await common?.teardown();
+    },
+  };
+}
