@@ -1,5 +1,6 @@
 // The browser tests share one running system: the run's Temporal dev server (from the common
 // global setup), then `npm start` on it with its own SQLite data folder, as a user runs it.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tools/jest is the workspace's shared Jest set-up, not a project
 import globalSetup from '../../tools/jest/global-setup';
 import { startSystem } from './test/support/system';
 
