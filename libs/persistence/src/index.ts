@@ -12,3 +12,7 @@ export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
 export * from './lib/document-number-pool.repository';
 export * from './lib/reply-letter-assembler';
+export * from './lib/notification-relay.store';
+export * from './lib/user-notification.repository';
+export * from './lib/notification-delivery.repository';
+export * from './lib/daily-digest.repository';

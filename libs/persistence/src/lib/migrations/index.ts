@@ -6,6 +6,12 @@ import { ReplyLetterPostgres1764180000000 } from './postgres/1764180000000-reply
 import { ReplyLetterSqlite1764180000000 } from './sqlite/1764180000000-reply-letter';
 import { AdminAuditPostgres1764190000000 } from './postgres/1764190000000-admin-audit';
 import { AdminAuditSqlite1764190000000 } from './sqlite/1764190000000-admin-audit';
+import { UserContactsPostgres1764200000000 } from './postgres/1764200000000-user-contacts';
+import { UserContactsSqlite1764200000000 } from './sqlite/1764200000000-user-contacts';
+import { NotificationDeliveryPostgres1764201000000 } from './postgres/1764201000000-notification-delivery';
+import { NotificationDeliverySqlite1764201000000 } from './sqlite/1764201000000-notification-delivery';
+import { OutboxWithoutProposalPostgres1764202000000 } from './postgres/1764202000000-outbox-without-proposal';
+import { OutboxWithoutProposalSqlite1764202000000 } from './sqlite/1764202000000-outbox-without-proposal';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -24,6 +30,9 @@ export const POSTGRES_MIGRATIONS = [
   ProposalSearchPostgres1764170000000,
   ReplyLetterPostgres1764180000000,
   AdminAuditPostgres1764190000000,
+  UserContactsPostgres1764200000000,
+  NotificationDeliveryPostgres1764201000000,
+  OutboxWithoutProposalPostgres1764202000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -32,4 +41,7 @@ export const SQLITE_MIGRATIONS = [
   ProposalSearchSqlite1764170000000,
   ReplyLetterSqlite1764180000000,
   AdminAuditSqlite1764190000000,
+  UserContactsSqlite1764200000000,
+  NotificationDeliverySqlite1764201000000,
+  OutboxWithoutProposalSqlite1764202000000,
 ];
