@@ -16,10 +16,7 @@ describe('handling settings of a deployment', () => {
 
   it('takes deployment overrides, and urgent proposals get shorter deadlines on top of them', () => {
     const { normal, urgent } = handlingConfigFromEnv({
-      BANLI_DEADLINE_POLICY: JSON.stringify({
-        reply: { unit: 'months', amount: 5 },
-        feedback: { unit: 'working-days', amount: 20 },
-      }),
+      BANLI_DEADLINE_POLICY: JSON.stringify({ reply: { unit: 'months', amount: 5 }, feedback: { unit: 'working-days', amount: 20 } }),
       BANLI_REPLY_CLASSES: 'A,B,C,D',
       BANLI_CONTACT_REQUIRED_FOR: 'all',
     });
