@@ -136,27 +136,29 @@ export class NotificationDeliveryRepository {
    * attempts; its earlier attempts stay recorded. A sent delivery is never sent again (409).
    */
   async retry(actor: DeliveryActor, id: string, now: Date = new Date()): Promise<DeliveryView> {
+    const before = await this.get(id);
+    if (!before) throw new DomainError('NOT_FOUND', 'No such notification delivery');
+    const at = now.toISOString();
     return inTransaction(this.dataSource, async (tx) => {
-      const { rows } = await execSql(tx, `SELECT ${COLUMNS} FROM "notification_delivery" WHERE "id" = :id`, { id });
-      const current = rows[0] ? toView(rows[0]) : undefined;
-      if (!current) throw new DomainError('NOT_FOUND', 'No such notification delivery');
-      if (current.status === 'sent') throw new DomainError('ALREADY_DONE', 'This delivery was sent already');
-      const at = now.toISOString();
-      await execSql(
+      // Write first (on SQLite a transaction that reads before writing can fail at once when
+      // another process wrote); a sent delivery is never touched.
+      const { affected } = await execSql(
         tx,
         `UPDATE "notification_delivery"
          SET "status" = 'pending', "attempts" = 0, "next_attempt_at" = :at, "lease_owner" = NULL, "lease_until" = NULL
          WHERE "id" = :id AND "status" <> 'sent'`,
         { id, at },
       );
+      if (affected !== 1) throw new DomainError('ALREADY_DONE', 'This delivery was sent already');
       await audit(tx, actor, 'notification-delivery-retried', {
         deliveryId: id,
-        channel: current.channel,
-        target: current.target,
-        previousStatus: current.status,
-        previousAttempts: current.attempts,
+        channel: before.channel,
+        target: before.target,
+        previousStatus: before.status,
+        previousAttempts: before.attempts,
       });
-      return { ...current, status: 'pending', attempts: 0, nextAttemptAt: at };
+      const { rows } = await execSql(tx, `SELECT ${COLUMNS} FROM "notification_delivery" WHERE "id" = :id`, { id });
+      return toView(rows[0]);
     });
   }
 }

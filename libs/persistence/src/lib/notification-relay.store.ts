@@ -304,20 +304,19 @@ export class NotificationRelayStore {
     const attempt = d.attempts + 1;
     await inTransaction(this.dataSource, async (tx) => {
       // The record numbers attempts over the delivery's whole life (an admin retry starts a new
-      // count of `attempts`, not a new record).
-      const last = await execSql(
-        tx,
-        `SELECT max("attempt") AS "n" FROM "notification_delivery_attempt" WHERE "delivery_id" = :id`,
-        { id: d.id },
-      );
+      // count of `attempts`, not a new record). One statement that writes first: on SQLite a
+      // transaction that reads before it writes can fail at once when another process wrote.
       await execSql(
         tx,
         `INSERT INTO "notification_delivery_attempt" ("delivery_id", "attempt", "relay", "started_at", "finished_at", "outcome", "error")
-         VALUES (:id, :attempt, :owner, :startedAt, :finishedAt, :outcome, :error)
+         VALUES (:id, (SELECT coalesce(max("attempt"), 0) + 1 FROM "notification_delivery_attempt" WHERE "delivery_id" = :deliveryId),
+                 :owner, :startedAt, :finishedAt, :outcome, :error)
          ON CONFLICT ("delivery_id", "attempt") DO NOTHING`,
         {
           id: d.id,
-          attempt: Number(last.rows[0]?.['n'] ?? 0) + 1,
+          // The same value under another name: PostgreSQL deduces one type per parameter, and
+          // the two uses (a column value, a comparison) would deduce text and varchar.
+          deliveryId: d.id,
           owner: this.owner,
           startedAt,
           finishedAt,

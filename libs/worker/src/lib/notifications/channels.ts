@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { createTransport } from 'nodemailer';
 import type { EmailChannelConfig, NotificationConfig, WebhookChannelConfig } from '@banli/config';
 import type { DeliveryChannel, DueDelivery } from '@banli/persistence';
@@ -67,23 +69,52 @@ export class WebhookChannel implements NotificationChannel {
 
   async send(d: DueDelivery): Promise<void> {
     const t = Math.floor(this.now() / 1000);
-    const res = await fetch(d.target, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
+    const status = await postJson(
+      d.target,
+      d.body,
+      {
         'user-agent': 'Banli-Webhook/1',
         'x-banli-event': d.kind,
         'x-banli-delivery': d.id,
         'x-banli-signature': signWebhook(this.config.secret, d.body, t),
       },
-      body: d.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(this.config.timeoutMs),
-    });
-    // Drain the body so the connection can be reused; its content does not matter.
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
+      this.config.timeoutMs,
+    );
+    if (status < 200 || status >= 300) throw new Error(`webhook answered HTTP ${status}`);
   }
+}
+
+/**
+ * One POST on a fresh connection (no keep-alive pool: a pooled socket the receiver has just
+ * closed would fail a send that never reached it). Resolves with the status; a timeout of the
+ * whole exchange or a network error rejects.
+ */
+function postJson(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  return new Promise<number>((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          ...headers,
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+        },
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        // Read the answer to its end (its content does not matter), then report the status.
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 // ------------------------------------------------------------------ SMS

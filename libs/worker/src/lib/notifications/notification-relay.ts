@@ -62,6 +62,7 @@ export class NotificationRelay {
   private readonly concurrency: number;
   private loop?: Promise<void>;
   private stopping = false;
+  private closed = false;
   private timer?: NodeJS.Timeout;
   private wake?: () => void;
 
@@ -83,6 +84,7 @@ export class NotificationRelay {
   }
 
   start(): void {
+    if (this.closed) throw new Error('A stopped notification relay cannot be started again');
     if (this.loop) return;
     this.stopping = false;
     this.loop = this.run();
@@ -95,6 +97,8 @@ export class NotificationRelay {
 
   /** Stops polling, waits for the sends in flight to finish and be recorded, closes the channels. */
   async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.wake?.();
@@ -110,7 +114,7 @@ export class NotificationRelay {
         await this.runOnce();
       } catch (e) {
         // The database may be down: keep polling, nothing is lost (rows stay pending).
-        this.logger.error('notification relay round failed', { error: describe(e) });
+        this.logger.error('notification relay round failed', { error: errorText(e) });
       }
       if (this.stopping) break;
       await new Promise<void>((resolve) => {
@@ -166,8 +170,8 @@ export class NotificationRelay {
         }
       } catch (e) {
         const retryAt = new Date(Date.now() + backoffDelayMs(row.attempts + 1, this.options.config.backoff));
-        this.logger.error('fan-out failed; will retry', { outboxId: row.id, error: describe(e) });
-        await this.store.outboxFailed(row.id, describe(e), retryAt.toISOString()).catch(() => undefined);
+        this.logger.error('fan-out failed; will retry', { outboxId: row.id, error: errorText(e) });
+        await this.store.outboxFailed(row.id, errorText(e), retryAt.toISOString()).catch(() => undefined);
       }
     }
     return { seen: ids.length, dispatched };
@@ -230,25 +234,39 @@ export class NotificationRelay {
   private async deliver(d: DueDelivery): Promise<boolean> {
     const channel = this.channels[d.channel];
     const startedAt = new Date().toISOString();
+    let outcome: Parameters<NotificationRelayStore['recordAttempt']>[1];
     try {
       if (!channel) throw new Error(`channel ${d.channel} is not configured here`);
       await channel.send(d);
-      await this.store.recordAttempt(d, { sent: true }, startedAt, new Date().toISOString());
-      return true;
+      outcome = { sent: true };
     } catch (e) {
       const failures = d.attempts + 1;
-      const finished = new Date();
       const giveUp = failures >= this.options.config.maxAttempts;
       const nextAttemptAt = giveUp
         ? null
-        : new Date(finished.getTime() + backoffDelayMs(failures, this.options.config.backoff)).toISOString();
-      const error = describe(e);
-      const meta = { deliveryId: d.id, channel: d.channel, attempt: failures, error, nextAttemptAt };
+        : new Date(Date.now() + backoffDelayMs(failures, this.options.config.backoff)).toISOString();
+      outcome = { sent: false, error: errorText(e), nextAttemptAt };
+      const meta = { deliveryId: d.id, channel: d.channel, attempt: failures, error: outcome.error, nextAttemptAt };
       if (giveUp) this.logger.error('delivery failed for good', meta);
       else this.logger.warn('delivery failed; will retry', meta);
-      await this.store.recordAttempt(d, { sent: false, error, nextAttemptAt }, startedAt, finished.toISOString());
-      return false;
     }
+    // Recording is kept apart from sending: a database hiccup after a successful send must not
+    // count as a failed send (that would send it again). It is retried while the lease lasts;
+    // if it never succeeds, the lease expires and the delivery is sent again (at least once).
+    const finishedAt = new Date().toISOString();
+    for (let i = 0; ; i++) {
+      try {
+        await this.store.recordAttempt(d, outcome, startedAt, finishedAt);
+        break;
+      } catch (e) {
+        if (i >= 4) {
+          this.logger.error('could not record a delivery attempt', { deliveryId: d.id, error: errorText(e) });
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200 * 2 ** i));
+      }
+    }
+    return outcome.sent;
   }
 }
 
@@ -276,10 +294,13 @@ function parsePayload(raw: string): unknown {
 const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-function describe(e: unknown): string {
-  if (e instanceof Error) {
-    const cause = (e as { cause?: unknown }).cause;
-    return cause instanceof Error ? `${e.message}: ${cause.message}` : e.message;
-  }
-  return String(e);
+/** An error's message and its cause's (duck-typed: errors from another realm are not `instanceof Error`). */
+function errorText(e: unknown): string {
+  const message = (x: unknown): string | undefined =>
+    x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string'
+      ? [(x as { code?: unknown }).code, (x as { message: string }).message].filter(Boolean).join(' ')
+      : undefined;
+  const own = message(e) ?? String(e);
+  const cause = message((e as { cause?: unknown } | undefined)?.cause);
+  return cause ? `${own}: ${cause}` : own;
 }
