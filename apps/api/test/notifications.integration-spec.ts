@@ -14,6 +14,7 @@ import { testDatabases } from '@banli/testing';
 import {
   chineseDate,
   createNotificationRelay,
+  ensureDailyDigestSchedule,
   NotificationRelay,
   silentRelayLogger,
   verifyWebhookSignature,
@@ -464,6 +465,19 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
     );
     const educationDueAt = await deadlineOf(id, 'opinion:education');
 
+    // Replicas starting at once all make sure of the schedule: one creates it, the others update it.
+    const raceId = `${stack.digestScheduleId}-race`;
+    const ensured = await Promise.all(
+      [1, 2, 3].map(() =>
+        ensureDailyDigestSchedule(stack.client, {
+          ...stack.notifications.digest,
+          scheduleId: raceId,
+          taskQueue: stack.taskQueue,
+        }),
+      ),
+    );
+    expect(ensured.sort()).toEqual(['created', 'updated', 'updated']);
+    await stack.client.schedule.getHandle(raceId).delete();
     const schedule = stack.client.schedule.getHandle(stack.digestScheduleId as string);
     const described = await schedule.describe();
     expect(described.spec.calendars?.[0]).toMatchObject({
