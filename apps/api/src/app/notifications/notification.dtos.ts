@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DELIVERY_STATUSES, DeliveryStatus } from '@banli/persistence';
 import { PageQueryDto } from '../common/page-query.dto';
 
@@ -20,6 +20,7 @@ export class DeliveryQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only the deliveries of this outbox row' })
   @IsOptional()
+  @IsString()
   @MaxLength(120)
   outboxId?: string;
 }
