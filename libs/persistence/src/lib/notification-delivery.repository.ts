@@ -13,6 +13,8 @@ export interface DeliveryAttemptView {
   finishedAt: string;
   outcome: string;
   error: string | null;
+  /** After a failure: when the next attempt was scheduled (null after the last one). */
+  nextAttemptAt: string | null;
 }
 
 export interface DeliveryView {
@@ -114,7 +116,7 @@ export class NotificationDeliveryRepository {
     if (!rows[0]) return undefined;
     const attempts = await execSql(
       this.dataSource,
-      `SELECT "attempt", "relay", "started_at", "finished_at", "outcome", "error"
+      `SELECT "attempt", "relay", "started_at", "finished_at", "outcome", "error", "next_attempt_at"
        FROM "notification_delivery_attempt" WHERE "delivery_id" = :id ORDER BY "attempt"`,
       { id },
     );
@@ -127,6 +129,7 @@ export class NotificationDeliveryRepository {
         finishedAt: String(a['finished_at']),
         outcome: String(a['outcome']),
         error: (a['error'] as string | null) ?? null,
+        nextAttemptAt: (a['next_attempt_at'] as string | null) ?? null,
       })),
     };
   }

@@ -308,9 +308,10 @@ export class NotificationRelayStore {
       // transaction that reads before it writes can fail at once when another process wrote.
       await execSql(
         tx,
-        `INSERT INTO "notification_delivery_attempt" ("delivery_id", "attempt", "relay", "started_at", "finished_at", "outcome", "error")
+        `INSERT INTO "notification_delivery_attempt"
+           ("delivery_id", "attempt", "relay", "started_at", "finished_at", "outcome", "error", "next_attempt_at")
          VALUES (:id, (SELECT coalesce(max("attempt"), 0) + 1 FROM "notification_delivery_attempt" WHERE "delivery_id" = :deliveryId),
-                 :owner, :startedAt, :finishedAt, :outcome, :error)
+                 :owner, :startedAt, :finishedAt, :outcome, :error, :nextAttemptAt)
          ON CONFLICT ("delivery_id", "attempt") DO NOTHING`,
         {
           id: d.id,
@@ -322,6 +323,7 @@ export class NotificationRelayStore {
           finishedAt,
           outcome: outcome.sent ? 'sent' : 'failed',
           error: outcome.sent ? null : outcome.error.slice(0, 2000),
+          nextAttemptAt: outcome.sent ? null : outcome.nextAttemptAt,
         },
       );
       if (outcome.sent) {

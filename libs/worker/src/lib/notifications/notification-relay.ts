@@ -235,16 +235,19 @@ export class NotificationRelay {
     const channel = this.channels[d.channel];
     const startedAt = new Date().toISOString();
     let outcome: Parameters<NotificationRelayStore['recordAttempt']>[1];
+    let finished = new Date();
     try {
       if (!channel) throw new Error(`channel ${d.channel} is not configured here`);
       await channel.send(d);
+      finished = new Date();
       outcome = { sent: true };
     } catch (e) {
+      finished = new Date();
       const failures = d.attempts + 1;
       const giveUp = failures >= this.options.config.maxAttempts;
       const nextAttemptAt = giveUp
         ? null
-        : new Date(Date.now() + backoffDelayMs(failures, this.options.config.backoff)).toISOString();
+        : new Date(finished.getTime() + backoffDelayMs(failures, this.options.config.backoff)).toISOString();
       outcome = { sent: false, error: errorText(e), nextAttemptAt };
       const meta = { deliveryId: d.id, channel: d.channel, attempt: failures, error: outcome.error, nextAttemptAt };
       if (giveUp) this.logger.error('delivery failed for good', meta);
@@ -253,7 +256,7 @@ export class NotificationRelay {
     // Recording is kept apart from sending: a database hiccup after a successful send must not
     // count as a failed send (that would send it again). It is retried while the lease lasts;
     // if it never succeeds, the lease expires and the delivery is sent again (at least once).
-    const finishedAt = new Date().toISOString();
+    const finishedAt = finished.toISOString();
     for (let i = 0; ; i++) {
       try {
         await this.store.recordAttempt(d, outcome, startedAt, finishedAt);

@@ -66,6 +66,7 @@ export class NotificationDeliveryPostgres1764201000000 implements MigrationInter
         "finished_at" varchar(30) NOT NULL,
         "outcome" varchar(16) NOT NULL,
         "error" text,
+        "next_attempt_at" varchar(30),
         PRIMARY KEY ("delivery_id", "attempt")
       )`);
   }
