@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, DefaultLogger } from '@temporalio/worker';
-import { temporalConfigFromEnv } from '@banli/config';
+import { Client, Connection } from '@temporalio/client';
+import { notificationConfigFromEnv, temporalConfigFromEnv } from '@banli/config';
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
 import { findCjkFont } from '@banli/letters';
-import { bundleWorkflows, createBanliWorker } from '@banli/worker';
+import { bundleWorkflows, createBanliWorker, createNotificationRelay, ensureDailyDigestSchedule } from '@banli/worker';
 
 async function main(): Promise<void> {
   Runtime.install({
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const font = findCjkFont();
   if (!font) throw new Error('No CJK font for reply letter PDFs: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
   const temporal = temporalConfigFromEnv();
+  const notifications = notificationConfigFromEnv();
   const dbConfig = databaseConfigFromEnv();
 
   const dataSource = createDataSource(dbConfig);
@@ -31,13 +33,35 @@ async function main(): Promise<void> {
     taskQueue: temporal.taskQueue,
     dataSource,
     workflowBundle,
+    digest: { dueWithinWorkingDays: notifications.digest.dueWithinWorkingDays },
   });
+
+  // The daily digest is a Temporal Schedule (not a timer in this process): every replica makes
+  // sure it exists and is up to date; Temporal runs it once a day on this task queue.
+  const clientConnection = await Connection.connect({ address: temporal.address });
+  const digestSchedule = await ensureDailyDigestSchedule(
+    new Client({ connection: clientConnection, namespace: temporal.namespace }),
+    {
+      ...notifications.digest,
+      taskQueue: temporal.taskQueue,
+    },
+  );
+  await clientConnection.close();
+
+  // The outbox relay runs beside the worker in every replica; leases keep them from sending twice.
+  const relay = createNotificationRelay(dataSource, notifications);
+  relay.start();
   console.log(
-    `Banli worker polling ${temporal.taskQueue} on ${temporal.address}/${temporal.namespace}, database ${describeDatabase(dbConfig)}`,
+    `Banli worker polling ${temporal.taskQueue} on ${temporal.address}/${temporal.namespace}, database ${describeDatabase(dbConfig)}; ` +
+      `daily digest schedule ${notifications.digest.scheduleId} ${digestSchedule}; notification channels: in-app${relay.enabledChannels.map((c) => `, ${c}`).join('')}`,
   );
   // Runtime.install's default shutdown signals (SIGINT, SIGTERM) drain the worker; run()
-  // resolves once in-flight tasks are done.
-  await worker.run();
+  // resolves once in-flight tasks are done. Then the relay finishes its sends in flight.
+  try {
+    await worker.run();
+  } finally {
+    await relay.stop();
+  }
   await connection.close();
   await dataSource.destroy();
 }

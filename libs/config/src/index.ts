@@ -2,3 +2,4 @@ export * from './lib/http-config';
 export * from './lib/temporal-config';
 export * from './lib/handling-config';
 export * from './lib/auth-config';
+export * from './lib/notification-config';

@@ -69,6 +69,9 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `ProposalSearch${dialect}1764170000000`,
       `ReplyLetter${dialect}1764180000000`,
       `AdminAudit${dialect}1764190000000`,
+      `UserContacts${dialect}1764200000000`,
+      `NotificationDelivery${dialect}1764201000000`,
+      `OutboxWithoutProposal${dialect}1764202000000`,
       `SupervisionReadModel${dialect}1764210000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);

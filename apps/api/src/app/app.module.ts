@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { AdminModule } from './admin/admin.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
 import { SearchModule } from './search/search.module';
@@ -35,6 +36,7 @@ import { TemporalModule } from './temporal/temporal.module';
     LettersModule,
     WorkspaceModule,
     AdminModule,
+    NotificationsModule,
     TasksModule,
     SupervisionModule,
     DisclosureModule,

@@ -3,8 +3,15 @@ import type { INestApplication } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { notificationConfigFromEnv, NotificationConfig } from '@banli/config';
 import { createDataSource, DatabaseConfig, runMigrations } from '@banli/persistence';
-import { createBanliWorker } from '@banli/worker';
+import {
+  createBanliWorker,
+  createNotificationRelay,
+  ensureDailyDigestSchedule,
+  NotificationRelay,
+  silentRelayLogger,
+} from '@banli/worker';
 import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
 import { seedDemoCity } from '../../src/app/seed/seed.service';
@@ -18,6 +25,12 @@ export interface Stack {
   url: string;
   client: Client;
   dataSource: DataSource;
+  taskQueue: string;
+  /** The notification relay, as the worker runs it, polling every 50 ms. */
+  relay: NotificationRelay;
+  notifications: NotificationConfig;
+  /** Set when the stack was started with `digestSchedule`: the Schedule's id on the dev server. */
+  digestScheduleId?: string;
   /** A bearer token of a demo user (cached per stack). */
   token(username: string): Promise<string>;
   close(): Promise<void>;
@@ -25,12 +38,29 @@ export interface Stack {
 
 let stackCounter = 0;
 
+export interface StackOptions {
+  /** Notification settings (as environment variables) on top of the tests' quick defaults. */
+  notificationEnv?: Record<string, string>;
+  /** Create the daily digest's Temporal Schedule for this stack (its own id, on the stack's queue). */
+  digestSchedule?: boolean;
+}
+
+/** Quick polling and short backoff, so retries happen within a test. */
+export const TEST_NOTIFICATION_ENV: Record<string, string> = {
+  BANLI_NOTIFY_POLL_MS: '50',
+  BANLI_NOTIFY_BACKOFF_BASE_MS: '200',
+  BANLI_NOTIFY_BACKOFF_CAP_MS: '2000',
+  BANLI_NOTIFY_LEASE_MS: '30000',
+  SMTP_TIMEOUT_MS: '5000',
+  BANLI_WEBHOOK_TIMEOUT_MS: '5000',
+};
+
 /**
  * The real stack in this process: the API (listening on a free port) and a worker, on the
  * run's Temporal dev server and the given database. Each stack has its own task queue, so
  * stacks on different databases never pick up each other's tasks.
  */
-export async function startStack(database: DatabaseConfig): Promise<Stack> {
+export async function startStack(database: DatabaseConfig, options: StackOptions = {}): Promise<Stack> {
   const address = required('BANLI_TEST_TEMPORAL_ADDRESS');
   const bundlePath = required('WORKFLOW_BUNDLE_PATH');
   const taskQueue = `banli-test-${process.pid}-${++stackCounter}-${Date.now().toString(36)}`;
@@ -58,18 +88,30 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
   });
   const workerRun = worker.run();
 
+  const notifications = notificationConfigFromEnv({ ...TEST_NOTIFICATION_ENV, ...options.notificationEnv });
+  const relay = createNotificationRelay(dataSource, notifications, { logger: silentRelayLogger });
+  relay.start();
+
   const app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const clientConnection = await Connection.connect({ address });
   const tokens = new Map<string, string>();
   const client = new Client({ connection: clientConnection });
+  const digestScheduleId = options.digestSchedule ? `banli-daily-digest-${taskQueue}` : undefined;
+  if (digestScheduleId) {
+    await ensureDailyDigestSchedule(client, { ...notifications.digest, scheduleId: digestScheduleId, taskQueue });
+  }
 
   return {
     app,
     url: url.replace('[::1]', '127.0.0.1'),
     client,
     dataSource,
+    taskQueue,
+    relay,
+    notifications,
+    ...(digestScheduleId ? { digestScheduleId } : {}),
     async token(username: string) {
       const cached = tokens.get(username);
       if (cached) return cached;
@@ -85,6 +127,8 @@ export async function startStack(database: DatabaseConfig): Promise<Stack> {
     },
     async close() {
       await app.close();
+      await relay.stop();
+      if (digestScheduleId) await client.schedule.getHandle(digestScheduleId).delete();
       worker.shutdown();
       await workerRun;
       await workerConnection.close();

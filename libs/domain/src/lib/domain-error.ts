@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   /** The input breaks a rule (422). */
   'VALIDATION_FAILED',
   'PROPOSAL_NOT_FOUND',
+  /** Something other than a proposal does not exist, or is not the caller's (404). */
+  'NOT_FOUND',
   'PROPOSAL_ALREADY_REGISTERED',
   /** The action is not possible at the proposal's current stage (409). */
   'WRONG_STAGE',

@@ -16,6 +16,7 @@ import { ReplayedError } from './replayed-error';
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
   PROPOSAL_NOT_FOUND: HttpStatus.NOT_FOUND,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
   PROPOSAL_ALREADY_REGISTERED: HttpStatus.CONFLICT,
   WRONG_STAGE: HttpStatus.CONFLICT,
   NOT_ASSIGNED: HttpStatus.FORBIDDEN,

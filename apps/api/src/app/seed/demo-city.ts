@@ -16,10 +16,14 @@ export interface DemoUser {
   displayName: string;
   unitId: string;
   roles: Role[];
+  /** Where notices go by e-mail: `{username}@demo.banli.local`. */
+  email: string;
+  /** A mobile number for SMS notices (13800571001, 13800571002, …: demo values, not real). */
+  phone: string;
 }
 
 /** One user per role; co-handling handlers in every co-handling bureau. */
-export const DEMO_USERS: DemoUser[] = [
+const PEOPLE: Omit<DemoUser, 'email' | 'phone'>[] = [
   { username: 'registrar', displayName: '提案委登记员', unitId: 'committee', roles: ['registrar'] },
   { username: 'officer', displayName: '市府办交办员', unitId: 'gov-office', roles: ['assigning-officer'] },
   { username: 'supervisor', displayName: '市府办督办员', unitId: 'gov-office', roles: ['supervisor'] },
@@ -34,3 +38,9 @@ export const DEMO_USERS: DemoUser[] = [
     { username: `${unitId}-signer`, displayName: `${unitId} 签发领导`, unitId, roles: ['signer'] as Role[] },
   ]),
 ];
+
+export const DEMO_USERS: DemoUser[] = PEOPLE.map((u, i) => ({
+  ...u,
+  email: `${u.username}@demo.banli.local`,
+  phone: `1380057${String(1001 + i)}`,
+}));

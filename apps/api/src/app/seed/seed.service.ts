@@ -21,6 +21,8 @@ export async function seedDemoCity(dataSource: DataSource, password: string, now
         passwordHash: hashed,
         unitId: u.unitId,
         roles: u.roles,
+        email: u.email,
+        phone: u.phone,
         disabled: 0,
         createdAt: at,
         updatedAt: at,

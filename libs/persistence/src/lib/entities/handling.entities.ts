@@ -116,12 +116,19 @@ export class ReplySignatureEntity {
 @Entity({ name: 'notification_outbox' })
 export class NotificationOutboxEntity {
   @PrimaryColumn({ type: 'varchar', length: 120 }) id!: string;
-  @Column({ name: 'proposal_id', type: 'varchar', length: 80 }) proposalId!: string;
+  /** Null for notices about no single proposal (a unit's daily digest). */
+  @Column({ name: 'proposal_id', type: 'varchar', length: 80, nullable: true }) proposalId!: string | null;
   @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
   @Column({ type: 'varchar', length: 32 }) kind!: string;
   @Column({ type: 'simple-json' }) payload!: Record<string, unknown>;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
+  /** `pending` until the relay fanned it out to recipients, then `dispatched`. */
   @Column({ type: 'varchar', length: 16 }) status!: string;
+  @Column({ name: 'dispatched_at', type: 'varchar', length: 30, nullable: true }) dispatchedAt!: string | null;
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ name: 'lease_owner', type: 'varchar', length: 100, nullable: true }) leaseOwner!: string | null;
+  @Column({ name: 'lease_until', type: 'varchar', length: 30, nullable: true }) leaseUntil!: string | null;
 }
 
 @Entity({ name: 'calendar_override' })
@@ -141,6 +148,9 @@ export class UserEntity {
   @Column({ name: 'unit_id', type: 'varchar', length: 64 }) unitId!: string;
   @Column({ type: 'simple-json' }) roles!: string[];
   @Column({ type: 'integer' }) disabled!: number;
+  /** Where notices go by e-mail and SMS; a user without one gets none by that channel. */
+  @Column({ type: 'varchar', length: 200, nullable: true }) email?: string | null;
+  @Column({ type: 'varchar', length: 32, nullable: true }) phone?: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
 }

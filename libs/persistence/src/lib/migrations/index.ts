@@ -6,6 +6,12 @@ import { ReplyLetterPostgres1764180000000 } from './postgres/1764180000000-reply
 import { ReplyLetterSqlite1764180000000 } from './sqlite/1764180000000-reply-letter';
 import { AdminAuditPostgres1764190000000 } from './postgres/1764190000000-admin-audit';
 import { AdminAuditSqlite1764190000000 } from './sqlite/1764190000000-admin-audit';
+import { UserContactsPostgres1764200000000 } from './postgres/1764200000000-user-contacts';
+import { UserContactsSqlite1764200000000 } from './sqlite/1764200000000-user-contacts';
+import { NotificationDeliveryPostgres1764201000000 } from './postgres/1764201000000-notification-delivery';
+import { NotificationDeliverySqlite1764201000000 } from './sqlite/1764201000000-notification-delivery';
+import { OutboxWithoutProposalPostgres1764202000000 } from './postgres/1764202000000-outbox-without-proposal';
+import { OutboxWithoutProposalSqlite1764202000000 } from './sqlite/1764202000000-outbox-without-proposal';
 import { SupervisionReadModelPostgres1764210000000 } from './postgres/1764210000000-supervision-read-model';
 import { SupervisionReadModelSqlite1764210000000 } from './sqlite/1764210000000-supervision-read-model';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
@@ -26,6 +32,9 @@ export const POSTGRES_MIGRATIONS = [
   ProposalSearchPostgres1764170000000,
   ReplyLetterPostgres1764180000000,
   AdminAuditPostgres1764190000000,
+  UserContactsPostgres1764200000000,
+  NotificationDeliveryPostgres1764201000000,
+  OutboxWithoutProposalPostgres1764202000000,
   SupervisionReadModelPostgres1764210000000,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -35,5 +44,8 @@ export const SQLITE_MIGRATIONS = [
   ProposalSearchSqlite1764170000000,
   ReplyLetterSqlite1764180000000,
   AdminAuditSqlite1764190000000,
+  UserContactsSqlite1764200000000,
+  NotificationDeliverySqlite1764201000000,
+  OutboxWithoutProposalSqlite1764202000000,
   SupervisionReadModelSqlite1764210000000,
 ];

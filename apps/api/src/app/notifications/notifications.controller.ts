@@ -1,0 +1,40 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { UserNotificationPage, UserNotificationRepository } from '@banli/persistence';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { NotificationPageDto, NotificationQueryDto } from './notification.dtos';
+
+/** The caller's own in-app notifications; nobody can list or mark another user's. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  private readonly notifications: UserNotificationRepository;
+
+  constructor(dataSource: DataSource) {
+    this.notifications = new UserNotificationRepository(dataSource);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: NotificationPageDto, description: "The caller's notifications, newest first" })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() q: NotificationQueryDto): Promise<UserNotificationPage> {
+    return this.notifications.list(user.userId, { unreadOnly: q.unread === true, page: q.page, pageSize: q.pageSize });
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'How many notifications were marked read' })
+  readAll(@CurrentUser() user: AuthenticatedUser): Promise<{ marked: number }> {
+    return this.notifications.markAllRead(user.userId);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Marked read (the first read time stays)' })
+  @ApiNotFoundResponse({ description: 'No such notification of the caller (NOT_FOUND)' })
+  read(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<{ id: string; readAt: string }> {
+    return this.notifications.markRead(user.userId, id);
+  }
+}

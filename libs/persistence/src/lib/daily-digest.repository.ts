@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm';
+import { execSql, inTransaction } from './sql';
+
+export interface OpenTaskDue {
+  taskId: string;
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  keyProposal: boolean;
+  taskKind: string;
+  unitId: string;
+  deadlineKey: string | null;
+  dueAt: string;
+}
+
+export interface DigestNotice {
+  unitId: string;
+  /** The Asia/Shanghai date of the digest: one per unit per day. */
+  date: string;
+  payload: Record<string, unknown>;
+}
+
+export const digestOutboxId = (unitId: string, date: string): string => `digest/${unitId}/${date}`;
+
+/** The daily digest's reads (open tasks by due date) and its outbox rows. */
+export class DailyDigestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every open task due before `dueBefore` (overdue ones included), by unit, then due date. */
+  async openTasksDueBefore(dueBefore: string): Promise<OpenTaskDue[]> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."deadline_key", t."due_at",
+              p."kind" AS "proposal_kind", p."session_name", p."number", p."title", p."key_proposal"
+       FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
+       WHERE t."status" = 'open' AND t."due_at" IS NOT NULL AND t."due_at" <= :dueBefore
+       ORDER BY t."unit_id", t."due_at", t."id"`,
+      { dueBefore },
+    );
+    return rows.map((r) => ({
+      taskId: String(r['id']),
+      proposalId: String(r['proposal_id']),
+      proposalKind: String(r['proposal_kind']),
+      sessionName: String(r['session_name']),
+      number: String(r['number']),
+      title: String(r['title']),
+      keyProposal: Number(r['key_proposal']) === 1,
+      taskKind: String(r['kind']),
+      unitId: String(r['unit_id']),
+      deadlineKey: (r['deadline_key'] as string | null) ?? null,
+      dueAt: String(r['due_at']),
+    }));
+  }
+
+  /**
+   * One outbox row per unit and day, all in one transaction; a second run on the same day
+   * (a retried activity, a manual trigger) writes nothing. Returns how many rows were new.
+   */
+  async addDigests(digests: DigestNotice[], now: Date = new Date()): Promise<number> {
+    if (digests.length === 0) return 0;
+    return inTransaction(this.dataSource, async (tx) => {
+      let added = 0;
+      for (const d of digests) {
+        const { affected } = await execSql(
+          tx,
+          `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
+           VALUES (:id, NULL, :unitId, 'daily-digest', :payload, :createdAt, 'pending')
+           ON CONFLICT ("id") DO NOTHING`,
+          {
+            id: digestOutboxId(d.unitId, d.date),
+            unitId: d.unitId,
+            payload: JSON.stringify(d.payload),
+            createdAt: now.toISOString(),
+          },
+        );
+        added += affected;
+      }
+      return added;
+    });
+  }
+}

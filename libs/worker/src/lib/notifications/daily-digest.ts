@@ -1,0 +1,141 @@
+import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import {
+  DAILY_DIGEST_WORKFLOW_TYPE,
+  DailyDigestInput,
+  DailyDigestRequest,
+  DailyDigestResult,
+  DigestActivities,
+} from '@banli/contracts';
+import {
+  addWorkingDays,
+  endOfShanghaiDay,
+  toShanghaiDate,
+  workingDaysBetween,
+  WorkingDayCalendar,
+} from '@banli/domain';
+import { CalendarOverrideRepository, DailyDigestRepository, DigestNotice, OpenTaskDue } from '@banli/persistence';
+
+/** One line of a unit's digest: what is due, when, and how many working days are left (or past). */
+export interface DigestTask {
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  keyProposal: boolean;
+  taskKind: string;
+  deadlineKey: string | null;
+  dueAt: string;
+  dueDate: string;
+  workingDaysLeft?: number;
+  overdueWorkingDays?: number;
+}
+
+/**
+ * Groups open tasks by unit into digests for the day of `at`: tasks due by the end of the
+ * N-th working day after it, overdue ones first. Pure (the calendar is given).
+ */
+export function buildDigests(
+  calendar: WorkingDayCalendar,
+  at: string,
+  dueWithinWorkingDays: number,
+  tasks: OpenTaskDue[],
+): DigestNotice[] {
+  const today = toShanghaiDate(at);
+  const byUnit = new Map<string, DigestTask[]>();
+  for (const t of tasks) {
+    const dueDate = toShanghaiDate(t.dueAt);
+    const line: DigestTask = {
+      proposalId: t.proposalId,
+      proposalKind: t.proposalKind,
+      sessionName: t.sessionName,
+      number: t.number,
+      title: t.title,
+      keyProposal: t.keyProposal,
+      taskKind: t.taskKind,
+      deadlineKey: t.deadlineKey,
+      dueAt: t.dueAt,
+      dueDate,
+      ...(t.dueAt < at
+        ? { overdueWorkingDays: workingDaysBetween(calendar, dueDate, today) }
+        : { workingDaysLeft: workingDaysBetween(calendar, today, dueDate) }),
+    };
+    byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), line]);
+  }
+  return [...byUnit].map(([unitId, lines]) => ({
+    unitId,
+    date: today,
+    payload: {
+      unitId,
+      date: today,
+      dueWithinWorkingDays,
+      tasks: [
+        ...lines.filter((l) => l.overdueWorkingDays !== undefined),
+        ...lines.filter((l) => l.overdueWorkingDays === undefined),
+      ],
+    },
+  }));
+}
+
+export function createDigestActivities(
+  dataSource: DataSource,
+  defaults: { dueWithinWorkingDays: number } = { dueWithinWorkingDays: 3 },
+): DigestActivities {
+  const digests = new DailyDigestRepository(dataSource);
+  const calendars = new CalendarOverrideRepository(dataSource);
+  return {
+    async writeDailyDigests(request: DailyDigestRequest): Promise<DailyDigestResult> {
+      const n = request.dueWithinWorkingDays ?? defaults.dueWithinWorkingDays;
+      const calendar = await calendars.current();
+      const today = toShanghaiDate(request.at);
+      const dueBefore = endOfShanghaiDay(addWorkingDays(calendar, today, n));
+      const tasks = await digests.openTasksDueBefore(dueBefore);
+      const notices = buildDigests(calendar, request.at, n, tasks);
+      const added = await digests.addDigests(notices);
+      return { date: today, units: notices.length, tasks: tasks.length, added };
+    },
+  };
+}
+
+export interface DigestScheduleOptions {
+  scheduleId: string;
+  taskQueue: string;
+  hour: number;
+  minute: number;
+  timezone: string;
+  dueWithinWorkingDays: number;
+}
+
+/**
+ * Creates the daily digest's Temporal Schedule, or brings an existing one up to date (time,
+ * queue, arguments; its paused state is kept). Safe when several workers start at once: the
+ * losers of the create race get ScheduleAlreadyRunning and update instead.
+ */
+export async function ensureDailyDigestSchedule(
+  client: Client,
+  o: DigestScheduleOptions,
+): Promise<'created' | 'updated'> {
+  const spec = { calendars: [{ hour: o.hour, minute: o.minute }], timezone: o.timezone };
+  const input: DailyDigestInput = { dueWithinWorkingDays: o.dueWithinWorkingDays };
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: DAILY_DIGEST_WORKFLOW_TYPE,
+    workflowId: o.scheduleId,
+    taskQueue: o.taskQueue,
+    args: [input],
+    workflowExecutionTimeout: 6 * 3_600_000,
+  };
+  // Missed while Temporal was down? Still send the day's digest if within 6 hours.
+  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 6 * 3_600_000 };
+  try {
+    await client.schedule.create({ scheduleId: o.scheduleId, spec, action, policies });
+    return 'created';
+  } catch (e) {
+    if (!(e instanceof ScheduleAlreadyRunning)) throw e;
+  }
+  await client.schedule
+    .getHandle(o.scheduleId)
+    .update((previous) => ({ spec, action, policies, state: previous.state }));
+  return 'updated';
+}

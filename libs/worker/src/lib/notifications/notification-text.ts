@@ -1,0 +1,350 @@
+import { isIsoDate, toShanghaiDate } from '@banli/domain';
+
+/*
+ * The texts people read: in-app title and body, e-mail subject and body, SMS. Pure functions
+ * of the outbox row and what the relay looked up for it (the proposal, unit names, working
+ * days computed with the calendar), so every wording is unit-tested. In Chinese (zh-CN), as
+ * bureau staff read them; dates in Asia/Shanghai, written 2026年1月5日.
+ */
+
+export interface ProposalRef {
+  kind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+}
+
+export interface NoticeContext {
+  /** The outbox row's kind: deadline-reminder, assigned, daily-digest, … or one unknown here. */
+  kind: string;
+  /** The row's payload, parsed; anything (even undefined) when it could not be read. */
+  payload: unknown;
+  /** The unit the notice is for. */
+  unitId: string;
+  proposalId?: string | null;
+  proposal?: ProposalRef;
+  unitName: (unitId: string) => string;
+  /** Deadline notices: working days from the notice's day to the deadline, or past it. */
+  workingDays?: { left: number } | { overdue: number };
+  /** Assignment notices: the unit's running deadlines on the proposal. */
+  unitDeadlines?: { kind: string; dueAt: string }[];
+}
+
+export interface NoticeText {
+  title: string;
+  body: string;
+  /** Short, without the proposal's title (SMS is paid by the segment). */
+  sms: string;
+}
+
+/** 截止事项: what a deadline is for. */
+export const DEADLINE_KIND_TEXT: Record<string, string> = {
+  objection: '申请调整',
+  opinion: '会办意见',
+  contact: '沟通协商',
+  reply: '答复',
+  feedback: '满意度测评',
+  'follow-up': '落实情况报告',
+  publication: '答复公开',
+  limit: '办理总时限',
+};
+
+/** 待办事项: what an open task asks for. */
+export const TASK_KIND_TEXT: Record<string, string> = {
+  'review-registration': '立案审查',
+  assign: '交办',
+  'decide-objection': '审核调整申请',
+  'decide-extension': '审核延期申请',
+  opinion: '会办意见',
+  contact: '沟通协商',
+  draft: '答复拟稿',
+  'review-draft': '答复核稿',
+  'sign-off': '答复签发',
+  dispatch: '答复寄送',
+  'record-feedback': '满意度测评录入',
+  'follow-up': '落实情况报告',
+  publish: '答复公开',
+};
+
+const SMS_PREFIX = '【办理】';
+
+/** `2026年1月5日` for an instant (its Asia/Shanghai date) or an ISO date. */
+export function chineseDate(instantOrDate: string): string {
+  const date = isIsoDate(instantOrDate) ? instantOrDate : toShanghaiDate(instantOrDate);
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function kindWord(kind: string | undefined): string {
+  return kind === 'suggestion' ? '建议' : '提案';
+}
+
+/** `市政协八届二次会议第20230117号提案《关于…的提案》`. */
+export function proposalReference(p: ProposalRef): string {
+  return `${p.sessionName}第${p.number}号${kindWord(p.kind)}《${p.title}》`;
+}
+
+/** The reference without the title, for SMS. */
+function shortReference(p: ProposalRef | undefined, proposalId: string | null | undefined): string {
+  return p ? `${p.sessionName}第${p.number}号${kindWord(p.kind)}` : `提案${proposalId ?? ''}`;
+}
+
+function reference(ctx: NoticeContext): string {
+  return ctx.proposal ? proposalReference(ctx.proposal) : `提案（编号${ctx.proposalId ?? '未知'}）`;
+}
+
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function deadlineKindOf(deadlineKey: unknown, kind?: unknown): string {
+  const k = text(kind) ?? (text(deadlineKey) ?? '').split(':')[0];
+  return DEADLINE_KIND_TEXT[k] ?? '办理事项';
+}
+
+function safeDate(v: unknown): string | undefined {
+  const s = text(v);
+  if (!s) return undefined;
+  try {
+    return chineseDate(s);
+  } catch {
+    return undefined;
+  }
+}
+
+function daysLeftText(left: number): string {
+  return left <= 0 ? '今日到期' : `还剩${left}个工作日`;
+}
+
+function lines(...parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+}
+
+const FOOTER = '（本通知由办理系统自动发送，请登录系统办理。）';
+
+/** The texts of one notice. Never throws: an unknown kind or a broken payload gets a generic notice. */
+export function noticeText(ctx: NoticeContext): NoticeText {
+  try {
+    const build = BUILDERS[ctx.kind];
+    if (build) return build(ctx, obj(ctx.payload));
+  } catch {
+    // A payload that does not have the expected shape: fall through to the generic text.
+  }
+  return genericNotice(ctx);
+}
+
+type Builder = (ctx: NoticeContext, payload: Record<string, unknown>) => NoticeText;
+
+const BUILDERS: Record<string, Builder> = {
+  'deadline-reminder': (ctx, p) => {
+    const task = deadlineKindOf(p['deadlineKey']);
+    const date = safeDate(p['dueAt']) ?? '期限日';
+    const left = ctx.workingDays && 'left' in ctx.workingDays ? ctx.workingDays.left : undefined;
+    const when = `将于${date}到期${left === undefined ? '' : `（${daysLeftText(left)}）`}`;
+    const ref = reference(ctx);
+    return {
+      title: `【催办】${ref}的${task}${when}`,
+      body: lines(`${ctx.unitName(ctx.unitId)}：`, `${ref}的${task}${when}，请抓紧办理。`, FOOTER),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的${task}${when}，请抓紧办理。`,
+    };
+  },
+
+  'deadline-escalation': (ctx, p) => {
+    const task = deadlineKindOf(p['deadlineKey']);
+    const date = safeDate(p['dueAt']) ?? '期限日';
+    const overdue = ctx.workingDays && 'overdue' in ctx.workingDays ? ctx.workingDays.overdue : undefined;
+    const round = num(p['escalation']);
+    const late = overdue ? `已逾期${overdue}个工作日` : '已逾期';
+    const unit = ctx.unitName(ctx.unitId);
+    const ref = reference(ctx);
+    return {
+      title: `【督办】${ref}的${task}已于${date}到期，${late}${round ? `（第${round}次督办）` : ''}`,
+      body: lines(
+        `${unit}：`,
+        `${ref}的${task}已于${date}到期，至今${late}仍未办结${round ? `（第${round}次督办）` : ''}，请立即办理并向督办部门说明情况。`,
+        '本通知同时送督办人员。',
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}督办：${unit}承办的${shortReference(ctx.proposal, ctx.proposalId)}${task}${late}，请立即办理。`,
+    };
+  },
+
+  'reminder-notice': (ctx, p) => {
+    const data = obj(p['data']);
+    const actorUnit = text(obj(p['actor'])['unitId']);
+    const from = actorUnit ? ctx.unitName(actorUnit) : '督办部门';
+    const message = text(data['message']);
+    const tasks = (Array.isArray(data['tasks']) ? data['tasks'] : []).map(obj);
+    const ref = reference(ctx);
+    return {
+      title: `【催办】${from}催办${ref}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${from}对${ref}进行催办${message ? `：${message}` : '，请抓紧办理。'}`,
+        tasks.length > 0 && '待办事项：',
+        ...tasks.map((t, i) => {
+          const what = TASK_KIND_TEXT[String(t['kind'])] ?? deadlineKindOf(t['deadlineKey']);
+          const due = safeDate(t['dueAt']);
+          return `${i + 1}. ${what}${due ? `，${due}到期` : ''}`;
+        }),
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${from}催办${shortReference(ctx.proposal, ctx.proposalId)}，请尽快办理。`,
+    };
+  },
+
+  assigned: (ctx, p) => {
+    const data = obj(p['data']);
+    const mode = text(data['mode']);
+    const replying = strings(data['replyingUnitIds']);
+    const coHandlers = strings(data['coHandlerUnitIds']);
+    const role = coHandlers.includes(ctx.unitId)
+      ? '会办'
+      : mode === 'split'
+        ? '分办'
+        : mode === 'single'
+          ? '办理'
+          : '主办';
+    const names = (ids: string[]) => ids.map(ctx.unitName).join('、');
+    const who =
+      mode === 'lead'
+        ? `主办单位：${names(replying)}${coHandlers.length ? `；会办单位：${names(coHandlers)}` : ''}。`
+        : mode === 'split'
+          ? `分办单位：${names(replying)}。`
+          : undefined;
+    const deadlines = (ctx.unitDeadlines ?? []).filter((d) => d.kind !== 'limit');
+    const ref = reference(ctx);
+    return {
+      title: `【交办】${ref}已交由贵单位${role}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${ref}已交由贵单位${role}。`,
+        who,
+        deadlines.length > 0 &&
+          `办理时限：${deadlines.map((d) => `${DEADLINE_KIND_TEXT[d.kind] ?? d.kind}${chineseDate(d.dueAt)}前`).join('；')}。`,
+        deadlines.some((d) => d.kind === 'objection') && '如交办有误，请在申请调整期限内提出调整申请。',
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}已交由贵单位${role}，请登录系统办理。`,
+    };
+  },
+
+  'opinion-returned': (ctx, p) => {
+    const data = obj(p['data']);
+    const actorUnit = text(obj(p['actor'])['unitId']);
+    const version = num(data['version']);
+    const reason = text(data['reason']);
+    const ref = reference(ctx);
+    return {
+      title: `【退回】${ref}的会办意见被主办单位退回修改`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `贵单位就${ref}提交的会办意见${version ? `（第${version}版）` : ''}被主办单位${actorUnit ? ctx.unitName(actorUnit) : ''}退回修改，请修改后重新提交。`,
+        reason && `退回理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的会办意见被退回修改，请登录系统查看。`,
+    };
+  },
+
+  'draft-sent-back': (ctx, p) => {
+    const data = obj(p['data']);
+    const step = text(data['step']) === 'sign-off' ? '签发' : '核稿';
+    const version = num(data['draftVersion']);
+    const comment = text(data['comment']);
+    const ref = reference(ctx);
+    return {
+      title: `【退回】${ref}的答复稿在${step}环节被退回`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${ref}的答复稿${version ? `（第${version}稿）` : ''}在${step}环节被退回，请修改后重新提交。`,
+        comment && `意见：${comment}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的答复稿在${step}环节被退回。`,
+    };
+  },
+
+  'extension-decided': (ctx, p) => {
+    const data = obj(p['data']);
+    const task = deadlineKindOf(data['deadlineKey']);
+    const approved = text(data['decision']) === 'approve';
+    const newDate = safeDate(data['requestedEndDate']);
+    const reason = text(data['reason']);
+    const ref = reference(ctx);
+    const outcome = approved ? `已批准${newDate ? `，新的期限为${newDate}` : ''}` : '未获批准，原期限不变';
+    return {
+      title: `【延期】${ref}的${task}延期申请${outcome}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `贵单位就${ref}的${task}提出的延期申请${outcome}。`,
+        reason && `理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的${task}延期申请${outcome}。`,
+    };
+  },
+
+  'objection-decided': (ctx, p) => {
+    const data = obj(p['data']);
+    const reassigned = text(data['decision']) === 'reassign';
+    const replacement = text(data['replacementUnitId']);
+    const reason = text(data['reason']);
+    const ref = reference(ctx);
+    const forReplacement = reassigned && replacement === ctx.unitId;
+    const outcome = forReplacement
+      ? '经调整，改由贵单位办理'
+      : reassigned
+        ? `贵单位的调整申请已同意，改由${replacement ? ctx.unitName(replacement) : '其他单位'}办理`
+        : '贵单位的调整申请未获同意，请继续办理';
+    return {
+      title: `【调整】${ref}${outcome}`,
+      body: lines(`${ctx.unitName(ctx.unitId)}：`, `${ref}${outcome}。`, reason && `理由：${reason}`, FOOTER),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}${outcome}。`,
+    };
+  },
+
+  'daily-digest': (ctx, p) => {
+    const date = safeDate(p['date']) ?? '今日';
+    const tasks = (Array.isArray(p['tasks']) ? p['tasks'] : []).map(obj);
+    const overdue = tasks.filter((t) => num(t['overdueWorkingDays']) !== undefined);
+    const soon = tasks.filter((t) => num(t['overdueWorkingDays']) === undefined);
+    const item = (t: Record<string, unknown>, i: number) => {
+      const ref = proposalReference({
+        kind: String(t['proposalKind'] ?? 'proposal'),
+        sessionName: String(t['sessionName'] ?? ''),
+        number: String(t['number'] ?? ''),
+        title: String(t['title'] ?? ''),
+      });
+      const what = TASK_KIND_TEXT[String(t['taskKind'])] ?? deadlineKindOf(t['deadlineKey']);
+      const due = safeDate(t['dueAt']) ?? '';
+      const late = num(t['overdueWorkingDays']);
+      const left = num(t['workingDaysLeft']) ?? 0;
+      return `${i + 1}. ${ref}：${what}，${due}到期，${late !== undefined ? `已逾期${late}个工作日` : daysLeftText(left)}`;
+    };
+    return {
+      title: `【每日待办】${date}：${overdue.length}项已逾期，${soon.length}项即将到期`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `截至${date}，贵单位有以下待办任务已逾期或即将到期：`,
+        overdue.length > 0 && `一、已逾期（${overdue.length}项）`,
+        ...overdue.map(item),
+        soon.length > 0 && `${overdue.length > 0 ? '二' : '一'}、即将到期（${soon.length}项）`,
+        ...soon.map(item),
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${date}待办：${overdue.length}项已逾期，${soon.length}项即将到期，请登录系统办理。`,
+    };
+  },
+};
+
+function genericNotice(ctx: NoticeContext): NoticeText {
+  const about = ctx.proposal || ctx.proposalId ? reference(ctx) : '贵单位的办理事项';
+  return {
+    title: `【通知】${about}有新的办理动态`,
+    body: lines(`${ctx.unitName(ctx.unitId)}：`, `${about}有新的办理动态（${ctx.kind}）。`, FOOTER),
+    sms: `${SMS_PREFIX}${ctx.proposal || ctx.proposalId ? shortReference(ctx.proposal, ctx.proposalId) : '贵单位'}有新的办理动态，请登录系统查看。`,
+  };
+}
