@@ -1,0 +1,54 @@
+/** A proposal as GET /api/proposals lists it (no body, no deadlines). */
+export interface ProposalSummary {
+  id: string;
+  kind: 'proposal' | 'suggestion';
+  sessionCode: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  proposers: { name: string; lead: boolean }[];
+  stage: string;
+  leadUnitId: string | null;
+  assignedUnitIds: string[];
+  keyProposal: boolean;
+  nextDueAt: string | null;
+  closedAt: string | null;
+  receivedAt: string;
+}
+
+export interface ProposalSearchPage {
+  items: ProposalSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The detail page (built elsewhere) of a proposal. */
+export function proposalPath(id: string): string {
+  return `/proposals/${encodeURIComponent(id)}`;
+}
+
+/** The lead proposer's name, with 等 when others signed too. */
+export function proposersLabel(proposers: { name: string; lead: boolean }[], others: (n: number) => string): string {
+  if (!proposers.length) return '';
+  const lead = proposers.find((p) => p.lead) ?? proposers[0];
+  return proposers.length > 1 ? `${lead.name}${others(proposers.length - 1)}` : lead.name;
+}
+
+/** Every stage, in handling order (then the two ends of a review that is not 立案). */
+export const STAGES = [
+  'registered',
+  'assignment',
+  'consultation',
+  'drafting',
+  'review',
+  'sign-off',
+  'dispatch',
+  'feedback',
+  're-handling',
+  'follow-up',
+  'publication',
+  'closed',
+  'merged',
+  'converted',
+];
