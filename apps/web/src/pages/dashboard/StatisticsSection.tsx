@@ -1,11 +1,14 @@
-import { Button, Card, Col, Empty, Radio, Row, Space, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Radio, Row, Space, Spin, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Chart } from './charts';
 import { percent, Statistics, StatisticsRow } from './types';
+
+// ECharts is large: it loads with the dashboard's charts, not with every screen (route modules
+// are imported eagerly for their `route` export).
+const Chart = lazy(async () => ({ default: (await import('./charts')).Chart }));
 
 /** GET /api/supervision/statistics: JSON for the screen, CSV or XLSX (headings in the UI's language) to download. */
 export function statisticsPath(o: {
@@ -66,7 +69,7 @@ export function StatisticsSection({
 
   const rows = data?.items ?? [];
   const names = rows.map((r) => r.name);
-  const height = Math.max(160, 48 + rows.length * 44);
+  const height = Math.max(180, 72 + rows.length * 44);
   const rate = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
   return (
@@ -110,72 +113,74 @@ export function StatisticsSection({
         <Empty description={t('noStatistics')} />
       ) : (
         <>
-          <Row gutter={16}>
-            <Col xs={24} lg={12}>
-              <Typography.Title level={5}>{t('onTimeChart')}</Typography.Title>
-              <Chart
-                testId="chart-on-time"
-                label={t('chartLabel', { title: t('onTimeChart') })}
-                height={height}
-                option={{
-                  tooltip: {
-                    trigger: 'axis',
-                    valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`),
-                  },
-                  legend: { data: [t('replyOnTime'), t('opinionOnTime')] },
-                  grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-                  yAxis: {
-                    type: 'category',
-                    data: names,
-                    inverse: true,
-                    axisLabel: { width: 160, overflow: 'truncate' },
-                  },
-                  series: [
-                    {
-                      name: t('replyOnTime'),
-                      type: 'bar',
-                      data: rows.map((r) => rate(r.replyOnTimeRate)),
-                      itemStyle: { color: '#b71c1c' },
+          <Suspense fallback={<Spin />}>
+            <Row gutter={16}>
+              <Col xs={24} lg={12}>
+                <Typography.Title level={5}>{t('onTimeChart')}</Typography.Title>
+                <Chart
+                  testId="chart-on-time"
+                  label={t('chartLabel', { title: t('onTimeChart') })}
+                  height={height}
+                  option={{
+                    tooltip: {
+                      trigger: 'axis',
+                      valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`),
                     },
-                    {
-                      name: t('opinionOnTime'),
-                      type: 'bar',
-                      data: rows.map((r) => rate(r.opinionOnTimeRate)),
-                      itemStyle: { color: '#1677ff' },
+                    legend: { top: 0, data: [t('replyOnTime'), t('opinionOnTime')] },
+                    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+                    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+                    yAxis: {
+                      type: 'category',
+                      data: names,
+                      inverse: true,
+                      axisLabel: { width: 160, overflow: 'truncate' },
                     },
-                  ],
-                }}
-              />
-            </Col>
-            <Col xs={24} lg={12}>
-              <Typography.Title level={5}>{t('satisfactionChart')}</Typography.Title>
-              <Chart
-                testId="chart-satisfaction"
-                label={t('chartLabel', { title: t('satisfactionChart') })}
-                height={height}
-                option={{
-                  tooltip: { trigger: 'axis' },
-                  legend: { data: [t('satisfied'), t('basicallySatisfied'), t('unsatisfied'), t('notRated')] },
-                  grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', minInterval: 1 },
-                  yAxis: {
-                    type: 'category',
-                    data: names,
-                    inverse: true,
-                    axisLabel: { width: 160, overflow: 'truncate' },
-                  },
-                  series: (['satisfied', 'basicallySatisfied', 'unsatisfied', 'notRated'] as const).map((k, i) => ({
-                    name: t(k),
-                    type: 'bar',
-                    stack: 'satisfaction',
-                    data: rows.map((r) => r.satisfaction[k]),
-                    itemStyle: { color: SATISFACTION_COLOURS[i] },
-                  })),
-                }}
-              />
-            </Col>
-          </Row>
+                    series: [
+                      {
+                        name: t('replyOnTime'),
+                        type: 'bar',
+                        data: rows.map((r) => rate(r.replyOnTimeRate)),
+                        itemStyle: { color: '#b71c1c' },
+                      },
+                      {
+                        name: t('opinionOnTime'),
+                        type: 'bar',
+                        data: rows.map((r) => rate(r.opinionOnTimeRate)),
+                        itemStyle: { color: '#1677ff' },
+                      },
+                    ],
+                  }}
+                />
+              </Col>
+              <Col xs={24} lg={12}>
+                <Typography.Title level={5}>{t('satisfactionChart')}</Typography.Title>
+                <Chart
+                  testId="chart-satisfaction"
+                  label={t('chartLabel', { title: t('satisfactionChart') })}
+                  height={height}
+                  option={{
+                    tooltip: { trigger: 'axis' },
+                    legend: { top: 0, data: [t('satisfied'), t('basicallySatisfied'), t('unsatisfied'), t('notRated')] },
+                    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+                    xAxis: { type: 'value', minInterval: 1 },
+                    yAxis: {
+                      type: 'category',
+                      data: names,
+                      inverse: true,
+                      axisLabel: { width: 160, overflow: 'truncate' },
+                    },
+                    series: (['satisfied', 'basicallySatisfied', 'unsatisfied', 'notRated'] as const).map((k, i) => ({
+                      name: t(k),
+                      type: 'bar',
+                      stack: 'satisfaction',
+                      data: rows.map((r) => r.satisfaction[k]),
+                      itemStyle: { color: SATISFACTION_COLOURS[i] },
+                    })),
+                  }}
+                />
+              </Col>
+            </Row>
+          </Suspense>
           <Table<StatisticsRow>
             rowKey="key"
             size="small"

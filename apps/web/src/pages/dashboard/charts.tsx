@@ -21,7 +21,7 @@ export function Chart({
   testId?: string;
 }) {
   return (
-    <div role="img" aria-label={label} data-testid={testId}>
+    <div role="img" aria-label={label} data-testid={testId} style={{ width: '100%', overflow: 'hidden' }}>
       <ReactEChartsCore
         echarts={echarts}
         option={{ aria: { enabled: true }, ...option }}

@@ -9,6 +9,9 @@ import { useIdempotencyKeys } from '../../components/useIdempotencyKey';
 import { formatDateTime, Lang } from '../../format';
 import { proposalPath } from '../proposals/types';
 
+/** Acceptances in flight at once. */
+const ACCEPT_CONCURRENCY = 4;
+
 interface ReviewBody {
   decision: 'accept' | 'merge' | 'convert';
   reason?: string;
@@ -66,15 +69,22 @@ export function ReviewPanel({ active }: { active: boolean }) {
     setProgress({ done: 0, total: tasks.length });
     const failed: { task: InboxTask; error: unknown }[] = [];
     let accepted = 0;
-    for (const [i, task] of tasks.entries()) {
-      try {
-        await review(task.proposalId, { decision: 'accept' });
-        accepted++;
-      } catch (e) {
-        failed.push({ task, error: e });
+    let done = 0;
+    let next = 0;
+    // A few at a time: each is its own workflow action (and its own idempotency key).
+    const lane = async () => {
+      while (next < tasks.length) {
+        const task = tasks[next++];
+        try {
+          await review(task.proposalId, { decision: 'accept' });
+          accepted++;
+        } catch (e) {
+          failed.push({ task, error: e });
+        }
+        setProgress({ done: ++done, total: tasks.length });
       }
-      setProgress({ done: i + 1, total: tasks.length });
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(ACCEPT_CONCURRENCY, tasks.length) }, lane));
     setProgress(null);
     setOutcome({ accepted, failed });
     setSelected(failed.map((f) => f.task.proposalId));
@@ -181,7 +191,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
                   <Link to={proposalPath(task.proposalId)}>{task.proposal.title}</Link>
                 </Space>
                 <Typography.Text type="secondary">
-                  {task.proposal.sessionName} · {task.proposal.number}
+                  {task.proposal.sessionName} · {t('review.number', { number: task.proposal.number })}
                 </Typography.Text>
               </Space>
             ),
@@ -189,7 +199,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
           {
             title: t('review.received'),
             dataIndex: 'openedAt',
-            width: 170,
+            width: 200,
             render: (d: string) => formatDateTime(d, i18n.language as Lang),
           },
           {

@@ -28,11 +28,14 @@ export function proposalPath(id: string): string {
   return `/proposals/${encodeURIComponent(id)}`;
 }
 
-/** The lead proposer's name, with 等 when others signed too. */
-export function proposersLabel(proposers: { name: string; lead: boolean }[], others: (n: number) => string): string {
+/** The lead proposer's name, or 李明等3人 when others signed too (`joint` words it). */
+export function proposersLabel(
+  proposers: { name: string; lead: boolean }[],
+  joint: (lead: string, total: number, more: number) => string,
+): string {
   if (!proposers.length) return '';
   const lead = proposers.find((p) => p.lead) ?? proposers[0];
-  return proposers.length > 1 ? `${lead.name}${others(proposers.length - 1)}` : lead.name;
+  return proposers.length > 1 ? joint(lead.name, proposers.length, proposers.length - 1) : lead.name;
 }
 
 /** Every stage, in handling order (then the two ends of a review that is not 立案). */

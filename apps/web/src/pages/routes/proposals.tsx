@@ -76,7 +76,7 @@ export default function ProposalsPage() {
           label={t('session')}
           rules={[{ pattern: SESSION_CODE, message: t('sessionInvalid') }]}
         >
-          <Input placeholder={t('sessionPlaceholder')} allowClear maxLength={32} style={{ width: 120 }} />
+          <Input placeholder={t('sessionPlaceholder')} allowClear maxLength={32} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="stage" label={t('stage')}>
           <Select
@@ -140,7 +140,7 @@ export default function ProposalsPage() {
             title: t('proposers'),
             key: 'proposers',
             width: 150,
-            render: (_, p) => proposersLabel(p.proposers, (n) => t('others', { count: n })),
+            render: (_, p) => proposersLabel(p.proposers, (lead, total, more) => t('joint', { lead, total, more })),
           },
           { title: t('stage'), dataIndex: 'stage', width: 120, render: (s: string) => c(`stage.${s}`) },
           {
