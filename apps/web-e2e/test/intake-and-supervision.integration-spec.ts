@@ -49,13 +49,18 @@ describe('web UI: intake, assignment and supervision', () => {
     return page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       if (document.documentElement.scrollWidth <= width) return [];
+      // Where it starts: an element sticking out of its parent, past the window's edge.
       return Array.from(document.querySelectorAll('body *'))
-        .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+        .filter((e) => {
+          const right = e.getBoundingClientRect().right;
+          return right > width + 0.5 && right > (e.parentElement?.getBoundingClientRect().right ?? 0) + 0.5;
+        })
         .slice(0, 8)
         .map(
           (e) =>
-            `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 2).join('.')} right=${Math.round(e.getBoundingClientRect().right)}`,
-        );
+            `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} right=${Math.round(e.getBoundingClientRect().right)}`,
+        )
+        .concat(`scrollWidth=${document.documentElement.scrollWidth} clientWidth=${width}`);
     });
   }
 
