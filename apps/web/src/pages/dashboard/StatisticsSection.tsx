@@ -160,7 +160,10 @@ export function StatisticsSection({
                   height={height}
                   option={{
                     tooltip: { trigger: 'axis' },
-                    legend: { top: 0, data: [t('satisfied'), t('basicallySatisfied'), t('unsatisfied'), t('notRated')] },
+                    legend: {
+                      top: 0,
+                      data: [t('satisfied'), t('basicallySatisfied'), t('unsatisfied'), t('notRated')],
+                    },
                     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
                     xAxis: { type: 'value', minInterval: 1 },
                     yAxis: {
