@@ -13,6 +13,7 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'inbox', path: '/' },
   { key: 'proposals', path: '/proposals' },
   { key: 'intake', path: '/intake', roles: ['registrar'] },
+  { key: 'assignment', path: '/assignment', roles: ['assigning-officer'] },
   { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
   { key: 'notifications', path: '/notifications' },
 ];
@@ -33,9 +34,12 @@ export function AppLayout() {
         .catch(() => undefined);
     void load();
     const timer = setInterval(load, 60_000);
+    // The notifications page says when it marked some read.
+    window.addEventListener('banli:notifications-changed', load);
     return () => {
       live = false;
       clearInterval(timer);
+      window.removeEventListener('banli:notifications-changed', load);
     };
   }, [location.pathname]);
 

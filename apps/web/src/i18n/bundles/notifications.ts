@@ -1,0 +1,51 @@
+export const namespace = 'notifications';
+
+export const zh = {
+  title: '消息通知',
+  show: '显示',
+  all: '全部消息',
+  unread: '未读消息（{{count}}）',
+  markRead: '标为已读',
+  markAllRead: '全部标为已读',
+  read: '已读',
+  new: '未读',
+  openProposal: '查看提案',
+  empty: '没有消息',
+  emptyUnread: '没有未读消息',
+  kinds: {
+    assigned: '交办',
+    'deadline-reminder': '到期提醒',
+    'deadline-escalation': '逾期督办',
+    'reminder-notice': '催办',
+    'opinion-returned': '会办意见退回',
+    'draft-sent-back': '答复稿退回',
+    'extension-decided': '延期审批',
+    'objection-decided': '调整申请处理',
+    'daily-digest': '每日汇总',
+  },
+};
+
+export const en: typeof zh = {
+  title: 'Notifications',
+  show: 'Show',
+  all: 'All',
+  unread: 'Unread ({{count}})',
+  markRead: 'Mark read',
+  markAllRead: 'Mark all read',
+  read: 'Read',
+  new: 'Unread',
+  openProposal: 'Open the proposal',
+  empty: 'No notifications',
+  emptyUnread: 'No unread notifications',
+  kinds: {
+    assigned: 'Assignment',
+    'deadline-reminder': 'Deadline reminder',
+    'deadline-escalation': 'Overdue escalation',
+    'reminder-notice': 'Reminder',
+    'opinion-returned': 'Opinion returned',
+    'draft-sent-back': 'Draft sent back',
+    'extension-decided': 'Extension decided',
+    'objection-decided': 'Objection decided',
+    'daily-digest': 'Daily digest',
+  },
+};

@@ -1,0 +1,43 @@
+export const namespace = 'proposals';
+
+export const zh = {
+  title: '提案查询',
+  query: '关键词',
+  queryPlaceholder: '案由、正文、建议、提案人、编号…',
+  session: '届次代码',
+  sessionPlaceholder: '如 8-2',
+  stage: '阶段',
+  anyStage: '全部阶段',
+  proposal: '提案',
+  number: '第{{number}}号',
+  proposers: '提案人',
+  joint: '{{lead}}等{{total}}人',
+  units: '承办单位',
+  lead: '主办',
+  nextDeadline: '最近时限',
+  received: '登记日期',
+  kind: { proposal: '提案', suggestion: '建议' },
+  empty: '没有符合条件的提案',
+  sessionInvalid: '届次代码只能包含字母、数字和短横线',
+};
+
+export const en: typeof zh = {
+  title: 'Proposals',
+  query: 'Search',
+  queryPlaceholder: 'Title, text, suggestions, proposers, number…',
+  session: 'Session code',
+  sessionPlaceholder: 'e.g. 8-2',
+  stage: 'Stage',
+  anyStage: 'All stages',
+  proposal: 'Proposal',
+  number: 'No. {{number}}',
+  proposers: 'Proposers',
+  joint: '{{lead}} and {{more}} more',
+  units: 'Units',
+  lead: 'Lead',
+  nextDeadline: 'Next deadline',
+  received: 'Registered',
+  kind: { proposal: 'Proposal', suggestion: 'Suggestion' },
+  empty: 'No proposal matches',
+  sessionInvalid: 'A session code holds only letters, digits and dashes',
+};

@@ -1,0 +1,170 @@
+import { Button, Form, Radio, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useUnits } from '../../api/units';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey';
+
+export interface AssignValues {
+  mode: 'lead' | 'split' | 'single';
+  leadUnitId?: string;
+  coHandlerUnitIds?: string[];
+  splitUnitIds?: string[];
+  singleUnitId?: string;
+}
+
+/** The body of POST /api/proposals/:id/assignment for the form's values. */
+export function assignmentOf(v: AssignValues) {
+  if (v.mode === 'lead') return { mode: 'lead', leadUnitId: v.leadUnitId, coHandlerUnitIds: v.coHandlerUnitIds ?? [] };
+  if (v.mode === 'split') return { mode: 'split', unitIds: v.splitUnitIds ?? [] };
+  return { mode: 'single', unitIds: v.singleUnitId ? [v.singleUnitId] : [] };
+}
+
+interface ProposalDetail {
+  proposers: { name: string; lead: boolean }[];
+  suggestionPoints: { seq: number; text: string }[];
+}
+
+/**
+ * The assigning office's form for one proposal: mode, lead and co-handling units, or the units
+ * of a split or single assignment (bureaus only). What was chosen survives a refusal and
+ * closing the form (`draft`), and a retry reuses the idempotency key.
+ */
+export function AssignForm(props: {
+  proposalId: string;
+  title: string;
+  draft?: AssignValues;
+  onDraft(values: AssignValues): void;
+  onAssigned(): void;
+}) {
+  const { t } = useTranslation('assignment');
+  const units = useUnits().filter((u) => u.kind === 'bureau');
+  const [form] = Form.useForm<AssignValues>();
+  const mode = Form.useWatch('mode', form) ?? props.draft?.mode ?? 'lead';
+  const lead = Form.useWatch('leadUnitId', form);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [detail, setDetail] = useState<ProposalDetail | null>(null);
+  const idempotency = useIdempotencyKey();
+  const options = units.map((u) => ({ value: u.id, label: u.name }));
+  const id = (name: string) => `assign-${props.proposalId}-${name}`;
+
+  useEffect(() => {
+    let live = true;
+    api<ProposalDetail>(`/proposals/${encodeURIComponent(props.proposalId)}`)
+      .then((d) => live && setDetail(d))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [props.proposalId]);
+
+  const submit = async (values: AssignValues) => {
+    const body = assignmentOf(values);
+    setBusy(true);
+    try {
+      await api(`/proposals/${encodeURIComponent(props.proposalId)}/assignment`, {
+        body,
+        idempotencyKey: idempotency.keyFor(body),
+      });
+      idempotency.settle();
+      setError(null);
+      props.onAssigned();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }} data-testid={`assign-form-${props.proposalId}`}>
+      <Form<AssignValues>
+        form={form}
+        layout="vertical"
+        name={`assign-${props.proposalId}`}
+        initialValues={props.draft ?? { mode: 'lead', coHandlerUnitIds: [], splitUnitIds: [] }}
+        onValuesChange={(_, all) => props.onDraft(all)}
+        onFinish={(v) => void submit(v)}
+        style={{ flex: '1 1 480px', maxWidth: 640 }}
+      >
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        <Form.Item name="mode" label={t('mode')} extra={t(`modeHelp.${mode}`)}>
+          <Radio.Group
+            optionType="button"
+            options={(['lead', 'split', 'single'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+          />
+        </Form.Item>
+        {mode === 'lead' && (
+          <>
+            <Form.Item
+              name="leadUnitId"
+              label={t('leadUnit')}
+              htmlFor={id('lead')}
+              rules={[{ required: true, message: t('required', { field: t('leadUnit') }) }]}
+            >
+              <Select id={id('lead')} options={options} showSearch={{ optionFilterProp: 'label' }} />
+            </Form.Item>
+            <Form.Item
+              name="coHandlerUnitIds"
+              label={t('coHandlers')}
+              htmlFor={id('co')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('needCoHandler') }]}
+            >
+              <Select
+                id={id('co')}
+                mode="multiple"
+                options={options.filter((o) => o.value !== lead)}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Form.Item>
+          </>
+        )}
+        {mode === 'split' && (
+          <Form.Item
+            name="splitUnitIds"
+            label={t('splitUnits')}
+            htmlFor={id('split')}
+            rules={[{ required: true, type: 'array', min: 2, message: t('needTwo') }]}
+          >
+            <Select id={id('split')} mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        )}
+        {mode === 'single' && (
+          <Form.Item
+            name="singleUnitId"
+            label={t('singleUnit')}
+            htmlFor={id('single')}
+            rules={[{ required: true, message: t('required', { field: t('singleUnit') }) }]}
+          >
+            <Select id={id('single')} options={options} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('submit')}
+        </Button>
+      </Form>
+      {detail && (
+        <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+          <Typography.Text strong>{t('proposers')}：</Typography.Text>
+          <Typography.Text>
+            {detail.proposers
+              .slice()
+              .sort((a, b) => Number(b.lead) - Number(a.lead))
+              .map((p) => p.name)
+              .join('、')}
+          </Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <Typography.Text strong>{t('points')}：</Typography.Text>
+            <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {detail.suggestionPoints.map((p) => (
+                <li key={p.seq}>{p.text}</li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

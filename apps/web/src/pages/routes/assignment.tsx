@@ -1,0 +1,143 @@
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { InboxPage, InboxTask, Role } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUrlState } from '../../components/useUrlState';
+import { formatDate, Lang } from '../../format';
+import { AssignForm, AssignValues } from '../assignment/AssignForm';
+import { proposalPath } from '../proposals/types';
+
+export const route: { path: string; roles: Role[] } = { path: '/assignment', roles: ['assigning-officer'] };
+
+/** The assigning office's desk (交办): proposals awaiting assignment, a form for each. */
+export default function AssignmentPage() {
+  const { t, i18n } = useTranslation('assignment');
+  const { t: c } = useTranslation();
+  const { number, set } = useUrlState();
+  const page = number('page', 1);
+  const pageSize = number('pageSize', 20);
+  const [data, setData] = useState<InboxPage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [open, setOpen] = useState<string[]>([]);
+  const [assigned, setAssigned] = useState<string | null>(null);
+  const drafts = useRef(new Map<string, AssignValues>());
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const q = new URLSearchParams({ kind: 'assign', page: String(page), pageSize: String(pageSize) });
+      setData(await api<InboxPage>(`/tasks?${q}`));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [page, pageSize]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const toggle = (id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('intro')}
+      </Typography.Paragraph>
+      <ErrorAlert error={error} />
+      {assigned && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          role="status"
+          onClose={() => setAssigned(null)}
+          title={t('assigned', { title: assigned })}
+          data-testid="assigned"
+        />
+      )}
+      <Table<InboxTask>
+        rowKey="proposalId"
+        data-testid="assign-list"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        size="middle"
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('empty') }}
+        expandable={{
+          expandedRowKeys: open,
+          showExpandColumn: false,
+          expandedRowRender: (task) => (
+            <AssignForm
+              proposalId={task.proposalId}
+              title={task.proposal.title}
+              draft={drafts.current.get(task.proposalId)}
+              onDraft={(v) => drafts.current.set(task.proposalId, v)}
+              onAssigned={() => {
+                drafts.current.delete(task.proposalId);
+                setOpen((o) => o.filter((x) => x !== task.proposalId));
+                setAssigned(task.proposal.title);
+                void load();
+              }}
+            />
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => c('total', { count: n }),
+          onChange: (p, s) => set({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            title: t('proposal'),
+            key: 'proposal',
+            render: (_, task) => (
+              <Space orientation="vertical" size={0}>
+                <Space size={4}>
+                  {task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+                  <Link to={proposalPath(task.proposalId)}>{task.proposal.title}</Link>
+                </Space>
+                <Typography.Text type="secondary">
+                  {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('waiting'),
+            dataIndex: 'openedAt',
+            width: 150,
+            render: (d: string) => formatDate(d, i18n.language as Lang),
+          },
+          {
+            title: '',
+            key: 'action',
+            width: 120,
+            render: (_, task) => (
+              <Button
+                type={open.includes(task.proposalId) ? 'default' : 'primary'}
+                aria-expanded={open.includes(task.proposalId)}
+                aria-label={`${t('assign')}：${task.proposal.title}`}
+                onClick={() => toggle(task.proposalId)}
+              >
+                {open.includes(task.proposalId) ? t('collapse') : t('assign')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

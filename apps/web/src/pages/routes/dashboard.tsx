@@ -1,0 +1,199 @@
+import { Alert, Checkbox, Form, InputNumber, Select, Space, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Page, Role } from '../../api/types';
+import { useUnits } from '../../api/units';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUrlState } from '../../components/useUrlState';
+import { DeadlinesTable } from '../dashboard/DeadlinesTable';
+import { ReminderModal } from '../dashboard/ReminderModal';
+import { StatisticsSection } from '../dashboard/StatisticsSection';
+import { Statistics, SUPERVISED_KINDS, SupervisedDeadline } from '../dashboard/types';
+
+export const route: { path: string; roles: Role[] } = {
+  path: '/dashboard',
+  roles: ['supervisor', 'assigning-officer'],
+};
+
+type State = 'overdue' | 'due-soon';
+
+/**
+ * The supervisors' view (督办): what is overdue and what falls due soon, who holds each up in
+ * working days, 催办 to that unit; on-time and satisfaction rates per unit, with exports.
+ */
+export default function DashboardPage() {
+  const { t } = useTranslation('dashboard');
+  const { t: c } = useTranslation();
+  const units = useUnits().filter((u) => u.kind === 'bureau');
+  const { get, number, set } = useUrlState();
+  const session = get('session');
+  const unit = get('unit');
+  const kind = get('kind');
+  const keyOnly = get('keyOnly') === 'true';
+  const within = Math.min(120, Number(get('within', '7')) || 7);
+  const tab: State = get('tab') === 'due-soon' ? 'due-soon' : 'overdue';
+  const groupBy = get('groupBy') === 'session' ? 'session' : 'unit';
+  const [lists, setLists] = useState<Record<State, Page<SupervisedDeadline> | null>>({
+    overdue: null,
+    'due-soon': null,
+  });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sessions, setSessions] = useState<{ value: string; label: string }[]>([]);
+  const [reminding, setReminding] = useState<SupervisedDeadline | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const pages = {
+    overdue: { page: number('opage', 1), pageSize: number('opageSize', 20) },
+    'due-soon': { page: number('spage', 1), pageSize: number('spageSize', 20) },
+  };
+  const [op, ops, sp, sps] = [
+    pages.overdue.page,
+    pages.overdue.pageSize,
+    pages['due-soon'].page,
+    pages['due-soon'].pageSize,
+  ];
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const query = (state: State, page: number, pageSize: number) => {
+      const q = new URLSearchParams({ state, page: String(page), pageSize: String(pageSize) });
+      if (state === 'due-soon') q.set('withinWorkingDays', String(within));
+      if (session) q.set('session', session);
+      if (unit) q.set('unit', unit);
+      if (kind) q.set('kind', kind);
+      if (keyOnly) q.set('keyOnly', 'true');
+      return `/supervision/deadlines?${q}`;
+    };
+    try {
+      const [overdue, dueSoon] = await Promise.all([
+        api<Page<SupervisedDeadline>>(query('overdue', op, ops)),
+        api<Page<SupervisedDeadline>>(query('due-soon', sp, sps)),
+      ]);
+      setLists({ overdue, 'due-soon': dueSoon });
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [session, unit, kind, keyOnly, within, op, ops, sp, sps]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    api<Statistics>('/supervision/statistics?groupBy=session')
+      .then((s) => setSessions(s.items.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` }))))
+      .catch(() => undefined);
+  }, []);
+
+  const filter = (changes: Record<string, string | number>) => set({ ...changes, opage: '', spage: '' });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Form layout="inline" aria-label={t('filters')} style={{ rowGap: 8 }}>
+        <Form.Item label={t('session')} htmlFor="dash-session">
+          <Select
+            id="dash-session"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('sessionPlaceholder')}
+            style={{ width: 220 }}
+            value={session || undefined}
+            options={sessions}
+            onChange={(v) => filter({ session: v ?? '' })}
+          />
+        </Form.Item>
+        <Form.Item label={t('unit')} htmlFor="dash-unit">
+          <Select
+            id="dash-unit"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('unitPlaceholder')}
+            style={{ width: 220 }}
+            value={unit || undefined}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(v) => filter({ unit: v ?? '' })}
+          />
+        </Form.Item>
+        <Form.Item label={t('kind')} htmlFor="dash-kind">
+          <Select
+            id="dash-kind"
+            allowClear
+            placeholder={t('kindPlaceholder')}
+            style={{ width: 150 }}
+            value={kind || undefined}
+            options={SUPERVISED_KINDS.map((k) => ({ value: k, label: c(`deadlineKind.${k}`) }))}
+            onChange={(v) => filter({ kind: v ?? '' })}
+          />
+        </Form.Item>
+        <Form.Item label={t('within')} htmlFor="dash-within">
+          <InputNumber
+            id="dash-within"
+            min={0}
+            max={120}
+            value={within}
+            style={{ width: 90 }}
+            onChange={(v) => typeof v === 'number' && filter({ within: v === 7 ? '' : v })}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Checkbox checked={keyOnly} onChange={(e) => filter({ keyOnly: e.target.checked ? 'true' : '' })}>
+            {t('keyOnly')}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+      {sent && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          role="status"
+          onClose={() => setSent(null)}
+          title={t('reminded', { unit: sent })}
+          data-testid="reminder-sent"
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => set({ tab: k === 'overdue' ? '' : k })}
+        items={(['overdue', 'due-soon'] as const).map((state) => ({
+          key: state,
+          label:
+            state === 'overdue'
+              ? t('overdue', { count: lists.overdue?.total ?? 0 })
+              : t('dueSoon', { days: within, count: lists['due-soon']?.total ?? 0 }),
+          children: (
+            <DeadlinesTable
+              state={state}
+              data={lists[state]}
+              loading={loading}
+              onRemind={setReminding}
+              onPage={(p, s) =>
+                state === 'overdue' ? set({ opage: p, opageSize: s }) : set({ spage: p, spageSize: s })
+              }
+            />
+          ),
+        }))}
+      />
+      <StatisticsSection
+        session={session}
+        groupBy={groupBy}
+        onGroupBy={(g) => set({ groupBy: g === 'unit' ? '' : g })}
+      />
+      <ReminderModal
+        deadline={reminding}
+        onClose={(unitName) => {
+          setReminding(null);
+          if (unitName) setSent(unitName);
+        }}
+      />
+    </Space>
+  );
+}

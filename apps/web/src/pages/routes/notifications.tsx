@@ -1,0 +1,161 @@
+import { Button, Radio, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { HTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUrlState } from '../../components/useUrlState';
+import { formatDateTime, Lang } from '../../format';
+import { NotificationPage, notificationsChanged, UserNotification } from '../notifications/types';
+import { proposalPath } from '../proposals/types';
+
+export const route = { path: '/notifications' };
+
+/** The user's notifications: all or unread only, newest first; mark one or all read. */
+export default function NotificationsPage() {
+  const { t, i18n } = useTranslation('notifications');
+  const { t: c } = useTranslation();
+  const { get, number, set } = useUrlState();
+  const unreadOnly = get('unread') === 'true';
+  const page = number('page', 1);
+  const pageSize = number('pageSize', 20);
+  const [data, setData] = useState<NotificationPage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+      if (unreadOnly) q.set('unread', 'true');
+      setData(await api<NotificationPage>(`/notifications?${q}`));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [page, pageSize, unreadOnly]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (id: string, path: string) => {
+    setBusy(id);
+    try {
+      await api(path, { method: 'POST' });
+      setError(null);
+      notificationsChanged();
+      await load();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const kindLabel = (kind: string) => {
+    const key = `kinds.${kind}`;
+    const label = t(key);
+    return label === key ? null : label;
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1100 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Radio.Group
+          value={unreadOnly ? 'unread' : 'all'}
+          onChange={(e) => set({ unread: e.target.value === 'unread' ? 'true' : '', page: '' })}
+          optionType="button"
+          aria-label={t('show')}
+          options={[
+            { value: 'all', label: t('all') },
+            { value: 'unread', label: t('unread', { count: data?.unreadCount ?? 0 }) },
+          ]}
+        />
+        <Button
+          icon={<CheckOutlined />}
+          disabled={!data?.unreadCount}
+          loading={busy === 'all'}
+          onClick={() => void act('all', '/notifications/read-all')}
+          data-testid="mark-all-read"
+        >
+          {t('markAllRead')}
+        </Button>
+      </Space>
+      <ErrorAlert error={error} />
+      <Table<UserNotification>
+        rowKey="id"
+        data-testid="notification-list"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        showHeader={false}
+        size="middle"
+        locale={{ emptyText: unreadOnly ? t('emptyUnread') : t('empty') }}
+        onRow={(n) =>
+          ({
+            'data-testid': 'notification',
+            'data-read': n.readAt ? 'true' : 'false',
+            style: { background: n.readAt ? undefined : '#fff7f6' },
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => c('total', { count: n }),
+          onChange: (p, s) => set({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            key: 'notice',
+            render: (_, n) => (
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                <Space wrap size={4}>
+                  {!n.readAt && <Tag color="red">{t('new')}</Tag>}
+                  {kindLabel(n.kind) && <Tag>{kindLabel(n.kind)}</Tag>}
+                  <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                </Space>
+                <Typography.Text type="secondary">{formatDateTime(n.createdAt, i18n.language as Lang)}</Typography.Text>
+                <Typography.Paragraph
+                  style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+                  ellipsis={{ rows: 4, expandable: true }}
+                >
+                  {n.body}
+                </Typography.Paragraph>
+              </Space>
+            ),
+          },
+          {
+            key: 'actions',
+            width: 200,
+            render: (_, n) => (
+              <Space orientation="vertical" size={4}>
+                {n.proposalId && <Link to={proposalPath(n.proposalId)}>{t('openProposal')}</Link>}
+                {n.readAt ? (
+                  <Typography.Text type="secondary">{t('read')}</Typography.Text>
+                ) : (
+                  <Button
+                    size="small"
+                    loading={busy === n.id}
+                    onClick={() => void act(n.id, `/notifications/${encodeURIComponent(n.id)}/read`)}
+                    aria-label={`${t('markRead')}：${n.title}`}
+                  >
+                    {t('markRead')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,177 @@
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useUnitName } from '../../api/units';
+import { DeadlineTag } from '../../components/DeadlineTag';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUrlState } from '../../components/useUrlState';
+import { formatDate, Lang } from '../../format';
+import { ProposalSearchPage, ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
+
+export const route = { path: '/proposals' };
+
+const SESSION_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
+
+/** Every proposal the user may see: full-text search, session and stage filters, key proposals first. */
+export default function ProposalsPage() {
+  const { t, i18n } = useTranslation('proposals');
+  const { t: c } = useTranslation();
+  const unitName = useUnitName();
+  const { get, number, set } = useUrlState();
+  const q = get('q');
+  const sessionCode = get('sessionCode');
+  const stage = get('stage');
+  const page = number('page', 1);
+  const pageSize = number('pageSize', 20);
+  const [form] = Form.useForm<{ q: string; sessionCode: string; stage?: string }>();
+  const [data, setData] = useState<ProposalSearchPage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    form.setFieldsValue({ q, sessionCode, stage: stage || undefined });
+  }, [form, q, sessionCode, stage]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+      if (q) query.set('q', q);
+      if (sessionCode) query.set('sessionCode', sessionCode);
+      if (stage) query.set('stage', stage);
+      setData(await api<ProposalSearchPage>(`/proposals?${query}`));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [q, sessionCode, stage, page, pageSize]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Form
+        form={form}
+        layout="inline"
+        role="search"
+        onFinish={(v) =>
+          set({ q: v.q?.trim() ?? '', sessionCode: v.sessionCode?.trim() ?? '', stage: v.stage ?? '', page: '' })
+        }
+        style={{ rowGap: 8 }}
+      >
+        <Form.Item name="q" label={t('query')}>
+          <Input placeholder={t('queryPlaceholder')} allowClear maxLength={200} style={{ width: 300 }} />
+        </Form.Item>
+        <Form.Item
+          name="sessionCode"
+          label={t('session')}
+          rules={[{ pattern: SESSION_CODE, message: t('sessionInvalid') }]}
+        >
+          <Input placeholder={t('sessionPlaceholder')} allowClear maxLength={32} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="stage" label={t('stage')}>
+          <Select
+            allowClear
+            placeholder={t('anyStage')}
+            style={{ width: 160 }}
+            options={STAGES.map((s) => ({ value: s, label: c(`stage.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {c('search')}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                set({ q: '', sessionCode: '', stage: '', page: '' });
+              }}
+            >
+              {c('reset')}
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <ErrorAlert error={error} />
+      <Table<ProposalSummary>
+        rowKey="id"
+        data-testid="proposal-list"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        size="middle"
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('empty') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => c('total', { count: n }),
+          onChange: (p, s) => set({ page: p, pageSize: s }),
+        }}
+        columns={[
+          {
+            title: t('proposal'),
+            key: 'proposal',
+            render: (_, p) => (
+              <Space orientation="vertical" size={0}>
+                <Space wrap size={4}>
+                  {p.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+                  {p.kind === 'suggestion' && <Tag>{t('kind.suggestion')}</Tag>}
+                  <Link to={proposalPath(p.id)}>{p.title}</Link>
+                </Space>
+                <Typography.Text type="secondary">
+                  {p.sessionName} · {t('number', { number: p.number })}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: t('proposers'),
+            key: 'proposers',
+            width: 150,
+            render: (_, p) => proposersLabel(p.proposers, (lead, total, more) => t('joint', { lead, total, more })),
+          },
+          { title: t('stage'), dataIndex: 'stage', width: 120, render: (s: string) => c(`stage.${s}`) },
+          {
+            title: t('units'),
+            key: 'units',
+            width: 220,
+            render: (_, p) => (
+              <Space orientation="vertical" size={0}>
+                {p.assignedUnitIds.map((u) => (
+                  <span key={u}>
+                    {unitName(u)}
+                    {u === p.leadUnitId && p.assignedUnitIds.length > 1 ? `（${t('lead')}）` : ''}
+                  </span>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('nextDeadline'),
+            key: 'next',
+            width: 170,
+            render: (_, p) => <DeadlineTag dueAt={p.closedAt ? null : p.nextDueAt} />,
+          },
+          {
+            title: t('received'),
+            dataIndex: 'receivedAt',
+            width: 130,
+            render: (d: string) => formatDate(d, i18n.language as Lang),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
