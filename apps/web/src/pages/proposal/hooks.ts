@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, newIdempotencyKey } from '../../api/client';
+import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter } from './types';
+
+/** The API path of a proposal (its id holds `_`, and is encoded like any path segment). */
+export function proposalPath(id: string, rest = ''): string {
+  return `/proposals/${encodeURIComponent(id)}${rest}`;
+}
+
+export interface ProposalData {
+  detail: ProposalDetail;
+  events: ProposalEvent[];
+  letters: SignedLetter[];
+}
+
+/** The proposal, its audit trail and its signed letters; `reload` after every action. */
+export function useProposal(id: string) {
+  const [data, setData] = useState<ProposalData | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const [detail, events, letters] = await Promise.all([
+        api<ProposalDetail>(proposalPath(id)),
+        api<ProposalEvent[]>(proposalPath(id, '/events')),
+        api<SignedLetter[]>(proposalPath(id, '/letters')),
+      ]);
+      setData({ detail, events, letters });
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setData(null);
+    void reload();
+  }, [reload]);
+
+  return { data, error, loading, reload };
+}
+
+/**
+ * One user intent on a proposal (submit an opinion, sign…). A retry of the same intent (same
+ * action, same body) after a network failure or a server error reuses its Idempotency-Key,
+ * so the server applies it once; a definite refusal (4xx) ends the intent, and the next try
+ * is a new one. The caller's form keeps what was typed: nothing here resets it.
+ */
+export function useAction(proposalId: string) {
+  const intent = useRef<{ key: string; signature: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = useCallback(
+    async (path: string, body: object = {}): Promise<ActionResult | undefined> => {
+      const signature = `${path}\n${JSON.stringify(body)}`;
+      if (!intent.current || intent.current.signature !== signature) {
+        intent.current = { key: newIdempotencyKey(), signature };
+      }
+      setBusy(true);
+      setError(null);
+      try {
+        const result = await api<ActionResult>(proposalPath(proposalId, path), {
+          body,
+          idempotencyKey: intent.current.key,
+        });
+        intent.current = null;
+        return result;
+      } catch (e) {
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500) intent.current = null;
+        setError(e);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [proposalId],
+  );
+
+  return { run, busy, error, clearError: () => setError(null) };
+}
