@@ -26,7 +26,7 @@ export function DraftView({ content, detail }: { content: Partial<DraftContent>;
             label: t('draft.disclosure'),
             children: content.disclosure ? t(`disclosure.${content.disclosure}`) : '—',
           },
-          { key: 'topic', label: t('draft.topic'), children: content.topic ?? '—' },
+          { key: 'topic', label: t('draft.topicShort'), children: content.topic ?? '—' },
           {
             key: 'contact',
             label: t('draft.contactName'),

@@ -290,11 +290,11 @@ export function DraftingWorkspace({
                     {(fields, { add, remove }) => (
                       <>
                         {fields.map((field, n) => (
-                          <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                          <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                             <Form.Item
                               name={field.name}
                               label={t('draft.measure', { seq: p.seq, n: n + 1 })}
-                              style={{ flex: 1, minWidth: 360 }}
+                              style={{ flex: 1 }}
                               rules={[requiredAlways(t('actions.required'))]}
                             >
                               <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={20000} />
@@ -305,7 +305,7 @@ export function DraftingWorkspace({
                               onClick={() => remove(field.name)}
                               style={{ marginTop: 30 }}
                             />
-                          </Space>
+                          </div>
                         ))}
                         <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} size="small">
                           {t('draft.addMeasure')}

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Space, Typography } from 'antd';
+import { Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,8 +39,7 @@ function Letter({ proposalId, letter }: { proposalId: string; letter: SignedLett
     setError(null);
     download(path(format), `${letter.documentNumber}.${format}`).catch(setError);
   };
-  const toggleView = async () => {
-    if (html !== null) return setHtml(null);
+  const view = async () => {
     setError(null);
     try {
       setHtml(await apiText(path('html')));
@@ -74,14 +73,23 @@ function Letter({ proposalId, letter }: { proposalId: string; letter: SignedLett
           </Button>
         )}
         {formats.includes('html') && (
-          <Button icon={<EyeOutlined />} onClick={() => void toggleView()} aria-expanded={html !== null}>
-            {html === null ? t('letters.view') : t('letters.hide')}
+          <Button icon={<EyeOutlined />} onClick={() => void view()}>
+            {t('letters.view')}
           </Button>
         )}
       </Space>
-      {html !== null && (
-        <LetterFrame html={html} title={t('letters.frame', { number: letter.documentNumber })} height={560} />
-      )}
+      <Modal
+        open={html !== null}
+        title={t('letters.frame', { number: letter.documentNumber })}
+        width={920}
+        footer={null}
+        onCancel={() => setHtml(null)}
+        destroyOnHidden
+      >
+        {html !== null && (
+          <LetterFrame html={html} title={t('letters.frame', { number: letter.documentNumber })} height={600} />
+        )}
+      </Modal>
     </Space>
   );
 }
