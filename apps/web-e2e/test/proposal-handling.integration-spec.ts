@@ -338,4 +338,99 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('script:has-text("__xss")').count()).toBe(0);
   });
+  it('lets the lead unit return an opinion, object and ask for more time; the office decides; a supervisor marks key, reminds and waives', async () => {
+    const more = (page: Page, label: string) =>
+      page.getByTestId('more-actions').getByRole('button', { name: label, exact: true });
+    const chooseOption = async (page: Page, label: string, option: string | RegExp) => {
+      await page.getByLabel(label).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    };
+    const lead = await as('lead-handler', xssId);
+    await more(lead, '退回会办意见').click();
+    const back = lead.getByTestId('panel-return-opinion');
+    await back.getByLabel('退回理由').fill('请补充具体措施');
+    await back.getByRole('button', { name: '退回修改' }).click();
+    await back.waitFor({ state: 'detached' });
+
+    await more(lead, '申请调整交办').click();
+    const objection = lead.getByTestId('panel-objection');
+    await objection.getByLabel('申请调整理由').fill('数据要素市场主要由数据局负责');
+    await objection.getByRole('button', { name: '提交申请' }).click();
+    await objection.waitFor({ state: 'detached' });
+
+    await more(lead, '申请延期').click();
+    const extension = lead.getByTestId('panel-extension');
+    await chooseOption(lead, '延期哪项时限', /^答复/);
+    await extension.getByLabel('申请延至').fill('2027-03-31');
+    await extension.getByLabel('申请延至').press('Enter');
+    await extension.getByLabel('延期理由').fill('需开展专题调研');
+    await extension.getByRole('button', { name: '提交延期申请' }).click();
+    await extension.waitFor({ state: 'detached' });
+
+    // The co-handler sees why its opinion came back, with what it wrote still in the form.
+    const hr = await as('human-resources-cohandler', xssId);
+    const opinion = hr.getByTestId('panel-opinion');
+    await opinion.getByText('主办单位退回了第1版意见：请补充具体措施').waitFor();
+    expect(await opinion.getByLabel('建议1的意见').inputValue()).toBe(`意见${XSS}`);
+
+    const officer = await as('officer', xssId);
+    const decideObjection = officer.getByTestId('panel-decide-objection-1');
+    await decideObjection.getByText(/申请调整：数据要素市场主要由数据局负责/).waitFor();
+    await decideObjection.getByLabel('处理理由').fill('职责明确，维持交办');
+    await decideObjection.getByRole('button', { name: '提交处理结果' }).click();
+    await decideObjection.waitFor({ state: 'detached' });
+    const decideExtension = officer.getByTestId('panel-decide-extension-1');
+    await decideExtension.getByText(/答复延至2027年3月31日：需开展专题调研/).waitFor();
+    await decideExtension.getByLabel('审批意见').fill('同意延期');
+    await decideExtension.getByRole('button', { name: '提交审批结果' }).click();
+    await decideExtension.waitFor({ state: 'detached' });
+
+    const supervisor = await as('supervisor', xssId);
+    await more(supervisor, '列为重点提案').click();
+    await supervisor.getByTestId('panel-key').getByLabel('领办领导（多人用顿号或逗号分隔）').fill('王副市长、李秘书长');
+    await supervisor
+      .getByTestId('panel-key')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
+    await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：王副市长、李秘书长').waitFor();
+    await more(supervisor, '催办').click();
+    const reminder = supervisor.getByTestId('panel-reminder');
+    await chooseOption(supervisor, '催办单位', 'X市人力资源和社会保障局');
+    await reminder.getByLabel('催办说明（可选）').fill('请尽快报送修改后的意见');
+    await reminder.getByRole('button', { name: '发出催办' }).click();
+    await supervisor.locator('.ant-message-success').first().waitFor();
+    await more(supervisor, '免于会办').click();
+    const waive = supervisor.getByTestId('panel-waive');
+    await waive.getByLabel('理由', { exact: true }).fill('该局已口头说明无补充意见');
+    await waive.getByRole('button', { name: '确认免于会办' }).click();
+    await waive.waitFor({ state: 'detached' });
+    await supervisor.getByRole('tab', { name: /会办意见/ }).click();
+    await supervisor
+      .getByTestId('opinion-human-resources')
+      .getByTestId('opinion-status')
+      .getByText('免于会办')
+      .waitFor();
+    await screenshot(supervisor, '18-supervisor');
+
+    await lead.reload();
+    const reply = lead.getByTestId('deadline-reply:industry-it');
+    await reply.getByText('已延期').waitFor();
+    await reply.getByText(/2027年3月31日/).waitFor();
+    await lead.getByRole('tab', { name: '办理记录' }).click();
+    const timeline = lead.getByTestId('timeline');
+    for (const text of [
+      '退回会办意见',
+      '申请调整',
+      '处理申请调整',
+      '申请延期',
+      '审批延期',
+      '列为重点提案',
+      '催办',
+      '免于会办',
+    ]) {
+      await timeline.getByText(text, { exact: true }).first().waitFor();
+    }
+    await timeline.getByText('驳回申请，维持交办').waitFor();
+    await timeline.getByText('催办说明：请尽快报送修改后的意见').waitFor();
+  });
 });
