@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, newIdempotencyKey } from '../../api/client';
+import { api } from '../../api/client';
+import { Intent } from './intent';
 import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter } from './types';
 
 /** The API path of a proposal (its id holds `_`, and is encoded like any path segment). */
@@ -45,33 +46,25 @@ export function useProposal(id: string) {
 }
 
 /**
- * One user intent on a proposal (submit an opinion, sign…). A retry of the same intent (same
- * action, same body) after a network failure or a server error reuses its Idempotency-Key,
- * so the server applies it once; a definite refusal (4xx) ends the intent, and the next try
- * is a new one. The caller's form keeps what was typed: nothing here resets it.
+ * Runs the actions of one panel: each submit is a user intent with its Idempotency-Key (see
+ * Intent). The caller's form keeps what was typed: nothing here resets it.
  */
 export function useAction(proposalId: string) {
-  const intent = useRef<{ key: string; signature: string } | null>(null);
+  const intent = useRef(new Intent());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const run = useCallback(
     async (path: string, body: object = {}): Promise<ActionResult | undefined> => {
-      const signature = `${path}\n${JSON.stringify(body)}`;
-      if (!intent.current || intent.current.signature !== signature) {
-        intent.current = { key: newIdempotencyKey(), signature };
-      }
+      const idempotencyKey = intent.current.keyFor(path, body);
       setBusy(true);
       setError(null);
       try {
-        const result = await api<ActionResult>(proposalPath(proposalId, path), {
-          body,
-          idempotencyKey: intent.current.key,
-        });
-        intent.current = null;
+        const result = await api<ActionResult>(proposalPath(proposalId, path), { body, idempotencyKey });
+        intent.current.succeeded();
         return result;
       } catch (e) {
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500) intent.current = null;
+        intent.current.failed(e);
         setError(e);
         return undefined;
       } finally {
