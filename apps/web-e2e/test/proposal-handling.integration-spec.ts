@@ -16,6 +16,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
   const session = `ui${Date.now().toString(36)}`;
   const mainId = `${session}_1`;
   const xssId = `${session}_2`;
+  const followUpId = `${session}_3`;
   const XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
   let browser: Browser;
   const sessions = new Map<string, { context: BrowserContext; page: Page }>();
@@ -113,15 +114,46 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     if (summary) await panel.getByLabel('总体意见（可选）').fill(summary);
   }
 
+  /** A B-class 主动公开 reply, signed, dispatched and rated over HTTP: follow-up and publication remain. */
+  async function handledUpToFollowUp(): Promise<void> {
+    await registerAndAssign('3', '关于完善职业技能培训的提案', ['education']);
+    const [edu, handler, reviewer, signer, officer] = await Promise.all(
+      ['education-cohandler', 'lead-handler', 'lead-reviewer', 'lead-signer', 'officer'].map(token),
+    );
+    const at = (p: string) => `/proposals/${followUpId}${p}`;
+    await post(edu, at('/opinions'), { points: [{ seq: 1, adoption: 'adopted', text: '同意。' }] });
+    await post(handler, at('/drafts'), {
+      replyClass: 'B',
+      disclosure: 'publish',
+      sections: [
+        { seq: 1, adoption: 'adopted', text: '已列入计划。' },
+        { seq: 2, adoption: 'partly-adopted', text: '正在推进。' },
+      ],
+      topic: '职业技能培训',
+      contact: { name: '张三', phone: '0571-88888888' },
+    });
+    await post(reviewer, at('/drafts/review'), { decision: 'approve' });
+    await post(signer, at('/sign-off'), { decision: 'sign' });
+    await post(handler, at('/dispatch'), {});
+    for (const proposer of ['李明', '王芳']) {
+      await post(officer, at('/feedback'), { unitId: 'industry-it', proposer, rating: 'satisfied' });
+    }
+  }
+
   beforeAll(async () => {
     browser = await launchBrowser();
-    await registerAndAssign('1', '关于加快数字经济发展的提案', ['human-resources', 'education']);
-    await registerAndAssign('2', `关于${XSS}的提案`, ['human-resources']);
-    const hr = await token('human-resources-cohandler');
-    await post(hr, `/proposals/${xssId}/opinions`, {
-      points: [{ seq: 1, adoption: 'adopted', text: `意见${XSS}` }],
-      summary: XSS,
-    });
+    await Promise.all([
+      registerAndAssign('1', '关于加快数字经济发展的提案', ['human-resources', 'education']),
+      (async () => {
+        await registerAndAssign('2', `关于${XSS}的提案`, ['human-resources']);
+        const hr = await token('human-resources-cohandler');
+        await post(hr, `/proposals/${xssId}/opinions`, {
+          points: [{ seq: 1, adoption: 'adopted', text: `意见${XSS}` }],
+          summary: XSS,
+        });
+      })(),
+      handledUpToFollowUp(),
+    ]);
   });
   afterAll(async () => {
     for (const s of sessions.values()) await s.context.close();
@@ -432,5 +464,19 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     }
     await timeline.getByText('驳回申请，维持交办').waitFor();
     await timeline.getByText('催办说明：请尽快报送修改后的意见').waitFor();
+  });
+  it('lets the lead handler report the follow-up of a B-class reply and confirm its publication, closing it', async () => {
+    const page = await as('lead-handler', followUpId);
+    await stage(page).getByText('跟踪落实').waitFor();
+    const followUp = page.getByTestId('panel-follow-up');
+    await followUp.getByLabel('落实情况').fill('培训基地已建成，年内培训5000人次。');
+    await followUp.getByRole('button', { name: '提交落实情况' }).click();
+    await followUp.waitFor({ state: 'detached' });
+    await stage(page).getByText('待公开').waitFor();
+    const publication = page.getByTestId('panel-publication');
+    await publication.getByLabel('公开位置（可选，如网站栏目）').fill('市政府门户网站·建议提案办理');
+    await publication.getByRole('button', { name: '确认已公开' }).click();
+    await stage(page).getByText('已办结').waitFor();
+    expect(await page.getByTestId('action-panels').count()).toBe(0);
   });
 });

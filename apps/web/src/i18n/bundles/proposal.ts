@@ -45,6 +45,7 @@ export const zh = {
     skipped: '跳过的非工作日（{{count}}天）',
     calendarVersion: '日历版本',
     provisionalNote: '涉及{{years}}年，该年节假日安排尚未公布，时限为暂定，公布后将重新计算',
+    alarms: '提醒与督办',
     reminders: '已提醒{{count}}次',
     escalations: '已督办{{count}}次',
     units: { 'working-days': '{{count}}个工作日', 'calendar-days': '{{count}}日', months: '{{count}}个月' },
@@ -342,6 +343,7 @@ export const en: typeof zh = {
     calendarVersion: 'Calendar version',
     provisionalNote:
       'Involves {{years}}, whose official calendar is not published yet: provisional, recomputed once published',
+    alarms: 'Reminders',
     reminders: '{{count}} reminders sent',
     escalations: '{{count}} escalations',
     units: { 'working-days': '{{count}} working days', 'calendar-days': '{{count}} days', months: '{{count}} months' },

@@ -128,7 +128,7 @@ function Explanation({ d }: { d: DeadlineView }) {
       ? [
           {
             key: 'alarms',
-            label: '',
+            label: t('deadlines.alarms'),
             children: [
               d.remindersSent ? t('deadlines.reminders', { count: d.remindersSent }) : '',
               d.escalations ? t('deadlines.escalations', { count: d.escalations }) : '',
