@@ -88,6 +88,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await res.json()) as T;
 }
 
+/** Like `api`, for an answer that is text, e.g. the HTML of a letter preview. */
+export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
+  const res = await send(path, options);
+  return res.text();
+}
+
 /** Downloads a file (a letter, an export) through the same session. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await send(path, {});

@@ -16,6 +16,8 @@ export interface ProposalView {
   leadUnitId: string | null;
   assignedUnitIds: string[];
   keyProposal: boolean;
+  /** A key proposal's supervising leaders (领导领办); empty otherwise. */
+  keyLeaders: string[];
   nextDueAt: string | null;
   closedAt: string | null;
   receivedAt: string;
@@ -33,6 +35,9 @@ export interface DeadlineView {
   remindersSent: number;
   escalations: number;
   extended: boolean;
+  /** Running deadlines only: working days to the end date (0: due today), or past it, by the official calendar. */
+  workingDaysLeft: number | null;
+  workingDaysOverdue: number | null;
   /** Start, rule, days skipped and why, calendar version, and a readable text. */
   explanation: unknown;
 }
@@ -45,6 +50,8 @@ export interface TaskView {
   deadlineKey: string | null;
   dueAt: string | null;
   round: number | null;
+  workingDaysLeft: number | null;
+  workingDaysOverdue: number | null;
 }
 
 export interface ProposalDetailView extends ProposalView {

@@ -4,12 +4,16 @@ import type { HandlingConfig } from '@banli/config';
 import {
   assertValidRegistration,
   DomainError,
+  toShanghaiDate,
+  workingDaysBetween,
+  WorkingDayCalendar,
   ProposalRegistration,
   proposalIdOf,
   proposalWorkflowIdOf,
 } from '@banli/domain';
 import type { DataSource } from 'typeorm';
 import {
+  CalendarOverrideRepository,
   DeadlineEntity,
   ProposalEntity,
   ProposalEventEntity,
@@ -29,6 +33,7 @@ export interface RegisterResult {
 /** Registration and reading of proposals; testable without Nest. */
 export class ProposalsService {
   private readonly proposals: ProposalQueryRepository;
+  private readonly calendars: CalendarOverrideRepository;
 
   constructor(
     private readonly temporal: Client,
@@ -39,6 +44,7 @@ export class ProposalsService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.proposals = new ProposalQueryRepository(dataSource);
+    this.calendars = new CalendarOverrideRepository(dataSource);
   }
 
   /**
@@ -82,14 +88,16 @@ export class ProposalsService {
   /** A proposal with every deadline (and its explanation) and its open tasks. */
   async getProposal(user: AuthenticatedUser, id: string): Promise<ProposalDetailView> {
     const row = await this.access.readable(user, id);
-    const [deadlines, tasks] = await Promise.all([
+    const [deadlines, tasks, calendar] = await Promise.all([
       this.dataSource
         .getRepository(DeadlineEntity)
         .find({ where: { proposalId: id }, order: { dueAt: 'ASC', key: 'ASC' } }),
       this.dataSource
         .getRepository(TaskEntity)
         .find({ where: { proposalId: id, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } }),
+      this.calendars.current(),
     ]);
+    const today = toShanghaiDate(this.clock());
     return {
       ...toView(row),
       deadlines: deadlines
@@ -105,6 +113,7 @@ export class ProposalsService {
           remindersSent: d.remindersSent,
           escalations: d.escalations,
           extended: d.extended === 1,
+          ...(d.status === 'running' ? workingDaysTo(calendar, today, d.dueAt) : NO_WORKING_DAYS),
           explanation: d.explanation,
         })),
       tasks: tasks.map((t) => ({
@@ -115,6 +124,7 @@ export class ProposalsService {
         deadlineKey: t.deadlineKey,
         dueAt: t.dueAt,
         round: t.round,
+        ...workingDaysTo(calendar, today, t.dueAt),
       })),
     };
   }
@@ -136,6 +146,21 @@ export class ProposalsService {
   }
 }
 
+const NO_WORKING_DAYS = { workingDaysLeft: null, workingDaysOverdue: null };
+
+/** Working days left to a deadline's day (0: due today), or how many it is overdue, as the inbox counts them. */
+function workingDaysTo(
+  calendar: WorkingDayCalendar,
+  today: string,
+  dueAt: string | null,
+): { workingDaysLeft: number | null; workingDaysOverdue: number | null } {
+  if (!dueAt) return NO_WORKING_DAYS;
+  const end = toShanghaiDate(dueAt);
+  return end < today
+    ? { workingDaysLeft: null, workingDaysOverdue: workingDaysBetween(calendar, end, today) }
+    : { workingDaysLeft: workingDaysBetween(calendar, today, end), workingDaysOverdue: null };
+}
+
 function toView(row: ProposalEntity): ProposalView {
   return {
     id: row.id,
@@ -152,6 +177,7 @@ function toView(row: ProposalEntity): ProposalView {
     leadUnitId: row.leadUnitId,
     assignedUnitIds: row.assignedUnitIds,
     keyProposal: row.keyProposal === 1,
+    keyLeaders: row.keyLeaders ?? [],
     nextDueAt: row.nextDueAt,
     closedAt: row.closedAt,
     receivedAt: row.receivedAt,

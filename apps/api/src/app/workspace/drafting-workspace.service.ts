@@ -39,6 +39,8 @@ export interface DraftingWorkspace {
   points: (SuggestionPoint & { opinions: OpinionOnPoint[] })[];
   opinionStatus: { unitId: string; unitName: string; status: 'submitted' | 'returned' | 'waived'; version: number }[];
   drafts: DraftVersionView[];
+  /** The reply classes a draft may take (BANLI_REPLY_CLASSES), in order. */
+  replyClasses: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export class DraftingWorkspaceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProposalAccessService,
+    private readonly replyClasses: string[] = ['A', 'B', 'C'],
   ) {}
 
   async workspace(user: AuthenticatedUser, proposalId: string, unitId?: string): Promise<DraftingWorkspace> {
@@ -122,6 +125,7 @@ export class DraftingWorkspaceService {
         version: o.version,
       })),
       drafts,
+      replyClasses: [...this.replyClasses],
     };
   }
 }

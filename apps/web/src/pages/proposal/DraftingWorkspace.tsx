@@ -1,0 +1,448 @@
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { apiText } from '../../api/client';
+import type { User } from '../../api/types';
+import { useUnitName } from '../../api/units';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime, Lang } from '../../format';
+import type { UnitOpinion } from './derive';
+import { proposalPath, useAction } from './hooks';
+import { LetterFrame } from './LetterFrame';
+import { ADOPTION_COLOURS } from './OpinionsList';
+import type { DraftContent, DraftVersion, ProposalDetail, Workspace } from './types';
+
+const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
+const DISCLOSURES = ['publish', 'on-request', 'never'] as const;
+
+interface SectionValues {
+  adoption?: string;
+  title?: string;
+  text?: string;
+  measures?: string[];
+}
+
+interface DraftValues {
+  replyClass?: string;
+  disclosure?: string;
+  summary?: string;
+  sections: SectionValues[];
+  topic?: string;
+  contact?: { name?: string; phone?: string };
+}
+
+function valuesOf(detail: ProposalDetail, content: Partial<DraftContent> | undefined, user: User): DraftValues {
+  return {
+    replyClass: content?.replyClass,
+    disclosure: content?.disclosure,
+    summary: content?.summary,
+    sections: detail.suggestionPoints.map((p) => {
+      const s = content?.sections?.find((x) => x.seq === p.seq);
+      return { adoption: s?.adoption, title: s?.title, text: s?.text, measures: s?.measures ?? [] };
+    }),
+    topic: content?.topic,
+    contact: content?.contact ?? { name: user.displayName, phone: '' },
+  };
+}
+
+/** The body of save / submit / preview; `complete` keeps only answered points out of a save. */
+function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean): DraftContent {
+  const sections = detail.suggestionPoints
+    .map((p, i) => {
+      const s = v.sections[i] ?? {};
+      const measures = (s.measures ?? []).map((m) => m?.trim()).filter((m): m is string => !!m);
+      return {
+        seq: p.seq,
+        adoption: s.adoption as DraftContent['sections'][number]['adoption'],
+        text: s.text?.trim() ?? '',
+        ...(s.title?.trim() ? { title: s.title.trim() } : {}),
+        ...(measures.length ? { measures } : {}),
+      };
+    })
+    .filter((s) => complete || (s.adoption && s.text));
+  const summary = v.summary?.trim();
+  return {
+    replyClass: v.replyClass ?? '',
+    disclosure: v.disclosure as DraftContent['disclosure'],
+    ...(summary ? { summary } : {}),
+    sections,
+    topic: v.topic?.trim() ?? '',
+    contact: { name: v.contact?.name?.trim() ?? '', phone: v.contact?.phone?.trim() ?? '' },
+  };
+}
+
+/**
+ * 拟稿工作台: the suggestion points beside each co-handler's opinion, the reply draft (class,
+ * disclosure, one section per point with adoption status, heading and measures, topic,
+ * contact), save / preview / submit for review, and every draft version with its comments.
+ */
+export function DraftingWorkspace({
+  detail,
+  workspace,
+  opinions,
+  user,
+  editable,
+  onSaved,
+}: {
+  detail: ProposalDetail;
+  workspace: Workspace;
+  opinions: UnitOpinion[];
+  user: User;
+  editable: boolean;
+  onSaved(): Promise<void>;
+}) {
+  const { t, i18n } = useTranslation('proposal');
+  const lang = i18n.language as Lang;
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const unitName = useUnitName();
+  const [form] = Form.useForm<DraftValues>();
+  const mode = useRef<'save' | 'submit' | 'preview'>('save');
+  const save = useAction(detail.id);
+  const submit = useAction(detail.id);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [previewBusy, setPreviewBusy] = useState(false);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const round = Math.max(0, ...workspace.drafts.map((d) => d.round));
+  const latest = workspace.drafts.filter((d) => d.round === round).at(-1);
+  const [initialValues] = useState(() => valuesOf(detail, latest?.content, user));
+  const classes = workspace.replyClasses ?? ['A', 'B', 'C'];
+
+  const requiredOnSubmit = (message: string) => ({
+    validator: (_: unknown, value: unknown) =>
+      mode.current === 'submit' && (value === undefined || value === null || String(value).trim() === '')
+        ? Promise.reject(new Error(message))
+        : Promise.resolve(),
+  });
+  const requiredAlways = (message: string) => ({ required: true, whitespace: true, message });
+
+  const act = async (what: 'save' | 'submit' | 'preview') => {
+    mode.current = what;
+    let values: DraftValues;
+    try {
+      values = await form.validateFields({ recursive: true });
+    } catch {
+      return;
+    }
+    const body = draftOf(detail, values, what === 'submit');
+    if (body.sections.length === 0) {
+      form.setFields([{ name: ['sections', 0, 'text'], errors: [t('draft.incomplete')] }]);
+      return;
+    }
+    if (what === 'preview') {
+      setPreviewBusy(true);
+      setPreviewError(null);
+      try {
+        setPreview(await apiText(proposalPath(detail.id, '/letters/preview'), { body }));
+        setTimeout(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
+      } catch (e) {
+        setPreviewError(e);
+      } finally {
+        setPreviewBusy(false);
+      }
+      return;
+    }
+    const action = what === 'save' ? save : submit;
+    const result = await action.run(what === 'save' ? '/draft-versions' : '/drafts', body);
+    if (!result) return;
+    if (what === 'save') {
+      void message.success(t('draft.saved', { version: result.id ?? '' }));
+      await onSaved();
+    } else {
+      void message.success(t('draft.submitted'));
+      navigate(`/proposals/${encodeURIComponent(detail.id)}`);
+    }
+  };
+
+  const quote = (index: number, text: string) => {
+    const current = (form.getFieldValue(['sections', index, 'text']) as string | undefined) ?? '';
+    form.setFieldValue(['sections', index, 'text'], current ? `${current}\n${text}` : text);
+  };
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card size="small" title={t('draft.opinionsStatus')} data-testid="opinion-status-list">
+            {opinions.length === 0 ? (
+              <Typography.Text type="secondary">{t('opinions.none')}</Typography.Text>
+            ) : (
+              <Space wrap>
+                {opinions.map((o) => (
+                  <Tag
+                    key={o.unitId}
+                    color={o.status === 'submitted' ? 'green' : o.status === 'waived' ? 'default' : 'orange'}
+                  >
+                    {unitName(o.unitId)}：{t(`opinions.status.${o.status}`)}
+                    {o.version ? ` · ${t('opinions.version', { version: o.version })}` : ''}
+                  </Tag>
+                ))}
+              </Space>
+            )}
+          </Card>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('draft.pointsBeside')}
+          </Typography.Title>
+          {workspace.points.map((p, i) => (
+            <Card key={p.seq} size="small" title={`${p.seq}. ${p.text}`} data-testid={`ws-point-${p.seq}`}>
+              {p.opinions.length === 0 ? (
+                <Typography.Text type="secondary">{t('draft.noOpinion')}</Typography.Text>
+              ) : (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  {p.opinions.map((o) => (
+                    <div key={o.unitId} data-testid={`ws-opinion-${p.seq}-${o.unitId}`}>
+                      <Space wrap size={4}>
+                        <Typography.Text strong>{o.unitName}</Typography.Text>
+                        <Tag color={ADOPTION_COLOURS[o.adoption]}>{t(`adoption.${o.adoption}`)}</Tag>
+                        {editable && (
+                          <Button size="small" type="link" onClick={() => quote(i, o.text)}>
+                            {t('draft.quote')}
+                          </Button>
+                        )}
+                      </Space>
+                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                        {o.text}
+                      </Typography.Paragraph>
+                    </div>
+                  ))}
+                </Space>
+              )}
+            </Card>
+          ))}
+        </Space>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card size="small" title={t('draft.form')} data-testid="draft-form">
+            {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('draft.notDrafting')} />}
+            <ErrorAlert error={save.error ?? submit.error} />
+            <Form<DraftValues>
+              form={form}
+              name="draft"
+              layout="vertical"
+              initialValues={initialValues}
+              disabled={!editable}
+            >
+              <Row gutter={16}>
+                <Col xs={24} md={10}>
+                  <Form.Item
+                    name="replyClass"
+                    label={t('draft.replyClass')}
+                    rules={[{ required: true, message: t('actions.chooseRequired') }]}
+                  >
+                    <Radio.Group
+                      aria-label={t('draft.replyClass')}
+                      optionType="button"
+                      options={classes.map((c) => ({ value: c, label: t('draft.classN', { cls: c }) }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={14}>
+                  <Form.Item
+                    name="disclosure"
+                    label={t('draft.disclosure')}
+                    rules={[{ required: true, message: t('actions.chooseRequired') }]}
+                  >
+                    <Radio.Group
+                      aria-label={t('draft.disclosure')}
+                      optionType="button"
+                      options={DISCLOSURES.map((d) => ({ value: d, label: t(`disclosure.${d}`) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="summary" label={t('draft.summary')}>
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+              </Form.Item>
+              {detail.suggestionPoints.map((p, i) => (
+                <fieldset
+                  key={p.seq}
+                  data-testid={`section-${p.seq}`}
+                  style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px', marginBottom: 12 }}
+                >
+                  <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>
+                    {t('draft.section', { seq: p.seq })}：{p.text.length > 60 ? `${p.text.slice(0, 60)}…` : p.text}
+                  </legend>
+                  <Form.Item
+                    name={['sections', i, 'adoption']}
+                    label={t('draft.sectionAdoption', { seq: p.seq })}
+                    rules={[requiredOnSubmit(t('actions.chooseRequired'))]}
+                  >
+                    <Radio.Group
+                      aria-label={t('draft.sectionAdoption', { seq: p.seq })}
+                      options={ADOPTIONS.map((a) => ({ value: a, label: t(`adoption.${a}`) }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={['sections', i, 'title']} label={t('draft.sectionTitle', { seq: p.seq })}>
+                    <Input maxLength={200} placeholder={p.text.slice(0, 200)} />
+                  </Form.Item>
+                  <Form.Item
+                    name={['sections', i, 'text']}
+                    label={t('draft.sectionText', { seq: p.seq })}
+                    rules={[requiredOnSubmit(t('actions.required'))]}
+                  >
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
+                  </Form.Item>
+                  <Form.List name={['sections', i, 'measures']}>
+                    {(fields, { add, remove }) => (
+                      <>
+                        {fields.map((field, n) => (
+                          <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                            <Form.Item
+                              name={field.name}
+                              label={t('draft.measure', { seq: p.seq, n: n + 1 })}
+                              style={{ flex: 1 }}
+                              rules={[requiredAlways(t('actions.required'))]}
+                            >
+                              <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={20000} />
+                            </Form.Item>
+                            <Button
+                              icon={<DeleteOutlined />}
+                              aria-label={t('draft.removeMeasure', { n: n + 1 })}
+                              onClick={() => remove(field.name)}
+                              style={{ marginTop: 30 }}
+                            />
+                          </div>
+                        ))}
+                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} size="small">
+                          {t('draft.addMeasure')}
+                        </Button>
+                      </>
+                    )}
+                  </Form.List>
+                </fieldset>
+              ))}
+              <Form.Item name="topic" label={t('draft.topic')} rules={[requiredAlways(t('actions.required'))]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name={['contact', 'name']}
+                    label={t('draft.contactName')}
+                    rules={[requiredAlways(t('actions.required'))]}
+                  >
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item
+                    name={['contact', 'phone']}
+                    label={t('draft.contactPhone')}
+                    rules={[requiredAlways(t('actions.required'))]}
+                  >
+                    <Input maxLength={40} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Space wrap>
+                <Button onClick={() => void act('save')} loading={save.busy}>
+                  {t('draft.save')}
+                </Button>
+                <Button onClick={() => void act('preview')} loading={previewBusy}>
+                  {t('draft.preview')}
+                </Button>
+                <Button type="primary" onClick={() => void act('submit')} loading={submit.busy}>
+                  {t('draft.submit')}
+                </Button>
+              </Space>
+            </Form>
+          </Card>
+          <div ref={previewRef}>
+            <ErrorAlert error={previewError} />
+            {preview !== null && (
+              <Card
+                size="small"
+                title={t('draft.previewTitle')}
+                data-testid="draft-preview"
+                extra={
+                  <Button size="small" onClick={() => setPreview(null)}>
+                    {t('letters.hide')}
+                  </Button>
+                }
+              >
+                <LetterFrame html={preview} title={t('draft.previewFrame')} />
+              </Card>
+            )}
+          </div>
+          <Versions
+            versions={workspace.drafts}
+            lang={lang}
+            onLoad={
+              editable
+                ? (d) => {
+                    form.setFieldsValue(valuesOf(detail, d.content, user));
+                    window.scrollTo({ top: 0, behavior: 'smooth' });
+                  }
+                : undefined
+            }
+          />
+        </Space>
+      </Col>
+    </Row>
+  );
+}
+
+function Versions({
+  versions,
+  lang,
+  onLoad,
+}: {
+  versions: DraftVersion[];
+  lang: Lang;
+  onLoad?: (d: DraftVersion) => void;
+}) {
+  const { t } = useTranslation('proposal');
+  return (
+    <Card size="small" title={t('draft.versions')} data-testid="draft-versions">
+      {versions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('draft.noVersions')} />
+      ) : (
+        <Timeline
+          items={[...versions].reverse().map((d) => ({
+            key: `${d.round}-${d.draftVersion}`,
+            color: d.comments.some((c) => c.outcome === 'sent-back')
+              ? 'red'
+              : d.status === 'submitted'
+                ? 'blue'
+                : 'gray',
+            content: (
+              <Space orientation="vertical" size={0} data-testid={`draft-version-${d.round}-${d.draftVersion}`}>
+                <Space wrap size={8}>
+                  <Typography.Text strong>
+                    {t('draft.versionN', { round: d.round, version: d.draftVersion })}
+                  </Typography.Text>
+                  <Tag>{t(`draft.status.${d.status}`)}</Tag>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(d.submittedAt, lang)} · {d.submittedBy}
+                  </Typography.Text>
+                  {onLoad && (
+                    <Button size="small" type="link" onClick={() => onLoad(d)}>
+                      {t('draft.loadVersion')}
+                    </Button>
+                  )}
+                </Space>
+                {d.comments.map((c, i) => (
+                  <Typography.Text
+                    key={i}
+                    type={c.outcome === 'sent-back' ? 'danger' : 'success'}
+                    style={{ whiteSpace: 'pre-wrap' }}
+                    data-testid="draft-comment"
+                  >
+                    {c.outcome === 'sent-back'
+                      ? t('draft.commentSentBack', { step: t(`eventData.step.${c.step}`) })
+                      : t('draft.commentApproved', { step: t(`eventData.step.${c.step}`) })}
+                    {c.comment ? `：${c.comment}` : ''}（{c.by} · {formatDateTime(c.at, lang)}）
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+import { Alert, Button, Form, Input, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, apiText } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DraftView } from './DraftView';
+import { proposalPath, useAction } from './hooks';
+import { LetterFrame } from './LetterFrame';
+import { Panel, PanelContext } from './panels';
+import type { DraftContent, DraftVersion, Workspace } from './types';
+
+/** The draft under review or awaiting signature: the latest version sent for review in this round. */
+export function useSubmittedDraft(proposalId: string, unitId: string, reloadKey: unknown) {
+  const [draft, setDraft] = useState<DraftVersion | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    api<Workspace>(proposalPath(proposalId, `/workspace?unitId=${encodeURIComponent(unitId)}`))
+      .then((ws) => {
+        if (!live) return;
+        const submitted = ws.drafts.filter((d) => d.status === 'submitted');
+        setDraft(submitted.at(-1) ?? null);
+      })
+      .catch((e) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [proposalId, unitId, reloadKey]);
+  return { draft, error };
+}
+
+/** 核稿 (reviewer: approve / send back) and 签发 (signer: sign / send back), with the draft shown. */
+export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' | 'sign-off' }) {
+  const { t } = useTranslation('proposal');
+  const { draft, error: loadError } = useSubmittedDraft(ctx.detail.id, ctx.user.unitId, ctx.events.length);
+  const action = useAction(ctx.detail.id);
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [preview, setPreview] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [previewBusy, setPreviewBusy] = useState(false);
+  const words = step === 'review' ? 'actions.review' : 'actions.signOff';
+
+  const decide = async (decision: 'approve' | 'sign' | 'send-back') => {
+    const comment = (form.getFieldValue('comment') as string | undefined)?.trim();
+    if (decision === 'send-back' && !comment) {
+      form.setFields([{ name: 'comment', errors: [t('actions.commentRequired')] }]);
+      return;
+    }
+    const path = step === 'review' ? '/drafts/review' : '/sign-off';
+    const r = await action.run(path, { decision, ...(comment ? { comment } : {}) });
+    if (r) {
+      form.resetFields();
+      await ctx.done(
+        r.documentNumber ? t('actions.signOff.signed', { number: r.documentNumber }) : t('actions.done'),
+        r,
+      );
+    }
+  };
+
+  const showPreview = async () => {
+    if (preview !== null) return setPreview(null);
+    if (!draft) return;
+    setPreviewBusy(true);
+    setPreviewError(null);
+    try {
+      setPreview(
+        await apiText(proposalPath(ctx.detail.id, '/letters/preview'), { body: draft.content as DraftContent }),
+      );
+    } catch (e) {
+      setPreviewError(e);
+    } finally {
+      setPreviewBusy(false);
+    }
+  };
+
+  return (
+    <Panel title={t(`${words}.title`)} testId={step === 'review' ? 'panel-review' : 'panel-sign-off'}>
+      <ErrorAlert error={loadError} />
+      {draft === undefined && !loadError && <Spin />}
+      {draft === null && <Alert type="info" title={t('draft.noDraft')} />}
+      {draft && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <DraftView content={draft.content} detail={ctx.detail} />
+          <Button onClick={() => void showPreview()} loading={previewBusy} aria-expanded={preview !== null}>
+            {preview === null ? t('draft.preview') : t('letters.hide')}
+          </Button>
+          <ErrorAlert error={previewError} />
+          {preview !== null && <LetterFrame html={preview} title={t('draft.previewFrame')} height={520} />}
+        </Space>
+      )}
+      <div style={{ marginTop: 16 }}>
+        <ErrorAlert error={action.error} />
+        <Form form={form} name={step} layout="vertical">
+          <Form.Item name="comment" label={t(`${words}.comment`)}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+          <Space wrap>
+            <Button
+              type="primary"
+              loading={action.busy}
+              disabled={!draft}
+              onClick={() => void decide(step === 'review' ? 'approve' : 'sign')}
+            >
+              {step === 'review' ? t('actions.review.approve') : t('actions.signOff.sign')}
+            </Button>
+            <Button danger loading={action.busy} disabled={!draft} onClick={() => void decide('send-back')}>
+              {t(`${words}.sendBack`)}
+            </Button>
+          </Space>
+        </Form>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,115 @@
+import { App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActionPanels } from '../proposal/ActionPanels';
+import { AuditTimeline } from '../proposal/AuditTimeline';
+import { ContactsList } from '../proposal/ContactsList';
+import { DeadlinesCard } from '../proposal/DeadlinesCard';
+import { contactsOf, opinionsOf, signaturesOf } from '../proposal/derive';
+import { useProposal } from '../proposal/hooks';
+import { LettersCard } from '../proposal/LettersCard';
+import { OpinionsList } from '../proposal/OpinionsList';
+import { ProposalContent, ProposalHeader } from '../proposal/ProposalHeader';
+import type { PanelContext } from '../proposal/panels';
+
+export const route = { path: '/proposals/:id' };
+
+/** One proposal as its handlers see it all day: what it asks, who holds what, by when, and what to do. */
+export default function ProposalDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('proposal');
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { data, error, loading, reload } = useProposal(id);
+
+  const derived = useMemo(
+    () =>
+      data && {
+        opinions: opinionsOf(data.events),
+        contacts: contactsOf(data.events),
+        signatures: signaturesOf(data.events),
+      },
+    [data],
+  );
+
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title={t('notFound')}
+        subTitle={t('notFoundHint')}
+        data-testid="proposal-not-found"
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('backToInbox')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!data || !derived || !user) {
+    return error ? <ErrorAlert error={error} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
+  }
+
+  const ctx: PanelContext = {
+    detail: data.detail,
+    events: data.events,
+    opinions: derived.opinions,
+    user,
+    done: async (text) => {
+      void message.success(text);
+      await reload();
+    },
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="proposal-detail">
+      <ErrorAlert error={error} />
+      <ProposalHeader
+        detail={data.detail}
+        coHandlerUnitIds={derived.opinions.map((o) => o.unitId)}
+        signatures={derived.signatures}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <ActionPanels key={data.detail.tasks.map((x) => x.id).join()} ctx={ctx} />
+            <Tabs
+              tabBarExtraContent={
+                <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={loading}>
+                  {t('reload')}
+                </Button>
+              }
+              items={[
+                { key: 'content', label: t('tabs.content'), children: <ProposalContent detail={data.detail} /> },
+                {
+                  key: 'opinions',
+                  label: `${t('tabs.opinions')}（${derived.opinions.filter((o) => o.status === 'submitted').length}/${derived.opinions.length}）`,
+                  children: <OpinionsList detail={data.detail} opinions={derived.opinions} />,
+                },
+                {
+                  key: 'contacts',
+                  label: `${t('tabs.contacts')}（${derived.contacts.length}）`,
+                  children: <ContactsList contacts={derived.contacts} />,
+                },
+                { key: 'timeline', label: t('tabs.timeline'), children: <AuditTimeline events={data.events} /> },
+              ]}
+            />
+          </Space>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <DeadlinesCard deadlines={data.detail.deadlines} />
+            <LettersCard proposalId={data.detail.id} letters={data.letters} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,99 @@
+import { Button, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../../api/client';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DeadlineTag } from '../../components/DeadlineTag';
+import { opinionsOf, tasksOf } from '../proposal/derive';
+import { DraftingWorkspace } from '../proposal/DraftingWorkspace';
+import { proposalPath, useProposal } from '../proposal/hooks';
+import type { Role } from '../../api/types';
+import type { Workspace } from '../proposal/types';
+
+export const route: { path: string; roles: Role[] } = {
+  path: '/proposals/:id/workspace',
+  roles: ['handler', 'reviewer', 'signer'],
+};
+
+/** 拟稿工作台 of the signed-in user's unit (the lead unit, or a split unit) for one proposal. */
+export default function ProposalWorkspacePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('proposal');
+  const { t: c } = useTranslation();
+  const { user, has } = useAuth();
+  const navigate = useNavigate();
+  const { data, error } = useProposal(id);
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [wsError, setWsError] = useState<unknown>(null);
+
+  const loadWorkspace = useCallback(async () => {
+    if (!user) return;
+    try {
+      setWorkspace(await api<Workspace>(proposalPath(id, `/workspace?unitId=${encodeURIComponent(user.unitId)}`)));
+      setWsError(null);
+    } catch (e) {
+      setWsError(e);
+    }
+  }, [id, user]);
+  useEffect(() => {
+    void loadWorkspace();
+  }, [loadWorkspace]);
+
+  const opinions = useMemo(() => (data ? opinionsOf(data.events) : []), [data]);
+  const failure = error ?? wsError;
+  if (failure instanceof ApiError && failure.status === 404) {
+    return (
+      <Result
+        status="404"
+        title={t('notFound')}
+        subTitle={t('notFoundHint')}
+        data-testid="proposal-not-found"
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('backToInbox')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!data || !workspace || !user) {
+    return failure ? <ErrorAlert error={failure} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
+  }
+  const draftTask = tasksOf(data.detail, user.unitId, 'draft')[0];
+  const editable = has('handler') && !!draftTask;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="workspace">
+      <Space wrap align="center">
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/proposals/${encodeURIComponent(id)}`)}>
+          {t('backToDetail')}
+        </Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('draft.title')}
+        </Typography.Title>
+        <Tag>{c(`stage.${data.detail.stage}`)}</Tag>
+        {draftTask && (
+          <DeadlineTag
+            dueAt={draftTask.dueAt}
+            workingDaysLeft={draftTask.workingDaysLeft}
+            workingDaysOverdue={draftTask.workingDaysOverdue}
+          />
+        )}
+      </Space>
+      <Typography.Text data-testid="workspace-title">
+        {data.detail.sessionName} · {t('numberLabel', { number: data.detail.number })} · {data.detail.title}
+      </Typography.Text>
+      <DraftingWorkspace
+        key={`${editable}`}
+        detail={data.detail}
+        workspace={workspace}
+        opinions={opinions}
+        user={user}
+        editable={editable}
+        onSaved={loadWorkspace}
+      />
+    </Space>
+  );
+}
