@@ -1,4 +1,4 @@
-import { lazy, ReactNode, Suspense } from 'react';
+import { ReactNode, Suspense } from 'react';
 import { ConfigProvider, Spin, App as AntApp } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -9,18 +9,8 @@ import { UnitsProvider } from './api/units';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/InboxPage';
+import { ROUTES } from './pages/routes';
 import type { Role } from './api/types';
-
-const pages = import.meta.glob<{ default: () => ReactNode }>('./pages/routes/*.tsx');
-
-/**
- * Extra screens register themselves as files in src/pages/routes/: each default-exports a
- * component and exports `route = { path, roles? }`. Loaded lazily, so the first page is small.
- */
-const routeModules = import.meta.glob<{ route: { path: string; roles?: Role[] } }>('./pages/routes/*.tsx', {
-  eager: true,
-  import: 'route',
-});
 
 function Protected({ children, roles }: { children: ReactNode; roles?: Role[] }) {
   const { user, checking, has } = useAuth();
@@ -31,20 +21,14 @@ function Protected({ children, roles }: { children: ReactNode; roles?: Role[] })
   return <>{children}</>;
 }
 
-const EXTRA_ROUTES = Object.entries(pages).map(([file, load]) => ({
-  file,
-  route: (routeModules[file] as unknown as { path: string; roles?: Role[] }) ?? { path: file },
-  Page: lazy(async () => ({ default: (await load()).default })),
-}));
-
 function Routed() {
-  const extra = EXTRA_ROUTES.map(({ file, route, Page }) => {
+  const extra = ROUTES.map(({ path, roles, Page }) => {
     return (
       <Route
-        key={file}
-        path={route.path}
+        key={path}
+        path={path}
         element={
-          <Protected roles={route.roles}>
+          <Protected roles={roles}>
             <Suspense fallback={<Spin />}>
               <Page />
             </Suspense>

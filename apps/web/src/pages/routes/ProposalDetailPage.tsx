@@ -17,8 +17,6 @@ import { OpinionsList } from '../proposal/OpinionsList';
 import { ProposalContent, ProposalHeader } from '../proposal/ProposalHeader';
 import type { PanelContext } from '../proposal/panels';
 
-export const route = { path: '/proposals/:id' };
-
 /** One proposal as its handlers see it all day: what it asks, who holds what, by when, and what to do. */
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();

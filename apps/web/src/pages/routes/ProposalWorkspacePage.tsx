@@ -10,13 +10,7 @@ import { DeadlineTag } from '../../components/DeadlineTag';
 import { opinionsOf, tasksOf } from '../proposal/derive';
 import { DraftingWorkspace } from '../proposal/DraftingWorkspace';
 import { proposalPath, useProposal } from '../proposal/hooks';
-import type { Role } from '../../api/types';
 import type { Workspace } from '../proposal/types';
-
-export const route: { path: string; roles: Role[] } = {
-  path: '/proposals/:id/workspace',
-  roles: ['handler', 'reviewer', 'signer'],
-};
 
 /** 拟稿工作台 of the signed-in user's unit (the lead unit, or a split unit) for one proposal. */
 export default function ProposalWorkspacePage() {

@@ -3,14 +3,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { InboxPage, InboxTask, Role } from '../../api/types';
+import type { InboxPage, InboxTask } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
 import { AssignForm, AssignValues } from '../assignment/AssignForm';
 import { proposalPath } from '../proposals/types';
-
-export const route: { path: string; roles: Role[] } = { path: '/assignment', roles: ['assigning-officer'] };
 
 /** The assigning office's desk (交办): proposals awaiting assignment, a form for each. */
 export default function AssignmentPage() {

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Form, InputNumber, Select, Space, Tabs, Typography } f
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Page, Role } from '../../api/types';
+import type { Page } from '../../api/types';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
@@ -10,11 +10,6 @@ import { DeadlinesTable } from '../dashboard/DeadlinesTable';
 import { ReminderModal } from '../dashboard/ReminderModal';
 import { StatisticsSection } from '../dashboard/StatisticsSection';
 import { Statistics, SUPERVISED_KINDS, SupervisedDeadline } from '../dashboard/types';
-
-export const route: { path: string; roles: Role[] } = {
-  path: '/dashboard',
-  roles: ['supervisor', 'assigning-officer'],
-};
 
 type State = 'overdue' | 'due-soon';
 

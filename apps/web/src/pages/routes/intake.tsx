@@ -1,12 +1,9 @@
 import { Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../api/types';
 import { useUrlState } from '../../components/useUrlState';
 import { ImportPanel } from '../intake/ImportPanel';
 import { RegisterForm } from '../intake/RegisterForm';
 import { ReviewPanel } from '../intake/ReviewPanel';
-
-export const route: { path: string; roles: Role[] } = { path: '/intake', roles: ['registrar'] };
 
 const TABS = ['import', 'register', 'review'] as const;
 

@@ -10,8 +10,6 @@ import { formatDateTime, Lang } from '../../format';
 import { NotificationPage, notificationsChanged, UserNotification } from '../notifications/types';
 import { proposalPath } from '../proposals/types';
 
-export const route = { path: '/notifications' };
-
 /** The user's notifications: all or unread only, newest first; mark one or all read. */
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation('notifications');

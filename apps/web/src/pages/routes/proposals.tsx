@@ -10,8 +10,6 @@ import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
 import { ProposalSearchPage, ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
 
-export const route = { path: '/proposals' };
-
 const SESSION_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 
 /** Every proposal the user may see: full-text search, session and stage filters, key proposals first. */
