@@ -111,7 +111,9 @@ describe('a proposal from registration to a signed, rated reply (lead unit + co-
     const notices = await h.dataSource
       .getRepository(NotificationOutboxEntity)
       .findBy({ proposalId: p.proposalId, unitId: edu });
+    // The assignment notice, then the timers' two reminders and the escalation.
     expect(notices.map((n) => n.kind).sort()).toEqual([
+      'assigned',
       'deadline-escalation',
       'deadline-reminder',
       'deadline-reminder',

@@ -18,7 +18,6 @@ import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { UnitsModule } from './units/units.module';
-import { WebUiModule } from './web-ui.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -41,7 +40,6 @@ import { TemporalModule } from './temporal/temporal.module';
     SupervisionModule,
     DisclosureModule,
     UnitsModule,
-    WebUiModule.register(),
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

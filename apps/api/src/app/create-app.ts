@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { serveWebUi, webUiDirectory } from './web-ui';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -24,6 +25,8 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
   app.setGlobalPrefix('api');
+  const webDir = webUiDirectory();
+  if (webDir) serveWebUi(app, webDir);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
