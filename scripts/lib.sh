@@ -44,6 +44,14 @@ ensure_chromium() {
   export "$var"
 }
 
+# Exports DOCKER_COMPOSE_PATH, installing Debian's docker-compose when it is missing (the stack
+# test validates docker/compose.yaml with `docker-compose config`; no Docker engine needed).
+ensure_docker_compose() {
+  local var
+  var="$(bash scripts/ensure-docker-compose.sh)" || die "could not provide docker-compose for the stack test"
+  export "$var"
+}
+
 ensure_cjk_font() {
   local var
   var="$(bash scripts/ensure-fonts.sh)" || die "could not provide a CJK font for the reply letter PDFs"

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -22,6 +23,7 @@ import {
   ProposalStateView,
   proposalUpdates,
   ProposalWorkflowInput,
+  PROPOSAL_WORKFLOW_PATCHES,
   SEARCH_ATTRIBUTES,
 } from '@banli/contracts';
 import {
@@ -71,6 +73,7 @@ import {
   checkSubmitOpinion,
   checkWaiveOpinion,
   deadlinesToPlan,
+  Deadline,
   DomainError,
   dueAlarms,
   fireAlarm,
@@ -379,8 +382,35 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   await condition(allHandlersFinished);
   if (state.version > projectedVersion || state.pendingEvents.length > 0) await project();
 
+  /**
+   * Fires every alarm whose time has come. Since the patch `parallel-alarm-notices`
+   * (PROPOSAL_WORKFLOW_PATCHES), the notices of all alarms due together (every co-handler's
+   * reminder at 09:00, several escalations at a deadline) go out at once, in one workflow task,
+   * and then the next escalation times of all escalated deadlines are computed at once, instead
+   * of one activity round trip after another per alarm. Proposals whose histories were written
+   * before take the old path when they replay that part (README: "Changing the workflow
+   * safely"); both paths send the same notices and plan the same escalations.
+   */
   async function fireDueAlarms(): Promise<void> {
-    for (const alarm of dueAlarms(state, now())) {
+    const due = dueAlarms(state, now());
+    if (due.length === 0) return;
+    if (patched(PROPOSAL_WORKFLOW_PATCHES.parallelAlarmNotices)) {
+      const notices: Promise<void>[] = [];
+      const escalated: Deadline[] = [];
+      for (const alarm of due) {
+        const outcome = fireAlarm(state, alarm, now());
+        if (!outcome.notify) continue;
+        // Right after fireAlarm: the notice takes the event fireAlarm just recorded.
+        notices.push(notifyDeadline(noticeOf(outcome.notify, outcome.deadline)));
+        if (outcome.notify === 'escalation') escalated.push(outcome.deadline);
+      }
+      await Promise.all(notices);
+      const next = await Promise.all(escalated.map((d) => nextEscalationAt(escalationOf(d))));
+      escalated.forEach((d, i) => setNextEscalation(state, d.key, next[i]));
+      return;
+    }
+    // Before the patch: one alarm after another, each notice (and escalation time) awaited.
+    for (const alarm of due) {
       const outcome = fireAlarm(state, alarm, now());
       if (!outcome.notify) continue;
       const d = outcome.deadline;
@@ -406,6 +436,28 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         );
       }
     }
+  }
+
+  /** The notice of an alarm fireAlarm has just handled (its event is the last one recorded). */
+  function noticeOf(kind: 'reminder' | 'escalation', d: Deadline): Parameters<ProposalActivities['notifyDeadline']>[0] {
+    const event = state.pendingEvents.at(-1);
+    return {
+      proposalId: state.proposalId,
+      eventSeq: event?.seq ?? state.nextEventSeq,
+      kind,
+      deadlineKey: d.key,
+      unitId: d.unitId,
+      dueAt: d.dueAt as string,
+      ...(kind === 'escalation' ? { escalation: d.escalations } : {}),
+    };
+  }
+
+  function escalationOf(d: Deadline): Parameters<CalendarActivities['nextEscalationAt']>[0] {
+    return {
+      dueAt: d.dueAt as string,
+      escalations: d.escalations,
+      everyWorkingDays: state.settings.policy.escalationEveryWorkingDays,
+    };
   }
 
   /** Deadlines computed while their year's calendar was unpublished, computed again. */

@@ -14,6 +14,8 @@ import { serveWebUi, webUiDirectory } from './web-ui';
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(options.logger === false ? false : app.get(Logger));
+  // Behind a reverse proxy (TRUST_PROXY): the client's address and scheme come from its headers.
+  if (http.trustProxy !== undefined) app.set('trust proxy', http.trustProxy);
   app.use(helmet());
   app.use(cookieParser());
   // Same-origin by default (the web UI is served by the API); other origins only by name.

@@ -19,6 +19,13 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('takes TRUST_PROXY as a number of proxies or a list of trusted addresses, never true', () => {
+    expect(httpConfigFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(httpConfigFromEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(httpConfigFromEnv({ TRUST_PROXY: '' }).trustProxy).toBeUndefined();
+    expect(() => httpConfigFromEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  });
+
   it.each(['abc', '-1', '70000', '3.5'])('refuses PORT=%s', (port) => {
     expect(() => httpConfigFromEnv({ PORT: port })).toThrow(/PORT/);
   });

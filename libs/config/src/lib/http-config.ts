@@ -3,6 +3,14 @@ export interface HttpConfig {
   port: number;
   /** Largest JSON or CSV body the API reads; larger ones answer 413. */
   bodyLimit: string;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): how many reverse proxies in front of the API to
+   * trust (`1`), or which (`loopback`, `uniquelocal`, CIDR ranges, comma-separated). Then the
+   * client address (login rate limit, logs) comes from `X-Forwarded-For` and HTTPS from
+   * `X-Forwarded-Proto`. Unset: the peer address is the client. `true` is refused: it would let
+   * any client choose its own address and escape the login rate limit.
+   */
+  trustProxy?: number | string;
 }
 
 export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpConfig {
@@ -10,9 +18,14 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env['PORT']}"`);
   }
+  const trustProxy = env['TRUST_PROXY']?.trim();
+  if (trustProxy && /^(true|false)$/i.test(trustProxy)) {
+    throw new Error('TRUST_PROXY must be a number of proxies (e.g. 1) or a list of addresses/subnets, not true/false');
+  }
   return {
     host: env['HOST']?.trim() || '127.0.0.1',
     port,
     bodyLimit: env['BODY_LIMIT']?.trim() || '5mb',
+    ...(trustProxy ? { trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy } : {}),
   };
 }

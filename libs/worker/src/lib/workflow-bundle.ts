@@ -10,28 +10,43 @@ function findWorkspaceRoot(from: string): string {
   }
 }
 
-const WORKSPACE_ROOT = findWorkspaceRoot(__dirname);
-
-/** Workspace libraries the workflow code may import; everything else is an npm package. */
-const WORKFLOW_LIBRARY_ALIASES: Record<string, string> = {
-  '@banli/domain': path.join(WORKSPACE_ROOT, 'libs/domain/src/index.ts'),
-  '@banli/contracts': path.join(WORKSPACE_ROOT, 'libs/contracts/src/index.ts'),
-};
-
-export const WORKFLOWS_SOURCE = path.join(WORKSPACE_ROOT, 'workflows/src/index.ts');
+/**
+ * The workflow sources and the workspace libraries they may import (everything else is an npm
+ * package). Resolved only when bundling: a production image holds the pre-built bundle and no
+ * sources (nor nx.json), and must be able to load this library all the same.
+ */
+function workflowSources(): { workflowsPath: string; aliases: Record<string, string> } {
+  const root = findWorkspaceRoot(__dirname);
+  return {
+    workflowsPath: path.join(root, 'workflows/src/index.ts'),
+    aliases: {
+      '@banli/domain': path.join(root, 'libs/domain/src/index.ts'),
+      '@banli/contracts': path.join(root, 'libs/contracts/src/index.ts'),
+    },
+  };
+}
 
 /**
  * Bundles the deterministic workflow code from its TypeScript sources. The bundler does not
- * read tsconfig paths, so the workspace aliases are given to webpack here.
+ * read tsconfig paths, so the workspace aliases are given to webpack here. `extraAliases`
+ * (module request → file) is for tests that bundle a variant of the workflow code, e.g. the
+ * patching test, which swaps `@temporalio/workflow` for a shim.
  */
-export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+export async function bundleWorkflows(
+  options: { extraAliases?: Record<string, string> } = {},
+): Promise<WorkflowBundleWithSourceMap> {
+  const { workflowsPath, aliases } = workflowSources();
   return bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_SOURCE,
+    workflowsPath,
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {
         ...config.resolve,
-        alias: { ...(config.resolve?.alias as Record<string, string>), ...WORKFLOW_LIBRARY_ALIASES },
+        alias: {
+          ...(config.resolve?.alias as Record<string, string>),
+          ...aliases,
+          ...options.extraAliases,
+        },
       },
     }),
   });

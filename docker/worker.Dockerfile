@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# The Banli worker: the Temporal worker (proposal workflows and their activities), the
+# notification relay, the daily digest schedule. Runs the pre-built workflow bundle.
+#   docker build -f docker/worker.Dockerfile -t banli-worker .  (from the repository root)
+# Base image: the official Node.js image, Debian 12 "bookworm" slim, Node 20 (the version the
+# project supports: package.json "engines"). Pinned to a patch release; bump it on purpose.
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+
+# ---- build: every dependency (dev ones too), the same build as `npm start` ----
+FROM ${NODE_IMAGE} AS build
+# Compilers, only for a native module that has no prebuilt binary for the platform
+# (better-sqlite3 then falls back to node-gyp). They stay in this stage.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx run-many -t build bundle-workflows -p web api worker --outputStyle=static
+# Production dependencies only, for the runtime stage.
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# ---- runtime: production dependencies and build output only, as a non-root user ----
+FROM ${NODE_IMAGE} AS runtime
+# fonts-wqy-microhei: the CJK font embedded in the reply letters' PDFs (the worker refuses to
+# start without one). tini as PID 1 forwards SIGTERM, so `docker stop` drains the worker.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei tini \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production \
+    BANLI_CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
+    BANLI_DATA_DIR=/app/data
+COPY --from=build /app/package.json /app/tsconfig.base.json ./
+COPY --from=build /app/scripts/register-paths.js ./scripts/register-paths.js
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist/out-tsc ./dist/out-tsc
+COPY --from=build /app/dist/workflow-bundle.js ./dist/workflow-bundle.js
+# The code belongs to root and is read-only for the process; only data/ is writable.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/apps/worker/src/main.js"]

@@ -1,0 +1,15 @@
+/**
+ * Patch ids (`patched(id)` from @temporalio/workflow) of proposal workflow changes that would
+ * otherwise break the replay of proposals already running. Each stays until no workflow whose
+ * history predates it is open; then its call becomes `deprecatePatch(id)`, and once no history
+ * with its marker is open either, the call and the old branch go (README: "Changing the
+ * workflow safely"). apps/workflow-tests/test/patching.integration-spec.ts proves each is
+ * needed: without it, the histories saved before the change fail to replay.
+ */
+export const PROPOSAL_WORKFLOW_PATCHES = {
+  /**
+   * Since 2026-11: the notices of alarms due together (e.g. every co-handler's reminder at
+   * 09:00) and their next escalation times are sent in one workflow task, not one after another.
+   */
+  parallelAlarmNotices: 'parallel-alarm-notices',
+} as const;
