@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
 import type { ApiErrorBody } from './api-error';
 import { ReplayedError } from './replayed-error';
+import { isUnappliedUpdateFailure } from '../temporal/workflow-call-queue';
 
 /** The single mapping from domain error codes to HTTP status codes. */
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -144,6 +145,9 @@ function bodyParserError(e: unknown): Mapped | undefined {
 /** Temporal or the database cannot be reached: the client should retry, not give up. */
 function isOutage(e: unknown): boolean {
   if (isGrpcServiceError(e)) return true;
+  // Temporal did not apply the update (busy workflow, retried workflow task) even after the
+  // API's own retries: nothing happened, so the client may retry.
+  if (isUnappliedUpdateFailure(e)) return true;
   if (e instanceof ServiceError || e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   return isDatabaseOutage(e) || isDatabaseOutage((e as { driverError?: unknown })?.driverError);
 }
