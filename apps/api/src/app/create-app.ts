@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { requestInputGuard } from './common/request-input-guard';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -23,6 +24,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   app.enableCors({ origin: origins.length ? origins : false, credentials: false });
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
+  app.use(requestInputGuard);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

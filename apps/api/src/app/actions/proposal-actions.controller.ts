@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ActionResult, ProposalUpdateName } from '@banli/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -97,7 +98,7 @@ export class ProposalActionsController {
   decideObjection(
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
-    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @Param('objectionId', PATH_INT) objectionId: number,
     @Body() b: DecideObjectionDto,
     @Headers('idempotency-key') k?: string,
     @RequestId() r?: string,
@@ -269,7 +270,7 @@ export class ProposalActionsController {
   decideExtension(
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
-    @Param('extensionId', ParseIntPipe) extensionId: number,
+    @Param('extensionId', PATH_INT) extensionId: number,
     @Body() b: DecideExtensionDto,
     @Headers('idempotency-key') k?: string,
     @RequestId() r?: string,

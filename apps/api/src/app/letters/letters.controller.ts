@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -89,7 +90,7 @@ export class LettersController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Param('unitId') unitId: string,
-    @Param('round', ParseIntPipe) round: number,
+    @Param('round', PATH_INT) round: number,
     @Param('format') format: string,
     @Res() res: Response,
   ): Promise<void> {
