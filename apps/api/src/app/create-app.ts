@@ -9,19 +9,16 @@ import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { requestInputGuard } from './common/request-input-guard';
+import { corsOptions, HELMET_OPTIONS } from './common/security-headers';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(options.logger === false ? false : app.get(Logger));
-  app.use(helmet());
+  app.use(helmet(HELMET_OPTIONS));
   app.use(cookieParser());
   // Same-origin by default (the web UI is served by the API); other origins only by name.
-  const origins = (process.env['CORS_ORIGINS'] ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  app.enableCors({ origin: origins.length ? origins : false, credentials: false });
+  app.enableCors(corsOptions(process.env['CORS_ORIGINS']));
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
   app.use(requestInputGuard);

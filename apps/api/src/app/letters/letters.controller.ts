@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
+import { LETTER_HTML_CSP } from '../common/security-headers';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -80,6 +81,7 @@ export class LettersController {
       signedOn: new Date().toISOString(),
     });
     res.setHeader('content-type', CONTENT_TYPES['html']);
+    res.setHeader('content-security-policy', LETTER_HTML_CSP);
     res.end(renderLetterHtml({ ...letter, documentNumber: '（文号于签发时编定）' }));
   }
 
@@ -107,6 +109,7 @@ export class LettersController {
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', 'No signed letter in that format');
     const content = Buffer.from(row['content'] as Uint8Array);
     res.setHeader('content-type', CONTENT_TYPES[format]);
+    if (format === 'html') res.setHeader('content-security-policy', LETTER_HTML_CSP);
     res.setHeader('etag', `"${row['sha256']}"`);
     res.setHeader('x-content-sha256', String(row['sha256']));
     res.setHeader(
