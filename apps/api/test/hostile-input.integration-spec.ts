@@ -19,7 +19,7 @@ import { DEMO_PASSWORD, startStack, Stack } from './support/stack';
  * npx jest -c apps/api/jest.integration.config.js hostile-input
  */
 const SEED = Number(process.env['HOSTILE_SEED'] ?? 20_260_509);
-const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 1_200);
+const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 1_000);
 
 const REFUSALS = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
 const SUCCESSES = new Set([200, 201, 204]);
