@@ -1,10 +1,12 @@
 import { ProposalUpdateName } from '@banli/contracts';
+import type { Role } from '@banli/domain';
 import { UserEntity } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import request from 'supertest';
 import { ACTION_ROLES } from '../src/app/actions/proposal-actions.service';
 import { DEMO_USERS } from '../src/app/seed/demo-city';
 import { as, UserClient } from './support/api-client';
+import { draftOf, readyToSign, staffOf } from './support/proposals';
 import { startStack, Stack } from './support/stack';
 
 /**
@@ -91,6 +93,51 @@ const USERS = [
 ];
 const SEE_ALL = new Set(['registrar', 'officer', 'supervisor', 'admin']);
 
+/**
+ * Who may call each endpoint that is not a proposal action (those are ENDPOINTS above). Every
+ * operation of the OpenAPI document must be here or in ENDPOINTS: a new endpoint fails the
+ * matrix until someone decides who may use it.
+ * - `public`: no token needed;
+ * - `signed-in`: any signed-in user, for their own data (their unit's inbox, their notifications);
+ * - `scoped`: any signed-in user, for a proposal they may see (else 404 PROPOSAL_NOT_FOUND);
+ * - a list of roles: only those (else 403 ROLE_REQUIRED), `scoped` too when it names a proposal.
+ */
+type Access = 'public' | 'signed-in' | 'scoped' | { roles: Role[]; scoped?: true };
+const ACCESS: Record<string, Access> = {
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/session': 'public',
+  'DELETE /api/auth/session': 'public',
+  'GET /api/auth/me': 'signed-in',
+  'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
+  'GET /api/public/replies': 'public',
+  'GET /api/public/replies/{proposalId}/{unitId}/{round}': 'public',
+  'GET /api/public/replies/{proposalId}/{unitId}/{round}/letter.pdf': 'public',
+  'POST /api/proposals': { roles: ['registrar'] },
+  'POST /api/proposals/import': { roles: ['registrar'] },
+  'GET /api/proposals': 'signed-in',
+  'GET /api/proposals/{id}': 'scoped',
+  'GET /api/proposals/{id}/events': 'scoped',
+  'GET /api/proposals/{id}/letters': 'scoped',
+  'GET /api/proposals/{id}/letters/{unitId}/{round}/{format}': 'scoped',
+  'POST /api/proposals/{id}/letters/preview': { roles: ['handler', 'reviewer', 'signer'], scoped: true },
+  'GET /api/proposals/{id}/workspace': 'scoped',
+  'GET /api/tasks': 'signed-in',
+  'GET /api/units': 'signed-in',
+  'GET /api/notifications': 'signed-in',
+  'POST /api/notifications/read-all': 'signed-in',
+  'POST /api/notifications/{id}/read': 'signed-in',
+  'GET /api/supervision/proposals': { roles: ['supervisor', 'assigning-officer'] },
+  'GET /api/supervision/deadlines': { roles: ['supervisor', 'assigning-officer'] },
+  'GET /api/supervision/statistics': { roles: ['supervisor', 'assigning-officer'] },
+  'GET /api/admin/document-number-pools': { roles: ['admin'] },
+  'PUT /api/admin/document-number-pools/{issuerCode}/{year}': { roles: ['admin'] },
+  'PUT /api/admin/units/{unitId}/issuer-code': { roles: ['admin'] },
+  'GET /api/admin/notification-deliveries': { roles: ['admin'] },
+  'GET /api/admin/notification-deliveries/{id}': { roles: ['admin'] },
+  'POST /api/admin/notification-deliveries/{id}/retry': { roles: ['admin'] },
+};
+
 describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   let stack: Stack;
   const clients: Record<string, UserClient> = {};
@@ -119,6 +166,31 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
     return id;
   }
 
+  let ownSigned: string; // industry-it alone, signed
+  let foreignSigned: string; // government-data alone, signed
+
+  async function signed(unitId: string): Promise<string> {
+    const number = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    const id = `9-1_${number}`;
+    await clients['registrar']
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '9-1',
+        sessionName: '市政协九届一次会议',
+        number,
+        title: '矩阵测试提案（已签发）',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      })
+      .expect(201);
+    await clients['registrar'].post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
+    await clients['officer'].post(`/api/proposals/${id}/assignment`, { mode: 'single', unitIds: [unitId] }).expect(200);
+    await readyToSign(clients, id, unitId);
+    await clients[staffOf(unitId).signer].post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }).expect(200);
+    return id;
+  }
+
   const eventCount = async (id: string) =>
     (await clients['supervisor'].get(`/api/proposals/${id}/events`).expect(200)).body.length;
 
@@ -127,6 +199,9 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
     for (const u of USERS) clients[u] = await as(stack, u);
     own = await proposal('industry-it', 'education');
     foreign = await proposal('government-data', 'human-resources');
+    for (const u of Object.values(staffOf('government-data'))) clients[u] = await as(stack, u);
+    ownSigned = await signed('industry-it');
+    foreignSigned = await signed('government-data');
   });
   afterAll(async () => {
     await stack?.close();
@@ -215,5 +290,199 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
       .send({ username: 'lead-reviewer', password: 'demo-password' })
       .expect(401);
     await users.update({ username: 'lead-reviewer' }, { disabled: 0 });
+  });
+
+  describe('every other endpoint', () => {
+    const canSeeSigned = (username: string, which: 'own' | 'foreign') =>
+      SEE_ALL.has(username) || unitOf(username) === (which === 'own' ? 'industry-it' : 'government-data');
+    const hasAnyRole = (username: string, roles: Role[]) => roles.some((r) => rolesOf(username).includes(r));
+    const cell = (what: string, res: { status: number; body: { error?: { code?: string } } }) => ({
+      what,
+      status: res.status,
+      code: res.body?.error?.code ?? null,
+    });
+
+    it('classifies every operation of the OpenAPI document', async () => {
+      const doc = (await request(stack.url).get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const actionTemplate = (path: string) =>
+        `POST /api/proposals/{id}/${path.replace('objections/1/', 'objections/{objectionId}/').replace('extensions/1/', 'extensions/{extensionId}/').replace('opinions/education/', 'opinions/{unitId}/')}`;
+      const classified = new Set([...Object.keys(ACCESS), ...ENDPOINTS.map((e) => actionTemplate(e.path))]);
+      const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+      expect(operations.filter((o) => !classified.has(o))).toEqual([]);
+      expect([...classified].filter((o) => !operations.includes(o))).toEqual([]);
+    });
+
+    it('answers 401 on every non-public operation without a token, and serves the public ones', async () => {
+      const doc = (await request(stack.url).get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const sample: Record<string, string> = {
+        id: own,
+        proposalId: ownSigned,
+        unitId: 'industry-it',
+        round: '1',
+        format: 'html',
+        issuerCode: encodeURIComponent('X工信函'),
+        year: '2026',
+        objectionId: '1',
+        extensionId: '1',
+      };
+      for (const [template, methods] of Object.entries(doc.paths)) {
+        for (const method of Object.keys(methods)) {
+          const op = `${method.toUpperCase()} ${template}`;
+          const path = template.replace(/\{(\w+)\}/g, (_m, name: string) => sample[name] ?? 'x');
+          const res = await request(stack.url)[method as 'get' | 'post' | 'put' | 'delete'](path).send({});
+          if (ACCESS[op] === 'public') {
+            expect({ op, unauthenticated: res.status === 401 }).toEqual({ op, unauthenticated: false });
+          } else {
+            expect(cell(op, res)).toEqual({ what: op, status: 401, code: 'UNAUTHENTICATED' });
+          }
+        }
+      }
+      // An unpublished reply is no public reply.
+      await request(stack.url).get(`/api/public/replies/${ownSigned}/industry-it/1`).expect(404);
+      await request(stack.url).get(`/api/public/replies/${ownSigned}/industry-it/1/letter.pdf`).expect(404);
+    });
+
+    it.each(USERS)('lets %s read letters and the workspace only of proposals it may see', async (username) => {
+      for (const which of ['own', 'foreign'] as const) {
+        const id = which === 'own' ? ownSigned : foreignSigned;
+        const unit = which === 'own' ? 'industry-it' : 'government-data';
+        const visible = canSeeSigned(username, which);
+        const list = await clients[username].get(`/api/proposals/${id}/letters`);
+        const html = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/html`);
+        const pdf = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/pdf`);
+        const workspace = await clients[username].get(`/api/proposals/${id}/workspace`);
+        for (const [what, res] of Object.entries({ list, html, pdf, workspace })) {
+          expect(cell(`${username} ${what} ${which}`, res)).toEqual(
+            visible
+              ? { what: `${username} ${what} ${which}`, status: 200, code: null }
+              : { what: `${username} ${what} ${which}`, status: 404, code: 'PROPOSAL_NOT_FOUND' },
+          );
+        }
+        if (visible) expect(list.body.map((l: { unitId: string }) => l.unitId)).toEqual([unit]);
+
+        // The preview needs a drafting role, then the proposal must be visible.
+        const preview = await clients[username].post(`/api/proposals/${id}/letters/preview`, draftOf());
+        const what = `${username} preview ${which}`;
+        if (!hasAnyRole(username, ['handler', 'reviewer', 'signer'])) {
+          expect(cell(what, preview)).toEqual({ what, status: 403, code: 'ROLE_REQUIRED' });
+        } else if (!visible) {
+          expect(cell(what, preview)).toEqual({ what, status: 404, code: 'PROPOSAL_NOT_FOUND' });
+        } else {
+          expect(cell(what, preview)).toEqual({ what, status: 200, code: null });
+        }
+      }
+    });
+
+    it.each(USERS)('lists for %s only the proposals it may see', async (username) => {
+      const items: { id: string }[] = [];
+      for (let page = 1; ; page++) {
+        const res = await clients[username].get(`/api/proposals?sessionCode=9-1&pageSize=200&page=${page}`).expect(200);
+        items.push(...res.body.items);
+        if (res.body.items.length < 200) break;
+      }
+      const ids = items.map((p) => p.id);
+      const expected = {
+        own: canSee(username, 'own'),
+        foreign: canSee(username, 'foreign'),
+        ownSigned: canSeeSigned(username, 'own'),
+        foreignSigned: canSeeSigned(username, 'foreign'),
+      };
+      expect({
+        username,
+        own: ids.includes(own),
+        foreign: ids.includes(foreign),
+        ownSigned: ids.includes(ownSigned),
+        foreignSigned: ids.includes(foreignSigned),
+      }).toEqual({ username, ...expected });
+    });
+
+    it.each(USERS)('lets %s register, import and administer only with the role', async (username) => {
+      const registration = {
+        kind: 'proposal',
+        sessionCode: '9-9',
+        sessionName: '矩阵',
+        number: `r${Date.now()}`,
+        title: '不应登记',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      };
+      const registrar = username === 'registrar';
+      const register = await clients[username].post('/api/proposals', registrar ? {} : registration);
+      const imported = await clients[username].post(
+        '/api/proposals/import',
+        registrar ? {} : { proposals: [registration] },
+      );
+      for (const [what, res] of Object.entries({ register, imported })) {
+        expect(cell(`${username} ${what}`, res)).toEqual(
+          registrar
+            ? { what: `${username} ${what}`, status: 400, code: 'BAD_REQUEST' } // the role passes; the body does not
+            : { what: `${username} ${what}`, status: 403, code: 'ROLE_REQUIRED' },
+        );
+      }
+
+      const token = await stack.token(username);
+      const call = (method: 'get' | 'put' | 'post', path: string, body?: object) =>
+        request(stack.url)[method](path).set('authorization', `Bearer ${token}`).send(body);
+      const admin = username === 'admin';
+      const answers = {
+        pools: await call('get', '/api/admin/document-number-pools'),
+        pool: await call('put', `/api/admin/document-number-pools/${encodeURIComponent('X矩阵函')}/2099`, {
+          nextNumber: 5,
+        }),
+        issuer: await call('put', '/api/admin/units/market-regulation/issuer-code', { issuerCode: 'X市监函' }),
+        deliveries: await call('get', '/api/admin/notification-deliveries'),
+        delivery: await call('get', '/api/admin/notification-deliveries/no-such-delivery'),
+        retry: await call('post', '/api/admin/notification-deliveries/no-such-delivery/retry'),
+      };
+      for (const [what, res] of Object.entries(answers)) {
+        const expected = !admin
+          ? { status: 403, code: 'ROLE_REQUIRED' }
+          : what === 'delivery' || what === 'retry'
+            ? { status: 404, code: 'NOT_FOUND' }
+            : { status: 200, code: null };
+        expect(cell(`${username} ${what}`, res)).toEqual({ what: `${username} ${what}`, ...expected });
+      }
+      const audit = await stack.dataSource.query(`SELECT "actor_user_id" FROM "admin_event"`);
+      expect(new Set(audit.map((a: { actor_user_id: string }) => a.actor_user_id))).toEqual(
+        new Set(audit.length ? ['admin'] : []),
+      );
+    });
+
+    it('shows each user only their own notifications, and lets nobody mark another user’s', async () => {
+      // The assignments above notified the units' people; wait for the relay to fan them out.
+      let mine: { id: string }[] = [];
+      for (let i = 0; i < 100 && mine.length === 0; i++) {
+        mine = (await clients['lead-handler'].get('/api/notifications?unread=true').expect(200)).body.items;
+        if (mine.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(mine.length).toBeGreaterThan(0);
+      const target = mine[0].id;
+      for (const username of USERS.filter((u) => u !== 'lead-handler')) {
+        const theirs = (await clients[username].get('/api/notifications?pageSize=200').expect(200)).body.items;
+        expect({ username, sees: theirs.some((n: { id: string }) => n.id === target) }).toEqual({
+          username,
+          sees: false,
+        });
+        const res = await clients[username].post(`/api/notifications/${encodeURIComponent(target)}/read`);
+        expect(cell(username, res)).toEqual({ what: username, status: 404, code: 'NOT_FOUND' });
+        await clients[username].post('/api/notifications/read-all').expect(200);
+      }
+      const still = (await clients['lead-handler'].get('/api/notifications?unread=true').expect(200)).body.items;
+      expect(still.map((n: { id: string }) => n.id)).toContain(target);
+      await clients['lead-handler'].post(`/api/notifications/${encodeURIComponent(target)}/read`).expect(200);
+    });
+
+    it.each(USERS)('tells %s who they are and names every unit', async (username) => {
+      const me = (await clients[username].get('/api/auth/me').expect(200)).body;
+      expect([me.username, me.unitId]).toEqual([username, unitOf(username)]);
+      expect((await clients[username].get('/api/units').expect(200)).body.length).toBeGreaterThan(5);
+    });
   });
 });

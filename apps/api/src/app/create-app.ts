@@ -9,6 +9,8 @@ import type { HttpConfig } from '@banli/config';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { serveWebUi, webUiDirectory } from './web-ui';
+import { requestInputGuard } from './common/request-input-guard';
+import { corsOptions, HELMET_OPTIONS } from './common/security-headers';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -16,16 +18,13 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   app.useLogger(options.logger === false ? false : app.get(Logger));
   // Behind a reverse proxy (TRUST_PROXY): the client's address and scheme come from its headers.
   if (http.trustProxy !== undefined) app.set('trust proxy', http.trustProxy);
-  app.use(helmet());
+  app.use(helmet(HELMET_OPTIONS));
   app.use(cookieParser());
   // Same-origin by default (the web UI is served by the API); other origins only by name.
-  const origins = (process.env['CORS_ORIGINS'] ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  app.enableCors({ origin: origins.length ? origins : false, credentials: false });
+  app.enableCors(corsOptions(process.env['CORS_ORIGINS']));
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
+  app.use(requestInputGuard);
   app.setGlobalPrefix('api');
   const webDir = webUiDirectory();
   if (webDir) serveWebUi(app, webDir);

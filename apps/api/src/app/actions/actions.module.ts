@@ -3,14 +3,16 @@ import { Client } from '@temporalio/client';
 import { ProposalAccessService } from '../access/proposal-access.service';
 import { ProposalActionsController } from './proposal-actions.controller';
 import { ProposalActionsService } from './proposal-actions.service';
+import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
 
 @Module({
   controllers: [ProposalActionsController],
   providers: [
     {
       provide: ProposalActionsService,
-      inject: [Client, ProposalAccessService],
-      useFactory: (client: Client, access: ProposalAccessService) => new ProposalActionsService(client, access),
+      inject: [Client, ProposalAccessService, WorkflowCallQueue],
+      useFactory: (client: Client, access: ProposalAccessService, calls: WorkflowCallQueue) =>
+        new ProposalActionsService(client, access, calls),
     },
   ],
 })

@@ -1,8 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ActionResult, ProposalUpdateName } from '@banli/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
-import { RequestId } from '../common/request-id';
+import { IdempotencyKey, RequestId } from '../common/request-id';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   AssignDto,
@@ -62,7 +63,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: ReviewDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'review', b, k, r);
@@ -74,7 +75,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: AssignDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'assign', b, k, r);
@@ -86,7 +87,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: ReasonDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'object', b, k, r);
@@ -97,9 +98,9 @@ export class ProposalActionsController {
   decideObjection(
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
-    @Param('objectionId', ParseIntPipe) objectionId: number,
+    @Param('objectionId', PATH_INT) objectionId: number,
     @Body() b: DecideObjectionDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'decideObjection', { ...b, objectionId }, k, r);
@@ -111,7 +112,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SubmitOpinionDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'submitOpinion', b, k, r);
@@ -124,7 +125,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Param('unitId') unitId: string,
     @Body() b: ReasonDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'returnOpinion', { ...b, unitId }, k, r);
@@ -137,7 +138,7 @@ export class ProposalActionsController {
     @Param('id') id: string,
     @Param('unitId') unitId: string,
     @Body() b: ReasonDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'waiveOpinion', { ...b, unitId }, k, r);
@@ -149,7 +150,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: RecordContactDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'recordContact', b, k, r);
@@ -161,7 +162,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SubmitDraftDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'submitDraft', b, k, r);
@@ -174,7 +175,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SubmitDraftDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'saveDraft', b, k, r);
@@ -186,7 +187,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: ReviewDraftDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'reviewDraft', b, k, r);
@@ -198,7 +199,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SignOffDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'signOff', b, k, r);
@@ -210,7 +211,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: EmptyDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'dispatch', b, k, r);
@@ -222,7 +223,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: RecordFeedbackDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'recordFeedback', b, k, r);
@@ -234,7 +235,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: ReportFollowUpDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'reportFollowUp', b, k, r);
@@ -246,7 +247,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: ConfirmPublicationDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'confirmPublication', b, k, r);
@@ -258,7 +259,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: RequestExtensionDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'requestExtension', b, k, r);
@@ -269,9 +270,9 @@ export class ProposalActionsController {
   decideExtension(
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
-    @Param('extensionId', ParseIntPipe) extensionId: number,
+    @Param('extensionId', PATH_INT) extensionId: number,
     @Body() b: DecideExtensionDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'decideExtension', { ...b, extensionId }, k, r);
@@ -283,7 +284,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: MarkKeyDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'markKey', b, k, r);
@@ -296,7 +297,7 @@ export class ProposalActionsController {
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SendReminderDto,
-    @Headers('idempotency-key') k?: string,
+    @IdempotencyKey() k?: string,
     @RequestId() r?: string,
   ) {
     return this.run(u, id, 'sendReminder', b, k, r);

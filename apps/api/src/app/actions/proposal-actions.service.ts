@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { ActionRequest, ActionResult, proposalUpdates, ProposalUpdateName } from '@banli/contracts';
 import { DomainError, hasRole, proposalWorkflowIdOf, Role } from '@banli/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalAccessService } from '../access/proposal-access.service';
+import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
 
 /** How long an action may wait for Temporal before the API answers 503. */
 export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
@@ -36,12 +37,15 @@ export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
  * Performs a human action on a proposal: checks that the caller may see it and holds a role
  * for it, then sends the workflow update and returns once the workflow accepted it and the
  * read model shows it. With an idempotency key the update id is derived from it, so a
- * retried request is the same update for Temporal and is applied once.
+ * retried request is the same update for Temporal and is applied once; without one, each
+ * request gets its own update id. Calls to one proposal go one at a time from this process
+ * (`WorkflowCallQueue`), and an update Temporal did not apply is sent again with its id.
  */
 export class ProposalActionsService {
   constructor(
     private readonly temporal: Client,
     private readonly access: ProposalAccessService,
+    private readonly calls: WorkflowCallQueue = new WorkflowCallQueue(),
   ) {}
 
   async perform(
@@ -60,13 +64,14 @@ export class ProposalActionsService {
       input: { ...input },
       ...(options.requestId ? { requestId: options.requestId } : {}),
     };
-    const handle = this.temporal.workflow.getHandle(proposalWorkflowIdOf(proposalId));
-    return handle.executeUpdate(proposalUpdates[action], {
-      args: [request],
-      ...(options.idempotencyKey
-        ? { updateId: updateIdOf(user.userId, proposalId, action, options.idempotencyKey) }
-        : {}),
-    });
+    const workflowId = proposalWorkflowIdOf(proposalId);
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    const updateId = options.idempotencyKey
+      ? updateIdOf(user.userId, proposalId, action, options.idempotencyKey)
+      : randomUUID();
+    return this.calls.run(workflowId, () =>
+      withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
+    );
   }
 }
 

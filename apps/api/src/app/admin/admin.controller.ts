@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -40,7 +41,7 @@ export class AdminController {
   configure(
     @CurrentUser() user: AuthenticatedUser,
     @Param('issuerCode') issuerCode: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', PATH_INT) year: number,
     @Body() dto: PoolDto,
   ): Promise<PoolView> {
     if (!ISSUER_CODE.test(issuerCode) || year < 2000 || year > 2200) {

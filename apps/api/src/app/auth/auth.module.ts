@@ -16,11 +16,20 @@ const config = () => authConfigFromEnv();
 @Module({
   imports: [
     JwtModule.registerAsync({ useFactory: () => ({ secret: config().jwtSecret }) }),
-    // Applied to the login route only (ThrottlerGuard there). In-memory counters: per API replica. Behind several replicas, the limit is per replica
+    // Applied to the sign-in routes only (ThrottlerGuard there). In-memory counters: per API replica. Behind several replicas, the limit is per replica
     // (see README); a shared store can be plugged in through ThrottlerModule's storage option.
     ThrottlerModule.forRootAsync({
       useFactory: () => ({
-        throttlers: [{ name: LOGIN_THROTTLE, ttl: 60_000, limit: config().loginAttemptsPerMinute }],
+        throttlers: [
+          {
+            name: LOGIN_THROTTLE,
+            ttl: 60_000,
+            limit: config().loginAttemptsPerMinute,
+            // One count per client address for every sign-in route (login and the web session),
+            // not one per route: otherwise each route would add its own allowance.
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          },
+        ],
       }),
     }),
   ],

@@ -71,6 +71,24 @@ describe('DomainErrorFilter: one error shape, one mapping', () => {
     expect(JSON.stringify(res.body)).not.toContain('/srv/app.js');
   });
 
+  it('answers 503 (retry) for a workflow update Temporal did not process, never 500', () => {
+    const failure = ApplicationFailure.create({
+      message:
+        "Workflow Update is rejected because it wasn't processed by worker. Probably, Workflow Update is not supported by the worker.",
+    });
+    const res = respond(new WorkflowUpdateFailedError('Workflow Update failed', failure));
+    expect(res.statusCode).toBe(503);
+    expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('answers 400 when PostgreSQL cannot store a text of the request (NUL), never 500', () => {
+    const nul = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      driverError: { code: '22021' },
+    });
+    expect(respond(nul).statusCode).toBe(400);
+    expect(respond(nul).body.error.code).toBe('BAD_REQUEST');
+  });
+
   it('echoes the request id', () => {
     expect(respond(new DomainError('PROPOSAL_NOT_FOUND', 'x'), { 'x-request-id': 'r-1' }).body.error.requestId).toBe(
       'r-1',

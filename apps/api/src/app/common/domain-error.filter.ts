@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
 import type { ApiErrorBody } from './api-error';
 import { ReplayedError } from './replayed-error';
+import { isUnappliedUpdateFailure } from '../temporal/workflow-call-queue';
 
 /** The single mapping from domain error codes to HTTP status codes. */
 export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
@@ -114,6 +115,12 @@ export function toHttpError(e: unknown): HttpError {
   }
   const parserError = bodyParserError(e);
   if (parserError) return parserError;
+  if (isUnstorableText(e)) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: { code: 'BAD_REQUEST', message: 'The request holds text the database cannot store (e.g. a NUL character)' },
+    };
+  }
   if (isOutage(e)) {
     return {
       status: HttpStatus.SERVICE_UNAVAILABLE,
@@ -141,9 +148,23 @@ function bodyParserError(e: unknown): Mapped | undefined {
   return { status: err.status, body: { code: HTTP_CODE_OF[err.status] ?? 'BAD_REQUEST', message } };
 }
 
+/**
+ * PostgreSQL refused a text value of the request itself: 22021 (character not in repertoire:
+ * a NUL byte) or 22P05 (untranslatable character). The request guard refuses such text before
+ * it gets here; this keeps any path it misses a 400, not a 500.
+ */
+function isUnstorableText(e: unknown): boolean {
+  const code =
+    (e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Temporal or the database cannot be reached: the client should retry, not give up. */
 function isOutage(e: unknown): boolean {
   if (isGrpcServiceError(e)) return true;
+  // Temporal did not apply the update (busy workflow, retried workflow task) even after the
+  // API's own retries: nothing happened, so the client may retry.
+  if (isUnappliedUpdateFailure(e)) return true;
   if (e instanceof ServiceError || e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   return isDatabaseOutage(e) || isDatabaseOutage((e as { driverError?: unknown })?.driverError);
 }

@@ -20,3 +20,13 @@ export const RequestId = createParamDecorator((_data: unknown, ctx: ExecutionCon
   const req = ctx.switchToHttp().getRequest<{ id?: unknown }>();
   return typeof req.id === 'string' ? req.id : undefined;
 });
+
+/**
+ * The Idempotency-Key header of a request (checked by the IdempotencyInterceptor). A param
+ * decorator of our own rather than @Headers(), which Swagger would list as a second, required
+ * header beside the optional one the controller documents.
+ */
+export const IdempotencyKey = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | undefined => {
+  const value = ctx.switchToHttp().getRequest<IncomingMessage>().headers['idempotency-key'];
+  return typeof value === 'string' ? value : undefined;
+});

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -72,7 +73,7 @@ export class PublicRepliesController {
   async one(
     @Param('proposalId') proposalId: string,
     @Param('unitId') unitId: string,
-    @Param('round', ParseIntPipe) round: number,
+    @Param('round', PATH_INT) round: number,
   ): Promise<PublicReply> {
     return this.view(await this.published(proposalId, unitId, round));
   }
@@ -83,7 +84,7 @@ export class PublicRepliesController {
   async pdf(
     @Param('proposalId') proposalId: string,
     @Param('unitId') unitId: string,
-    @Param('round', ParseIntPipe) round: number,
+    @Param('round', PATH_INT) round: number,
     @Res() res: Response,
   ): Promise<void> {
     await this.published(proposalId, unitId, round);

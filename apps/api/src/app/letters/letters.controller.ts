@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { PATH_INT } from '../common/path-int.pipe';
+import { LETTER_HTML_CSP } from '../common/security-headers';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -79,6 +81,7 @@ export class LettersController {
       signedOn: new Date().toISOString(),
     });
     res.setHeader('content-type', CONTENT_TYPES['html']);
+    res.setHeader('content-security-policy', LETTER_HTML_CSP);
     res.end(renderLetterHtml({ ...letter, documentNumber: '（文号于签发时编定）' }));
   }
 
@@ -89,7 +92,7 @@ export class LettersController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Param('unitId') unitId: string,
-    @Param('round', ParseIntPipe) round: number,
+    @Param('round', PATH_INT) round: number,
     @Param('format') format: string,
     @Res() res: Response,
   ): Promise<void> {
@@ -106,6 +109,7 @@ export class LettersController {
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', 'No signed letter in that format');
     const content = Buffer.from(row['content'] as Uint8Array);
     res.setHeader('content-type', CONTENT_TYPES[format]);
+    if (format === 'html') res.setHeader('content-security-policy', LETTER_HTML_CSP);
     res.setHeader('etag', `"${row['sha256']}"`);
     res.setHeader('x-content-sha256', String(row['sha256']));
     res.setHeader(

@@ -6,15 +6,21 @@ import { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
+import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
 
 @Module({
   controllers: [ProposalsController],
   providers: [
     {
       provide: ProposalsService,
-      inject: [Client, DataSource, ProposalAccessService, TEMPORAL_CONFIG],
-      useFactory: (client: Client, dataSource: DataSource, access: ProposalAccessService, config: TemporalConfig) =>
-        new ProposalsService(client, dataSource, access, config.taskQueue, handlingConfigFromEnv()),
+      inject: [Client, DataSource, ProposalAccessService, TEMPORAL_CONFIG, WorkflowCallQueue],
+      useFactory: (
+        client: Client,
+        dataSource: DataSource,
+        access: ProposalAccessService,
+        config: TemporalConfig,
+        calls: WorkflowCallQueue,
+      ) => new ProposalsService(client, dataSource, access, config.taskQueue, handlingConfigFromEnv(), calls),
     },
   ],
   exports: [ProposalsService],

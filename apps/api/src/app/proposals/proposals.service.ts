@@ -24,6 +24,7 @@ import type { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
+import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
 
 export interface RegisterResult {
   proposal: ProposalView;
@@ -41,6 +42,7 @@ export class ProposalsService {
     private readonly access: ProposalAccessService,
     private readonly taskQueue: string,
     private readonly handling: HandlingConfig,
+    private readonly calls: WorkflowCallQueue = new WorkflowCallQueue(),
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.proposals = new ProposalQueryRepository(dataSource);
@@ -58,7 +60,6 @@ export class ProposalsService {
     const { requestId } = options;
     assertValidRegistration(registration);
     const proposalId = proposalIdOf(registration.sessionCode, registration.number);
-    const existedBefore = (await this.proposals.findById(proposalId)) !== null;
     const input: ProposalWorkflowInput = {
       proposalId,
       registration,
@@ -66,20 +67,30 @@ export class ProposalsService {
       settings: options.urgent ? this.handling.urgent : this.handling.normal,
       ...(requestId ? { requestId } : {}),
     };
-    const start = new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(PROPOSAL_WORKFLOW_TYPE, {
-      workflowId: proposalWorkflowIdOf(proposalId),
-      taskQueue: this.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      // A proposal whose handling has ended is never started again under the same number.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    const startOperation = () =>
+      new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(PROPOSAL_WORKFLOW_TYPE, {
+        workflowId: proposalWorkflowIdOf(proposalId),
+        taskQueue: this.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A proposal whose handling has ended is never started again under the same number.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    // Registration is repeat-safe (the update only confirms), so it may be sent again when
+    // Temporal did not apply it; each attempt needs its own start operation.
+    // Queued per proposal, so of simultaneous identical registrations exactly one says "created".
+    const existedBefore = await this.calls.run(proposalWorkflowIdOf(proposalId), async () => {
+      const existed = (await this.proposals.findById(proposalId)) !== null;
+      await withUnappliedRetries(() =>
+        this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+          this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
+            args: [registration],
+            startWorkflowOperation: startOperation(),
+          }),
+        ),
+      );
+      return existed;
     });
-    await this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
-      this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
-        args: [registration],
-        startWorkflowOperation: start,
-      }),
-    );
     const row = await this.proposals.findById(proposalId);
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
     return { proposal: toView(row), created: !existedBefore };

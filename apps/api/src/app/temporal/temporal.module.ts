@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { temporalConfigFromEnv, TemporalConfig } from '@banli/config';
+import { WorkflowCallQueue } from './workflow-call-queue';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
 
@@ -34,8 +35,10 @@ const RETRY_WINDOW_MS = 1_500;
           namespace: config.namespace,
         }),
     },
+    // One per API process: calls to one workflow go one at a time (see WorkflowCallQueue).
+    { provide: WorkflowCallQueue, useFactory: () => new WorkflowCallQueue() },
   ],
-  exports: [Client, TEMPORAL_CONFIG],
+  exports: [Client, TEMPORAL_CONFIG, WorkflowCallQueue],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

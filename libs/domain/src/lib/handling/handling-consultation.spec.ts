@@ -76,7 +76,13 @@ describe('consultation (会办)', () => {
 
     submitOpinion(state, FINANCE, at, opinion(2));
 
-    expect(state.opinions[FINANCE]).toEqual({ unitId: FINANCE, status: 'submitted', version: 1, submittedAt: at });
+    expect(state.opinions[FINANCE]).toEqual({
+      unitId: FINANCE,
+      status: 'submitted',
+      version: 1,
+      submittedAt: at,
+      contentKey: expect.stringMatching(/^[0-9a-f]{14}$/),
+    });
     expect(state.deadlines[`opinion:${FINANCE}`]).toMatchObject({ status: 'met', metAt: at });
     expect(lastEvent(state)).toMatchObject({
       type: 'opinion-submitted',
@@ -100,6 +106,21 @@ describe('consultation (会办)', () => {
 
     expect(state.opinions[FINANCE]).toMatchObject({ status: 'submitted', version: 2, submittedAt: sh('2024-03-22') });
     expect(state.deadlines[`opinion:${FINANCE}`]).toMatchObject({ status: 'met', metAt: sh('2024-03-20') });
+  });
+
+  it('refuses the same opinion again (no revision), but takes it again after a return', () => {
+    const state = assignedProposal(LEAD_MODE);
+    submitOpinion(state, FINANCE, sh('2024-03-20'), opinion(1, 2));
+    const reordered = { points: [...opinion(1, 2).points].reverse() };
+
+    expectRefused(state, () => checkSubmitOpinion(state, coHandler(FINANCE), opinion(1, 2)), 'ALREADY_DONE');
+    expectRefused(state, () => checkSubmitOpinion(state, coHandler(FINANCE), reordered), 'ALREADY_DONE');
+    expect(() => checkSubmitOpinion(state, coHandler(FINANCE), { ...opinion(1, 2), summary: '补充' })).not.toThrow();
+    expect(() => checkSubmitOpinion(state, coHandler(FINANCE), opinion(1))).not.toThrow();
+
+    returnOpinion(state, FINANCE, sh('2024-03-25'));
+    submitOpinion(state, FINANCE, sh('2024-03-26'), opinion(1, 2));
+    expect(state.opinions[FINANCE]).toMatchObject({ status: 'submitted', version: 2 });
   });
 
   it('the lead unit returns an opinion for revision: the clock runs again and the task comes back', () => {

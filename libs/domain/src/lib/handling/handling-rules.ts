@@ -3,6 +3,7 @@ import type { IsoDate } from '../calendar/iso-date';
 import { DomainError, ErrorCode, ErrorDetail } from '../domain-error';
 import type { DeadlineRule } from '../calendar/deadline';
 import { Actor, hasRole, Role } from './actor';
+import { contentKey } from './content-key';
 import {
   ADOPTIONS,
   AssignInput,
@@ -457,6 +458,18 @@ export function checkSubmitOpinion(state: HandlingState, actor: Actor, input: Su
   if (opinion.status === 'waived') fail('ALREADY_DONE', 'Your opinion was waived by a supervisor');
   checkPoints(state, input?.points, 'points', false);
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
+  // A revision changes something: the same opinion again (a double submit, the same form sent
+  // from two tabs) is refused rather than recorded as a new version.
+  if (opinion.status === 'submitted' && opinion.contentKey === opinionContentKey(input)) {
+    fail('ALREADY_DONE', 'This opinion is already submitted as it stands; change it to revise it');
+  }
+}
+
+function opinionContentKey(input: SubmitOpinionInput): string {
+  return contentKey({
+    points: [...input.points].sort((a, b) => a.seq - b.seq).map((p) => [p.seq, p.adoption, p.text]),
+    summary: input.summary ?? null,
+  });
 }
 
 export function applySubmitOpinion(state: HandlingState, actor: Actor, input: SubmitOpinionInput, now: string): void {
@@ -464,6 +477,7 @@ export function applySubmitOpinion(state: HandlingState, actor: Actor, input: Su
   opinion.status = 'submitted';
   opinion.version++;
   opinion.submittedAt = now;
+  opinion.contentKey = opinionContentKey(input);
   delete opinion.returnReason;
   meetDeadline(state, 'opinion', actor.unitId, now);
   record(

@@ -77,6 +77,8 @@ export interface OpinionTask {
   /** Increases with every submission; the text itself lives in the read model. */
   version: number;
   submittedAt?: string;
+  /** Fingerprint of the submitted points and summary: an identical resubmission is no revision. */
+  contentKey?: string;
   returnReason?: string;
   waiver?: { reason: string; by: string; at: string };
 }
