@@ -61,12 +61,17 @@ export class ProposalActionsService {
       ...(options.requestId ? { requestId: options.requestId } : {}),
     };
     const handle = this.temporal.workflow.getHandle(proposalWorkflowIdOf(proposalId));
-    return handle.executeUpdate(proposalUpdates[action], {
-      args: [request],
-      ...(options.idempotencyKey
-        ? { updateId: updateIdOf(user.userId, proposalId, action, options.idempotencyKey) }
-        : {}),
-    });
+    // Never hang: when the workflow cannot finish the action in time (no worker, the database
+    // down so its projection keeps retrying), the caller gets 503 and retries with its key;
+    // the update goes on in the workflow, and the retry (the same update id) gets its result.
+    return this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+      handle.executeUpdate(proposalUpdates[action], {
+        args: [request],
+        ...(options.idempotencyKey
+          ? { updateId: updateIdOf(user.userId, proposalId, action, options.idempotencyKey) }
+          : {}),
+      }),
+    );
   }
 }
 
