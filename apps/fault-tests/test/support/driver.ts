@@ -43,6 +43,8 @@ export interface Step {
   body: object;
   /** Statuses that mean done; anything else but an outage is a failure of the proposal. */
   ok: number[];
+  /** Consecutive steps with the same group are sent concurrently. */
+  group?: string;
 }
 
 const points = [
@@ -94,6 +96,7 @@ export function stepsOf(plan: ProposalPlan): Step[] {
       path: p('/opinions'),
       body: { points, summary: `${unit}意见` },
       ok: [200],
+      group: 'opinions',
     })),
     {
       name: 'contact',
@@ -215,29 +218,45 @@ export class Driver {
 
   private async drive(plan: ProposalPlan): Promise<ProposalOutcome> {
     const outcome: ProposalOutcome = { plan, done: [] };
+    // Consecutive steps of one group (the co-handlers' opinions) go out at the same time,
+    // as different bureaus would send them: concurrent updates of one workflow.
+    const groups: Step[][] = [];
     for (const step of stepsOf(plan)) {
-      try {
-        const res = await this.send(
-          step.name,
-          plan.id,
-          'POST',
-          step.path,
-          step.body,
-          this.tokens.get(step.user),
-          `${this.options.runId}.${plan.id}.${step.name}`,
-          step.ok,
-        );
-        const body = res.body as { stage?: string; documentNumber?: string; id?: string };
-        if (step.name === 'sign-off') outcome.documentNumber = body.documentNumber;
-        outcome.lastStage = body.stage;
-        outcome.done.push(step.name);
-        this.stepsDone++;
-      } catch (e) {
-        outcome.failure = `${step.name}: ${(e as Error).message}`;
+      const last = groups.at(-1);
+      if (step.group && last?.[0].group === step.group) last.push(step);
+      else groups.push([step]);
+    }
+    for (const group of groups) {
+      const results = await Promise.allSettled(group.map((step) => this.runStep(plan, step, outcome)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        outcome.failure = String((failed.reason as Error).message);
         return outcome;
       }
     }
     return outcome;
+  }
+
+  private async runStep(plan: ProposalPlan, step: Step, outcome: ProposalOutcome): Promise<void> {
+    try {
+      const res = await this.send(
+        step.name,
+        plan.id,
+        'POST',
+        step.path,
+        step.body,
+        this.tokens.get(step.user),
+        `${this.options.runId}.${plan.id}.${step.name}`,
+        step.ok,
+      );
+      const body = res.body as { stage?: string; documentNumber?: string; id?: string };
+      if (step.name === 'sign-off') outcome.documentNumber = body.documentNumber;
+      outcome.lastStage = body.stage;
+      outcome.done.push(step.name);
+      this.stepsDone++;
+    } catch (e) {
+      throw new Error(`${step.name}: ${(e as Error).message}`);
+    }
   }
 
   /** One step: retried on outages with the same key until it answers, or its budget is spent. */
