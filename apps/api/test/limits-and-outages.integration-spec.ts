@@ -187,7 +187,9 @@ describe('when the workflow cannot finish an action in time', () => {
     expect(waited).toBeLessThan(30_000);
 
     // The workflow comes back (a worker for its queue): the retry gets the review done, once.
-    const connection = await NativeConnection.connect({ address: process.env['BANLI_TEST_TEMPORAL_ADDRESS'] as string });
+    const connection = await NativeConnection.connect({
+      address: process.env['BANLI_TEST_TEMPORAL_ADDRESS'] as string,
+    });
     const worker = await createBanliWorker({
       connection,
       namespace: 'default',

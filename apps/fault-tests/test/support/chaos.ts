@@ -162,7 +162,8 @@ export function postgresOutage(
       const during = driver.attempts.filter((a) => a.at >= stoppedAt && a.at + a.ms <= stoppedAt + outageMs);
 
       for (const p of probes) {
-        if (p.outcome !== 503) violations.push(`during the outage, ${p.what} answered ${p.outcome} after ${p.ms} ms (expected 503)`);
+        if (p.outcome !== 503)
+          violations.push(`during the outage, ${p.what} answered ${p.outcome} after ${p.ms} ms (expected 503)`);
         else if (p.ms > 16_000) violations.push(`during the outage, ${p.what} took ${p.ms} ms to answer 503`);
       }
       const notUnavailable = during.filter((a) => a.outcome !== 503);
@@ -174,7 +175,9 @@ export function postgresOutage(
         (a) => a.at < stoppedAt + outageMs && a.at + a.ms > stoppedAt && a.ms > 16_000,
       );
       for (const a of hung.slice(0, 10)) {
-        violations.push(`during the outage, a client's ${a.step} of ${a.proposalId} waited ${a.ms} ms for ${a.outcome}`);
+        violations.push(
+          `during the outage, a client's ${a.step} of ${a.proposalId} waited ${a.ms} ms for ${a.outcome}`,
+        );
       }
       return {
         faults: 1,

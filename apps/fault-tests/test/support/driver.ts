@@ -120,7 +120,13 @@ export function stepsOf(plan: ProposalPlan): Step[] {
     );
   }
   steps.push(
-    { name: 'review-approve', user: 'lead-reviewer', path: p('/drafts/review'), body: { decision: 'approve' }, ok: [200] },
+    {
+      name: 'review-approve',
+      user: 'lead-reviewer',
+      path: p('/drafts/review'),
+      body: { decision: 'approve' },
+      ok: [200],
+    },
     { name: 'sign-off', user: 'lead-signer', path: p('/sign-off'), body: { decision: 'sign' }, ok: [200] },
     { name: 'dispatch', user: 'lead-handler', path: p('/dispatch'), body: {}, ok: [200] },
   );
@@ -196,7 +202,16 @@ export class Driver {
 
   async login(users: string[]): Promise<void> {
     for (const username of users) {
-      const res = await this.send('login', '-', 'POST', '/api/auth/login', { username, password: DEMO_PASSWORD }, undefined, undefined, [200]);
+      const res = await this.send(
+        'login',
+        '-',
+        'POST',
+        '/api/auth/login',
+        { username, password: DEMO_PASSWORD },
+        undefined,
+        undefined,
+        [200],
+      );
       this.tokens.set(username, (res.body as { accessToken: string }).accessToken);
     }
   }
@@ -305,12 +320,16 @@ export class Driver {
       this.attempts.push(record);
       if (this.options.logFile) {
         const detail = typeof outcome === 'number' && ok.includes(outcome) ? '' : text.slice(0, 300);
-        fs.appendFileSync(this.options.logFile, `${JSON.stringify({ ...record, at: new Date(at).toISOString(), key, detail })}\n`);
+        fs.appendFileSync(
+          this.options.logFile,
+          `${JSON.stringify({ ...record, at: new Date(at).toISOString(), key, detail })}\n`,
+        );
       }
       if (typeof outcome === 'number' && ok.includes(outcome)) return { status: outcome, body: JSON.parse(text) };
       const retryable = typeof outcome !== 'number' || outcome === 503 || outcome === 502 || outcome === 504;
       if (!retryable) throw new Error(`${method} ${path} answered ${outcome}: ${text.slice(0, 500)}`);
-      if (Date.now() > budget) throw new Error(`${method} ${path} still failing after retries: ${outcome} ${text.slice(0, 300)}`);
+      if (Date.now() > budget)
+        throw new Error(`${method} ${path} still failing after retries: ${outcome} ${text.slice(0, 300)}`);
       await sleep(Math.min(3_000, 100 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2));
     }
   }

@@ -85,12 +85,22 @@ export async function checkOnce(
     db,
     `SELECT "proposal_id", "key", "kind", "unit_id", "status", "due_at", "reminders_sent", "escalations", "extended", "met_at" FROM "deadline" ORDER BY "key"`,
   );
-  const events = await rowsBy(db, `SELECT "proposal_id", "seq", "type", "unit_id" FROM "proposal_event" ORDER BY "seq"`);
+  const events = await rowsBy(
+    db,
+    `SELECT "proposal_id", "seq", "type", "unit_id" FROM "proposal_event" ORDER BY "seq"`,
+  );
   const signatures = await rowsBy(
     db,
     `SELECT "proposal_id", "unit_id", "round", "issuer_code", "year", "sequence", "document_number" FROM "reply_signature"`,
   );
-  const letters = await rowsBy(db, `SELECT "proposal_id", "unit_id", "round", "format", "document_number", "sha256" FROM "reply_letter"`);
+  const letters = await rowsBy(
+    db,
+    `SELECT "proposal_id", "unit_id", "round", "format", "document_number", "sha256" FROM "reply_letter"`,
+  );
+  const records = await rowsBy(
+    db,
+    `SELECT "proposal_id", "unit_id", "role", "round", "completed_at", "document_number", "rated", "rating_satisfied" FROM "handling_record"`,
+  );
 
   let opinions = 0;
   for (const o of outcomes) {
@@ -121,11 +131,24 @@ export async function checkOnce(
     if (state.projectedVersion !== state.version) {
       at(`workflow projected version ${state.projectedVersion} != its version ${state.version}`);
     }
-    const taskKey = (t: { id: unknown; kind: unknown; unitId: unknown; deadlineKey?: unknown; dueAt?: unknown; round?: unknown }) =>
-      JSON.stringify([t.id, t.kind, t.unitId, norm(t.deadlineKey), norm(t.dueAt), norm(t.round)]);
+    const taskKey = (t: {
+      id: unknown;
+      kind: unknown;
+      unitId: unknown;
+      deadlineKey?: unknown;
+      dueAt?: unknown;
+      round?: unknown;
+    }) => JSON.stringify([t.id, t.kind, t.unitId, norm(t.deadlineKey), norm(t.dueAt), norm(t.round)]);
     const rmTasks = (tasks.get(id) ?? [])
       .map((t) =>
-        taskKey({ id: t['id'], kind: t['kind'], unitId: t['unit_id'], deadlineKey: t['deadline_key'], dueAt: t['due_at'], round: t['round'] }),
+        taskKey({
+          id: t['id'],
+          kind: t['kind'],
+          unitId: t['unit_id'],
+          deadlineKey: t['deadline_key'],
+          dueAt: t['due_at'],
+          round: t['round'],
+        }),
       )
       .sort();
     const wfTasks = state.tasks.map(taskKey).sort();
@@ -143,7 +166,17 @@ export async function checkOnce(
       extended: unknown;
       metAt: unknown;
     }) =>
-      JSON.stringify([d.key, d.kind, d.unitId, d.status, norm(d.dueAt), Number(d.remindersSent), Number(d.escalations), Number(d.extended), norm(d.metAt)]);
+      JSON.stringify([
+        d.key,
+        d.kind,
+        d.unitId,
+        d.status,
+        norm(d.dueAt),
+        Number(d.remindersSent),
+        Number(d.escalations),
+        Number(d.extended),
+        norm(d.metAt),
+      ]);
     const rmDeadlines = (deadlines.get(id) ?? [])
       .map((d) =>
         dlKey({
@@ -209,7 +242,8 @@ export async function checkOnce(
     if (sigs.length !== 1) at(`${sigs.length} reply_signature rows`);
     const sig = sigs[0];
     if (sig) {
-      if (sig['unit_id'] !== LEAD_UNIT || Number(sig['round']) !== 1) at(`signature of ${sig['unit_id']} round ${sig['round']}`);
+      if (sig['unit_id'] !== LEAD_UNIT || Number(sig['round']) !== 1)
+        at(`signature of ${sig['unit_id']} round ${sig['round']}`);
       if (signed?.documentNumber !== sig['document_number']) {
         at(`workflow document number ${signed?.documentNumber}, read model ${sig['document_number']}`);
       }
@@ -218,9 +252,31 @@ export async function checkOnce(
       }
       const ls = letters.get(id) ?? [];
       const formats = ls.map((l) => String(l['format'])).sort();
-      if (JSON.stringify(formats) !== JSON.stringify(['docx', 'html', 'pdf'])) at(`letter formats ${formats.join(',')}`);
+      if (JSON.stringify(formats) !== JSON.stringify(['docx', 'html', 'pdf']))
+        at(`letter formats ${formats.join(',')}`);
       if (ls.some((l) => l['document_number'] !== sig['document_number'] || Number(l['round']) !== 1)) {
-        at(`a frozen letter carries another number or round: ${JSON.stringify(ls.map((l) => [l['format'], l['document_number'], l['round']]))}`);
+        at(
+          `a frozen letter carries another number or round: ${JSON.stringify(ls.map((l) => [l['format'], l['document_number'], l['round']]))}`,
+        );
+      }
+    }
+
+    // The supervision records, built from the events: each piece of work once, done once.
+    const recs = records.get(id) ?? [];
+    const shape = recs.map((r) => `${r['role']}:${r['unit_id']}:${r['round']}`).sort();
+    const expectedShape = [`reply:${LEAD_UNIT}:1`, ...plan.coHandlers.map((u) => `opinion:${u}:1`)].sort();
+    if (JSON.stringify(shape) !== JSON.stringify(expectedShape)) at(`handling records ${shape.join(',')}`);
+    for (const r of recs) {
+      if (!r['completed_at']) at(`handling record ${r['role']}:${r['unit_id']} not completed`);
+      if (r['role'] === 'reply') {
+        if (sig && r['document_number'] !== sig['document_number'])
+          at(`handling record number ${r['document_number']}`);
+        const ratings = plan.finalStage === 'closed' ? [1, 2] : [0, 0];
+        if (Number(r['rated']) !== ratings[0] || Number(r['rating_satisfied']) !== ratings[1]) {
+          at(
+            `handling record rated ${r['rated']} with ${r['rating_satisfied']} satisfied, expected ${ratings.join('/')}`,
+          );
+        }
       }
     }
   }
@@ -240,7 +296,8 @@ export async function checkOnce(
     byPool.set(k, [...(byPool.get(k) ?? []), Number(r['sequence'])]);
   }
   const numbers = (sigRows as Row[]).map((r) => String(r['document_number']));
-  if (new Set(numbers).size !== numbers.length) v.push(`duplicate document numbers: ${numbers.filter((n, i) => numbers.indexOf(n) !== i).join(', ')}`);
+  if (new Set(numbers).size !== numbers.length)
+    v.push(`duplicate document numbers: ${numbers.filter((n, i) => numbers.indexOf(n) !== i).join(', ')}`);
   const documentNumbers: Record<string, number> = {};
   for (const [k, seqs] of byPool) {
     documentNumbers[k] = seqs.length;
@@ -250,7 +307,8 @@ export async function checkOnce(
   for (const p of pools as Row[]) {
     const k = `${p['issuer_code']}〔${p['year']}〕`;
     const n = byPool.get(k)?.length ?? 0;
-    if (Number(p['next_number']) !== n + 1) v.push(`pool ${k} is at ${p['next_number']} with ${n} numbers allocated (a number skipped)`);
+    if (Number(p['next_number']) !== n + 1)
+      v.push(`pool ${k} is at ${p['next_number']} with ${n} numbers allocated (a number skipped)`);
   }
 
   return {

@@ -70,7 +70,8 @@ export class ManagedProcess {
         throw new Error(`${this.name} exited during start-up (${child.exitCode ?? child.signalCode}):\n${sinceStart}`);
       }
       if (await this.ready(sinceStart)) return;
-      if (Date.now() > deadline) throw new Error(`${this.name} was not ready within ${this.readyTimeoutMs} ms:\n${sinceStart}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} was not ready within ${this.readyTimeoutMs} ms:\n${sinceStart}`);
       await sleep(100);
     }
   }

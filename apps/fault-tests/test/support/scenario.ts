@@ -107,7 +107,12 @@ export async function runScenario(
     const chaos = await chaosRun;
     const failed = drive.outcomes.filter((o) => o.failure);
     if (failed.length > 0) {
-      process.stdout.write(`[fault-tests] ${scenario}: ${failed.length} proposals could not be driven to the end:\n${failed.map((o) => `  ${o.plan.id} ${o.failure}`).slice(0, 20).join('\n')}\n`);
+      process.stdout.write(
+        `[fault-tests] ${scenario}: ${failed.length} proposals could not be driven to the end:\n${failed
+          .map((o) => `  ${o.plan.id} ${o.failure}`)
+          .slice(0, 20)
+          .join('\n')}\n`,
+      );
     }
     // Every process up again before the final check (an injector leaves them running).
     for (const p of [system.temporal, system.worker, system.api]) {

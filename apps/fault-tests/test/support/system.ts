@@ -65,7 +65,12 @@ export function assertBuilt(): void {
 export async function startSystem(options: SystemOptions): Promise<FaultSystem> {
   assertBuilt();
   const { cli } = temporalBinaries();
-  const runDir = path.join(ROOT, 'tmp', 'fault-tests', `${options.scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const runDir = path.join(
+    ROOT,
+    'tmp',
+    'fault-tests',
+    `${options.scenario}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+  );
   fs.mkdirSync(runDir, { recursive: true });
 
   let postgres: PrivatePostgres | undefined;
@@ -100,7 +105,10 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
         'default',
         '--log-level',
         'warn',
-        ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => ['--search-attribute', `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`]),
+        ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => [
+          '--search-attribute',
+          `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`,
+        ]),
       ],
       env: process.env,
     }),
@@ -161,8 +169,7 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
       connection ??= await Connection.connect({ address: temporalAddress });
       return new TemporalClient({ connection, namespace: 'default' });
     },
-    unexpectedExits: () =>
-      [temporal, worker, api].flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
+    unexpectedExits: () => [temporal, worker, api].flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
     async close() {
       await connection?.close().catch(() => undefined);
       await api.close();
@@ -177,7 +184,10 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
   try {
     await temporal.start();
     // As start.sh does: migrate and load the demo city, then the worker and the API.
-    fs.writeFileSync(path.join(runDir, 'seed.log'), await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv()));
+    fs.writeFileSync(
+      path.join(runDir, 'seed.log'),
+      await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv()),
+    );
     await Promise.all([worker.start(), api.start()]);
   } catch (e) {
     await system.close();

@@ -50,9 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // A join remembers its answer too: the first request may have died with its process
         // (the API killed mid-request) and will never settle the record itself.
         return next.handle().pipe(
-          mergeMap((body) =>
-            from(this.remember(userId, key, res.statusCode, { body })).pipe(mergeMap(() => of(body))),
-          ),
+          mergeMap((body) => from(this.remember(userId, key, res.statusCode, { body })).pipe(mergeMap(() => of(body)))),
           catchError((err: unknown) => {
             const { status, body } = toHttpError(err);
             const settle =
