@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { execSql } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { startStack, Stack } from './support/stack';
@@ -71,6 +72,33 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(new Set(results.map((r) => r.body.version)).size).toBe(1);
+    const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
+    expect(events.filter((e: { type: string }) => e.type === 'opinion-submitted')).toHaveLength(1);
+  });
+
+  // Found by the fault tests (apps/fault-tests, the API killed mid-request): a request whose API
+  // process died leaves its key in progress, and every later retry went to Temporal again
+  // instead of being answered from the record.
+  it('settles a key left in progress by an API that died mid-request: the next retry is a replay', async () => {
+    const id = await assignedProposal();
+    const first = await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-crash' })
+      .expect(200);
+    // As a killed process leaves it: the action applied, its answer never recorded.
+    await execSql(
+      stack.dataSource,
+      `UPDATE "idempotency_record" SET "status" = 'in-progress', "response_status" = NULL, "response_body" = NULL
+       WHERE "key" = 'op-crash'`,
+    );
+    const joined = await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-crash' })
+      .expect(200);
+    expect(joined.body).toEqual(first.body);
+    const replayed = await cohandler
+      .post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': 'op-crash' })
+      .expect(200);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toEqual(first.body);
     const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
     expect(events.filter((e: { type: string }) => e.type === 'opinion-submitted')).toHaveLength(1);
   });

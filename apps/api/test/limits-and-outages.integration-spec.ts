@@ -1,6 +1,11 @@
+import * as fs from 'node:fs';
 import request from 'supertest';
+import { NativeConnection } from '@temporalio/worker';
 import type { INestApplication } from '@nestjs/common';
+import { handlingConfigFromEnv } from '@banli/config';
+import { PROPOSAL_WORKFLOW_TYPE, ProposalWorkflowInput } from '@banli/contracts';
 import { postgresAdminUrl, testDatabases } from '@banli/testing';
+import { createBanliWorker } from '@banli/worker';
 import { createApp } from '../src/app/create-app';
 import { as } from './support/api-client';
 import { startStack, Stack } from './support/stack';
@@ -126,5 +131,85 @@ describe('when PostgreSQL refuses connections', () => {
     await admin(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS true`);
     await registrar.get('/api/tasks').expect(200);
     await request(stack.url).get('/api/health/ready').expect(200);
+  });
+});
+
+describe('when the workflow cannot finish an action in time', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack(sqlite.config);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  // Found by the fault tests (apps/fault-tests): an action in flight when the database went
+  // down waited for the whole outage (its update waits for the projection, which retries),
+  // although an action must answer 503 after 15 s at most, for the caller to retry.
+  it('answers 503 after about 15 s instead of hanging; the retry with the same key is applied once', async () => {
+    const registrar = await as(stack, 'registrar');
+    const number = `${Date.now()}9`;
+    const registration = {
+      kind: 'proposal',
+      sessionCode: '8-2',
+      sessionName: '会议',
+      number,
+      title: '题',
+      proposers: [{ name: '甲', lead: true }],
+      body: '正文',
+      suggestionPoints: [{ seq: 1, text: '建议' }],
+    };
+    await registrar.post('/api/proposals', registration).expect(201);
+    const id = `8-2_${number}`;
+    // Its workflow goes on in a new run on a task queue that no worker polls: it takes no action.
+    const workflowId = `proposal-${id}`;
+    await stack.client.workflow.getHandle(workflowId).terminate('test: stall the workflow');
+    const input: ProposalWorkflowInput = {
+      proposalId: id,
+      registration: registration as ProposalWorkflowInput['registration'],
+      receivedAt: new Date().toISOString(),
+      settings: handlingConfigFromEnv().normal,
+    };
+    const stalled = await stack.client.workflow.start(PROPOSAL_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: `${stack.taskQueue}-nobody-polls`,
+      args: [input],
+    });
+
+    const key = { 'Idempotency-Key': `stalled-${number}` };
+    const started = Date.now();
+    const res = await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }, key);
+    const waited = Date.now() - started;
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(waited).toBeGreaterThanOrEqual(14_000);
+    expect(waited).toBeLessThan(30_000);
+
+    // The workflow comes back (a worker for its queue): the retry gets the review done, once.
+    const connection = await NativeConnection.connect({
+      address: process.env['BANLI_TEST_TEMPORAL_ADDRESS'] as string,
+    });
+    const worker = await createBanliWorker({
+      connection,
+      namespace: 'default',
+      taskQueue: `${stack.taskQueue}-nobody-polls`,
+      dataSource: stack.dataSource,
+      workflowBundle: { code: fs.readFileSync(process.env['WORKFLOW_BUNDLE_PATH'] as string, 'utf8') },
+    });
+    const running = worker.run();
+    try {
+      const retried = await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }, key).expect(200);
+      expect(retried.body.stage).toBe('assignment');
+      const again = await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }, key).expect(200);
+      expect(again.body).toEqual(retried.body);
+      const events = (await registrar.get(`/api/proposals/${id}/events`).expect(200)).body as { type: string }[];
+      expect(events.filter((e) => e.type === 'reviewed')).toHaveLength(1);
+    } finally {
+      await stalled.terminate('test done').catch(() => undefined);
+      worker.shutdown();
+      await running;
+      await connection.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
 export * from './lib/temporal-binaries';
 export * from './lib/temporal-env';
 export * from './lib/test-databases';
+export * from './lib/private-postgres';

@@ -69,8 +69,13 @@ export class ProposalActionsService {
     const updateId = options.idempotencyKey
       ? updateIdOf(user.userId, proposalId, action, options.idempotencyKey)
       : randomUUID();
+    // Never hang: when the workflow cannot finish the action in time (no worker, the database
+    // down so its projection keeps retrying), the caller gets 503 and retries with its key;
+    // the update goes on in the workflow, and the retry (the same update id) gets its result.
     return this.calls.run(workflowId, () =>
-      withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
+      this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+        withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
+      ),
     );
   }
 }

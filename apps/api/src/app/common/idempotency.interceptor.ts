@@ -16,7 +16,9 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
  * and the same request gets the first answer back and changes nothing (a retry while the
  * first is still running joins it: actions use the key as their Temporal update id); the
  * same key with a different request is refused (422). Keys are per user. Server errors (5xx)
- * are not remembered, so a retry after an outage runs again.
+ * are not remembered, so a retry after an outage runs again. The first answer settles the
+ * record, whichever request gets it: a retry that joined a request whose API process died
+ * (the record left in progress) settles it, so the next retry is a replay.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -45,20 +47,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(claim.body);
         }
+        // A join remembers its answer too: the first request may have died with its process
+        // (the API killed mid-request) and will never settle the record itself.
         return next.handle().pipe(
-          mergeMap((body) =>
-            claim.kind === 'first'
-              ? from(this.remember(userId, key, res.statusCode, { body })).pipe(mergeMap(() => of(body)))
-              : of(body),
-          ),
+          mergeMap((body) => from(this.remember(userId, key, res.statusCode, { body })).pipe(mergeMap(() => of(body)))),
           catchError((err: unknown) => {
-            if (claim.kind === 'first') {
-              const { status, body } = toHttpError(err);
-              const settle =
-                status < 500 ? this.remember(userId, key, status, { error: body }) : this.forget(userId, key);
-              return from(settle).pipe(mergeMap(() => throwError(() => err)));
-            }
-            return throwError(() => err);
+            const { status, body } = toHttpError(err);
+            const settle =
+              status < 500
+                ? this.remember(userId, key, status, { error: body })
+                : claim.kind === 'first'
+                  ? this.forget(userId, key)
+                  : Promise.resolve();
+            return from(settle).pipe(mergeMap(() => throwError(() => err)));
           }),
         );
       }),
@@ -108,7 +109,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       execSql(
         tx,
         `UPDATE "idempotency_record" SET "status" = 'done', "response_status" = :status, "response_body" = :body
-         WHERE "user_id" = :userId AND "key" = :key`,
+         WHERE "user_id" = :userId AND "key" = :key AND "status" = 'in-progress'`,
         { userId, key, status, body: JSON.stringify(stored) },
       ),
     ).catch(() => undefined);
