@@ -60,14 +60,14 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     await registrar.locator('input[type=file]').setInputFiles(tmpFile('session.csv', csv));
     await registrar.getByTestId('import-start').click();
     await registrar.getByTestId('import-summary').getByText('共 1 件：新登记 1 件，未变化 0 件，失败 0 件').waitFor();
-    await registrar.goto(`${url}/intake?tab=review`);
+    await registrar.goto(`${url}/intake?tab=review&pageSize=200`);
     const row = registrar.getByTestId('review-list').locator('tbody tr.ant-table-row', { hasText: title });
     await row.locator('.ant-checkbox-input').check();
     await registrar.getByTestId('accept-selected').click();
     await registrar.getByTestId('review-outcome').getByText('已立案 1 件').waitFor();
 
     // The assigning office assigns it: lead industry-it, co-handlers human resources and education.
-    const officer = await as('officer', '/assignment');
+    const officer = await as('officer', '/assignment?pageSize=200');
     await officer.getByRole('button', { name: `交办：${title}` }).click();
     const form = officer.getByTestId(`assign-form-${id}`);
     await choose(form.getByLabel('主办单位'), 'X市工业和信息化局');

@@ -34,6 +34,9 @@ export interface InvariantReport {
   opinions: number;
   /** How long the read model took to equal the workflows' state after the run. */
   convergedAfterMs: number;
+  /** Passes over the invariants until they held (1: at once), and what the first pass found. */
+  passes: number;
+  firstPass: string[];
 }
 
 type Row = Record<string, unknown>;
@@ -72,7 +75,7 @@ export async function checkOnce(
   db: Pool,
   temporal: TemporalClient,
   outcomes: ProposalOutcome[],
-): Promise<Omit<InvariantReport, 'convergedAfterMs'>> {
+): Promise<Omit<InvariantReport, 'convergedAfterMs' | 'passes' | 'firstPass'>> {
   const v: string[] = [];
   const ids = outcomes.map((o) => o.plan.id);
   const states = await queryAll(temporal, ids);
@@ -331,10 +334,12 @@ export async function checkInvariants(
   convergeWithinMs = 120_000,
 ): Promise<InvariantReport> {
   const started = Date.now();
-  for (;;) {
+  let firstPass: string[] | undefined;
+  for (let passes = 1; ; passes++) {
     const report = await checkOnce(db, temporal, outcomes);
+    firstPass ??= report.violations.slice(0, 20);
     if (report.violations.length === 0 || Date.now() - started > convergeWithinMs) {
-      return { ...report, convergedAfterMs: Date.now() - started };
+      return { ...report, convergedAfterMs: Date.now() - started, passes, firstPass };
     }
     await sleep(2_000);
   }
