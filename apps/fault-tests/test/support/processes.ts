@@ -95,8 +95,9 @@ export class ManagedProcess {
     await this.start();
   }
 
-  async close(): Promise<void> {
-    await this.kill('SIGTERM', 15_000);
+  /** Ends the process (SIGKILL by default: the system is thrown away, no need to drain). */
+  async close(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await this.kill(signal, 15_000);
     await new Promise<void>((resolve) => this.logStream.end(() => resolve()));
   }
 }

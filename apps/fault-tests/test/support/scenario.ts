@@ -16,7 +16,7 @@ export interface FaultConfig {
 }
 
 /**
- * Sizes: `quick` (part of `npm test`) drives 20 proposals per scenario, 8 at a time;
+ * Sizes: `quick` (part of `npm test`) drives 15 proposals per scenario, 8 at a time;
  * `full` (`npm run test:faults`) drives 200, 12 at a time. BANLI_FAULT_PROPOSALS and
  * BANLI_FAULT_CONCURRENCY override them; BANLI_FAULT_SEED repeats a run's random choices.
  */
@@ -28,7 +28,7 @@ export function faultConfig(): FaultConfig {
   };
   return {
     mode,
-    proposals: num('BANLI_FAULT_PROPOSALS', mode === 'full' ? 200 : 20),
+    proposals: num('BANLI_FAULT_PROPOSALS', mode === 'full' ? 200 : 15),
     concurrency: num('BANLI_FAULT_CONCURRENCY', mode === 'full' ? 12 : 8),
     seed: seedFromEnv(),
   };

@@ -172,9 +172,7 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     unexpectedExits: () => [temporal, worker, api].flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
     async close() {
       await connection?.close().catch(() => undefined);
-      await api.close();
-      await worker.close();
-      await temporal.close();
+      await Promise.all([api.close(), worker.close(), temporal.close()]);
       await db.end().catch(() => undefined);
       if (postgres) await postgres.destroy();
       else await dropPostgresDatabase(databaseUrl).catch(() => undefined);
