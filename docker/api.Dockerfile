@@ -46,4 +46,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/apps/api/src/main.js"]
+CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/api/apps/api/src/main.js"]

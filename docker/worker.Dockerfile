@@ -43,4 +43,4 @@ COPY --from=build /app/dist/workflow-bundle.js ./dist/workflow-bundle.js
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/apps/worker/src/main.js"]
+CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/worker/apps/worker/src/main.js"]

@@ -61,13 +61,13 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 
 log "migrating the database and loading the demo city if it is empty"
-node -r ./scripts/register-paths.js dist/out-tsc/apps/api/src/seed.js >&2
+node -r ./scripts/register-paths.js dist/out-tsc/api/apps/api/src/seed.js >&2
 
 log "starting the worker"
-node -r ./scripts/register-paths.js dist/out-tsc/apps/worker/src/main.js &
+node -r ./scripts/register-paths.js dist/out-tsc/worker/apps/worker/src/main.js &
 pids+=($!)
 log "starting the API"
-node -r ./scripts/register-paths.js dist/out-tsc/apps/api/src/main.js &
+node -r ./scripts/register-paths.js dist/out-tsc/api/apps/api/src/main.js &
 pids+=($!)
 
 for ((i = 0; i < 300; i++)); do

@@ -272,7 +272,7 @@ describe('the Dockerfiles', () => {
       ['docker/worker.Dockerfile', 'worker'],
     ]) {
       const cmd = /^CMD \[(.*)\]$/m.exec(read(f))?.[1] ?? '';
-      expect(cmd).toContain(`"dist/out-tsc/apps/${app}/src/main.js"`);
+      expect(cmd).toContain(`"dist/out-tsc/${app}/apps/${app}/src/main.js"`);
       expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
     }
     const bundleOutput = JSON.parse(read('apps/worker/project.json')).targets['bundle-workflows'].outputs[0];

@@ -14,9 +14,9 @@ import {
 import { httpOk, ManagedProcess, portAnswers, ROOT, runToEnd } from './processes';
 
 export const DEMO_PASSWORD = 'banli-demo-2026';
-const API_MAIN = 'dist/out-tsc/apps/api/src/main.js';
-const WORKER_MAIN = 'dist/out-tsc/apps/worker/src/main.js';
-const SEED_MAIN = 'dist/out-tsc/apps/api/src/seed.js';
+const API_MAIN = 'dist/out-tsc/api/apps/api/src/main.js';
+const WORKER_MAIN = 'dist/out-tsc/worker/apps/worker/src/main.js';
+const SEED_MAIN = 'dist/out-tsc/api/apps/api/src/seed.js';
 const WORKFLOW_BUNDLE = 'dist/workflow-bundle.js';
 
 export interface SystemOptions {
