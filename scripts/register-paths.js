@@ -14,7 +14,10 @@ function compiledRoot(entry) {
   return path.resolve(entry).slice(0, at);
 }
 
+// Worker threads get this preload too but no entry script: they inherit the main thread's
+// answer through the environment.
+process.env.BANLI_COMPILED_ROOT ??= compiledRoot(process.argv[1]);
 tsconfigPaths.register({
-  baseUrl: process.env.BANLI_COMPILED_ROOT ?? compiledRoot(process.argv[1]),
+  baseUrl: process.env.BANLI_COMPILED_ROOT,
   paths: compilerOptions.paths,
 });

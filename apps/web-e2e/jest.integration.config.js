@@ -5,5 +5,8 @@ const { projectJestConfig } = require('../../jest.preset');
 module.exports = {
   ...projectJestConfig(__dirname, { displayName: 'web-e2e', kind: 'integration' }),
   globalSetup: path.join(__dirname, 'global-setup.ts'),
+  // On a failure, what each open page showed: see test/support/diagnostics.ts.
+  testEnvironment: path.join(__dirname, 'test/support/environment.ts'),
+  setupFilesAfterEnv: [path.join(__dirname, 'test/support/diagnostics.ts')],
   testTimeout: 180_000,
 };

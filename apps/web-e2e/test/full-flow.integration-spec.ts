@@ -41,14 +41,24 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     return page;
   };
 
+  /**
+   * Picks options of an Ant Design select by typing and clicking them in the open dropdown (not
+   * a closed one still in the page), and waits until each shows as chosen in the select itself.
+   */
   async function choose(select: Locator, ...labels: string[]): Promise<void> {
-    await select.click();
+    const page = select.page();
+    const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     for (const label of labels) {
+      await select.click();
       await select.fill(label);
-      await select.page().locator('.ant-select-item-option', { hasText: label }).first().click();
+      await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+      await field.getByText(label, { exact: true }).first().waitFor();
     }
     await select.press('Escape');
+    await open.first().waitFor({ state: 'hidden' });
   }
+
 
   it('goes through import, review, assignment, 催办, opinions, drafting, review, sign-off, dispatch and feedback', async () => {
     // The committee imports the session file and accepts the proposal.

@@ -65,19 +65,24 @@ describe('web UI: intake, assignment and supervision', () => {
   }
 
   /** Picks options of an Ant Design select by typing their labels. */
+  /**
+   * Picks options of an Ant Design select by typing and clicking them in the open dropdown (not
+   * a closed one still in the page), and waits until each shows as chosen in the select itself.
+   */
   async function choose(select: Locator, ...labels: string[]): Promise<void> {
-    await select.click();
+    const page = select.page();
+    const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     for (const label of labels) {
+      await select.click();
       await select.fill(label);
-      await select.page().locator('.ant-select-item-option', { hasText: label }).first().click();
+      await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+      await field.getByText(label, { exact: true }).first().waitFor();
     }
     await select.press('Escape');
-    await select
-      .page()
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .first()
-      .waitFor({ state: 'hidden' });
+    await open.first().waitFor({ state: 'hidden' });
   }
+
 
   it('imports a session CSV in chunks with real progress, lists each failed row, and re-imports safely', async () => {
     const page = await as('registrar');
@@ -215,6 +220,8 @@ describe('web UI: intake, assignment and supervision', () => {
     await form.getByRole('button', { name: /确认交办/ }).click();
     await form.getByText('主办 + 会办须至少选择一个会办单位（否则请选“单独办理”）').waitFor();
     await choose(form.getByLabel('会办单位'), 'X市人力资源和社会保障局', 'X市教育局');
+    // The refused attempt kept the lead unit chosen before it.
+    expect(await form.locator('.ant-select-content', { hasText: 'X市工业和信息化局' }).count()).toBe(1);
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, '13-assignment');
     await form.getByRole('button', { name: /确认交办/ }).click();

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { track } from './diagnostics';
 import { chromiumPath, ROOT } from './system';
 
 /** Screenshots of each main screen, kept as test artefacts (git-ignored). */
@@ -27,7 +28,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A separate browser session (own cookies) for one user, at the size bureau PCs have. */
 export async function newSession(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' });
+  return track(await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' }));
 }
 
 export const DEMO_PASSWORD = process.env['BANLI_DEMO_PASSWORD'] ?? 'banli-demo-2026';

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from './system';
+
+/** Where a failed test's pages are saved (git-ignored, with the screenshots). */
+export const FAILURE_DIR = path.join(ROOT, 'test-artifacts', 'failures');
+
+const contexts = new Set<BrowserContext>();
+
+/** Remembers a browser session so a failing test can show what its pages displayed. */
+export function track(context: BrowserContext): BrowserContext {
+  contexts.add(context);
+  context.once('close', () => contexts.delete(context));
+  return context;
+}
+
+/**
+ * After a failed test: a screenshot of every page still open, and, in the test output (all a CI
+ * log keeps), each page's address, its alerts and the start of its text.
+ */
+async function describeOpenPages(testName: string): Promise<void> {
+  fs.mkdirSync(FAILURE_DIR, { recursive: true });
+  const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  const pages: Page[] = [...contexts].flatMap((c) => c.pages());
+  const lines: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    try {
+      const file = path.join(FAILURE_DIR, `${slug}-${i + 1}.png`);
+      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      const alerts = await page.locator('[role=alert]').allInnerTexts();
+      const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ').slice(0, 600);
+      lines.push(`page ${i + 1}: ${page.url()}`, `  alerts: ${JSON.stringify(alerts)}`, `  text: ${text}`, `  screenshot: ${path.relative(ROOT, file)}`);
+    } catch (e) {
+      lines.push(`page ${i + 1}: ${page.url()} (could not be described: ${(e as Error).message})`);
+    }
+  }
+  console.log(`What the open pages showed when "${testName}" failed:\n${lines.join('\n')}`);
+}
+
+afterEach(async () => {
+  const failed = (globalThis as { __BANLI_TEST_FAILED__?: boolean }).__BANLI_TEST_FAILED__;
+  if (failed) await describeOpenPages(expect.getState().currentTestName ?? 'test');
+});
