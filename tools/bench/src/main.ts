@@ -33,6 +33,13 @@ async function main(): Promise<void> {
   log(`mode ${args.quick ? 'quick' : 'full'}, scenarios ${args.only.join(', ')}, load ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
 
   const system = await startSystem(runDir, { profile: args.profile });
+  // Interrupted: stop the servers and drop the database before leaving.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      log(`${sig}: stopping the servers`);
+      void system.close().finally(() => process.exit(130));
+    });
+  }
   const ctx: Ctx = {
     system,
     api: new Api(system.apiUrl, `bench-${stamp}`),

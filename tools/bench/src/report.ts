@@ -16,7 +16,7 @@ export interface Figure {
 
 function fmt(n: number | undefined): string {
   if (n === undefined || Number.isNaN(n)) return '—';
-  if (Math.abs(n) >= 100) return String(Math.round(n));
+  if (Math.abs(n) >= 100 || Number.isInteger(n)) return String(Math.round(n));
   if (Math.abs(n) >= 10) return n.toFixed(1);
   return n.toFixed(2);
 }

@@ -6,8 +6,8 @@ import { underGoal } from '../report';
 import { forEachLimited, ratio } from '../stats';
 import { BENCH_TASK_QUEUE, sleep } from '../system';
 
-/** Open tasks a proposal has in consultation: one opinion per co-handler and the lead unit's. */
-export const TASKS_IN_CONSULTATION = CO_HANDLERS.length + 1;
+/** Units with open tasks in consultation: the lead unit (contact, draft) and each co-handler (opinion). */
+export const UNITS_WITH_TASKS = CO_HANDLERS.length + 1;
 const IMPORT_CHUNK = 1_000;
 
 /**
@@ -76,7 +76,7 @@ export async function intake(ctx: Ctx): Promise<void> {
   ctx.figures.push(
     {
       scenario: 'intake',
-      name: `${n} proposals to consultation (4 tasks each)`,
+      name: `${n} proposals to consultation (tasks open for 4 units each)`,
       value: r1(intakeS),
       unit: 's',
       baseline: { name: `${n} no-op workflows`, value: r1(baseS) },
@@ -102,19 +102,19 @@ export async function intake(ctx: Ctx): Promise<void> {
   );
 }
 
-async function waitForConsultation(ctx: Ctx, session: string, n: number, timeoutMs = 30 * 60_000): Promise<void> {
+async function waitForConsultation(ctx: Ctx, session: string, n: number, timeoutMs = 10 * 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await ctx.system.db.query(
       `SELECT count(*)::int AS "ready" FROM "proposal" p
        WHERE p."session_code" = $1 AND p."stage" = 'consultation'
-         AND (SELECT count(*) FROM "task" t WHERE t."proposal_id" = p."id" AND t."status" = 'open') = $2`,
-      [session, TASKS_IN_CONSULTATION],
+         AND (SELECT count(DISTINCT t."unit_id") FROM "task" t WHERE t."proposal_id" = p."id" AND t."status" = 'open') = $2`,
+      [session, UNITS_WITH_TASKS],
     );
     const ready = Number(rows[0]?.ready ?? 0);
     if (ready === n) return;
     if (Date.now() > deadline) {
-      ctx.problems.push(`intake: only ${ready} of ${n} proposals reached consultation with ${TASKS_IN_CONSULTATION} open tasks`);
+      ctx.problems.push(`intake: only ${ready} of ${n} proposals reached consultation with open tasks for ${UNITS_WITH_TASKS} units`);
       return;
     }
     await sleep(200);

@@ -57,8 +57,11 @@ export async function queries(ctx: Ctx): Promise<void> {
   ctx.log(`queries: autocannon, 16 connections, ${seconds} s each`);
   const pids = { api: system.api.pid, postgres: undefined };
   const health = await cannon(`${system.apiUrl}/api/health`, undefined, seconds);
+  // With --profile, the API's CPU profile of the two query loads (the intake's is separate).
+  if (args.profile) system.api.signal('SIGUSR2');
   const inbox = await measure(pids, () => cannon(`${system.apiUrl}${inboxPath}`, handlerToken, seconds));
   const overdue = await measure(pids, () => cannon(`${system.apiUrl}${overduePath}`, supervisorToken, seconds));
+  if (args.profile) system.api.signal('SIGUSR2');
   const inboxRaw = await sqlLoad(ctx, inboxSql, seconds);
   const overdueRaw = await sqlLoad(ctx, supSql, seconds);
 
