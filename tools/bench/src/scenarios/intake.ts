@@ -30,7 +30,10 @@ export async function intake(ctx: Ctx): Promise<void> {
   );
 
   ctx.log(`intake: ${n} proposals imported, accepted and assigned at concurrency ${c}`);
-  if (args.profile) system.worker.signal('SIGUSR2'), system.api.signal('SIGUSR2');
+  if (args.profile) {
+    system.worker.signal('SIGUSR2');
+    system.api.signal('SIGUSR2');
+  }
   const phases: Record<string, number> = {};
   const phase = async (name: string, fn: () => Promise<void>) => {
     const t = performance.now();
@@ -57,7 +60,10 @@ export async function intake(ctx: Ctx): Promise<void> {
     );
     await phase('readModelS', () => waitForConsultation(ctx, session, n));
   });
-  if (args.profile) system.worker.signal('SIGUSR2'), system.api.signal('SIGUSR2');
+  if (args.profile) {
+    system.worker.signal('SIGUSR2');
+    system.api.signal('SIGUSR2');
+  }
 
   const intakeS = run.ms / 1000;
   const baseS = base.ms / 1000;
