@@ -10,6 +10,8 @@ export interface ApiResponse {
 export class Api {
   private readonly tokens = new Map<string, Promise<string>>();
   private seq = 0;
+  /** Requests answered 503 (Temporal or the database overloaded) and sent again. */
+  retried503 = 0;
   constructor(readonly url: string, private readonly runId: string) {}
 
   token(user: string): Promise<string> {
@@ -54,7 +56,10 @@ export class Api {
     for (let attempt = 0; ; attempt++) {
       const res = await this.request('POST', path, user, body);
       if (ok.includes(res.status)) return res;
-      if (res.status === 503 && attempt < 5) continue;
+      if (res.status === 503 && attempt < 5) {
+        this.retried503++;
+        continue;
+      }
       throw new Error(`POST ${path} as ${user}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
     }
   }

@@ -42,8 +42,8 @@ export const FULL_SIZES: Sizes = {
   queryProposals: 20_000,
   queryTasks: 100_000,
   loadSeconds: 20,
-  smallCacheProposals: 100,
-  e2eProposals: 300,
+  smallCacheProposals: 48,
+  e2eProposals: 200,
   e2eUsers: 16,
 };
 

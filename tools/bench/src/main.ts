@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { temporalBinaries } from '@banli/testing';
 import { Api } from './api';
-import { parseArgs, Scenario } from './args';
+import { parseArgs, Scenario, USAGE } from './args';
 import type { Ctx } from './context';
 import { machine } from './proc';
 import { summarizeProfileFile } from './profile';
@@ -22,6 +22,10 @@ const RUNNERS: Record<Scenario, (ctx: Ctx) => Promise<void>> = { intake, latency
 const ORDER: Scenario[] = ['intake', 'memory', 'latency', 'e2e', 'queries'];
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
   const started = new Date();
   const stamp = started.toISOString().replace(/[:.]/g, '-');

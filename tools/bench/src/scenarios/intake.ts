@@ -45,9 +45,10 @@ export async function intake(ctx: Ctx): Promise<void> {
       for (let from = 0; from < n; from += IMPORT_CHUNK) {
         const rows = range(Math.min(IMPORT_CHUNK, n - from), from).map((i) => registration(session, i));
         const res = await api.post('/api/proposals/import', 'registrar', { proposals: rows });
-        const report = res.body as { created: number; failed: number; rows: { error?: unknown }[] };
-        if (report.created !== rows.length) {
-          throw new Error(`import created ${report.created} of ${rows.length}: ${JSON.stringify(report.rows.find((r) => r.error))}`);
+        // A 503 retried by the client re-sends the file: rows done by the first attempt answer `unchanged`.
+        const report = res.body as { created: number; unchanged: number; failed: number; rows: { error?: unknown }[] };
+        if (report.failed !== 0 || report.created + report.unchanged !== rows.length) {
+          throw new Error(`import of ${rows.length} rows: ${report.created} created, ${report.unchanged} unchanged, ${report.failed} failed: ${JSON.stringify(report.rows.find((r) => r.error))}`);
         }
       }
     });
@@ -73,6 +74,7 @@ export async function intake(ctx: Ctx): Promise<void> {
     concurrency: c,
     seconds: r1(intakeS),
     phases,
+    retried503: api.retried503,
     processes: run.usage,
     cpuMsPerProposal: Object.fromEntries(Object.entries(run.usage).map(([k, u]) => [k, perProposalMs(u.cpuSeconds)])),
     load: run.load,
