@@ -1,5 +1,6 @@
-// Preloaded (`node -r`) into the worker and the API by the benchmark when it profiles: SIGUSR2
-// starts the V8 CPU profiler, the next SIGUSR2 stops it and writes
+// Preloaded (`node -r`) into the worker and the API by the benchmark when it profiles: SIGWINCH
+// (no terminal here, and neither Temporal's Runtime nor Nest's shutdown hooks treat it as a stop
+// signal, as both do SIGUSR2) starts the V8 CPU profiler, the next SIGWINCH stops it and writes
 // $BENCH_PROFILE_DIR/<BENCH_PROFILE_NAME>-<pid>-<n>.cpuprofile (readable in Chrome DevTools).
 // Signal-driven so the profile covers exactly one measured phase, and is written without
 // the process having to exit (the API's shutdown hooks re-raise the signal, so --cpu-prof's
@@ -14,7 +15,7 @@ if (dir) {
   session.connect();
   let running = false;
   let n = 0;
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     if (!running) {
       running = true;
       session.post('Profiler.enable', () =>

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     await system.close();
   }
 
-  const profiles = args.profile
+  const profiles = fs.existsSync(path.join(runDir, 'profiles'))
     ? fs.readdirSync(path.join(runDir, 'profiles')).filter((f) => f.endsWith('.cpuprofile')).map((f) => summarizeProfileFile(path.join(runDir, 'profiles', f)))
     : [];
   const results = {

@@ -31,8 +31,8 @@ export async function intake(ctx: Ctx): Promise<void> {
 
   ctx.log(`intake: ${n} proposals imported, accepted and assigned at concurrency ${c}`);
   if (args.profile) {
-    system.worker.signal('SIGUSR2');
-    system.api.signal('SIGUSR2');
+    system.worker.signal('SIGWINCH');
+    system.api.signal('SIGWINCH');
   }
   const phases: Record<string, number> = {};
   const phase = async (name: string, fn: () => Promise<void>) => {
@@ -62,8 +62,8 @@ export async function intake(ctx: Ctx): Promise<void> {
     await phase('readModelS', () => waitForConsultation(ctx, session, n));
   });
   if (args.profile) {
-    system.worker.signal('SIGUSR2');
-    system.api.signal('SIGUSR2');
+    system.worker.signal('SIGWINCH');
+    system.api.signal('SIGWINCH');
   }
 
   const intakeS = run.ms / 1000;

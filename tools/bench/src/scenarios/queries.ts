@@ -58,10 +58,10 @@ export async function queries(ctx: Ctx): Promise<void> {
   const pids = { api: system.api.pid, postgres: undefined };
   const health = await cannon(`${system.apiUrl}/api/health`, undefined, seconds);
   // With --profile, the API's CPU profile of the two query loads (the intake's is separate).
-  if (args.profile) system.api.signal('SIGUSR2');
+  if (args.profile) system.api.signal('SIGWINCH');
   const inbox = await measure(pids, () => cannon(`${system.apiUrl}${inboxPath}`, handlerToken, seconds));
   const overdue = await measure(pids, () => cannon(`${system.apiUrl}${overduePath}`, supervisorToken, seconds));
-  if (args.profile) system.api.signal('SIGUSR2');
+  if (args.profile) system.api.signal('SIGWINCH');
   const inboxRaw = await sqlLoad(ctx, inboxSql, seconds);
   const overdueRaw = await sqlLoad(ctx, supSql, seconds);
 
