@@ -1,9 +1,9 @@
-import { workerTuningFromEnv } from './worker-config';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, workerTuningFromEnv } from './worker-config';
 
 describe('worker tuning from the environment', () => {
-  it('leaves the SDK defaults when nothing is set', () => {
-    expect(workerTuningFromEnv({})).toEqual({});
-    expect(workerTuningFromEnv({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({});
+  it('bounds the workflow cache and leaves the SDK concurrencies when nothing is set', () => {
+    expect(workerTuningFromEnv({})).toEqual({ maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS });
+    expect(workerTuningFromEnv({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({ maxCachedWorkflows: 1000 });
   });
 
   it('reads the cache size and the concurrencies', () => {

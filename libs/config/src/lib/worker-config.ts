@@ -1,6 +1,16 @@
 /**
- * Tuning of the Temporal worker (apps/worker). Unset means the SDK's default; the defaults and
- * what they were chosen from are in BENCHMARKS.md.
+ * Workflows kept in the worker's sticky cache when BANLI_WORKER_MAX_CACHED_WORKFLOWS is unset.
+ * The SDK's own default grows with the heap limit (about 1,800 on a 2 GiB heap), and the
+ * benchmark measured a worker peak of about 1 GiB with 1,500 proposals cached (BENCHMARKS.md):
+ * roughly 0.5 MiB per cached proposal over a ~250 MiB base. 1,000 keeps the worker near
+ * 750 MiB however many proposals are open; an evicted proposal is replayed from its history on
+ * its next task (the benchmark checks proposals still complete correctly with a cache of 8).
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_000;
+
+/**
+ * Tuning of the Temporal worker (apps/worker). Unset concurrencies mean the SDK's defaults;
+ * what the values were chosen from is in BENCHMARKS.md.
  */
 export interface WorkerTuning {
   maxCachedWorkflows?: number;
@@ -17,7 +27,7 @@ const VARS: Record<keyof WorkerTuning, string> = {
 };
 
 export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerTuning {
-  const tuning: WorkerTuning = {};
+  const tuning: WorkerTuning = { maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS };
   for (const [key, name] of Object.entries(VARS) as [keyof WorkerTuning, string][]) {
     const raw = env[name]?.trim();
     if (!raw) continue;
