@@ -3,7 +3,7 @@ import { DEFAULT_MAX_CACHED_WORKFLOWS, workerTuningFromEnv } from './worker-conf
 describe('worker tuning from the environment', () => {
   it('bounds the workflow cache and leaves the SDK concurrencies when nothing is set', () => {
     expect(workerTuningFromEnv({})).toEqual({ maxCachedWorkflows: DEFAULT_MAX_CACHED_WORKFLOWS });
-    expect(workerTuningFromEnv({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({ maxCachedWorkflows: 1000 });
+    expect(workerTuningFromEnv({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: '' })).toEqual({ maxCachedWorkflows: 500 });
   });
 
   it('reads the cache size and the concurrencies', () => {
