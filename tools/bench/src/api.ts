@@ -31,12 +31,12 @@ export class Api {
     return t;
   }
 
-  async request(method: string, path: string, user: string, body?: unknown): Promise<ApiResponse> {
+  async request(method: string, path: string, user: string, body?: unknown, idempotencyKey?: string): Promise<ApiResponse> {
     const token = await this.token(user);
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
-      headers['idempotency-key'] = `${this.runId}-${++this.seq}`;
+      headers['idempotency-key'] = idempotencyKey ?? `${this.runId}-${++this.seq}`;
     }
     const t = performance.now();
     const res = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
@@ -51,10 +51,15 @@ export class Api {
     return { status: res.status, body: parsed, ms };
   }
 
-  /** POST that must answer one of `ok`, else throws with the answer. Retries 503 (an overloaded moment) a few times. */
+  /**
+   * POST that must answer one of `ok`, else throws with the answer. Retries 503 (an overloaded
+   * moment) a few times with the same idempotency key, as a client must: the action may have
+   * been applied although its answer was lost.
+   */
   async post(path: string, user: string, body: unknown, ok = [200, 201]): Promise<ApiResponse> {
+    const key = `${this.runId}-${++this.seq}`;
     for (let attempt = 0; ; attempt++) {
-      const res = await this.request('POST', path, user, body);
+      const res = await this.request('POST', path, user, body, key);
       if (ok.includes(res.status)) return res;
       if (res.status === 503 && attempt < 5) {
         this.retried503++;
