@@ -35,9 +35,18 @@ trap 'stop_all' EXIT
 temporal_ui=""
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   ensure_temporal_binaries
+  # The dev server's SQLite pragmas (comma-separated; `none` for SQLite's defaults): WAL with
+  # synchronous=FULL, measured in BENCHMARKS.md to cut the server's CPU and time per proposal.
+  pragma_args=()
+  IFS=',' read -ra pragmas <<< "${TEMPORAL_SQLITE_PRAGMAS:-journal_mode=wal,synchronous=FULL}"
+  for p in "${pragmas[@]}"; do
+    p="${p// /}"
+    if [ -n "$p" ] && [ "$p" != none ]; then pragma_args+=(--sqlite-pragma "$p"); fi
+  done
   log "starting the Temporal dev server (state: $BANLI_DATA_DIR/temporal.sqlite)"
   "$TEMPORAL_CLI_PATH" server start-dev \
     --db-filename "$BANLI_DATA_DIR/temporal.sqlite" \
+    "${pragma_args[@]}" \
     --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
     --namespace default --log-level warn \
     --search-attribute BanliStage=Keyword \

@@ -29,6 +29,8 @@ log "unit tests"
 npx nx run-many -t test --outputStyle=static --parallel=2 || status=1
 log "integration tests (real Temporal, PostgreSQL, SQLite; one project at a time)"
 npx nx run-many -t test-integration --outputStyle=static --parallel=1 || status=1
+log "benchmark harness, quick mode (small sizes; checks every scenario ran and every proposal got where it should)"
+bash scripts/bench.sh --quick || status=1
 
 node scripts/test-summary.js "$summary_dir" || status=1
 exit $status

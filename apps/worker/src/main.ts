@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, DefaultLogger } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { notificationConfigFromEnv, temporalConfigFromEnv } from '@banli/config';
+import { notificationConfigFromEnv, temporalConfigFromEnv, workerTuningFromEnv } from '@banli/config';
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
 import { findCjkFont } from '@banli/letters';
 import { bundleWorkflows, createBanliWorker, createNotificationRelay, ensureDailyDigestSchedule } from '@banli/worker';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     dataSource,
     workflowBundle,
     digest: { dueWithinWorkingDays: notifications.digest.dueWithinWorkingDays },
+    tuning: workerTuningFromEnv(),
   });
 
   // The daily digest is a Temporal Schedule (not a timer in this process): every replica makes

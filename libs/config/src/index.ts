@@ -3,3 +3,4 @@ export * from './lib/temporal-config';
 export * from './lib/handling-config';
 export * from './lib/auth-config';
 export * from './lib/notification-config';
+export * from './lib/worker-config';

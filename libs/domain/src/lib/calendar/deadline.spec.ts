@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import { addDays } from './iso-date';
 import { addWorkingDays, computeDeadline, reminderDates, workingDaysBetween } from './deadline';
 import { CalendarYear, WorkingDayCalendar } from './working-day-calendar';
 
@@ -242,6 +243,42 @@ describe('working-day arithmetic for reminders and overdue counts', () => {
     expect(workingDaysBetween(official, '2026-02-13', '2026-02-28')).toBe(6);
     // Overdue by: a reply due 30 Sep 2025, still open on 10 Oct.
     expect(workingDaysBetween(official, '2025-09-30', '2025-10-10')).toBe(2);
+  });
+
+  it('counts from running totals exactly as walking day by day, across years and with overrides', () => {
+    // The definition: d = from + 1 … to, counting the working days.
+    const dayByDay = (calendar: WorkingDayCalendar, from: string, to: string) => {
+      let count = 0;
+      for (let d = from; d < to; ) {
+        d = addDays(d, 1);
+        if (calendar.isWorkingDay(d)) count++;
+      }
+      return count;
+    };
+    const overridden = official.withOverrides({
+      label: 'test',
+      years: [constructed2027],
+      localHolidays: { '2026-05-20': 'local', '2027-03-03': 'local' },
+    });
+    let seed = 20260509;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const start = '2023-06-01';
+    for (let i = 0; i < 400; i++) {
+      const from = addDays(start, Math.floor(random() * 1800));
+      const to = addDays(from, Math.floor(random() * 900) - 100);
+      for (const calendar of [official, overridden]) {
+        expect(workingDaysBetween(calendar, from, to)).toBe(dayByDay(calendar, from, to));
+      }
+    }
+    // Year boundaries and a leap day.
+    for (const [from, to] of [
+      ['2024-12-31', '2025-01-01'],
+      ['2023-12-31', '2024-12-31'],
+      ['2024-02-28', '2024-03-01'],
+      ['2025-01-01', '2028-01-01'],
+    ] as const) {
+      expect(workingDaysBetween(official, from, to)).toBe(dayByDay(official, from, to));
+    }
   });
 
   it('places reminders 7 and 1 working days before the end, in the order asked', () => {

@@ -240,12 +240,8 @@ export function addWorkingDays(calendar: WorkingDayCalendar, date: IsoDate, n: n
 export function workingDaysBetween(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): number {
   parseIsoDate(from);
   parseIsoDate(to);
-  let count = 0;
-  for (let d = from; d < to;) {
-    d = addDays(d, 1);
-    if (calendar.isWorkingDay(d)) count++;
-  }
-  return count;
+  // Same as counting day by day (d = from + 1 … to, working days only), from running totals.
+  return calendar.workingDaysAfterUpTo(from, to);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError, ErrorDetail } from '../domain-error';
-import { addDays, IsoDate, isIsoDate, isoDateYear, isWeekend, parseIsoDate } from './iso-date';
+import { addDays, daysBetween, formatIsoDate, IsoDate, isIsoDate, isoDateYear, isWeekend, parseIsoDate } from './iso-date';
 import { OFFICIAL_CALENDAR_SOURCE, OfficialDayEntry, officialDayEntries } from './official-calendar-data';
 
 /** One year of the State Council's holiday notice. */
@@ -186,6 +186,52 @@ export class WorkingDayCalendar {
 
   isWorkingDay(date: IsoDate): boolean {
     return this.dayInfo(date).working;
+  }
+
+  /** Per year, the running total of working days: [i] = working days among the year's first i + 1 days. */
+  private readonly runningTotals = new Map<number, Int32Array>();
+
+  private yearTotals(year: number): Int32Array {
+    let totals = this.runningTotals.get(year);
+    if (!totals) {
+      const first = formatIsoDate({ year, month: 1, day: 1 });
+      const length = daysBetween(first, formatIsoDate({ year, month: 12, day: 31 })) + 1;
+      totals = new Int32Array(length);
+      let count = 0;
+      let d = first;
+      for (let i = 0; i < length; i++) {
+        if (i > 0) d = addDays(d, 1);
+        if (this.isWorkingDay(d)) count++;
+        totals[i] = count;
+      }
+      this.runningTotals.set(year, totals);
+    }
+    return totals;
+  }
+
+  /** Working days from 1 January of the date's year through the date. */
+  private workingDaysThroughInYear(date: IsoDate): number {
+    const { year } = parseIsoDate(date);
+    return this.yearTotals(year)[daysBetween(formatIsoDate({ year, month: 1, day: 1 }), date)] as number;
+  }
+
+  /**
+   * Working days d with from < d <= to (0 when `to` is not after `from`), from per-year running
+   * totals computed once per year of this (immutable) calendar: the same count as walking day
+   * by day, without the walk (supervision and the inbox count it for every row they show).
+   */
+  workingDaysAfterUpTo(from: IsoDate, to: IsoDate): number {
+    if (to <= from) return 0;
+    const fy = parseIsoDate(from).year;
+    const ty = parseIsoDate(to).year;
+    if (fy === ty) return this.workingDaysThroughInYear(to) - this.workingDaysThroughInYear(from);
+    const fromTotals = this.yearTotals(fy);
+    let count = (fromTotals[fromTotals.length - 1] as number) - this.workingDaysThroughInYear(from);
+    for (let y = fy + 1; y < ty; y++) {
+      const t = this.yearTotals(y);
+      count += t[t.length - 1] as number;
+    }
+    return count + this.workingDaysThroughInYear(to);
   }
 
   /** The first working day on or after the date. */

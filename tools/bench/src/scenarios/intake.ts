@@ -1,0 +1,130 @@
+import type { Ctx } from '../context';
+import { r1, range } from '../context';
+import { measure } from '../proc';
+import { assignment, CO_HANDLERS, proposalId, registration } from '../proposals';
+import { underGoal } from '../report';
+import { forEachLimited, ratio } from '../stats';
+import { BENCH_TASK_QUEUE, sleep } from '../system';
+
+/** Units with open tasks in consultation: the lead unit (contact, draft) and each co-handler (opinion). */
+export const UNITS_WITH_TASKS = CO_HANDLERS.length + 1;
+const IMPORT_CHUNK = 1_000;
+
+/**
+ * Session intake: N proposals imported through POST /api/proposals/import, accepted and
+ * assigned (lead + three co-handlers) through the API at the client concurrency, until the read
+ * model holds every one in consultation with its four open tasks. Baseline: N no-op workflows
+ * started (and completed) at the same concurrency on the same server.
+ */
+export async function intake(ctx: Ctx): Promise<void> {
+  const { system, api, args } = ctx;
+  const n = args.sizes.intake;
+  const c = args.concurrency;
+  const session = ctx.intakeSession;
+
+  ctx.log(`intake baseline: ${n} no-op workflows at concurrency ${c}`);
+  const base = await measure({ temporal: system.temporal.pid, benchWorker: system.benchWorker.pid }, () =>
+    forEachLimited(range(n), c, async (i) => {
+      await system.client.workflow.execute('noopWorkflow', { taskQueue: BENCH_TASK_QUEUE, workflowId: `noop-${ctx.runId}-${i}`, args: [] });
+    }),
+  );
+
+  ctx.log(`intake: ${n} proposals imported, accepted and assigned at concurrency ${c}`);
+  if (args.profile) {
+    system.worker.signal('SIGWINCH');
+    system.api.signal('SIGWINCH');
+  }
+  const phases: Record<string, number> = {};
+  const phase = async (name: string, fn: () => Promise<void>) => {
+    const t = performance.now();
+    await fn();
+    phases[name] = r1((performance.now() - t) / 1000);
+  };
+  const run = await measure({ temporal: system.temporal.pid, worker: system.worker.pid, api: system.api.pid }, async () => {
+    await phase('importS', async () => {
+      for (let from = 0; from < n; from += IMPORT_CHUNK) {
+        const rows = range(Math.min(IMPORT_CHUNK, n - from), from).map((i) => registration(session, i));
+        const res = await api.post('/api/proposals/import', 'registrar', { proposals: rows });
+        // A 503 retried by the client re-sends the file: rows done by the first attempt answer `unchanged`.
+        const report = res.body as { created: number; unchanged: number; failed: number; rows: { error?: unknown }[] };
+        if (report.failed !== 0 || report.created + report.unchanged !== rows.length) {
+          throw new Error(`import of ${rows.length} rows: ${report.created} created, ${report.unchanged} unchanged, ${report.failed} failed: ${JSON.stringify(report.rows.find((r) => r.error))}`);
+        }
+      }
+    });
+    await phase('acceptAndAssignS', () =>
+      forEachLimited(range(n), c, async (i) => {
+        const id = proposalId(session, i);
+        await api.post(`/api/proposals/${id}/review`, 'registrar', { decision: 'accept' });
+        await api.post(`/api/proposals/${id}/assignment`, 'officer', assignment);
+      }),
+    );
+    await phase('readModelS', () => waitForConsultation(ctx, session, n));
+  });
+  if (args.profile) {
+    system.worker.signal('SIGWINCH');
+    system.api.signal('SIGWINCH');
+  }
+
+  const intakeS = run.ms / 1000;
+  const baseS = base.ms / 1000;
+  const perProposalMs = (s: number) => r1((s * 1000) / n);
+  ctx.details['intake'] = {
+    proposals: n,
+    concurrency: c,
+    seconds: r1(intakeS),
+    phases,
+    retried503: api.retried503,
+    processes: run.usage,
+    cpuMsPerProposal: Object.fromEntries(Object.entries(run.usage).map(([k, u]) => [k, perProposalMs(u.cpuSeconds)])),
+    load: run.load,
+    baseline: { seconds: r1(baseS), processes: base.usage, cpuMsPerWorkflow: Object.fromEntries(Object.entries(base.usage).map(([k, u]) => [k, perProposalMs(u.cpuSeconds)])), load: base.load },
+  };
+  const full = !args.quick;
+  ctx.figures.push(
+    {
+      scenario: 'intake',
+      name: `${n} proposals to consultation (tasks open for 4 units each)`,
+      value: r1(intakeS),
+      unit: 's',
+      baseline: { name: `${n} no-op workflows`, value: r1(baseS) },
+      ratio: ratio(intakeS, baseS),
+      goal: n === 5_000 ? '< 120 s' : '< 120 s for 5,000',
+      ...(full ? underGoal(intakeS * (5_000 / n), 120, 's') : {}),
+    },
+    {
+      scenario: 'intake',
+      name: 'ratio to baseline',
+      value: ratio(intakeS, baseS),
+      unit: '×',
+      goal: '≤ 2×',
+      ...(full ? underGoal(ratio(intakeS, baseS), 2, '×') : {}),
+    },
+    {
+      scenario: 'intake',
+      name: 'CPU per proposal (Temporal + worker + API)',
+      value: perProposalMs((run.usage['temporal']?.cpuSeconds ?? 0) + (run.usage['worker']?.cpuSeconds ?? 0) + (run.usage['api']?.cpuSeconds ?? 0)),
+      unit: 'ms',
+      baseline: { name: 'per no-op workflow (Temporal + bench worker)', value: perProposalMs((base.usage['temporal']?.cpuSeconds ?? 0) + (base.usage['benchWorker']?.cpuSeconds ?? 0)) },
+    },
+  );
+}
+
+async function waitForConsultation(ctx: Ctx, session: string, n: number, timeoutMs = 10 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await ctx.system.db.query(
+      `SELECT count(*)::int AS "ready" FROM "proposal" p
+       WHERE p."session_code" = $1 AND p."stage" = 'consultation'
+         AND (SELECT count(DISTINCT t."unit_id") FROM "task" t WHERE t."proposal_id" = p."id" AND t."status" = 'open') = $2`,
+      [session, UNITS_WITH_TASKS],
+    );
+    const ready = Number(rows[0]?.ready ?? 0);
+    if (ready === n) return;
+    if (Date.now() > deadline) {
+      ctx.problems.push(`intake: only ${ready} of ${n} proposals reached consultation with open tasks for ${UNITS_WITH_TASKS} units`);
+      return;
+    }
+    await sleep(200);
+  }
+}
