@@ -10,9 +10,9 @@ import { createPostgresDatabase, dropPostgresDatabase, freeTcpPort, temporalBina
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DEMO_PASSWORD = 'banli-demo-2026';
 export const BENCH_TASK_QUEUE = 'banli-bench-baseline';
-const API_MAIN = 'dist/out-tsc/apps/api/src/main.js';
-const WORKER_MAIN = 'dist/out-tsc/apps/worker/src/main.js';
-const SEED_MAIN = 'dist/out-tsc/apps/api/src/seed.js';
+const API_MAIN = 'dist/out-tsc/api/apps/api/src/main.js';
+const WORKER_MAIN = 'dist/out-tsc/worker/apps/worker/src/main.js';
+const SEED_MAIN = 'dist/out-tsc/api/apps/api/src/seed.js';
 const WORKFLOW_BUNDLE = 'dist/workflow-bundle.js';
 
 /** The Temporal dev server's SQLite pragmas: TEMPORAL_SQLITE_PRAGMAS (as scripts/start.sh), `none` for none. */
