@@ -6,7 +6,11 @@ import { startSystem } from './test/support/system';
 
 export default async function webGlobalSetup(): Promise<void> {
   await globalSetup();
-  const system = await startSystem();
+  // Jest runs no teardown when the set-up fails: stop the run's Temporal server and database here.
+  const system = await startSystem().catch(async (e: unknown) => {
+    await globalThis.__BANLI_TEST_RESOURCES__?.teardown();
+    throw e;
+  });
   process.env['BANLI_WEB_E2E_URL'] = system.url;
   const common = globalThis.__BANLI_TEST_RESOURCES__;
   globalThis.__BANLI_TEST_RESOURCES__ = {
