@@ -302,8 +302,12 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await opinion.getByRole('button', { name: '报送意见' }).click();
     await opinion.waitFor({ state: 'detached' });
 
-    // The same intent again: the comment typed before the refusal is still there.
-    await panel.getByRole('button', { name: /^签\s*发$/ }).click();
+    // The same intent again: the comment typed before the refusal is still there. The signer's
+    // window has been in the background while the education bureau worked: bring it to the
+    // front, and find the button by its text (in the CI run of 2026-11-26 the role query found
+    // no such button for 15 s although the failure screenshot shows it, enabled).
+    await signer.bringToFront();
+    await panel.locator('button').filter({ hasText: /^签\s*发$/ }).click();
     await panel.waitFor({ state: 'detached' });
     const number = signer.getByTestId('document-number');
     await number.waitFor();
