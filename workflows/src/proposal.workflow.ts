@@ -24,6 +24,7 @@ import {
   proposalUpdates,
   ProposalWorkflowInput,
   PROPOSAL_WORKFLOW_PATCHES,
+  projectedStateOf,
   SEARCH_ATTRIBUTES,
 } from '@banli/contracts';
 import {
@@ -163,6 +164,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       tasks: openTasks(state),
       deadlines: Object.values(state.deadlines).filter((d) => projectedDeadlines.get(d.key) !== JSON.stringify(d)),
       events: [...state.pendingEvents],
+      state: projectedStateOf(state),
     };
   }
 

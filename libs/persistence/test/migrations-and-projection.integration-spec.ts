@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { projectedStateOf } from '@banli/contracts';
 import type { HandlingProjection } from '@banli/contracts';
+import { newHandlingState } from '@banli/domain';
+import type { Deadline, HandlingSettings, HandlingState } from '@banli/domain';
+import { DEFAULT_DEADLINE_POLICY } from '@banli/domain';
 import {
   createDataSource,
   DeadlineEntity,
@@ -29,6 +33,15 @@ function projection(id: string, version: number, overrides: Partial<HandlingProj
     ...overrides,
   };
 }
+
+const DEFAULT_SETTINGS: HandlingSettings = {
+  policy: { ...DEFAULT_DEADLINE_POLICY },
+  replyClasses: ['A', 'B', 'C'],
+  followUpClasses: ['B'],
+  registrationUnitId: 'committee',
+  assigningUnitId: 'gov-office',
+  contactRequiredFor: 'key',
+};
 
 const registration = (number: string) => ({
   kind: 'proposal' as const,
@@ -73,6 +86,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `NotificationDelivery${dialect}1764201000000`,
       `OutboxWithoutProposal${dialect}1764202000000`,
       `SupervisionReadModel${dialect}1764210000000`,
+      `HandlingState${dialect}1764220000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });
@@ -141,6 +155,44 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       [2, 'assigned', 'gov-office'],
     ]);
     expect(await dataSource.getRepository(DeadlineEntity).countBy({ proposalId: id })).toBe(0);
+  });
+
+  it('keeps the handling state of the newest version, without deadline explanations', async () => {
+    const repo = new ProposalProjectionRepository(dataSource);
+    const { id, number } = newId();
+    const state = (version: number, stage: HandlingState['stage']): HandlingState => ({
+      ...newHandlingState(id, registration(number), DEFAULT_SETTINGS, '2026-03-08T02:00:00.000Z'),
+      version,
+      stage,
+      deadlines: {
+        'reply:industry-it': {
+          key: 'reply:industry-it',
+          kind: 'reply',
+          unitId: 'industry-it',
+          plan: { start: '2026-03-09T02:00:00.000Z', rule: { unit: 'months', amount: 3 } },
+          status: 'running',
+          dueAt: '2026-06-09T15:59:59.999Z',
+          explanation: { text: 'three months' } as NonNullable<Deadline['explanation']>,
+          reminderAt: [],
+          remindersSent: 0,
+          escalations: 0,
+        },
+      },
+    });
+    await repo.project(
+      projection(id, 1, { registration: registration(number), state: projectedStateOf(state(1, 'registered')) }),
+    );
+    await repo.project(projection(id, 3, { stage: 'consultation', state: projectedStateOf(state(3, 'consultation')) }));
+    await repo.project(projection(id, 2, { stage: 'assignment', state: projectedStateOf(state(2, 'assignment')) }));
+
+    const row = await new ProposalQueryRepository(dataSource).findById(id);
+    expect(row?.handlingState).toMatchObject({ proposalId: id, version: 3, stage: 'consultation' });
+    expect(row?.handlingState).not.toHaveProperty('pendingEvents');
+    expect(row?.handlingState?.deadlines['reply:industry-it']).toMatchObject({
+      status: 'running',
+      dueAt: '2026-06-09T15:59:59.999Z',
+    });
+    expect(row?.handlingState?.deadlines['reply:industry-it']).not.toHaveProperty('explanation');
   });
 
   it('keeps one row per session and number', async () => {

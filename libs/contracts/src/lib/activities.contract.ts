@@ -1,12 +1,29 @@
 import type {
   Deadline,
   DeadlinePlan,
+  HandlingState,
   OpenTask,
   PlannedDeadline,
   ProposalEvent,
   ProposalRegistration,
   ProposalStage,
 } from '@banli/domain';
+
+/** The rules' state as the read model keeps it: no projection bookkeeping, no explanations. */
+export type ProjectedHandlingState = Omit<HandlingState, 'pendingEvents'>;
+
+/** The handling state without what the read model does not keep (see `HandlingProjection.state`). */
+export function projectedStateOf(state: HandlingState): ProjectedHandlingState {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { pendingEvents, deadlines, ...rest } = state;
+  const lean: Record<string, Deadline> = {};
+  for (const [key, d] of Object.entries(deadlines)) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { explanation, ...withoutExplanation } = d;
+    lean[key] = withoutExplanation;
+  }
+  return { ...rest, deadlines: lean };
+}
 
 /** The read model's view of one proposal after a change; written only if newer. */
 export interface HandlingProjection {
@@ -28,6 +45,14 @@ export interface HandlingProjection {
   deadlines: Deadline[];
   /** Audit events not yet written (written once each, by sequence number). */
   events: ProposalEvent[];
+  /**
+   * The handling state this projection reflects, so the API asks the domain what a caller
+   * may do (`availableActions`) from the read model instead of querying the workflow.
+   * Deadlines travel without their explanations, which the `deadline` rows already carry:
+   * the explanations are most of the state's size, and every projection is recorded in the
+   * workflow's history. Absent only in projections of workflow code older than this field.
+   */
+  state?: ProjectedHandlingState;
 }
 
 export interface DeadlineToPlan {

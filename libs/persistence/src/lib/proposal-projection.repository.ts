@@ -49,7 +49,8 @@ export class ProposalProjectionRepository {
         tx,
         `UPDATE "proposal" SET "stage" = :stage, "projection_version" = :version, "updated_at" = :at,
            "lead_unit_id" = :leadUnitId, "assigned_unit_ids" = :assigned, "key_proposal" = :key,
-           "key_leaders" = :keyLeaders, "next_due_at" = :nextDueAt, "closed_at" = :closedAt
+           "key_leaders" = :keyLeaders, "next_due_at" = :nextDueAt, "closed_at" = :closedAt,
+           "handling_state" = :handlingState
          WHERE "id" = :id AND "projection_version" < :version`,
         {
           id: p.proposalId,
@@ -62,6 +63,7 @@ export class ProposalProjectionRepository {
           keyLeaders: p.keyLeaders ? JSON.stringify(p.keyLeaders) : null,
           nextDueAt: p.nextDueAt ?? null,
           closedAt: p.closedAt ?? null,
+          handlingState: p.state ? JSON.stringify(p.state) : null,
         },
       );
       // Every unit ever assigned keeps read access, for the record.

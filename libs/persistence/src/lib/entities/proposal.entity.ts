@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ProjectedHandlingState } from '@banli/contracts';
 import type { Proposer, ProposalKind, ProposalStage, SuggestionPoint } from '@banli/domain';
 
 /** Read-model row of a proposal, written only by the workflow's projection activity. */
@@ -59,6 +60,14 @@ export class ProposalEntity {
 
   @Column({ name: 'closed_at', type: 'varchar', length: 30, nullable: true })
   closedAt!: string | null;
+
+  /**
+   * The workflow's handling state at `projectionVersion` (without its projection bookkeeping):
+   * what the API asks the domain's rules about, e.g. which actions a caller may take. Null
+   * for a proposal not projected since the column was added.
+   */
+  @Column({ name: 'handling_state', type: 'simple-json', nullable: true })
+  handlingState!: ProjectedHandlingState | null;
 
   /** The workflow state version this row reflects; older writes are ignored. */
   @Column({ name: 'projection_version', type: 'integer' })

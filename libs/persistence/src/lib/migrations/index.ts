@@ -14,6 +14,8 @@ import { OutboxWithoutProposalPostgres1764202000000 } from './postgres/176420200
 import { OutboxWithoutProposalSqlite1764202000000 } from './sqlite/1764202000000-outbox-without-proposal';
 import { SupervisionReadModelPostgres1764210000000 } from './postgres/1764210000000-supervision-read-model';
 import { SupervisionReadModelSqlite1764210000000 } from './sqlite/1764210000000-supervision-read-model';
+import { HandlingStatePostgres1764220000000 } from './postgres/1764220000000-handling-state';
+import { HandlingStateSqlite1764220000000 } from './sqlite/1764220000000-handling-state';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -36,6 +38,7 @@ export const POSTGRES_MIGRATIONS = [
   NotificationDeliveryPostgres1764201000000,
   OutboxWithoutProposalPostgres1764202000000,
   SupervisionReadModelPostgres1764210000000,
+  HandlingStatePostgres1764220000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -48,4 +51,5 @@ export const SQLITE_MIGRATIONS = [
   NotificationDeliverySqlite1764201000000,
   OutboxWithoutProposalSqlite1764202000000,
   SupervisionReadModelSqlite1764210000000,
+  HandlingStateSqlite1764220000000,
 ];
