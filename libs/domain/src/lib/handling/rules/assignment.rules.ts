@@ -2,7 +2,7 @@ import type { Actor } from '../actor';
 import type { ErrorDetail } from '../../domain-error';
 import type { AssignInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, newTrack, planDeadline, record, requireRole, requireStage, startDeadline } from './rule-support';
+import { changed, fail, newTrack, planDeadline, record, requireActionRole, requireStage, startDeadline } from './rule-support';
 
 // 交办: the assigning office names the replying and co-handling units; every clock starts.
 
@@ -11,11 +11,15 @@ function assignedUnits(input: AssignInput): { replying: string[]; coHandlers: st
   return { replying: input.unitIds ?? [], coHandlers: [] };
 }
 
-export function checkAssign(state: HandlingState, actor: Actor, input: AssignInput): void {
-  requireRole(actor, 'assigning-officer');
+export function canAssign(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'assign');
   if (actor.unitId !== state.settings.assigningUnitId)
     fail('NOT_ASSIGNED', 'Only the assigning office assigns proposals');
   requireStage(state, 'assignment');
+}
+
+export function checkAssign(state: HandlingState, actor: Actor, input: AssignInput): void {
+  canAssign(state, actor);
   const problems: ErrorDetail[] = [];
   if (!['lead', 'split', 'single'].includes(input?.mode))
     problems.push({ field: 'mode', message: 'lead | split | single' });

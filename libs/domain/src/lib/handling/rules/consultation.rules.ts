@@ -1,7 +1,7 @@
 import type { Actor } from '../actor';
 import { contentKey } from '../content-key';
 import type { ReturnOpinionInput, SubmitOpinionInput, WaiveOpinionInput } from '../handling-commands';
-import type { HandlingState } from '../handling-state';
+import type { HandlingState, OpinionTask } from '../handling-state';
 import {
   cancelDeadline,
   changed,
@@ -12,7 +12,7 @@ import {
   meetDeadline,
   optionalText,
   record,
-  requireRole,
+  requireActionRole,
   requireText,
   TEXT_LIMITS,
 } from './rule-support';
@@ -25,12 +25,25 @@ function requireConsultationOpen(state: HandlingState): void {
   if (lead.signed || lead.signing) fail('WRONG_STAGE', 'The reply is already signed; consultation is over');
 }
 
-export function checkSubmitOpinion(state: HandlingState, actor: Actor, input: SubmitOpinionInput): void {
-  requireRole(actor, 'co-handler');
+/** The opinion a supervisor or the lead unit names; naming no co-handling unit is bad input. */
+function opinionOf(state: HandlingState, unitId: string): OpinionTask {
+  const opinion = state.opinions[unitId];
+  if (!opinion)
+    fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
+  return opinion;
+}
+
+export function canSubmitOpinion(state: HandlingState, actor: Actor): OpinionTask {
+  requireActionRole(actor, 'submitOpinion');
   const opinion = state.opinions[actor.unitId];
   if (!opinion) fail('NOT_ASSIGNED', 'Your unit is not a co-handling unit of this proposal');
   requireConsultationOpen(state);
   if (opinion.status === 'waived') fail('ALREADY_DONE', 'Your opinion was waived by a supervisor');
+  return opinion;
+}
+
+export function checkSubmitOpinion(state: HandlingState, actor: Actor, input: SubmitOpinionInput): void {
+  const opinion = canSubmitOpinion(state, actor);
   checkPoints(state, input?.points, 'points', false);
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
   // A revision changes something: the same opinion again (a double submit, the same form sent
@@ -66,15 +79,21 @@ export function applySubmitOpinion(state: HandlingState, actor: Actor, input: Su
   changed(state);
 }
 
-export function checkReturnOpinion(state: HandlingState, actor: Actor, input: ReturnOpinionInput): void {
-  requireRole(actor, 'handler');
+export function canReturnOpinions(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'returnOpinion');
   const lead = leadTrack(state);
   if (!lead || lead.unitId !== actor.unitId) fail('NOT_ASSIGNED', 'Only the lead unit returns opinions');
   requireConsultationOpen(state);
-  const opinion = state.opinions[input?.unitId];
-  if (!opinion)
-    fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
+}
+
+export function canReturnOpinion(state: HandlingState, actor: Actor, unitId: string): void {
+  canReturnOpinions(state, actor);
+  const opinion = opinionOf(state, unitId);
   if (opinion.status !== 'submitted') fail('WRONG_STAGE', 'Only a submitted opinion can be returned for revision');
+}
+
+export function checkReturnOpinion(state: HandlingState, actor: Actor, input: ReturnOpinionInput): void {
+  canReturnOpinion(state, actor, input?.unitId);
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
 }
 
@@ -91,14 +110,20 @@ export function applyReturnOpinion(state: HandlingState, actor: Actor, input: Re
   changed(state);
 }
 
-export function checkWaiveOpinion(state: HandlingState, actor: Actor, input: WaiveOpinionInput): void {
-  requireRole(actor, 'supervisor');
+export function canWaiveOpinions(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'waiveOpinion');
   requireConsultationOpen(state);
-  const opinion = state.opinions[input?.unitId];
-  if (!opinion)
-    fail('VALIDATION_FAILED', 'No opinion from that unit', [{ field: 'unitId', message: 'not a co-handling unit' }]);
+}
+
+export function canWaiveOpinion(state: HandlingState, actor: Actor, unitId: string): void {
+  canWaiveOpinions(state, actor);
+  const opinion = opinionOf(state, unitId);
   if (opinion.status === 'submitted' || opinion.status === 'waived')
     fail('ALREADY_DONE', 'That opinion is already in or waived');
+}
+
+export function checkWaiveOpinion(state: HandlingState, actor: Actor, input: WaiveOpinionInput): void {
+  canWaiveOpinion(state, actor, input?.unitId);
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
 }
 

@@ -1,14 +1,18 @@
 import type { Actor } from '../actor';
 import { CONTACT_METHODS, RecordContactInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, meetDeadline, record, requireRole, requireText, TEXT_LIMITS, trackOf } from './rule-support';
+import { changed, fail, meetDeadline, record, requireActionRole, requireText, TEXT_LIMITS, trackOf } from './rule-support';
 
 // 沟通协商: the replying unit's contact with the proposers before it answers.
 
-export function checkRecordContact(state: HandlingState, actor: Actor, input: RecordContactInput, now: string): void {
-  requireRole(actor, 'handler');
+export function canRecordContact(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'recordContact');
   const track = trackOf(state, actor);
   if (track.status === 'done') fail('WRONG_STAGE', 'Handling of this reply is finished');
+}
+
+export function checkRecordContact(state: HandlingState, actor: Actor, input: RecordContactInput, now: string): void {
+  canRecordContact(state, actor);
   if (!(CONTACT_METHODS as readonly string[]).includes(input?.method)) {
     fail('VALIDATION_FAILED', 'method is not a contact method', [
       { field: 'method', message: CONTACT_METHODS.join(' | ') },

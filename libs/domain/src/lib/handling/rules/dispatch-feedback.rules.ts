@@ -10,7 +10,7 @@ import {
   optionalText,
   planDeadline,
   record,
-  requireRole,
+  requireActionRole,
   requireTrackStatus,
   startDeadline,
   TEXT_LIMITS,
@@ -20,10 +20,13 @@ import {
 
 // Dispatch, the proposers' feedback, and re-handling when a proposer is unsatisfied.
 
-export function checkDispatch(state: HandlingState, actor: Actor): void {
-  requireRole(actor, 'handler');
+export function canDispatch(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'dispatch');
   requireTrackStatus(trackOf(state, actor), 'dispatch');
 }
+
+/** Dispatch takes no input: what goes out is the signed reply. */
+export const checkDispatch = canDispatch;
 
 export function applyDispatch(state: HandlingState, actor: Actor, now: string): void {
   const track = trackOf(state, actor);
@@ -50,16 +53,25 @@ export function applyDispatch(state: HandlingState, actor: Actor, now: string): 
   changed(state);
 }
 
-export function checkRecordFeedback(state: HandlingState, actor: Actor, input: RecordFeedbackInput): void {
-  requireRole(actor, 'assigning-officer');
+export function canRecordFeedback(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'recordFeedback');
   if (actor.unitId !== state.settings.assigningUnitId)
     fail('NOT_ASSIGNED', 'Feedback is entered by the assigning office');
-  const track = trackFor(state, input?.unitId);
+}
+
+/** A proposer's rating of one unit's reply, open while that reply's feedback round is. */
+export function canRecordFeedbackOf(state: HandlingState, actor: Actor, unitId: string, proposer: string): void {
+  canRecordFeedback(state, actor);
+  const track = trackFor(state, unitId);
   requireTrackStatus(track, 'feedback');
-  if (!state.proposers.includes(input.proposer)) {
+  if (!state.proposers.includes(proposer)) {
     fail('VALIDATION_FAILED', 'Not a proposer of this proposal', [{ field: 'proposer', message: 'unknown proposer' }]);
   }
-  if (track.feedback[input.proposer]) fail('ALREADY_DONE', 'This proposer has already rated this reply');
+  if (track.feedback[proposer]) fail('ALREADY_DONE', 'This proposer has already rated this reply');
+}
+
+export function checkRecordFeedback(state: HandlingState, actor: Actor, input: RecordFeedbackInput): void {
+  canRecordFeedbackOf(state, actor, input?.unitId, input?.proposer);
   if (!(RATINGS as readonly string[]).includes(input.rating)) {
     fail('VALIDATION_FAILED', 'rating is not a rating', [{ field: 'rating', message: RATINGS.join(' | ') }]);
   }

@@ -2,19 +2,19 @@ import { isIsoDate, toShanghaiDate } from '../../calendar/iso-date';
 import type { IsoDate } from '../../calendar/iso-date';
 import type { Actor } from '../actor';
 import type { DecideExtensionInput, RequestExtensionInput } from '../handling-commands';
-import type { Deadline, HandlingState } from '../handling-state';
-import { changed, deadlineKey, fail, isPast, record, requireRole, requireText, TEXT_LIMITS } from './rule-support';
+import type { Deadline, ExtensionRequest, HandlingState } from '../handling-state';
+import { changed, deadlineKey, fail, isPast, record, requireActionRole, requireText, TEXT_LIMITS } from './rule-support';
 
 // 延期: a unit asks to move one of its running deadlines; the assigning office decides.
 
-export function checkRequestExtension(
-  state: HandlingState,
-  actor: Actor,
-  input: RequestExtensionInput,
-  now: string,
-): void {
-  requireRole(actor, 'handler', 'co-handler');
-  const d = state.deadlines[input?.deadlineKey];
+export function canRequestExtensions(actor: Actor): void {
+  requireActionRole(actor, 'requestExtension');
+}
+
+/** A deadline of the actor's unit that may still be extended: running, not passed, not asked. */
+export function canRequestExtensionOf(state: HandlingState, actor: Actor, key: string, now: string): Deadline {
+  canRequestExtensions(actor);
+  const d = state.deadlines[key];
   if (!d || d.kind === 'limit' || d.kind === 'objection' || d.kind === 'feedback') {
     fail('VALIDATION_FAILED', 'No such deadline to extend', [
       { field: 'deadlineKey', message: 'unknown or not extendable' },
@@ -23,15 +23,25 @@ export function checkRequestExtension(
   if (d.unitId !== actor.unitId) fail('NOT_ASSIGNED', 'Only the unit holding a deadline may ask to extend it');
   if (d.status !== 'running') fail('WRONG_STAGE', 'This deadline is not running');
   if (isPast(d, now)) fail('DEADLINE_PASSED', 'An extension must be requested before the deadline passes');
+  if (state.extensions.some((e) => e.deadlineKey === d.key && e.status === 'pending')) {
+    fail('ALREADY_DONE', 'An extension of this deadline is already waiting for a decision');
+  }
+  return d;
+}
+
+export function checkRequestExtension(
+  state: HandlingState,
+  actor: Actor,
+  input: RequestExtensionInput,
+  now: string,
+): void {
+  const d = canRequestExtensionOf(state, actor, input?.deadlineKey, now);
   if (!isIsoDate(input.requestedEndDate) || input.requestedEndDate <= (d.explanation?.endDate ?? '')) {
     fail('VALIDATION_FAILED', 'requestedEndDate must be a date after the current deadline', [
       { field: 'requestedEndDate', message: 'YYYY-MM-DD after the current end' },
     ]);
   }
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
-  if (state.extensions.some((e) => e.deadlineKey === d.key && e.status === 'pending')) {
-    fail('ALREADY_DONE', 'An extension of this deadline is already waiting for a decision');
-  }
   checkWithinLimit(state, d, input.requestedEndDate);
 }
 
@@ -75,13 +85,23 @@ export function applyRequestExtension(
   return id;
 }
 
-export function checkDecideExtension(state: HandlingState, actor: Actor, input: DecideExtensionInput): void {
-  requireRole(actor, 'assigning-officer');
+export function canDecideExtensions(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'decideExtension');
   if (actor.unitId !== state.settings.assigningUnitId)
     fail('NOT_ASSIGNED', 'Only the assigning office decides extensions');
-  const ext = state.extensions.find((e) => e.id === input?.extensionId);
+}
+
+export function canDecideExtension(state: HandlingState, actor: Actor, extensionId: unknown): ExtensionRequest {
+  canDecideExtensions(state, actor);
+  const ext = state.extensions.find((e) => e.id === extensionId);
   if (!ext) fail('VALIDATION_FAILED', 'No such extension request', [{ field: 'extensionId', message: 'unknown' }]);
   if (ext.status !== 'pending') fail('ALREADY_DONE', 'This extension request was already decided');
+  return ext;
+}
+
+/** Refusing is always possible; approving needs the deadline still running and within the limit. */
+export function checkDecideExtension(state: HandlingState, actor: Actor, input: DecideExtensionInput): void {
+  const ext = canDecideExtension(state, actor, input?.extensionId);
   if (input.decision !== 'approve' && input.decision !== 'refuse') {
     fail('VALIDATION_FAILED', 'decision must be approve or refuse', [
       { field: 'decision', message: 'approve | refuse' },

@@ -8,7 +8,7 @@ import {
   meetDeadline,
   optionalText,
   record,
-  requireRole,
+  requireActionRole,
   requireText,
   TEXT_LIMITS,
   trackOf,
@@ -16,11 +16,15 @@ import {
 
 // After an accepted reply: the follow-up report, the publication, and closing (办结).
 
-export function checkReportFollowUp(state: HandlingState, actor: Actor, input: ReportFollowUpInput): void {
-  requireRole(actor, 'handler');
+export function canReportFollowUp(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'reportFollowUp');
   const track = trackOf(state, actor);
   if (!track.followUp) fail('WRONG_STAGE', 'No follow-up report is due for this reply');
   if (track.followUp.reportedAt) fail('ALREADY_DONE', 'The follow-up report was already given');
+}
+
+export function checkReportFollowUp(state: HandlingState, actor: Actor, input: ReportFollowUpInput): void {
+  canReportFollowUp(state, actor);
   requireText(input?.summary, 'summary', TEXT_LIMITS.text);
 }
 
@@ -33,12 +37,16 @@ export function applyReportFollowUp(state: HandlingState, actor: Actor, input: R
   changed(state);
 }
 
-export function checkConfirmPublication(state: HandlingState, actor: Actor, input: ConfirmPublicationInput): void {
-  requireRole(actor, 'handler');
+export function canConfirmPublication(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'confirmPublication');
   const track = trackOf(state, actor);
   const d = state.deadlines[deadlineKey('publication', actor.unitId)];
   if (!d || d.status === 'cancelled') fail('WRONG_STAGE', 'This reply is not to be published');
   if (track.publishedAt) fail('ALREADY_DONE', 'This reply is already published');
+}
+
+export function checkConfirmPublication(state: HandlingState, actor: Actor, input: ConfirmPublicationInput): void {
+  canConfirmPublication(state, actor);
   optionalText(input?.location, 'location', 500);
 }
 

@@ -1,13 +1,18 @@
 import type { Actor } from '../actor';
 import type { MarkKeyInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, record, requireRole, requireText, TEXT_LIMITS } from './rule-support';
+import { changed, fail, record, requireActionRole, requireText, TEXT_LIMITS } from './rule-support';
 
 // 重点提案: a key proposal, with the leaders who supervise it.
 
-export function checkMarkKey(state: HandlingState, actor: Actor, input: MarkKeyInput): void {
-  requireRole(actor, 'supervisor', 'assigning-officer');
+/** From registration until closing: a proposal may be marked key before it is even assigned. */
+export function canMarkKey(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'markKey');
   if (state.closedAt) fail('WRONG_STAGE', 'The proposal is closed');
+}
+
+export function checkMarkKey(state: HandlingState, actor: Actor, input: MarkKeyInput): void {
+  canMarkKey(state, actor);
   if (!Array.isArray(input?.leaders) || input.leaders.length === 0 || input.leaders.length > 10) {
     fail('VALIDATION_FAILED', 'leaders must name 1-10 supervising leaders', [
       { field: 'leaders', message: '1-10 names' },

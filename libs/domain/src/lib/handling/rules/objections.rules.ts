@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import type { DecideObjectionInput, ObjectInput } from '../handling-commands';
-import type { HandlingState } from '../handling-state';
+import type { HandlingState, Objection } from '../handling-state';
 import { startCoHandler, startReplyingUnit } from './assignment.rules';
 import {
   cancelDeadline,
@@ -12,17 +12,16 @@ import {
   leadTrack,
   planDeadline,
   record,
-  requireRole,
+  requireActionRole,
   requireText,
   TEXT_LIMITS,
 } from './rule-support';
 
 // 申请调整: a unit objects to its assignment within the window; the assigning office decides.
 
-export function checkObject(state: HandlingState, actor: Actor, input: ObjectInput, now: string): void {
-  requireRole(actor, 'handler', 'co-handler');
+export function canObject(state: HandlingState, actor: Actor, now: string): void {
+  requireActionRole(actor, 'object');
   if (!isAssigned(state, actor.unitId)) fail('NOT_ASSIGNED', 'Your unit is not assigned to this proposal');
-  requireText(input?.reason, 'reason', TEXT_LIMITS.reason);
   const window = state.deadlines[deadlineKey('objection', actor.unitId)];
   if (!window || window.status === 'cancelled' || isPast(window, now)) {
     fail('DEADLINE_PASSED', 'The objection window has closed: the assignment stands');
@@ -30,6 +29,11 @@ export function checkObject(state: HandlingState, actor: Actor, input: ObjectInp
   if (state.objections.some((o) => o.unitId === actor.unitId && o.status === 'pending')) {
     fail('ALREADY_DONE', 'Your unit already has an objection waiting for a decision');
   }
+}
+
+export function checkObject(state: HandlingState, actor: Actor, input: ObjectInput, now: string): void {
+  canObject(state, actor, now);
+  requireText(input?.reason, 'reason', TEXT_LIMITS.reason);
 }
 
 export function applyObject(state: HandlingState, actor: Actor, input: ObjectInput, now: string): number {
@@ -47,13 +51,22 @@ export function applyObject(state: HandlingState, actor: Actor, input: ObjectInp
   return id;
 }
 
-export function checkDecideObjection(state: HandlingState, actor: Actor, input: DecideObjectionInput): void {
-  requireRole(actor, 'assigning-officer');
+export function canDecideObjections(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'decideObjection');
   if (actor.unitId !== state.settings.assigningUnitId)
     fail('NOT_ASSIGNED', 'Only the assigning office decides objections');
-  const objection = state.objections.find((o) => o.id === input?.objectionId);
+}
+
+export function canDecideObjection(state: HandlingState, actor: Actor, objectionId: unknown): Objection {
+  canDecideObjections(state, actor);
+  const objection = state.objections.find((o) => o.id === objectionId);
   if (!objection) fail('VALIDATION_FAILED', 'No such objection', [{ field: 'objectionId', message: 'unknown' }]);
   if (objection.status !== 'pending') fail('ALREADY_DONE', 'This objection was already decided');
+  return objection;
+}
+
+export function checkDecideObjection(state: HandlingState, actor: Actor, input: DecideObjectionInput): void {
+  const objection = canDecideObjection(state, actor, input?.objectionId);
   requireText(input.reason, 'reason', TEXT_LIMITS.reason);
   if (input.decision === 'reassign') {
     const r = input.replacementUnitId;

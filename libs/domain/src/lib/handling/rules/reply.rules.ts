@@ -8,7 +8,7 @@ import {
   meetDeadline,
   optionalText,
   record,
-  requireRole,
+  requireActionRole,
   requireText,
   requireTrackStatus,
   TEXT_LIMITS,
@@ -17,9 +17,13 @@ import {
 
 // The reply letter: draft → review → sign-off, each step able to send it back to drafting.
 
-export function checkSubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
-  requireRole(actor, 'handler');
+export function canSubmitDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'submitDraft');
   requireTrackStatus(trackOf(state, actor), 'drafting');
+}
+
+export function checkSubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
+  canSubmitDraft(state, actor);
   checkDraftContent(state, input, true);
 }
 
@@ -68,9 +72,13 @@ export function applySubmitDraft(state: HandlingState, actor: Actor, input: Subm
 }
 
 /** Work in progress: a draft version kept without sending it for review; points may be missing. */
-export function checkSaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
-  requireRole(actor, 'handler');
+export function canSaveDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'saveDraft');
   requireTrackStatus(trackOf(state, actor), 'drafting');
+}
+
+export function checkSaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
+  canSaveDraft(state, actor);
   checkDraftContent(state, input, false);
 }
 
@@ -110,10 +118,13 @@ function recordDraftVersion(
   return track;
 }
 
+export function canReviewDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'reviewDraft');
+  requireTrackStatus(trackOf(state, actor), 'review');
+}
+
 export function checkReviewDraft(state: HandlingState, actor: Actor, input: ReviewDraftInput): void {
-  requireRole(actor, 'reviewer');
-  const track = trackOf(state, actor);
-  requireTrackStatus(track, 'review');
+  canReviewDraft(state, actor);
   if (input?.decision !== 'approve' && input?.decision !== 'send-back') {
     fail('VALIDATION_FAILED', 'decision must be approve or send-back', [
       { field: 'decision', message: 'approve | send-back' },
@@ -167,11 +178,20 @@ export function contactRequired(state: HandlingState): boolean {
   return state.settings.contactRequiredFor === 'all' || !!state.key;
 }
 
-export function checkSignOff(state: HandlingState, actor: Actor, input: SignOffInput): void {
-  requireRole(actor, 'signer');
+export function canSignOff(state: HandlingState, actor: Actor): ReplyTrack {
+  requireActionRole(actor, 'signOff');
   const track = trackOf(state, actor);
   if (track.signing) fail('ALREADY_DONE', 'This reply is being signed');
   requireTrackStatus(track, 'sign-off');
+  return track;
+}
+
+/**
+ * Sending back is always possible at sign-off; signing needs every opinion in (or waived)
+ * and, where required, a recorded proposer contact.
+ */
+export function checkSignOff(state: HandlingState, actor: Actor, input: SignOffInput): void {
+  const track = canSignOff(state, actor);
   if (input?.decision === 'send-back') {
     requireText(input.comment, 'comment', TEXT_LIMITS.reason);
     return;

@@ -1,15 +1,19 @@
 import type { Actor } from '../actor';
 import type { ReviewInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, optionalText, record, requireRole, requireStage, requireText, TEXT_LIMITS } from './rule-support';
+import { changed, fail, optionalText, record, requireActionRole, requireStage, requireText, TEXT_LIMITS } from './rule-support';
 
 // 立案 / 并案 / 转: the proposal committee accepts a registration, merges it or converts it.
 
-export function checkReview(state: HandlingState, actor: Actor, input: ReviewInput): void {
-  requireRole(actor, 'registrar');
+export function canReview(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'review');
   if (actor.unitId !== state.settings.registrationUnitId)
     fail('NOT_ASSIGNED', 'Only the proposal committee reviews proposals');
   requireStage(state, 'registered');
+}
+
+export function checkReview(state: HandlingState, actor: Actor, input: ReviewInput): void {
+  canReview(state, actor);
   if (!['accept', 'merge', 'convert'].includes(input?.decision)) {
     fail('VALIDATION_FAILED', 'decision must be accept, merge or convert', [
       { field: 'decision', message: 'accept | merge | convert' },

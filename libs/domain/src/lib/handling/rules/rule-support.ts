@@ -1,5 +1,6 @@
 import type { DeadlineRule } from '../../calendar/deadline';
 import { DomainError, ErrorCode, ErrorDetail } from '../../domain-error';
+import { HANDLING_ACTION_ROLES, HandlingActionName } from '../actions/action-roles';
 import { Actor, hasRole, Role } from '../actor';
 import { ADOPTIONS, PointAnswer } from '../handling-commands';
 import type {
@@ -26,8 +27,13 @@ export function fail(code: ErrorCode, message: string, details: ErrorDetail[] = 
   throw new DomainError(code, message, details);
 }
 
-export function requireRole(actor: Actor, ...roles: Role[]): void {
+function requireRole(actor: Actor, ...roles: Role[]): void {
   if (!hasRole(actor, ...roles)) fail('ROLE_REQUIRED', `This action needs the role ${roles.join(' or ')}`);
+}
+
+/** The first thing every action checks: the roles the actions table lists for it. */
+export function requireActionRole(actor: Actor, action: HandlingActionName): void {
+  requireRole(actor, ...HANDLING_ACTION_ROLES[action]);
 }
 
 export function requireText(value: unknown, field: string, max: number): void {
