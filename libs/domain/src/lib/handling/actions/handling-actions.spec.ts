@@ -261,20 +261,22 @@ function inconsistencies(scene: Scene, a: Actor, name: HandlingActionName, offer
   const problems: string[] = [];
   const entry = offered.find((o) => o.action === name);
   const canActRefusal = refusal(() => rule.canAct(state, a, now));
-  if (!!entry !== !canActRefusal) problems.push(`${at}: offered=${!!entry} but canAct ${canActRefusal?.code ?? 'passes'}`);
+  if (!!entry !== !canActRefusal)
+    problems.push(`${at}: offered=${!!entry} but canAct ${canActRefusal?.code ?? 'passes'}`);
   if (canActRefusal && !rule.roles.some((r) => a.roles.includes(r)) && canActRefusal.code !== 'ROLE_REQUIRED') {
     problems.push(`${at}: an actor without the role is refused with ${canActRefusal.code}, not ROLE_REQUIRED`);
   }
   if (!('targets' in rule)) {
     const refused = refusal(() => check(state, a, sampleInput(name, state, now), now));
-    if (entry && refused) problems.push(`${at}: offered, but a valid input is refused: ${refused.code} ${refused.message}`);
+    if (entry && refused)
+      problems.push(`${at}: offered, but a valid input is refused: ${refused.code} ${refused.message}`);
     if (!entry && !refused) problems.push(`${at}: not offered, but check accepts it`);
     if (!entry && refused?.code === 'VALIDATION_FAILED') {
       problems.push(`${at}: not offered, but refused for its input: ${refused.message}`);
     }
     return problems;
   }
-  const targets = rule.targets(state, a, now) as Target[];
+  const targets: Target[] = rule.targets(state, a, now).map((t) => ({ ...t }));
   if (entry && JSON.stringify('targets' in entry ? entry.targets : []) !== JSON.stringify(targets)) {
     problems.push(`${at}: availableActions' targets differ from the table's`);
   }

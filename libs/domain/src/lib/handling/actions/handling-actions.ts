@@ -75,7 +75,12 @@ import {
   checkDecideObjection,
   checkObject,
 } from '../rules/objections.rules';
-import { applySendReminder, canSendReminders, canSendReminderTo, checkSendReminder } from '../rules/reminder-notice.rules';
+import {
+  applySendReminder,
+  canSendReminders,
+  canSendReminderTo,
+  checkSendReminder,
+} from '../rules/reminder-notice.rules';
 import {
   abortSignOff,
   applyReviewDraft,
@@ -166,10 +171,7 @@ export function passes(attempt: () => unknown): boolean {
   }
 }
 
-function simple<I, R>(
-  name: HandlingActionName,
-  rule: Omit<HandlingAction<I, R>, 'roles'>,
-): HandlingAction<I, R> {
+function simple<I, R>(name: HandlingActionName, rule: Omit<HandlingAction<I, R>, 'roles'>): HandlingAction<I, R> {
   return { roles: HANDLING_ACTION_ROLES[name], ...rule };
 }
 

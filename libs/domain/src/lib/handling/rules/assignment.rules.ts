@@ -2,7 +2,16 @@ import type { Actor } from '../actor';
 import type { ErrorDetail } from '../../domain-error';
 import type { AssignInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, newTrack, planDeadline, record, requireActionRole, requireStage, startDeadline } from './rule-support';
+import {
+  changed,
+  fail,
+  newTrack,
+  planDeadline,
+  record,
+  requireActionRole,
+  requireStage,
+  startDeadline,
+} from './rule-support';
 
 // 交办: the assigning office names the replying and co-handling units; every clock starts.
 

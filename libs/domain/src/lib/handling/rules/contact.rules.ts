@@ -1,7 +1,16 @@
 import type { Actor } from '../actor';
 import { CONTACT_METHODS, RecordContactInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, meetDeadline, record, requireActionRole, requireText, TEXT_LIMITS, trackOf } from './rule-support';
+import {
+  changed,
+  fail,
+  meetDeadline,
+  record,
+  requireActionRole,
+  requireText,
+  TEXT_LIMITS,
+  trackOf,
+} from './rule-support';
 
 // 沟通协商: the replying unit's contact with the proposers before it answers.
 

@@ -3,7 +3,16 @@ import type { IsoDate } from '../../calendar/iso-date';
 import type { Actor } from '../actor';
 import type { DecideExtensionInput, RequestExtensionInput } from '../handling-commands';
 import type { Deadline, ExtensionRequest, HandlingState } from '../handling-state';
-import { changed, deadlineKey, fail, isPast, record, requireActionRole, requireText, TEXT_LIMITS } from './rule-support';
+import {
+  changed,
+  deadlineKey,
+  fail,
+  isPast,
+  record,
+  requireActionRole,
+  requireText,
+  TEXT_LIMITS,
+} from './rule-support';
 
 // 延期: a unit asks to move one of its running deadlines; the assigning office decides.
 

@@ -1,7 +1,16 @@
 import type { Actor } from '../actor';
 import type { ReviewInput } from '../handling-commands';
 import type { HandlingState } from '../handling-state';
-import { changed, fail, optionalText, record, requireActionRole, requireStage, requireText, TEXT_LIMITS } from './rule-support';
+import {
+  changed,
+  fail,
+  optionalText,
+  record,
+  requireActionRole,
+  requireStage,
+  requireText,
+  TEXT_LIMITS,
+} from './rule-support';
 
 // 立案 / 并案 / 转: the proposal committee accepts a registration, merges it or converts it.
 

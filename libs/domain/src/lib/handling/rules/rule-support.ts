@@ -122,7 +122,12 @@ export function ruleFor(settings: HandlingSettings, kind: Exclude<DeadlineKind, 
   }
 }
 
-export function startDeadline(state: HandlingState, kind: Exclude<DeadlineKind, 'limit'>, unitId: string, now: string): void {
+export function startDeadline(
+  state: HandlingState,
+  kind: Exclude<DeadlineKind, 'limit'>,
+  unitId: string,
+  now: string,
+): void {
   planDeadline(state, kind, unitId, { start: now, rule: ruleFor(state.settings, kind) });
 }
 
