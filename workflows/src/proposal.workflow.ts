@@ -1,61 +1,17 @@
 import { allHandlersFinished, condition, continueAsNew, log, setHandler } from '@temporalio/workflow';
 import {
   ActionRequest,
-  ActionResult,
   calendarChangedSignal,
   confirmRegistrationUpdate,
   proposalStateQuery,
   proposalUpdates,
   ProposalWorkflowInput,
 } from '@banli/contracts';
-import {
-  Actor,
-  applyAssign,
-  applyConfirmPublication,
-  applyDecideExtension,
-  applyDecideObjection,
-  applyDispatch,
-  applyMarkKey,
-  applySendReminder,
-  applyObject,
-  applyRecordContact,
-  applyRecordFeedback,
-  applyReportFollowUp,
-  applyRequestExtension,
-  applyReturnOpinion,
-  applyReview,
-  applyReviewDraft,
-  applySaveDraft,
-  applySubmitDraft,
-  applySubmitOpinion,
-  applyWaiveOpinion,
-  checkAssign,
-  checkConfirmPublication,
-  checkDecideExtension,
-  checkDecideObjection,
-  checkDispatch,
-  checkMarkKey,
-  checkSendReminder,
-  checkObject,
-  checkRecordContact,
-  checkRecordFeedback,
-  checkReportFollowUp,
-  checkRequestExtension,
-  checkReturnOpinion,
-  checkReview,
-  checkReviewDraft,
-  checkSaveDraft,
-  checkSubmitDraft,
-  checkSubmitOpinion,
-  checkWaiveOpinion,
-  HandlingState,
-  SignOffInput,
-} from '@banli/domain';
+import { HANDLING_ACTION_NAMES, HANDLING_ACTIONS, HandlingAction } from '@banli/domain';
 import { fireDueAlarms } from './proposal/alarms';
 import { planPendingDeadlines, replanProvisionalDeadlines } from './proposal/deadline-planning';
 import { guarded } from './proposal/domain-failure';
 import { ProposalHandling } from './proposal/proposal-handling';
-import { now } from './proposal/workflow-time';
 
 /**
  * One workflow per proposal, from registration to closing. The rules are the domain
@@ -69,50 +25,24 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   const proposal = new ProposalHandling(input);
   const { state, projection } = proposal;
 
-  /** An action: validated by `check`, applied by `apply`, settled before it returns. */
-  function action<I, R = void>(
-    update: (typeof proposalUpdates)[keyof typeof proposalUpdates],
-    check: (s: HandlingState, actor: Actor, input: I, now: string) => void,
-    apply: (s: HandlingState, actor: Actor, input: I, now: string) => R,
-    extra: (r: R) => Partial<ActionResult> = () => ({}),
-  ): void {
-    setHandler(update, (req: ActionRequest<unknown>) => proposal.act(update.name, req, apply, extra), {
-      validator: guarded((req: ActionRequest<unknown>) => check(state, req.actor, req.input as I, now())),
-    });
-  }
-
   setHandler(proposalStateQuery, () => proposal.view());
   setHandler(confirmRegistrationUpdate, () => proposal.confirmRegistration(), {
     validator: (registration) => proposal.checkRegistration(registration),
   });
   setHandler(calendarChangedSignal, () => proposal.noteCalendarChange());
 
-  const u = proposalUpdates;
-  action(u.review, checkReview, applyReview);
-  action(u.assign, checkAssign, applyAssign);
-  action(u.object, checkObject, applyObject, (id) => ({ id }));
-  action(u.decideObjection, checkDecideObjection, applyDecideObjection);
-  action(u.submitOpinion, checkSubmitOpinion, applySubmitOpinion);
-  action(u.returnOpinion, checkReturnOpinion, applyReturnOpinion);
-  action(u.waiveOpinion, checkWaiveOpinion, applyWaiveOpinion);
-  action(u.recordContact, checkRecordContact, applyRecordContact);
-  action(u.saveDraft, checkSaveDraft, applySaveDraft, (draftVersion) => ({ id: draftVersion }));
-  action(u.submitDraft, checkSubmitDraft, applySubmitDraft);
-  action(u.reviewDraft, checkReviewDraft, applyReviewDraft);
-  action(
-    u.dispatch,
-    (s, a) => checkDispatch(s, a),
-    (s, a, _i, t) => applyDispatch(s, a, t),
-  );
-  action(u.recordFeedback, checkRecordFeedback, applyRecordFeedback);
-  action(u.reportFollowUp, checkReportFollowUp, applyReportFollowUp);
-  action(u.confirmPublication, checkConfirmPublication, applyConfirmPublication);
-  action(u.requestExtension, checkRequestExtension, applyRequestExtension, (id) => ({ id }));
-  action(u.decideExtension, checkDecideExtension, applyDecideExtension);
-  action(u.markKey, checkMarkKey, applyMarkKey);
-  action(u.sendReminder, checkSendReminder, applySendReminder);
-  setHandler(u.signOff, (req) => proposal.signOff(req), {
-    validator: guarded((req: ActionRequest<SignOffInput>) => proposal.checkSignOff(req)),
+  // Every human action from the domain's actions table: its check validates the update before
+  // anything reaches history, its apply is the handler. Sign-off awaits an activity between
+  // its steps, so it has its own handler.
+  for (const name of HANDLING_ACTION_NAMES) {
+    if (name === 'signOff') continue;
+    const action: HandlingAction<unknown, unknown> = HANDLING_ACTIONS[name];
+    setHandler(proposalUpdates[name], (req: ActionRequest<unknown>) => proposal.act(name, action, req), {
+      validator: guarded((req: ActionRequest<unknown>) => proposal.check(action, req)),
+    });
+  }
+  setHandler(proposalUpdates.signOff, (req) => proposal.signOff(req), {
+    validator: guarded((req: ActionRequest<unknown>) => proposal.check(HANDLING_ACTIONS.signOff, req)),
   });
 
   if (!input.carried) {

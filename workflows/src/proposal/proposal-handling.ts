@@ -7,8 +7,9 @@ import {
   RegistrationResult,
 } from '@banli/contracts';
 import {
-  Actor,
-  checkSignOff,
+  HandlingAction,
+  HandlingActionName,
+  HandlingActionRule,
   HandlingState,
   newHandlingState,
   nextAlarm,
@@ -78,31 +79,32 @@ export class ProposalHandling {
     this.wake = true;
   }
 
+  /** An action's check from the actions table: the update's validator. */
+  check(action: HandlingActionRule<unknown>, req: ActionRequest<unknown>): void {
+    action.check(this.state, req.actor, req.input, now());
+  }
+
   /** An action, already validated: applied, logged, and settled before it returns. */
-  async act<I, R>(
-    action: string,
+  async act(
+    name: HandlingActionName,
+    action: HandlingAction<unknown, unknown>,
     req: ActionRequest<unknown>,
-    apply: (s: HandlingState, actor: Actor, input: I, now: string) => R,
-    extra: (r: R) => Partial<ActionResult>,
   ): Promise<ActionResult> {
-    let r: R;
+    let created: unknown;
     try {
-      r = apply(this.state, req.actor, req.input as I, now());
+      created = action.apply(this.state, req.actor, req.input, now());
     } catch (e) {
       throw asFailure(e);
     }
     log.info('Proposal action', {
       proposalId: this.state.proposalId,
-      action,
+      action: name,
       unitId: req.actor.unitId,
       requestId: req.requestId,
     });
     await this.settle();
-    return this.result(extra(r));
-  }
-
-  checkSignOff(req: ActionRequest<SignOffInput>): void {
-    checkSignOff(this.state, req.actor, req.input);
+    // The objection, draft version or extension request the action created, if any.
+    return this.result(typeof created === 'number' ? { id: created } : {});
   }
 
   signOff(req: ActionRequest<SignOffInput>): Promise<ActionResult> {

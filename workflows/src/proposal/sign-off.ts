@@ -1,12 +1,5 @@
 import { ActionRequest, ActionResult } from '@banli/contracts';
-import {
-  abortSignOff,
-  applySendBackAtSignOff,
-  applySignOff,
-  beginSignOff,
-  HandlingState,
-  SignOffInput,
-} from '@banli/domain';
+import { HANDLING_ACTIONS, HandlingState, SignOffInput } from '@banli/domain';
 import { recordSignature } from './activities';
 import { now } from './workflow-time';
 
@@ -19,17 +12,19 @@ export interface SigningProposal {
 
 /**
  * Sign-off allocates the document number in an activity: the reply is locked meanwhile, so a
- * second sign-off is refused rather than allocating a second number.
+ * second sign-off is refused rather than allocating a second number. The steps around the
+ * activity are the actions table's.
  */
 export async function signOff(proposal: SigningProposal, req: ActionRequest<SignOffInput>): Promise<ActionResult> {
   const { state } = proposal;
+  const { steps } = HANDLING_ACTIONS.signOff;
   const { actor, input: signOff } = req;
   if (signOff.decision === 'send-back') {
-    applySendBackAtSignOff(state, actor, signOff.comment as string, now());
+    steps.sendBack(state, actor, signOff.comment as string, now());
     await proposal.settle();
     return proposal.result();
   }
-  beginSignOff(state, actor);
+  steps.begin(state, actor);
   const track = state.tracks[actor.unitId];
   const signedAt = now();
   let documentNumber: string;
@@ -43,10 +38,10 @@ export async function signOff(proposal: SigningProposal, req: ActionRequest<Sign
       signedAt,
     }));
   } catch (e) {
-    abortSignOff(state, actor);
+    steps.abort(state, actor);
     throw e;
   }
-  applySignOff(state, actor, documentNumber, signedAt);
+  steps.sign(state, actor, documentNumber, signedAt);
   await proposal.settle();
   return proposal.result({ documentNumber });
 }
