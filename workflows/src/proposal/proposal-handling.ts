@@ -31,6 +31,10 @@ const DEFAULT_MAX_HISTORY_EVENTS = 5_000;
  * One proposal's handling inside its workflow: the state, and one method per message the
  * workflow takes. The rules are the domain library's; every change is settled (new deadlines
  * planned, the read model updated) before the action that made it returns.
+ *
+ * Methods that only pass a promise on are not `async`: an extra await layer may shift when a
+ * handler issues its commands relative to the main loop in the same workflow task, and the
+ * saved histories (apps/workflow-tests) must replay command for command.
  */
 export class ProposalHandling {
   readonly state: HandlingState;
