@@ -5,6 +5,7 @@ export * from './lib/calendar/iso-date';
 export * from './lib/calendar/working-day-calendar';
 export * from './lib/calendar/deadline';
 export * from './lib/deadline-policy/deadline-policy';
+export * from './lib/deadline-policy/due-status';
 export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
 export * from './lib/search/search-terms';

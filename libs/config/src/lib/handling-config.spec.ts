@@ -28,10 +28,18 @@ describe('handling settings of a deployment', () => {
     expect(urgent.policy.feedback).toEqual({ unit: 'working-days', amount: 20 });
   });
 
+  it('takes the due-soon threshold from the deployment policy, for urgent proposals too', () => {
+    expect(handlingConfigFromEnv({}).normal.policy.dueSoonWorkingDays).toBe(5);
+    const { normal, urgent } = handlingConfigFromEnv({ BANLI_DEADLINE_POLICY: JSON.stringify({ dueSoonWorkingDays: 3 }) });
+    expect(normal.policy.dueSoonWorkingDays).toBe(3);
+    expect(urgent.policy.dueSoonWorkingDays).toBe(3);
+  });
+
   it.each([
     [{ BANLI_DEADLINE_POLICY: '{not json' }, /BANLI_DEADLINE_POLICY must be JSON/],
     [{ BANLI_DEADLINE_POLICY: JSON.stringify({ reply: { unit: 'weeks', amount: 3 } }) }, /invalid/i],
     [{ BANLI_DEADLINE_POLICY: JSON.stringify({ reply: { unit: 'months', amount: 7 } }) }, /invalid/i],
+    [{ BANLI_DEADLINE_POLICY: JSON.stringify({ dueSoonWorkingDays: -2 }) }, /invalid/i],
     [{ BANLI_CONTACT_REQUIRED_FOR: 'sometimes' }, /BANLI_CONTACT_REQUIRED_FOR/],
     [{ BANLI_FOLLOW_UP_CLASSES: 'E' }, /not in BANLI_REPLY_CLASSES/],
   ])('refuses a broken configuration %#', (env, message) => {

@@ -22,6 +22,7 @@ describe('deadline policy', () => {
       maxTotalWithExtensions: { unit: 'months', amount: 6 },
       reminderWorkingDaysBefore: [7, 1],
       escalationEveryWorkingDays: 3,
+      dueSoonWorkingDays: 5,
     });
     expect(deadlinePolicyProblems(DEFAULT_DEADLINE_POLICY)).toEqual([]);
   });
@@ -83,6 +84,8 @@ describe('deadline policy', () => {
     ['a zero reminder', { reminderWorkingDaysBefore: [7, 0] }, 'reminderWorkingDaysBefore'],
     ['a repeated reminder', { reminderWorkingDaysBefore: [1, 1] }, 'reminderWorkingDaysBefore'],
     ['a zero escalation interval', { escalationEveryWorkingDays: 0 }, 'escalationEveryWorkingDays'],
+    ['a negative due-soon threshold', { dueSoonWorkingDays: -1 }, 'dueSoonWorkingDays'],
+    ['a fractional due-soon threshold', { dueSoonWorkingDays: 2.5 }, 'dueSoonWorkingDays'],
   ])('rejects %s', (_case, layer, field) => {
     const p = resolveDeadlinePolicy(layer);
     expect(deadlinePolicyProblems(p).map((d) => d.field)).toContain(field);

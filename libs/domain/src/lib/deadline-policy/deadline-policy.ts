@@ -23,6 +23,11 @@ export interface DeadlinePolicy {
   maxTotalWithExtensions: DeadlineRule;
   reminderWorkingDaysBefore: number[];
   escalationEveryWorkingDays: number;
+  /**
+   * A deadline is due soon when at most this many working days are left before its last day
+   * (0: only on the day itself). One threshold for the inbox, the tags and supervision.
+   */
+  dueSoonWorkingDays: number;
 }
 
 export type DeadlinePolicyOverride = Partial<DeadlinePolicy>;
@@ -54,6 +59,7 @@ export const DEFAULT_DEADLINE_POLICY: Readonly<DeadlinePolicy> = Object.freeze({
   maxTotalWithExtensions: Object.freeze({ unit: 'months', amount: 6 }),
   reminderWorkingDaysBefore: Object.freeze([7, 1]) as unknown as number[],
   escalationEveryWorkingDays: 3,
+  dueSoonWorkingDays: 5,
 } satisfies DeadlinePolicy);
 
 function copyPolicy(p: Readonly<DeadlinePolicy>): DeadlinePolicy {
@@ -64,6 +70,7 @@ function copyPolicy(p: Readonly<DeadlinePolicy>): DeadlinePolicy {
     ...rules,
     reminderWorkingDaysBefore: [...p.reminderWorkingDaysBefore],
     escalationEveryWorkingDays: p.escalationEveryWorkingDays,
+    dueSoonWorkingDays: p.dueSoonWorkingDays,
   };
 }
 
@@ -88,6 +95,7 @@ export function resolveDeadlinePolicy(...layers: (DeadlinePolicyOverride | undef
     if (layer.escalationEveryWorkingDays !== undefined) {
       policy.escalationEveryWorkingDays = layer.escalationEveryWorkingDays;
     }
+    if (layer.dueSoonWorkingDays !== undefined) policy.dueSoonWorkingDays = layer.dueSoonWorkingDays;
   }
   return policy;
 }
@@ -129,6 +137,10 @@ export function deadlinePolicyProblems(p: DeadlinePolicy): ErrorDetail[] {
   const every: unknown = p?.escalationEveryWorkingDays;
   if (typeof every !== 'number' || !Number.isInteger(every) || every < 1 || every > 250) {
     problems.push({ field: 'escalationEveryWorkingDays', message: 'must be a whole number from 1 to 250' });
+  }
+  const soon: unknown = p?.dueSoonWorkingDays;
+  if (typeof soon !== 'number' || !Number.isInteger(soon) || soon < 0 || soon > 250) {
+    problems.push({ field: 'dueSoonWorkingDays', message: 'must be a whole number from 0 to 250' });
   }
 
   // The handling steps happen in order, so their periods must nest; a comparison is only

@@ -1,0 +1,76 @@
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { HandlingProjection, projectedStateOf, ProposalWorkflowInput, SEARCH_ATTRIBUTES } from '@banli/contracts';
+import { HandlingState, openTasks, proposalWorkflowIdOf } from '@banli/domain';
+import { projectProposal } from './activities';
+
+/** Keeps the read model (and the search attributes) up to date with the workflow's state. */
+export class ProposalProjection {
+  /** The state version the read model holds. */
+  version: number;
+  private readonly workflowId: string;
+  private lastSearchAttributes = '';
+  /** Deadlines as the read model last confirmed them: only changed ones are sent again. */
+  private readonly projectedDeadlines = new Map<string, string>();
+
+  constructor(
+    private readonly state: HandlingState,
+    private readonly input: ProposalWorkflowInput,
+  ) {
+    this.workflowId = proposalWorkflowIdOf(input.proposalId);
+    this.version = input.carried ? state.version : 0;
+  }
+
+  /** True when the state holds a change or an event the read model has not received. */
+  behind(): boolean {
+    return this.state.version > this.version || this.state.pendingEvents.length > 0;
+  }
+
+  /** Writes the current state to the read model; returns when it is there. */
+  async project(): Promise<void> {
+    const s = this.snapshot(this.version === 0);
+    await projectProposal(s);
+    for (const d of s.deadlines) this.projectedDeadlines.set(d.key, JSON.stringify(d));
+    const lastSeq = s.events.at(-1)?.seq ?? 0;
+    this.state.pendingEvents = this.state.pendingEvents.filter((e) => e.seq > lastSeq);
+    this.version = Math.max(this.version, s.version);
+    this.updateSearchAttributes(s);
+  }
+
+  private snapshot(first: boolean): HandlingProjection {
+    const { state, input } = this;
+    const a = state.assignment;
+    const next = Object.values(state.deadlines)
+      .filter((d) => d.status === 'running' && d.kind !== 'limit' && d.kind !== 'objection' && d.dueAt)
+      .map((d) => d.dueAt as string)
+      .sort()[0];
+    return {
+      proposalId: state.proposalId,
+      workflowId: this.workflowId,
+      version: state.version,
+      stage: state.stage,
+      ...(first ? { registration: input.registration } : {}),
+      receivedAt: input.receivedAt,
+      ...(a?.mode === 'lead' ? { leadUnitId: a.replyingUnitIds[0] } : {}),
+      assignedUnitIds: a ? [...a.replyingUnitIds, ...a.coHandlerUnitIds] : [],
+      keyProposal: !!state.key,
+      ...(state.key ? { keyLeaders: state.key.leaders } : {}),
+      ...(next ? { nextDueAt: next } : {}),
+      ...(state.closedAt ? { closedAt: state.closedAt } : {}),
+      tasks: openTasks(state),
+      deadlines: Object.values(state.deadlines).filter((d) => this.projectedDeadlines.get(d.key) !== JSON.stringify(d)),
+      events: [...state.pendingEvents],
+      state: projectedStateOf(state),
+    };
+  }
+
+  private updateSearchAttributes(s: HandlingProjection): void {
+    const key = `${s.stage}|${s.leadUnitId ?? ''}|${s.nextDueAt ?? ''}`;
+    if (key === this.lastSearchAttributes) return;
+    this.lastSearchAttributes = key;
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.stage, value: s.stage },
+      { key: SEARCH_ATTRIBUTES.leadUnit, value: s.leadUnitId ?? null },
+      { key: SEARCH_ATTRIBUTES.nextDeadline, value: s.nextDueAt ? new Date(s.nextDueAt) : null },
+    ]);
+  }
+}
