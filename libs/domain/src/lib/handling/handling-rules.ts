@@ -89,14 +89,15 @@ function record(
   data: Record<string, unknown> = {},
   unitId?: string,
 ): ProposalEvent {
-  const event: ProposalEvent = {
+  // Loosely typed until record() takes each type's own data (the union in handling-events.ts).
+  const event = {
     seq: state.nextEventSeq++,
     type,
     at,
     ...(actor ? { actor: { userId: actor.userId, unitId: actor.unitId } } : {}),
     ...(unitId ? { unitId } : {}),
     data,
-  };
+  } as ProposalEvent;
   state.pendingEvents.push(event);
   return event;
 }
