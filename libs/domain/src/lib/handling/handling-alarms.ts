@@ -1,3 +1,4 @@
+import type { ProposalEventOf } from './handling-events';
 import type { Deadline, HandlingState } from './handling-state';
 import { applyFeedbackWindowPassed } from './handling-rules';
 
@@ -30,6 +31,8 @@ function alarmOf(d: Deadline): Alarm | undefined {
   if (NO_ESCALATION.has(d.kind) || !d.nextEscalationAt) return undefined;
   return { at: d.nextEscalationAt, deadlineKey: d.key, kind: 'escalation' };
 }
+
+type AlarmEvent<T extends 'deadline-reminder' | 'deadline-escalation'> = Pick<ProposalEventOf<T>, 'type' | 'data'>;
 
 export function nextAlarm(state: HandlingState): Alarm | undefined {
   let next: Alarm | undefined;
@@ -64,18 +67,14 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
   // may no longer be this deadline's alarm: then there is nothing to do.
   const current = d ? alarmOf(d) : undefined;
   if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
-  const event = (type: 'deadline-reminder' | 'deadline-escalation', data: Record<string, unknown>) => {
-    state.pendingEvents.push({
-      seq: state.nextEventSeq++,
-      type,
-      at: now,
-      unitId: d.unitId,
-      data: { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt, ...data },
-    });
+  // A deadline with an alarm is running, so it has its due instant.
+  const about = { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt as string };
+  const event = (e: AlarmEvent<'deadline-reminder'> | AlarmEvent<'deadline-escalation'>) => {
+    state.pendingEvents.push({ seq: state.nextEventSeq++, at: now, unitId: d.unitId, ...e });
   };
   if (alarm.kind === 'reminder') {
     d.remindersSent++;
-    event('deadline-reminder', { reminder: d.remindersSent });
+    event({ type: 'deadline-reminder', data: { ...about, reminder: d.remindersSent } });
     state.version++;
     return { notify: 'reminder', deadline: d };
   }
@@ -93,7 +92,7 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
     applyFeedbackWindowPassed(state, d.unitId, now);
     return { notify: undefined, deadline: d };
   }
-  event('deadline-escalation', { escalation: d.escalations });
+  event({ type: 'deadline-escalation', data: { ...about, escalation: d.escalations } });
   state.version++;
   return { notify: 'escalation', deadline: d, overdueSince: d.dueAt };
 }
