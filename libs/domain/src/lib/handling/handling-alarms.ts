@@ -1,4 +1,4 @@
-import type { ProposalEventOf } from './handling-events';
+import type { EventDataOf, ProposalEventOf } from './handling-events';
 import type { Deadline, HandlingState } from './handling-state';
 import { applyFeedbackWindowPassed } from './handling-rules';
 
@@ -31,8 +31,6 @@ function alarmOf(d: Deadline): Alarm | undefined {
   if (NO_ESCALATION.has(d.kind) || !d.nextEscalationAt) return undefined;
   return { at: d.nextEscalationAt, deadlineKey: d.key, kind: 'escalation' };
 }
-
-type AlarmEvent<T extends 'deadline-reminder' | 'deadline-escalation'> = Pick<ProposalEventOf<T>, 'type' | 'data'>;
 
 export function nextAlarm(state: HandlingState): Alarm | undefined {
   let next: Alarm | undefined;
@@ -69,12 +67,19 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
   if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
   // A deadline with an alarm is running, so it has its due instant.
   const about = { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt as string };
-  const event = (e: AlarmEvent<'deadline-reminder'> | AlarmEvent<'deadline-escalation'>) => {
-    state.pendingEvents.push({ seq: state.nextEventSeq++, at: now, unitId: d.unitId, ...e });
+  // Fields in the order record() writes them, so a stored event reads the same as before.
+  const event = <T extends 'deadline-reminder' | 'deadline-escalation'>(type: T, data: EventDataOf<T>) => {
+    state.pendingEvents.push({
+      seq: state.nextEventSeq++,
+      type,
+      at: now,
+      unitId: d.unitId,
+      data,
+    } as ProposalEventOf<T>);
   };
   if (alarm.kind === 'reminder') {
     d.remindersSent++;
-    event({ type: 'deadline-reminder', data: { ...about, reminder: d.remindersSent } });
+    event('deadline-reminder', { ...about, reminder: d.remindersSent });
     state.version++;
     return { notify: 'reminder', deadline: d };
   }
@@ -92,7 +97,7 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
     applyFeedbackWindowPassed(state, d.unitId, now);
     return { notify: undefined, deadline: d };
   }
-  event({ type: 'deadline-escalation', data: { ...about, escalation: d.escalations } });
+  event('deadline-escalation', { ...about, escalation: d.escalations });
   state.version++;
   return { notify: 'escalation', deadline: d, overdueSince: d.dueAt };
 }
