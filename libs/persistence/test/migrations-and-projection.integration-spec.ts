@@ -107,7 +107,9 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     const { id, number } = newId();
     const registered = projection(id, 1, {
       registration: registration(number),
-      events: [{ seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: {} }],
+      events: [
+        { seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: { sessionCode: '8-2', number } },
+      ],
       tasks: [{ id: `${id}/review-registration/committee`, kind: 'review-registration', unitId: 'committee' }],
     });
     const assigned = projection(id, 3, {
@@ -119,7 +121,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
           type: 'assigned',
           at: '2026-03-09T02:00:00.000Z',
           actor: { userId: 'u1', unitId: 'gov-office' },
-          data: { mode: 'lead' },
+          data: { mode: 'lead', replyingUnitIds: ['industry-it'], coHandlerUnitIds: ['education'] },
         },
       ],
       tasks: [

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
-import { Deadline, ProposalEvent, WorkingDayCalendar } from '@banli/domain';
+import { Deadline, FeedbackOutcome, ProposalEventOf, ProposalEventType, WorkingDayCalendar } from '@banli/domain';
 import { testDatabases } from '@banli/testing';
 import { createDataSource, execSql, ProposalProjectionRepository, runMigrations, SupervisionRepository } from '../src';
 
@@ -50,6 +50,9 @@ function deadline(kind: string, unitId: string, endDate: string, status = 'runni
   } as unknown as Deadline;
 }
 
+/** An event before the projection numbers it. */
+type NewEvent = { [T in ProposalEventType]: Omit<ProposalEventOf<T>, 'seq'> }[ProposalEventType];
+
 describe.each(testDatabases())('supervision statistics against a hand count ($name)', ({ config }) => {
   let dataSource: DataSource;
   let projections: ProposalProjectionRepository;
@@ -61,7 +64,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
   async function feed(
     n: number,
     units: string[],
-    steps: { events: Omit<ProposalEvent, 'seq'>[]; deadlines?: Deadline[]; closedAt?: string; lead: string }[],
+    steps: { events: NewEvent[]; deadlines?: Deadline[]; closedAt?: string; lead: string }[],
   ) {
     let seq = 0;
     let version = 0;
@@ -95,7 +98,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           body: '正文',
           suggestionPoints: [{ seq: 1, text: '建议' }],
         },
-        events: [{ seq: ++seq, type: 'registered', at: sh('2026-03-02'), data: {} }],
+        events: [{ seq: ++seq, type: 'registered', at: sh('2026-03-02'), data: { sessionCode: session, number: String(n) } }],
       },
       NOW,
       calendar,
@@ -117,16 +120,29 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
   const assigned = (at: string, replying: string[], co: string[]) => ({
     type: 'assigned' as const,
     at,
-    data: { mode: 'lead', replyingUnitIds: replying, coHandlerUnitIds: co },
+    data: { mode: 'lead' as const, replyingUnitIds: replying, coHandlerUnitIds: co },
   });
-  const opinion = (unitId: string, at: string) => ({ type: 'opinion-submitted' as const, at, unitId, data: {} });
+  const opinion = (unitId: string, at: string) => ({
+    type: 'opinion-submitted' as const,
+    at,
+    unitId,
+    data: { version: 1, points: [] },
+  });
   const signed = (unitId: string, at: string, replyClass: string, round = 1) => ({
     type: 'reply-signed' as const,
     at,
     unitId,
-    data: { replyClass, disclosure: 'publish', documentNumber: `X〔2026〕${at.slice(8, 10)}${round}号`, round },
+    data: {
+      replyClass,
+      disclosure: 'publish' as const,
+      documentNumber: `X〔2026〕${at.slice(8, 10)}${round}号`,
+      signedAt: at,
+      signedBy: 'signer',
+      draftVersion: 1,
+      round,
+    },
   });
-  const feedback = (unitId: string, at: string, outcomes: Record<string, string>, round = 1) => ({
+  const feedback = (unitId: string, at: string, outcomes: Record<string, FeedbackOutcome>, round = 1) => ({
     type: 'feedback-closed' as const,
     at,
     unitId,
@@ -248,7 +264,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
               type: 'objection-decided',
               at: sh('2026-03-11'),
               unitId: EDU,
-              data: { decision: 'reassign', replacementUnitId: HR, reason: '职能调整' },
+              data: { objectionId: 1, decision: 'reassign', replacementUnitId: HR, reason: '职能调整' },
             },
           ],
           deadlines: [deadline('opinion', EDU, '2026-03-20', 'cancelled'), deadline('opinion', HR, '2026-03-30')],

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
 import { toShanghaiDate, workingDaysBetween } from '@banli/domain';
-import type { Deadline, ProposalEvent, WorkingDayCalendar } from '@banli/domain';
+import type { Deadline, EventDataOf, FeedbackOutcome, ProposalEvent, WorkingDayCalendar } from '@banli/domain';
 import { execSql } from './sql';
 
 /*
@@ -42,15 +42,14 @@ export class HandlingRecordProjector {
   }
 
   private async applyEvent(e: ProposalEvent): Promise<void> {
-    const d = e.data;
     switch (e.type) {
       case 'assigned':
-        for (const u of (d['replyingUnitIds'] as string[] | undefined) ?? []) await this.open(u, 'reply', 1, e.at);
-        for (const u of (d['coHandlerUnitIds'] as string[] | undefined) ?? []) await this.open(u, 'opinion', 1, e.at);
+        for (const u of e.data.replyingUnitIds) await this.open(u, 'reply', 1, e.at);
+        for (const u of e.data.coHandlerUnitIds) await this.open(u, 'opinion', 1, e.at);
         return;
       case 'objection-decided': {
-        const to = d['replacementUnitId'] as string | undefined;
-        if (d['decision'] !== 'reassign' || !to || !e.unitId) return;
+        const to = e.data.replacementUnitId;
+        if (e.data.decision !== 'reassign' || !to || !e.unitId) return;
         const rows = await execSql(
           this.tx,
           `UPDATE "handling_record" SET "status" = 'cancelled', "updated_at" = :at
@@ -75,17 +74,12 @@ export class HandlingRecordProjector {
         return;
       case 'reply-signed':
         if (e.unitId)
-          await this.complete({ proposalId: this.p.proposalId, unitId: e.unitId, role: 'reply' }, e.at, {
-            replyClass: d['replyClass'],
-            disclosure: d['disclosure'],
-            documentNumber: d['documentNumber'],
-            round: d['round'],
-          });
+          await this.complete({ proposalId: this.p.proposalId, unitId: e.unitId, role: 'reply' }, e.at, e.data);
         return;
       case 'feedback-closed': {
         if (!e.unitId) return;
-        const outcomes = Object.values((d['feedback'] as Record<string, string> | undefined) ?? {});
-        const count = (o: string) => outcomes.filter((x) => x === o).length;
+        const outcomes = Object.values(e.data.feedback);
+        const count = (o: FeedbackOutcome) => outcomes.filter((x) => x === o).length;
         await execSql(
           this.tx,
           `UPDATE "handling_record" SET "rating_satisfied" = :s, "rating_basically_satisfied" = :b,
@@ -94,7 +88,7 @@ export class HandlingRecordProjector {
           {
             proposalId: this.p.proposalId,
             unitId: e.unitId,
-            round: Number(d['round']),
+            round: e.data.round,
             s: count('satisfied'),
             b: count('basically-satisfied'),
             u: count('unsatisfied'),
@@ -105,7 +99,7 @@ export class HandlingRecordProjector {
         return;
       }
       case 'rehandling-opened':
-        if (e.unitId) await this.open(e.unitId, 'reply', Number(d['round']), e.at);
+        if (e.unitId) await this.open(e.unitId, 'reply', e.data.round, e.at);
         return;
       case 'reply-published':
         if (!e.unitId) return;
@@ -117,7 +111,7 @@ export class HandlingRecordProjector {
           {
             proposalId: this.p.proposalId,
             unitId: e.unitId,
-            documentNumber: String(d['documentNumber'] ?? ''),
+            documentNumber: e.data.documentNumber,
             publishedAt: e.at,
             at: this.at,
           },
@@ -152,7 +146,7 @@ export class HandlingRecordProjector {
   private async complete(
     key: RecordKey,
     completedAt: string,
-    reply?: { replyClass: unknown; disclosure: unknown; documentNumber: unknown; round: unknown },
+    reply?: Pick<EventDataOf<'reply-signed'>, 'replyClass' | 'disclosure' | 'documentNumber'>,
   ): Promise<void> {
     const found = await execSql(
       this.tx,
@@ -185,9 +179,9 @@ export class HandlingRecordProjector {
         onTime,
         late,
         taken,
-        replyClass: reply ? String(reply.replyClass) : null,
-        disclosure: reply ? String(reply.disclosure) : null,
-        documentNumber: reply ? String(reply.documentNumber) : null,
+        replyClass: reply?.replyClass ?? null,
+        disclosure: reply?.disclosure ?? null,
+        documentNumber: reply?.documentNumber ?? null,
         signedAt: reply ? completedAt : null,
         at: this.at,
       },

@@ -33,20 +33,22 @@ export class NotificationOutboxRepository {
  * Events that people must hear of, and whom each goes to. Deadline reminders and escalations
  * come through `notifyDeadline` instead (their own activity, with the deadline's details).
  */
-export const NOTIFIED_EVENTS: Partial<Record<ProposalEvent['type'], (e: ProposalEvent) => string[]>> = {
-  assigned: (e) => [
-    ...((e.data['replyingUnitIds'] as string[] | undefined) ?? []),
-    ...((e.data['coHandlerUnitIds'] as string[] | undefined) ?? []),
-  ],
-  'opinion-returned': (e) => (e.unitId ? [e.unitId] : []),
-  'draft-sent-back': (e) => (e.unitId ? [e.unitId] : []),
-  'extension-decided': (e) => (e.unitId ? [e.unitId] : []),
-  'objection-decided': (e) => [
-    ...(e.unitId ? [e.unitId] : []),
-    ...(typeof e.data['replacementUnitId'] === 'string' ? [e.data['replacementUnitId']] : []),
-  ],
-  'reminder-notice': (e) => (e.unitId ? [e.unitId] : []),
-};
+export function notifiedUnits(e: ProposalEvent): string[] {
+  const about = e.unitId ? [e.unitId] : [];
+  switch (e.type) {
+    case 'assigned':
+      return [...e.data.replyingUnitIds, ...e.data.coHandlerUnitIds];
+    case 'objection-decided':
+      return [...about, ...(e.data.replacementUnitId ? [e.data.replacementUnitId] : [])];
+    case 'opinion-returned':
+    case 'draft-sent-back':
+    case 'extension-decided':
+    case 'reminder-notice':
+      return about;
+    default:
+      return [];
+  }
+}
 
 /**
  * Writes one outbox row per notified unit of each event, in the projection's transaction:
@@ -60,9 +62,7 @@ export async function addEventNotices(
   createdAt: string,
 ): Promise<void> {
   for (const e of events) {
-    const targets = NOTIFIED_EVENTS[e.type];
-    if (!targets) continue;
-    for (const unitId of new Set(targets(e))) {
+    for (const unitId of new Set(notifiedUnits(e))) {
       await execSql(
         tx,
         `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")

@@ -143,9 +143,9 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
     const state = assignedProposal(SINGLE_MODE);
     fireDueAlarms(state, sh('2025-01-01'));
     expect(
-      eventsOfType(state, 'deadline-reminder')
-        .concat(eventsOfType(state, 'deadline-escalation'))
-        .map((e) => e.data['kind']),
+      [...eventsOfType(state, 'deadline-reminder'), ...eventsOfType(state, 'deadline-escalation')].map(
+        (e) => e.data['kind'],
+      ),
     ).not.toContain('limit');
     expect(state.deadlines[`limit:${TRANSPORT}`].status).toBe('running');
   });

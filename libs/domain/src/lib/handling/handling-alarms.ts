@@ -1,3 +1,4 @@
+import type { EventDataOf, ProposalEventOf } from './handling-events';
 import type { Deadline, HandlingState } from './handling-state';
 import { applyFeedbackWindowPassed } from './handling-rules';
 
@@ -64,18 +65,21 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
   // may no longer be this deadline's alarm: then there is nothing to do.
   const current = d ? alarmOf(d) : undefined;
   if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
-  const event = (type: 'deadline-reminder' | 'deadline-escalation', data: Record<string, unknown>) => {
+  // A deadline with an alarm is running, so it has its due instant.
+  const about = { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt as string };
+  // Fields in the order record() writes them, so a stored event reads the same as before.
+  const event = <T extends 'deadline-reminder' | 'deadline-escalation'>(type: T, data: EventDataOf<T>) => {
     state.pendingEvents.push({
       seq: state.nextEventSeq++,
       type,
       at: now,
       unitId: d.unitId,
-      data: { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt, ...data },
-    });
+      data,
+    } as ProposalEventOf<T>);
   };
   if (alarm.kind === 'reminder') {
     d.remindersSent++;
-    event('deadline-reminder', { reminder: d.remindersSent });
+    event('deadline-reminder', { ...about, reminder: d.remindersSent });
     state.version++;
     return { notify: 'reminder', deadline: d };
   }
@@ -93,7 +97,7 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
     applyFeedbackWindowPassed(state, d.unitId, now);
     return { notify: undefined, deadline: d };
   }
-  event('deadline-escalation', { escalation: d.escalations });
+  event('deadline-escalation', { ...about, escalation: d.escalations });
   state.version++;
   return { notify: 'escalation', deadline: d, overdueSince: d.dueAt };
 }

@@ -16,6 +16,7 @@ import {
   justAfter,
   LEAD_MODE,
   lastEvent,
+  lastEventOf,
   OFFICE,
   officer,
   planAll,
@@ -135,7 +136,7 @@ describe('dispatch (答复 and 抄送)', () => {
     replyThroughSignOff(state, TRANSPORT, '2024-05-15', FIRST_NUMBER);
     dispatch(state, TRANSPORT, DISPATCHED_AT);
 
-    expect(lastEvent(state).data['copies']).toEqual(expect.arrayContaining([FINANCE, PLANNING]));
+    expect(lastEventOf(state, 'reply-dispatched').data.copies).toEqual(expect.arrayContaining([FINANCE, PLANNING]));
   });
 
   it('only a signed reply is dispatched, once, by its own unit', () => {

@@ -5,7 +5,7 @@ import {
   FINANCE,
   HOUSING,
   LEAD_MODE,
-  lastEvent,
+  lastEventOf,
   officer,
   planAll,
   sh,
@@ -29,8 +29,7 @@ describe('reminder notices (催办)', () => {
     checkSendReminder(state, supervisor, { unitId: FINANCE, message: '请抓紧报送会办意见' });
     applySendReminder(state, supervisor, { unitId: FINANCE, message: '请抓紧报送会办意见' }, sh('2024-03-20'));
 
-    const e = lastEvent(state);
-    expect(e.type).toBe('reminder-notice');
+    const e = lastEventOf(state, 'reminder-notice');
     expect(e.unitId).toBe(FINANCE);
     expect(e.actor).toEqual({ userId: supervisor.userId, unitId: supervisor.unitId });
     expect(e.data['message']).toBe('请抓紧报送会办意见');

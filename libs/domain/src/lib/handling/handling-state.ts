@@ -2,7 +2,7 @@ import type { DeadlineExplanation, DeadlineRule } from '../calendar/deadline';
 import type { DeadlinePolicy } from '../deadline-policy/deadline-policy';
 import type { IsoDate } from '../calendar/iso-date';
 import type { ProposalStage } from '../proposal';
-import type { Actor } from './actor';
+import type { ProposalEvent } from './handling-events';
 
 export type AssignmentMode = 'lead' | 'split' | 'single';
 
@@ -139,44 +139,8 @@ export interface ExtensionRequest {
   decision?: { at: string; by: string; reason: string };
 }
 
-export type ProposalEventType =
-  | 'registered'
-  | 'reviewed'
-  | 'assigned'
-  | 'objection-raised'
-  | 'objection-decided'
-  | 'opinion-submitted'
-  | 'opinion-returned'
-  | 'opinion-waived'
-  | 'contact-recorded'
-  | 'draft-saved'
-  | 'draft-submitted'
-  | 'draft-sent-back'
-  | 'draft-reviewed'
-  | 'reply-signed'
-  | 'reply-dispatched'
-  | 'feedback-recorded'
-  | 'feedback-closed'
-  | 'rehandling-opened'
-  | 'follow-up-reported'
-  | 'reply-published'
-  | 'extension-requested'
-  | 'extension-decided'
-  | 'key-proposal-marked'
-  | 'reminder-notice'
-  | 'deadline-reminder'
-  | 'deadline-escalation'
-  | 'closed';
-
-/** The audit trail: every state change, who made it and when. */
-export interface ProposalEvent {
-  seq: number;
-  type: ProposalEventType;
-  at: string;
-  actor?: Pick<Actor, 'userId' | 'unitId'>;
-  unitId?: string;
-  data: Record<string, unknown>;
-}
+// The audit events' union lives with its readers' shapes in handling-events.ts.
+export type { ProposalEvent, ProposalEventType } from './handling-events';
 
 export interface HandlingSettings {
   policy: DeadlinePolicy;

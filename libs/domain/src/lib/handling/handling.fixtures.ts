@@ -47,6 +47,7 @@ import type {
   ProposalEvent,
   SignedReply,
 } from './handling-state';
+import { isEvent, ProposalEventOf, ProposalEventType } from './handling-events';
 
 // ---------------------------------------------------------------- units and people
 
@@ -312,13 +313,20 @@ export function rate(
 
 // ---------------------------------------------------------------- reading the record
 
-export function eventsOfType(state: HandlingState, type: ProposalEvent['type']): ProposalEvent[] {
-  return state.pendingEvents.filter((e) => e.type === type);
+export function eventsOfType<T extends ProposalEventType>(state: HandlingState, type: T): ProposalEventOf<T>[] {
+  return state.pendingEvents.filter(isEvent(type));
 }
 
 export function lastEvent(state: HandlingState): ProposalEvent {
   const e = state.pendingEvents.at(-1);
   if (!e) throw new Error('no events');
+  return e;
+}
+
+/** The last event, which must be of this type. */
+export function lastEventOf<T extends ProposalEventType>(state: HandlingState, type: T): ProposalEventOf<T> {
+  const e = lastEvent(state);
+  if (!isEvent(type)(e)) throw new Error(`the last event is ${e.type}, not ${type}`);
   return e;
 }
 

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './handling-alarms';
 export * from './handling-commands';
+export * from './handling-events';
 export * from './handling-init';
 export * from './handling-rules';
 export * from './handling-stage';

@@ -37,6 +37,8 @@ export function applyDispatch(state: HandlingState, actor: Actor, now: string): 
   if (track.signed?.disclosure === 'publish' && !track.publishedAt)
     startDeadline(state, 'publication', track.unitId, now);
   const a = state.assignment as NonNullable<HandlingState['assignment']>;
+  // A reply reaches dispatch only by being signed.
+  const signed = track.signed as SignedReply;
   record(
     state,
     'reply-dispatched',
@@ -44,7 +46,7 @@ export function applyDispatch(state: HandlingState, actor: Actor, now: string): 
     actor,
     {
       round: track.round,
-      documentNumber: track.signed?.documentNumber,
+      documentNumber: signed.documentNumber,
       recipients: state.proposers,
       copies: [state.settings.assigningUnitId, state.settings.registrationUnitId, ...a.coHandlerUnitIds],
     },

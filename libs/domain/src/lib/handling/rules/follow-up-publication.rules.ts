@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import type { ConfirmPublicationInput, ReportFollowUpInput } from '../handling-commands';
-import type { HandlingState, ReplyTrack } from '../handling-state';
+import type { HandlingState, ReplyTrack, SignedReply } from '../handling-state';
 import {
   changed,
   deadlineKey,
@@ -59,12 +59,15 @@ export function applyConfirmPublication(
   const track = trackOf(state, actor);
   track.publishedAt = now;
   meetDeadline(state, 'publication', track.unitId, now);
+  // A publication deadline starts at dispatch, so a reply was signed: this round's, or the
+  // last round's when an unsatisfied rating has reopened handling since.
+  const published = track.signed ?? (track.history.at(-1) as SignedReply);
   record(
     state,
     'reply-published',
     now,
     actor,
-    { location: input.location, documentNumber: track.signed?.documentNumber ?? track.history.at(-1)?.documentNumber },
+    { location: input.location, documentNumber: published.documentNumber },
     track.unitId,
   );
   closeIfDone(state, now);

@@ -9,10 +9,9 @@ import type {
   DeadlinePlan,
   HandlingSettings,
   HandlingState,
-  ProposalEvent,
-  ProposalEventType,
   ReplyTrack,
 } from '../handling-state';
+import type { EventDataOf, ProposalEventOf, ProposalEventType } from '../handling-events';
 import { deriveStage } from '../handling-stage';
 
 /*
@@ -58,22 +57,25 @@ export function requireStage(state: HandlingState, ...stages: HandlingState['sta
   }
 }
 
-export function record(
+/** Records an audit event; the compiler checks `data` against the shape of its type. */
+export function record<T extends ProposalEventType>(
   state: HandlingState,
-  type: ProposalEventType,
+  type: T,
   at: string,
   actor: Actor | undefined,
-  data: Record<string, unknown> = {},
+  data: EventDataOf<T>,
   unitId?: string,
-): ProposalEvent {
-  const event: ProposalEvent = {
+): ProposalEventOf<T> {
+  // TypeScript does not narrow the conditional ProposalEventOf<T> for a generic T; the fields
+  // are those of every member, and `data` is the member's own.
+  const event = {
     seq: state.nextEventSeq++,
     type,
     at,
     ...(actor ? { actor: { userId: actor.userId, unitId: actor.unitId } } : {}),
     ...(unitId ? { unitId } : {}),
     data,
-  };
+  } as ProposalEventOf<T>;
   state.pendingEvents.push(event);
   return event;
 }

@@ -1,0 +1,7 @@
+export * from './audit-events';
+export * from './contacts.fold';
+export * from './extensions.fold';
+export * from './objections.fold';
+export * from './opinions.fold';
+export * from './ratings.fold';
+export * from './signatures.fold';
