@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate, defineSignal } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type {
+  HandlingActionName,
   Actor,
   AssignInput,
   ConfirmPublicationInput,
@@ -109,7 +110,8 @@ export const proposalUpdates = {
   decideExtension: action<DecideExtensionInput>('decideExtension'),
   markKey: action<MarkKeyInput>('markKey'),
   sendReminder: action<SendReminderInput>('sendReminder'),
-} as const;
+  // Exactly the domain's actions table: an action added to one and not the other does not compile.
+} as const satisfies Record<HandlingActionName, unknown>;
 
 export type ProposalUpdateName = keyof typeof proposalUpdates;
 
