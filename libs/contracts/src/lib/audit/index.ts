@@ -1,5 +1,6 @@
 export * from './audit-events';
 export * from './contacts.fold';
+export * from './drafts.fold';
 export * from './event-notice';
 export * from './extensions.fold';
 export * from './objections.fold';
