@@ -2,6 +2,7 @@ export * from './lib/database-config';
 export * from './lib/data-source';
 export * from './lib/entities';
 export * from './lib/migrations';
+export * from './lib/proposal-event.repository';
 export * from './lib/proposal-projection.repository';
 export * from './lib/proposal-query.repository';
 export * from './lib/reply-signature.repository';

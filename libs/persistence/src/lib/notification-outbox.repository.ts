@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProposalEvent } from '@banli/domain';
-import type { DeadlineNotice } from '@banli/contracts';
+import { notifiedUnits } from '@banli/contracts';
+import type { DeadlineNotice, EventNotice } from '@banli/contracts';
 import { execSql, inTransaction } from './sql';
 
 /** The outbox that notification channels deliver from; one row per notice, written once. */
@@ -30,27 +31,6 @@ export class NotificationOutboxRepository {
 }
 
 /**
- * Events that people must hear of, and whom each goes to. Deadline reminders and escalations
- * come through `notifyDeadline` instead (their own activity, with the deadline's details).
- */
-export function notifiedUnits(e: ProposalEvent): string[] {
-  const about = e.unitId ? [e.unitId] : [];
-  switch (e.type) {
-    case 'assigned':
-      return [...e.data.replyingUnitIds, ...e.data.coHandlerUnitIds];
-    case 'objection-decided':
-      return [...about, ...(e.data.replacementUnitId ? [e.data.replacementUnitId] : [])];
-    case 'opinion-returned':
-    case 'draft-sent-back':
-    case 'extension-decided':
-    case 'reminder-notice':
-      return about;
-    default:
-      return [];
-  }
-}
-
-/**
  * Writes one outbox row per notified unit of each event, in the projection's transaction:
  * a notice exists exactly when its audit event does. Keyed by event and unit, so a retried
  * projection adds nothing.
@@ -73,18 +53,22 @@ export async function addEventNotices(
           proposalId,
           unitId,
           kind: e.type,
-          payload: JSON.stringify({
-            proposalId,
-            eventSeq: e.seq,
-            eventType: e.type,
-            at: e.at,
-            unitId,
-            ...(e.actor ? { actor: e.actor } : {}),
-            data: e.data,
-          }),
+          payload: JSON.stringify(noticeOf(proposalId, e, unitId)),
           createdAt,
         },
       );
     }
   }
+}
+
+function noticeOf(proposalId: string, e: ProposalEvent, unitId: string): EventNotice {
+  return {
+    proposalId,
+    eventSeq: e.seq,
+    eventType: e.type,
+    at: e.at,
+    unitId,
+    ...(e.actor ? { actor: e.actor } : {}),
+    data: e.data,
+  };
 }

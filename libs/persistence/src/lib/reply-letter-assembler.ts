@@ -1,17 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { Adoption, Disclosure, DraftSection, Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
+import { combinedOpinions, isEvent } from '@banli/contracts';
+import type { DraftEventData, ProposalEvent } from '@banli/contracts';
+import type { Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
 import { buildReplyLetter, ReplyLetter } from '@banli/letters';
+import { ProposalEventRepository } from './proposal-event.repository';
 import { execSql } from './sql';
 
 /** What a draft version holds for the letter (as submitted, see SubmitDraftInput). */
-export interface LetterDraft {
-  replyClass: string;
-  disclosure: Disclosure;
-  summary?: string;
-  sections: DraftSection[];
-  topic?: string;
-  contact?: { name: string; phone: string };
-}
+export type LetterDraft = Omit<DraftEventData, 'round' | 'draftVersion'>;
 
 /**
  * Puts a reply letter together from the read model: the proposal, the units whose opinions
@@ -33,19 +29,17 @@ export class ReplyLetterAssembler {
       )
     ).rows[0];
     if (!signature) throw new Error(`No signature for ${proposalId}/${unitId}/${round}`);
-    const drafts = await execSql(
-      this.dataSource,
-      `SELECT "data" FROM "proposal_event" WHERE "proposal_id" = :proposalId AND "type" = 'draft-submitted' AND "unit_id" = :unitId
-       ORDER BY "seq" DESC`,
-      key,
-    );
-    const draft = drafts.rows
-      .map((r) => parseJson<LetterDraft & { round: number; draftVersion: number }>(r['data']))
-      .find((d) => d.round === round && d.draftVersion === Number(signature['draft_version']));
+    const events = await this.history(proposalId);
+    const draft = events
+      .filter(isEvent('draft-submitted'))
+      .find(
+        (e) =>
+          e.unitId === unitId && e.data.round === round && e.data.draftVersion === Number(signature['draft_version']),
+      )?.data;
     if (!draft) {
       throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
     }
-    return this.assemble(proposalId, unitId, draft, {
+    return this.letterOf(proposalId, unitId, draft, events, {
       documentNumber: String(signature['document_number']),
       signedOn: String(signature['signed_at']),
     });
@@ -57,6 +51,20 @@ export class ReplyLetterAssembler {
     draft: LetterDraft,
     signing: { documentNumber: string; signedOn: string },
   ): Promise<ReplyLetter> {
+    return this.letterOf(proposalId, unitId, draft, await this.history(proposalId), signing);
+  }
+
+  private history(proposalId: string): Promise<ProposalEvent[]> {
+    return new ProposalEventRepository(this.dataSource).history(proposalId);
+  }
+
+  private async letterOf(
+    proposalId: string,
+    unitId: string,
+    draft: LetterDraft,
+    events: ProposalEvent[],
+    signing: { documentNumber: string; signedOn: string },
+  ): Promise<ReplyLetter> {
     const one = async (sql: string, params: Record<string, unknown>) =>
       (await execSql(this.dataSource, sql, params)).rows[0];
     const proposal = await one(
@@ -64,12 +72,6 @@ export class ReplyLetterAssembler {
       { proposalId },
     );
     if (!proposal) throw new Error(`No proposal ${proposalId}`);
-    const opinionUnits = await execSql(
-      this.dataSource,
-      `SELECT DISTINCT e."unit_id", u."name" FROM "proposal_event" e LEFT JOIN "org_unit" u ON u."id" = e."unit_id"
-       WHERE e."proposal_id" = :proposalId AND e."type" = 'opinion-submitted' ORDER BY e."unit_id"`,
-      { proposalId },
-    );
     const unitName = async (id: string) =>
       String((await one(`SELECT "name" FROM "org_unit" WHERE "id" = :id`, { id }))?.['name'] ?? id);
     const unitOfKind = async (kind: string) =>
@@ -77,10 +79,11 @@ export class ReplyLetterAssembler {
         string | undefined;
     const points = parseJson<SuggestionPoint[]>(proposal['suggestion_points']);
     const title = String(proposal['title']);
-    const [issuerName, governmentOfficeName, proposalCommitteeName] = await Promise.all([
+    const [issuerName, governmentOfficeName, proposalCommitteeName, coHandlingUnitNames] = await Promise.all([
       unitName(unitId),
       unitOfKind('assigning-office'),
       unitOfKind('proposal-committee'),
+      Promise.all(combinedOpinions(events).map((o) => unitName(o.unitId))),
     ]);
     return buildReplyLetter({
       kind: proposal['kind'] as ProposalKind,
@@ -91,15 +94,13 @@ export class ReplyLetterAssembler {
       proposalNumber: String(proposal['number']),
       proposalTitle: title,
       proposers: parseJson<Proposer[]>(proposal['proposers']),
-      coHandlingUnitNames: opinionUnits.rows
-        .filter((r) => r['unit_id'] !== unitId)
-        .map((r) => String(r['name'] ?? r['unit_id'])),
+      coHandlingUnitNames,
       ...(draft.summary ? { summary: draft.summary } : {}),
       sections: [...draft.sections]
         .sort((a, b) => a.seq - b.seq)
         .map((s) => ({
           pointTitle: s.title ?? points.find((p) => p.seq === s.seq)?.text ?? `第${s.seq}条`,
-          adoption: s.adoption as Adoption,
+          adoption: s.adoption,
           answer: s.text,
           measures: s.measures ?? [],
         })),

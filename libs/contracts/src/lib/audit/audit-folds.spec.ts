@@ -13,6 +13,7 @@ import {
   TRANSPORT,
 } from './audit-events.fixtures';
 import { contactsOf } from './contacts.fold';
+import { draftVersionsOf } from './drafts.fold';
 import { extensionsOf } from './extensions.fold';
 import { objectionsOf } from './objections.fold';
 import { ratingsOf } from './ratings.fold';
@@ -172,5 +173,102 @@ describe('proposer contacts (沟通协商)', () => {
         by: `user@${TRANSPORT}`,
       },
     ]);
+  });
+});
+
+describe('draft versions (拟稿)', () => {
+  const version = (type: 'draft-saved' | 'draft-submitted', round: number, draftVersion: number, at: string) =>
+    event(
+      type,
+      {
+        round,
+        draftVersion,
+        replyClass: 'A',
+        disclosure: 'publish',
+        sections: [{ seq: 1, adoption: 'adopted', text: `第${round}轮第${draftVersion}稿` }],
+        topic: '公共交通',
+        contact: { name: '王五', phone: '12345678' },
+      },
+      { unitId: TRANSPORT, by: TRANSPORT, at },
+    );
+
+  it('keep saved and submitted versions, each with the comments made on it', () => {
+    const sentBack = event(
+      'draft-sent-back',
+      { step: 'review', comment: '请补充资金安排', draftVersion: 2 },
+      { unitId: TRANSPORT, by: TRANSPORT, at: sh('2024-05-03') },
+    );
+    const approved = event('draft-reviewed', { draftVersion: 3 }, { unitId: TRANSPORT, by: TRANSPORT });
+    const events = stored(
+      history(
+        version('draft-saved', 1, 1, sh('2024-05-01')),
+        version('draft-submitted', 1, 2, sh('2024-05-02')),
+        sentBack,
+        version('draft-submitted', 1, 3, sh('2024-05-04')),
+        approved,
+      ),
+    );
+    const drafts = draftVersionsOf(events, TRANSPORT);
+    expect(drafts.map((d) => [d.draftVersion, d.status, d.comments.map((c) => [c.step, c.outcome])])).toEqual([
+      [1, 'saved', []],
+      [2, 'submitted', [['review', 'sent-back']]],
+      [3, 'submitted', [['review', 'approved']]],
+    ]);
+    expect(drafts[1].comments[0]).toEqual({
+      step: 'review',
+      outcome: 'sent-back',
+      comment: '请补充资金安排',
+      at: sh('2024-05-03'),
+      by: `user@${TRANSPORT}`,
+    });
+    expect(drafts[0].content).toEqual({
+      replyClass: 'A',
+      disclosure: 'publish',
+      sections: [{ seq: 1, adoption: 'adopted', text: '第1轮第1稿' }],
+      topic: '公共交通',
+      contact: { name: '王五', phone: '12345678' },
+    });
+    expect(draftVersionsOf(events, HOUSING)).toEqual([]);
+  });
+
+  it('a comment in a re-handling round goes to that round’s version, numbered afresh', () => {
+    const sentBack = event(
+      'draft-sent-back',
+      { step: 'sign-off', comment: '请核实数据', draftVersion: 1 },
+      { unitId: TRANSPORT, by: TRANSPORT },
+    );
+    const drafts = draftVersionsOf(
+      history(
+        version('draft-submitted', 1, 1, sh('2024-05-01')),
+        version('draft-submitted', 2, 1, sh('2024-07-01')),
+        sentBack,
+      ),
+      TRANSPORT,
+    );
+    expect(drafts.map((d) => [d.round, d.comments.length])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
+  });
+
+  it('reads a draft stored before the letter’s topic, contact and headings existed', () => {
+    const old = event(
+      'draft-submitted',
+      {
+        round: 1,
+        draftVersion: 1,
+        replyClass: 'B',
+        disclosure: 'never',
+        sections: [{ seq: 1, adoption: 'for-reference', text: '留作参考' }],
+      },
+      { unitId: TRANSPORT, by: TRANSPORT },
+    );
+    const [draft] = draftVersionsOf(stored(history(old)), TRANSPORT);
+    expect(draft.content).toEqual({
+      replyClass: 'B',
+      disclosure: 'never',
+      sections: [{ seq: 1, adoption: 'for-reference', text: '留作参考' }],
+    });
+    expect(draft.content.topic).toBeUndefined();
   });
 });

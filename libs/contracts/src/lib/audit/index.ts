@@ -1,5 +1,7 @@
 export * from './audit-events';
 export * from './contacts.fold';
+export * from './drafts.fold';
+export * from './event-notice';
 export * from './extensions.fold';
 export * from './objections.fold';
 export * from './opinions.fold';

@@ -63,7 +63,11 @@ describe('opinions (会办意见)', () => {
   });
 
   it('an opinion sent back is no longer in until the unit resubmits; every return stays on record', () => {
-    const returned = event('opinion-returned', { reason: '请补充数据', version: 1 }, { unitId: FINANCE, by: TRANSPORT });
+    const returned = event(
+      'opinion-returned',
+      { reason: '请补充数据', version: 1 },
+      { unitId: FINANCE, by: TRANSPORT },
+    );
     const events = history(leadAssignment(), opinion(FINANCE, 1), returned);
     expect(opinionsOf(events)[0]).toMatchObject({
       status: 'returned',
@@ -134,7 +138,12 @@ describe('opinions (会办意见)', () => {
     });
 
     it('reassigning the lead unit leaves the co-handling units as they are', () => {
-      const events = history(leadAssignment(), opinion(FINANCE, 1), objection(TRANSPORT), reassigned(TRANSPORT, HOUSING));
+      const events = history(
+        leadAssignment(),
+        opinion(FINANCE, 1),
+        objection(TRANSPORT),
+        reassigned(TRANSPORT, HOUSING),
+      );
       expect(statuses(events)).toEqual([
         [FINANCE, 'submitted', 1],
         [PLANNING, 'pending', 0],

@@ -1,3 +1,4 @@
+import type { EventNotice, NotifiedEventType } from '@banli/contracts';
 import { isIsoDate, toShanghaiDate } from '@banli/domain';
 
 /*
@@ -97,7 +98,6 @@ const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function deadlineKindOf(deadlineKey: unknown, kind?: unknown): string {
   const k = text(kind) ?? (text(deadlineKey) ?? '').split(':')[0];
@@ -137,6 +137,21 @@ export function noticeText(ctx: NoticeContext): NoticeText {
 
 type Builder = (ctx: NoticeContext, payload: Record<string, unknown>) => NoticeText;
 
+/**
+ * An event notice as read back from the outbox. `addEventNotices` wrote it whole, but a row
+ * that was tampered with or cut short may lack any field: the texts then leave that part out.
+ */
+type ReceivedNotice<T extends NotifiedEventType> = Partial<Omit<EventNotice<T>, 'data'>> & {
+  data: Partial<EventNotice<T>['data']>;
+};
+
+/** A builder for the notice of one audit event type, over the payload typed by that type. */
+function onEvent<T extends NotifiedEventType>(
+  build: (ctx: NoticeContext, n: ReceivedNotice<T>) => NoticeText,
+): Builder {
+  return (ctx, payload) => build(ctx, { ...payload, data: obj(payload['data']) } as ReceivedNotice<T>);
+}
+
 const BUILDERS: Record<string, Builder> = {
   'deadline-reminder': (ctx, p) => {
     const task = deadlineKindOf(p['deadlineKey']);
@@ -171,12 +186,11 @@ const BUILDERS: Record<string, Builder> = {
     };
   },
 
-  'reminder-notice': (ctx, p) => {
-    const data = obj(p['data']);
-    const actorUnit = text(obj(p['actor'])['unitId']);
+  'reminder-notice': onEvent<'reminder-notice'>((ctx, n) => {
+    const actorUnit = text(n.actor?.unitId);
     const from = actorUnit ? ctx.unitName(actorUnit) : '督办部门';
-    const message = text(data['message']);
-    const tasks = (Array.isArray(data['tasks']) ? data['tasks'] : []).map(obj);
+    const message = text(n.data.message);
+    const tasks = n.data.tasks ?? [];
     const ref = reference(ctx);
     return {
       title: `【催办】${from}催办${ref}`,
@@ -185,21 +199,20 @@ const BUILDERS: Record<string, Builder> = {
         `${from}对${ref}进行催办${message ? `：${message}` : '，请抓紧办理。'}`,
         tasks.length > 0 && '待办事项：',
         ...tasks.map((t, i) => {
-          const what = TASK_KIND_TEXT[String(t['kind'])] ?? deadlineKindOf(t['deadlineKey']);
-          const due = safeDate(t['dueAt']);
+          const what = TASK_KIND_TEXT[t.kind] ?? deadlineKindOf(t.deadlineKey);
+          const due = safeDate(t.dueAt);
           return `${i + 1}. ${what}${due ? `，${due}到期` : ''}`;
         }),
         FOOTER,
       ),
       sms: `${SMS_PREFIX}${from}催办${shortReference(ctx.proposal, ctx.proposalId)}，请尽快办理。`,
     };
-  },
+  }),
 
-  assigned: (ctx, p) => {
-    const data = obj(p['data']);
-    const mode = text(data['mode']);
-    const replying = strings(data['replyingUnitIds']);
-    const coHandlers = strings(data['coHandlerUnitIds']);
+  assigned: onEvent<'assigned'>((ctx, n) => {
+    const mode = n.data.mode;
+    const replying = n.data.replyingUnitIds ?? [];
+    const coHandlers = n.data.coHandlerUnitIds ?? [];
     const role = coHandlers.includes(ctx.unitId)
       ? '会办'
       : mode === 'split'
@@ -229,13 +242,12 @@ const BUILDERS: Record<string, Builder> = {
       ),
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}已交由贵单位${role}，请登录系统办理。`,
     };
-  },
+  }),
 
-  'opinion-returned': (ctx, p) => {
-    const data = obj(p['data']);
-    const actorUnit = text(obj(p['actor'])['unitId']);
-    const version = num(data['version']);
-    const reason = text(data['reason']);
+  'opinion-returned': onEvent<'opinion-returned'>((ctx, n) => {
+    const actorUnit = text(n.actor?.unitId);
+    const version = n.data.version;
+    const reason = text(n.data.reason);
     const ref = reference(ctx);
     return {
       title: `【退回】${ref}的会办意见被主办单位退回修改`,
@@ -247,13 +259,12 @@ const BUILDERS: Record<string, Builder> = {
       ),
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的会办意见被退回修改，请登录系统查看。`,
     };
-  },
+  }),
 
-  'draft-sent-back': (ctx, p) => {
-    const data = obj(p['data']);
-    const step = text(data['step']) === 'sign-off' ? '签发' : '核稿';
-    const version = num(data['draftVersion']);
-    const comment = text(data['comment']);
+  'draft-sent-back': onEvent<'draft-sent-back'>((ctx, n) => {
+    const step = n.data.step === 'sign-off' ? '签发' : '核稿';
+    const version = n.data.draftVersion;
+    const comment = text(n.data.comment);
     const ref = reference(ctx);
     return {
       title: `【退回】${ref}的答复稿在${step}环节被退回`,
@@ -265,14 +276,13 @@ const BUILDERS: Record<string, Builder> = {
       ),
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的答复稿在${step}环节被退回。`,
     };
-  },
+  }),
 
-  'extension-decided': (ctx, p) => {
-    const data = obj(p['data']);
-    const task = deadlineKindOf(data['deadlineKey']);
-    const approved = text(data['decision']) === 'approve';
-    const newDate = safeDate(data['requestedEndDate']);
-    const reason = text(data['reason']);
+  'extension-decided': onEvent<'extension-decided'>((ctx, n) => {
+    const task = deadlineKindOf(n.data.deadlineKey);
+    const approved = n.data.decision === 'approve';
+    const newDate = safeDate(n.data.requestedEndDate);
+    const reason = text(n.data.reason);
     const ref = reference(ctx);
     const outcome = approved ? `已批准${newDate ? `，新的期限为${newDate}` : ''}` : '未获批准，原期限不变';
     return {
@@ -285,13 +295,12 @@ const BUILDERS: Record<string, Builder> = {
       ),
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}的${task}延期申请${outcome}。`,
     };
-  },
+  }),
 
-  'objection-decided': (ctx, p) => {
-    const data = obj(p['data']);
-    const reassigned = text(data['decision']) === 'reassign';
-    const replacement = text(data['replacementUnitId']);
-    const reason = text(data['reason']);
+  'objection-decided': onEvent<'objection-decided'>((ctx, n) => {
+    const reassigned = n.data.decision === 'reassign';
+    const replacement = text(n.data.replacementUnitId);
+    const reason = text(n.data.reason);
     const ref = reference(ctx);
     const forReplacement = reassigned && replacement === ctx.unitId;
     const outcome = forReplacement
@@ -304,7 +313,7 @@ const BUILDERS: Record<string, Builder> = {
       body: lines(`${ctx.unitName(ctx.unitId)}：`, `${ref}${outcome}。`, reason && `理由：${reason}`, FOOTER),
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}${outcome}。`,
     };
-  },
+  }),
 
   'daily-digest': (ctx, p) => {
     const date = safeDate(p['date']) ?? '今日';

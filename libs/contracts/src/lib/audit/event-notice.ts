@@ -1,0 +1,45 @@
+import type { Actor } from '@banli/domain';
+import type { ProposalEvent, ProposalEventData, ProposalEventType } from './audit-events';
+
+/** The audit events people must hear of. */
+export type NotifiedEventType =
+  'assigned' | 'objection-decided' | 'opinion-returned' | 'draft-sent-back' | 'extension-decided' | 'reminder-notice';
+
+/**
+ * Whom an event is told to: every unit of an assignment; the objecting unit and its
+ * replacement; the unit whose opinion, draft or extension was decided on; the unit a
+ * supervisor reminds. Deadline reminders and escalations come through `notifyDeadline`
+ * instead (their own activity, with the deadline's details).
+ */
+export function notifiedUnits(e: ProposalEvent): string[] {
+  const about = e.unitId ? [e.unitId] : [];
+  switch (e.type) {
+    case 'assigned':
+      return [...e.data.replyingUnitIds, ...e.data.coHandlerUnitIds];
+    case 'objection-decided':
+      return [...about, ...(e.data.replacementUnitId ? [e.data.replacementUnitId] : [])];
+    case 'opinion-returned':
+    case 'draft-sent-back':
+    case 'extension-decided':
+    case 'reminder-notice':
+      return about;
+    default:
+      return [];
+  }
+}
+
+/**
+ * The outbox payload of a notice about an audit event: one row per notified unit, written in
+ * the projection's transaction, read by the notification relay. Deadline reminders and
+ * escalations travel as a `DeadlineNotice` instead.
+ */
+export interface EventNotice<T extends ProposalEventType = ProposalEventType> {
+  proposalId: string;
+  eventSeq: number;
+  eventType: T;
+  at: string;
+  /** The unit the notice is for. */
+  unitId: string;
+  actor?: Pick<Actor, 'userId' | 'unitId'>;
+  data: ProposalEventData[T];
+}
