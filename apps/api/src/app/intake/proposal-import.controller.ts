@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { RegisterProposalDto } from '../proposals/register-proposal.dto';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
 import { ImportReportResponse } from './proposal-import.response';
 import { Roles } from '../auth/auth.decorators';
@@ -22,8 +23,23 @@ export class ProposalImportController {
   @Post('import')
   @Roles('registrar')
   @HttpCode(200)
-  @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ description: `At most ${MAX_IMPORT_ROWS} proposals` })
+  @ApiExtraModels(RegisterProposalDto)
+  @ApiOperation({
+    requestBody: {
+      required: true,
+      description: `At most ${MAX_IMPORT_ROWS} proposals: JSON as for POST /api/proposals, or CSV`,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['proposals'],
+            properties: { proposals: { type: 'array', items: { $ref: getSchemaPath(RegisterProposalDto) } } },
+          },
+        },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    },
+  })
   @ApiOkResponse({
     type: ImportReportResponse,
     description: 'Each row created, unchanged (registered before) or failed with its error',
