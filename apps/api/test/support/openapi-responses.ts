@@ -133,7 +133,8 @@ function openApiToJsonSchema(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const converted = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openApiToJsonSchema(v)]));
   if (converted['nullable'] === true && (converted['allOf'] || converted['$ref'])) {
-    const { nullable: _nullable, ...rest } = converted;
+    const rest = { ...converted };
+    delete rest['nullable'];
     return { anyOf: [{ type: 'null' }, rest] };
   }
   return converted;
