@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { testDatabases } from '@banli/testing';
 import { createApp } from '../src/app/create-app';
+import { checkResponsesAgainstOpenApi } from './support/openapi-responses';
 import { as } from './support/api-client';
 import { assignedToOne, assignedWithLead, Clients, draftOf, uniqueNumber } from './support/proposals';
 import { startStack, Stack } from './support/stack';
@@ -130,6 +131,7 @@ describe.each(testDatabases())('concurrent submissions of one task ($name)', ({ 
     beforeAll(async () => {
       // Same database, Temporal and task queue as the stack's API (startStack set the environment).
       replica = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+      checkResponsesAgainstOpenApi(replica);
       await replica.listen(0, '127.0.0.1');
       replicaUrl = (await replica.getUrl()).replace('[::1]', '127.0.0.1');
     });

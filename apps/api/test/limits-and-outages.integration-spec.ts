@@ -7,6 +7,7 @@ import { PROPOSAL_WORKFLOW_TYPE, ProposalWorkflowInput } from '@banli/contracts'
 import { postgresAdminUrl, testDatabases } from '@banli/testing';
 import { createBanliWorker } from '@banli/worker';
 import { createApp } from '../src/app/create-app';
+import { checkResponsesAgainstOpenApi } from './support/openapi-responses';
 import { as } from './support/api-client';
 import { startStack, Stack } from './support/stack';
 
@@ -49,6 +50,7 @@ describe('when Temporal cannot be reached', () => {
     const saved = process.env['TEMPORAL_ADDRESS'];
     process.env['TEMPORAL_ADDRESS'] = '127.0.0.1:1';
     app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+    checkResponsesAgainstOpenApi(app);
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     process.env['TEMPORAL_ADDRESS'] = saved;

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { UserEntity } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { createApp } from '../src/app/create-app';
+import { checkResponsesAgainstOpenApi } from './support/openapi-responses';
 import { as } from './support/api-client';
 import { assignedToOne, Clients, draftOf, readyToSign } from './support/proposals';
 import { DEMO_PASSWORD, startStack, Stack, TEST_JWT_SECRET } from './support/stack';
@@ -32,6 +33,7 @@ describe.each(testDatabases())('tokens, sign-in limit, security headers and CORS
     process.env['LOGIN_ATTEMPTS_PER_MINUTE'] = String(SIGN_IN_LIMIT);
     try {
       configured = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+      checkResponsesAgainstOpenApi(configured);
       await configured.listen(0, '127.0.0.1');
       configuredUrl = (await configured.getUrl()).replace('[::1]', '127.0.0.1');
     } finally {

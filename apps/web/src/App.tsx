@@ -1,5 +1,6 @@
 import { ReactNode, Suspense } from 'react';
 import { ConfigProvider, Spin, App as AntApp } from 'antd';
+import { QueryClientProvider } from '@tanstack/react-query';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/InboxPage';
 import { ROUTES } from './pages/routes';
 import type { Role } from './api/types';
+import { queryClient } from './api/query';
 
 function Protected({ children, roles }: { children: ReactNode; roles?: Role[] }) {
   const { user, checking, has } = useAuth();
@@ -62,11 +64,13 @@ export function App() {
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <Routed />
-          </BrowserRouter>
-        </AuthProvider>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Routed />
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );

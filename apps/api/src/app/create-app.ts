@@ -1,7 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { serveWebUi, webUiDirectory } from './web-ui';
 import { requestInputGuard } from './common/request-input-guard';
 import { corsOptions, HELMET_OPTIONS } from './common/security-headers';
+import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
 export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -25,7 +26,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
   app.use(requestInputGuard);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   const webDir = webUiDirectory();
   if (webDir) serveWebUi(app, webDir);
   app.useGlobalPipes(
@@ -41,15 +42,7 @@ export async function createApp(http: HttpConfig, options: { logger?: false } = 
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Banli API')
-      .setDescription('Proposal handling: registration, tasks, deadlines and supervision')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

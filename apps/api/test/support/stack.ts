@@ -15,6 +15,7 @@ import {
 import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
 import { seedDemoCity } from '../../src/app/seed/seed.service';
+import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
 export const TEST_JWT_SECRET = 'test-secret-for-banli-integration-tests-only-0123456789';
 export const DEMO_PASSWORD = 'demo-password';
@@ -93,6 +94,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   relay.start();
 
   const app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
+  checkResponsesAgainstOpenApi(app);
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const clientConnection = await Connection.connect({ address });

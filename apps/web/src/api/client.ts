@@ -1,13 +1,20 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './generated/schema';
+
 /**
- * The app's one way to the API. The session lives in an HttpOnly cookie set by
- * `POST /api/auth/session`, so no script on the page (ours included) can read the token; every
- * request carries `X-Requested-With: banli-web`, which the API requires of cookie-authenticated
- * writes (a cross-site form cannot set it: CSRF defence on top of SameSite=Strict).
+ * The app's one way to the API: a fetch typed by the OpenAPI document (openapi-fetch over the
+ * types openapi-typescript generates from apps/api/openapi.json), so a path, a parameter or
+ * a field the API does not have is a compile error. The session lives in an HttpOnly cookie
+ * set by `POST /api/auth/session`, so no script on the page (ours included) can read the
+ * token; every request carries `X-Requested-With: banli-web`, which the API requires of
+ * cookie-authenticated writes (a cross-site form cannot set it: CSRF defence on top of
+ * SameSite=Strict).
  */
-export interface ApiErrorDetail {
-  field?: string;
-  message: string;
-}
+
+/** The API's schemas by name (the `*Response` classes and request DTOs of apps/api). */
+export type Schemas = components['schemas'];
+
+export type ApiErrorDetail = Schemas['ApiErrorDetailResponse'];
 
 export class ApiError extends Error {
   constructor(
@@ -30,78 +37,62 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
-  /** Sent as Idempotency-Key: a retried submit is applied once. */
-  idempotencyKey?: string;
-  contentType?: string;
-  signal?: AbortSignal;
-}
-
-async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { 'X-Requested-With': 'banli-web', Accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (options.body !== undefined) {
-    if (typeof options.body === 'string') {
-      headers['Content-Type'] = options.contentType ?? 'text/plain';
-      body = options.body;
-    } else {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(options.body);
+/** Every refusal becomes an ApiError (with the API's code), every network failure too. */
+const refusalsAsErrors: Middleware = {
+  async onResponse({ request, response }) {
+    if (response.ok) return undefined;
+    let error: Partial<Schemas['ApiErrorContentResponse']> = {};
+    try {
+      error = ((await response.clone().json()) as Partial<Schemas['ApiErrorResponse']>).error ?? {};
+    } catch {
+      // not JSON: keep the status
     }
-  }
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached');
-  }
-  if (res.ok) return res;
-  let error: { code?: string; message?: string; details?: ApiErrorDetail[]; requestId?: string } = {};
-  try {
-    error = ((await res.json()) as { error?: typeof error }).error ?? {};
-  } catch {
-    // not JSON: keep the status
-  }
-  if (res.status === 401 && path !== '/auth/session') unauthenticatedListeners.forEach((l) => l());
-  throw new ApiError(
-    res.status,
-    error.code ?? `HTTP_${res.status}`,
-    error.message ?? res.statusText,
-    error.details,
-    error.requestId,
-  );
+    if (response.status === 401 && !new URL(request.url).pathname.endsWith('/auth/session')) {
+      unauthenticatedListeners.forEach((l) => l());
+    }
+    throw new ApiError(
+      response.status,
+      error.code ?? `HTTP_${response.status}`,
+      error.message ?? response.statusText,
+      error.details,
+      error.requestId,
+    );
+  },
+  onError({ error }) {
+    if (error instanceof Error && error.name === 'AbortError') return error;
+    return new ApiError(0, 'NETWORK', 'The server cannot be reached');
+  },
+};
+
+export const client = createClient<paths, 'application/json'>({
+  credentials: 'same-origin',
+  headers: { 'X-Requested-With': 'banli-web', Accept: 'application/json' },
+});
+client.use(refusalsAsErrors);
+
+/**
+ * The data of a call whose refusals throw (see refusalsAsErrors): `await ok(client.GET(…))`.
+ * Undefined only for an answer without a body (204).
+ */
+export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
+  return (await call).data as T;
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const res = await send(path, options);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+/** The Idempotency-Key header of one user intent: a retried submit is applied once. */
+export function idempotent(key: string): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': key };
 }
 
-/** Like `api`, for an answer that is text, e.g. the HTML of a letter preview. */
-export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
-  const res = await send(path, options);
-  return res.text();
-}
-
-/** Downloads a file (a letter, an export) through the same session. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await send(path, {});
-  const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
+/** Saves a file answer (a letter, an export; asked for with `parseAs: 'blob'`) under its own name. */
+export async function download(
+  call: Promise<{ data?: Blob; response: Response }>,
+  fallbackName: string,
+): Promise<void> {
+  const { data, response } = await call;
+  const disposition = response.headers.get('content-disposition') ?? '';
   const name =
     /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(blob);
+  const url = URL.createObjectURL(data ?? new Blob());
   const a = document.createElement('a');
   a.href = url;
   a.download = decodeURIComponent(name);

@@ -1,24 +1,21 @@
-import { createContext, ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './client';
+import { useQuery } from '@tanstack/react-query';
+import { client, ok } from './client';
+import type { Unit } from './types';
 
-export interface Unit {
-  id: string;
-  name: string;
-  kind: string;
-}
+export type { Unit };
 
 const UnitsContext = createContext<Unit[]>([]);
 
 /** The organisation units (names for ids everywhere). */
 export function UnitsProvider({ children }: { children: ReactNode }) {
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => {
-    api<Unit[]>('/units')
-      .then(setUnits)
-      .catch(() => setUnits([]));
-  }, []);
-  return <UnitsContext.Provider value={units}>{children}</UnitsContext.Provider>;
+  const units = useQuery({
+    queryKey: ['units'],
+    queryFn: ({ signal }) => ok(client.GET('/api/units', { signal })),
+    staleTime: Infinity,
+  });
+  return <UnitsContext.Provider value={units.data ?? []}>{children}</UnitsContext.Provider>;
 }
 
 export function useUnits(): Unit[] {

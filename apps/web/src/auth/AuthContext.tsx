@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, onUnauthenticated } from '../api/client';
+import { client, ok, onUnauthenticated } from '../api/client';
+import { queryClient } from '../api/query';
 import type { Role, User } from '../api/types';
 
 interface AuthState {
@@ -20,7 +21,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api<User>('/auth/me')
+    ok(client.GET('/api/auth/me'))
       .then((u) => live && setUser(u))
       .catch(() => live && setUser(null))
       .finally(() => live && setChecking(false));
@@ -32,12 +33,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { user: u } = await api<{ user: User }>('/auth/session', { body: { username, password } });
+    const { user: u } = await ok(client.POST('/api/auth/session', { body: { username, password } }));
+    queryClient.clear();
     setUser(u);
   }, []);
 
   const signOut = useCallback(async () => {
-    await api('/auth/session', { method: 'DELETE' }).catch(() => undefined);
+    await ok(client.DELETE('/api/auth/session')).catch(() => undefined);
+    // Nothing read for this user may show for the next one.
+    queryClient.clear();
     setUser(null);
   }, []);
 

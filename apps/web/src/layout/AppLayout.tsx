@@ -1,9 +1,12 @@
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { BellOutlined, GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { api } from '../api/client';
+import { client, ok } from '../api/client';
+import { queryClient } from '../api/query';
+import { UNREAD_COUNT } from '../pages/notifications/types';
 import { useAuth } from '../auth/AuthContext';
 import { useUnitName } from '../api/units';
 import { Language, setLanguage } from '../i18n';
@@ -24,23 +27,17 @@ export function AppLayout() {
   const { user, signOut, has } = useAuth();
   const unitName = useUnitName();
   const location = useLocation();
-  const [unread, setUnread] = useState(0);
+  const unread =
+    useQuery({
+      queryKey: UNREAD_COUNT,
+      queryFn: ({ signal }) =>
+        ok(client.GET('/api/notifications', { params: { query: { unread: true, pageSize: 1 } }, signal })),
+      refetchInterval: 60_000,
+    }).data?.unreadCount ?? 0;
 
+  // Counted again on every screen change, as notices come with the work the user moves to.
   useEffect(() => {
-    let live = true;
-    const load = () =>
-      api<{ unreadCount: number }>('/notifications?unread=true&pageSize=1')
-        .then((r) => live && setUnread(r.unreadCount ?? 0))
-        .catch(() => undefined);
-    void load();
-    const timer = setInterval(load, 60_000);
-    // The notifications page says when it marked some read.
-    window.addEventListener('banli:notifications-changed', load);
-    return () => {
-      live = false;
-      clearInterval(timer);
-      window.removeEventListener('banli:notifications-changed', load);
-    };
+    void queryClient.invalidateQueries({ queryKey: UNREAD_COUNT });
   }, [location.pathname]);
 
   const items = NAV.filter((n) => !n.roles || has(...n.roles)).map((n) => ({

@@ -1,9 +1,9 @@
 import { Card, Col, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../api/client';
-import type { InboxPage as Inbox, InboxTask } from '../api/types';
+import type { InboxTask } from '../api/types';
+import { TaskQuery, useTasks } from '../api/tasks';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 
@@ -16,30 +16,19 @@ export function InboxPage() {
   const pageSize = Number(params.get('pageSize') ?? 20);
   const filter = params.get('filter') ?? 'open';
   const kind = params.get('kind') ?? '';
-  const [data, setData] = useState<Inbox | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-      if (filter === 'overdue') q.set('overdue', 'true');
-      if (filter === 'closed') q.set('status', 'closed');
-      if (filter === 'due-soon') q.set('dueBefore', new Date(Date.now() + 7 * 86_400_000).toISOString());
-      if (kind) q.set('kind', kind);
-      setData(await api<Inbox>(`/tasks?${q}`));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
+  const query = useMemo((): TaskQuery => {
+    // "Due soon" from when the filter was chosen (a key that changed every render would refetch forever).
+    const dueBefore = filter === 'due-soon' ? new Date(Date.now() + 7 * 86_400_000).toISOString() : undefined;
+    return {
+      page,
+      pageSize,
+      ...(filter === 'overdue' ? { overdue: true } : {}),
+      ...(filter === 'closed' ? { status: 'closed' as const } : {}),
+      ...(dueBefore ? { dueBefore } : {}),
+      ...(kind ? { kind: kind as TaskQuery['kind'] } : {}),
+    };
   }, [page, pageSize, filter, kind]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, loading } = useTasks(query);
 
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);

@@ -1,6 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiOkResponseOnEveryRoute, ApiSignedIn } from '../common/api-responses';
+import { ActionResultResponse } from './action.response';
 import type { ActionResult, ProposalUpdateName } from '@banli/contracts';
 import { CurrentUser } from '../auth/auth.decorators';
 import { IdempotencyKey, RequestId } from '../common/request-id';
@@ -32,13 +34,14 @@ import { ProposalActionsService } from './proposal-actions.service';
  * closed, 422 invalid), and the next read of the inbox already shows it.
  */
 @ApiTags('actions')
-@ApiBearerAuth()
+@ApiSignedIn()
 @ApiHeader({
   name: 'Idempotency-Key',
   required: false,
   description: 'Retry safely: the same key returns the first result',
 })
-@ApiOkResponse({ description: 'Accepted by the workflow' })
+@ApiOkResponseOnEveryRoute({ type: ActionResultResponse, description: 'Accepted by the workflow' })
+@ApiErrors(403, 404, 409, 422)
 @Controller('proposals/:id')
 export class ProposalActionsController {
   constructor(private readonly actions: ProposalActionsService) {}

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { IssuerCodeResponse, PoolResponse } from './admin.response';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
@@ -20,7 +22,7 @@ export class IssuerCodeDto {
 }
 
 @ApiTags('admin')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
@@ -31,13 +33,19 @@ export class AdminController {
   }
 
   @Get('document-number-pools')
-  @ApiOkResponse({ description: 'Every pool with its next number and how many numbers it allocated' })
+  @ApiOkResponse({
+    type: [PoolResponse],
+    description: 'Every pool with its next number and how many numbers it allocated',
+  })
   list(): Promise<PoolView[]> {
     return this.pools.list();
   }
 
   /** Sets where a pool starts; refused once the pool has allocated a number (409). */
   @Put('document-number-pools/:issuerCode/:year')
+  @ApiOkResponse({ type: PoolResponse, description: 'The pool as configured now' })
+  @ApiError(409, 'The pool has allocated numbers already (ALREADY_DONE)')
+  @ApiError(422, 'Not an issuer code and a year 2000-2200 (VALIDATION_FAILED)')
   configure(
     @CurrentUser() user: AuthenticatedUser,
     @Param('issuerCode') issuerCode: string,
@@ -53,6 +61,8 @@ export class AdminController {
   }
 
   @Put('units/:unitId/issuer-code')
+  @ApiOkResponse({ type: IssuerCodeResponse, description: 'The unit with its issuer code' })
+  @ApiError(422, 'No such unit (VALIDATION_FAILED)')
   async setIssuerCode(
     @CurrentUser() user: AuthenticatedUser,
     @Param('unitId') unitId: string,

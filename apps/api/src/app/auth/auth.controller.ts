@@ -1,12 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { LoginResponse, SessionResponse, UserResponse } from './auth.response';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -23,9 +19,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ description: 'A signed access token (JWT) and the user' })
-  @ApiUnauthorizedResponse({ description: 'Wrong credentials or disabled account' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  @ApiOkResponse({ type: LoginResponse, description: 'A signed access token (JWT) and the user' })
+  @ApiError(401, 'Wrong credentials or disabled account (UNAUTHENTICATED)')
+  @ApiError(429)
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.username, dto.password);
   }
@@ -39,8 +35,9 @@ export class AuthController {
   @Post('session')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiOkResponse({ description: 'The user; the session cookie is set' })
-  @ApiUnauthorizedResponse({ description: 'Wrong credentials or disabled account' })
+  @ApiOkResponse({ type: SessionResponse, description: 'The user; the session cookie is set' })
+  @ApiError(401, 'Wrong credentials or disabled account (UNAUTHENTICATED)')
+  @ApiError(429)
   async createSession(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { accessToken, expiresIn, user } = await this.auth.login(dto.username, dto.password);
     res.cookie(SESSION_COOKIE, accessToken, {
@@ -57,12 +54,14 @@ export class AuthController {
   @Public()
   @Delete('session')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out: the session cookie is cleared' })
   endSession(@Res({ passthrough: true }) res: Response): void {
     res.clearCookie(SESSION_COOKIE, { path: '/api', httpOnly: true, sameSite: 'strict' });
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiSignedIn()
+  @ApiOkResponse({ type: UserResponse, description: 'The caller, as the database has them now' })
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
   }

@@ -31,7 +31,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-const HTTP_CODE_OF: Record<number, string> = {
+export const HTTP_CODE_OF: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiFile, MEDIA_TYPES } from '../common/api-responses';
+import { PublicReplyPageResponse, PublicReplyResponse } from './public-replies.response';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
@@ -40,7 +42,10 @@ export class PublicRepliesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Published replies, newest first, with the full letter text' })
+  @ApiOkResponse({
+    type: PublicReplyPageResponse,
+    description: 'Published replies, newest first, with the full letter text',
+  })
   async list(
     @Query() q: PublicRepliesQueryDto,
   ): Promise<{ items: PublicReply[]; total: number; page: number; pageSize: number }> {
@@ -68,8 +73,8 @@ export class PublicRepliesController {
   }
 
   @Get(':proposalId/:unitId/:round')
-  @ApiOkResponse({ description: 'One published reply with its full text' })
-  @ApiNotFoundResponse({ description: 'No published reply there (or not to be published)' })
+  @ApiOkResponse({ type: PublicReplyResponse, description: 'One published reply with its full text' })
+  @ApiError(404, 'No published reply there, or not one to be published (PROPOSAL_NOT_FOUND)')
   async one(
     @Param('proposalId') proposalId: string,
     @Param('unitId') unitId: string,
@@ -80,7 +85,8 @@ export class PublicRepliesController {
 
   /** The letter as frozen at sign-off, as PDF. */
   @Get(':proposalId/:unitId/:round/letter.pdf')
-  @ApiOkResponse({ description: 'The signed letter (PDF)' })
+  @ApiFile('The signed letter (PDF)', MEDIA_TYPES.pdf)
+  @ApiError(404, 'No published reply there, or not one to be published (PROPOSAL_NOT_FOUND)')
   async pdf(
     @Param('proposalId') proposalId: string,
     @Param('unitId') unitId: string,

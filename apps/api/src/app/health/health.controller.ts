@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../common/api-responses';
+import { LivenessResponse, ReadinessResponse } from './health.response';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
@@ -21,15 +23,15 @@ export class HealthController {
   /** Liveness: the process serves HTTP. */
   @Get()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The API process is serving' })
+  @ApiOkResponse({ type: LivenessResponse, description: 'The API process is serving' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: the database and Temporal both answer. */
   @Get('ready')
-  @ApiOkResponse({ description: 'Database and Temporal reachable' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'Database and Temporal reachable' })
+  @ApiError(503, 'The database or Temporal does not answer (SERVICE_UNAVAILABLE)')
   async ready(): Promise<{ status: 'ok'; database: 'up'; temporal: 'up' }> {
     const [database, temporal] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1')),

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
 import { LETTER_HTML_CSP } from '../common/security-headers';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiErrors, ApiFile, ApiSignedIn, MEDIA_TYPES } from '../common/api-responses';
+import { SignedLetterResponse } from './letters.response';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
@@ -27,7 +29,8 @@ export interface SignedLetterView {
 
 /** Signed reply letters, exactly as frozen at sign-off. */
 @ApiTags('letters')
-@ApiBearerAuth()
+@ApiSignedIn()
+@ApiError(404, 'No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND)')
 @Controller('proposals/:id/letters')
 export class LettersController {
   constructor(
@@ -36,7 +39,10 @@ export class LettersController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The signed letters of the proposal, per unit and round, with content hashes' })
+  @ApiOkResponse({
+    type: [SignedLetterResponse],
+    description: 'The signed letters of the proposal, per unit and round, with content hashes',
+  })
   async list(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<SignedLetterView[]> {
     await this.access.readable(user, id);
     const { rows } = await execSql(
@@ -67,7 +73,8 @@ export class LettersController {
   @Post('preview')
   @HttpCode(200)
   @Roles('handler', 'reviewer', 'signer')
-  @ApiOkResponse({ description: 'The letter of this draft as HTML, without a document number yet' })
+  @ApiFile('The letter of this draft as HTML, without a document number yet', MEDIA_TYPES.html)
+  @ApiErrors(422)
   async preview(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
@@ -86,8 +93,8 @@ export class LettersController {
   }
 
   @Get(':unitId/:round/:format')
-  @ApiOkResponse({ description: 'The frozen letter: HTML (print preview), DOCX or PDF' })
-  @ApiNotFoundResponse({ description: 'No such letter' })
+  @ApiFile('The frozen letter: HTML (print preview), DOCX or PDF', MEDIA_TYPES.html, MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
+  @ApiError(404, 'No such proposal the caller may see, or no such letter in that format (PROPOSAL_NOT_FOUND)')
   async download(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { DeliveryDetailResponse, DeliveryPageResponse, DeliveryResponse } from './notification.response';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
 import { DeliveryPage, DeliveryView, NotificationDeliveryRepository } from '@banli/persistence';
@@ -9,7 +11,7 @@ import { DeliveryQueryDto } from './notification.dtos';
 
 /** External deliveries (e-mail, webhook, SMS): their state, attempts and errors; retry of a failed one. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('admin')
 @Controller('admin/notification-deliveries')
 export class NotificationDeliveriesController {
@@ -20,7 +22,7 @@ export class NotificationDeliveriesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Deliveries, newest first, with counts per status' })
+  @ApiOkResponse({ type: DeliveryPageResponse, description: 'Deliveries, newest first, with counts per status' })
   list(@Query() q: DeliveryQueryDto): Promise<DeliveryPage> {
     return this.deliveries.list({
       ...(q.status ? { status: q.status } : {}),
@@ -31,8 +33,8 @@ export class NotificationDeliveriesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One delivery with every attempt' })
-  @ApiNotFoundResponse({ description: 'No such delivery (NOT_FOUND)' })
+  @ApiOkResponse({ type: DeliveryDetailResponse, description: 'One delivery with every attempt' })
+  @ApiError(404, 'No such delivery (NOT_FOUND)')
   async get(@Param('id') id: string) {
     const delivery = await this.deliveries.get(id);
     if (!delivery) throw new DomainError('NOT_FOUND', 'No such notification delivery');
@@ -42,9 +44,9 @@ export class NotificationDeliveriesController {
   /** Puts a failed delivery back in the queue, due now, with a fresh set of attempts (audited). */
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Queued again' })
-  @ApiNotFoundResponse({ description: 'No such delivery (NOT_FOUND)' })
-  @ApiConflictResponse({ description: 'Already sent (ALREADY_DONE)' })
+  @ApiOkResponse({ type: DeliveryResponse, description: 'Queued again' })
+  @ApiError(404, 'No such delivery (NOT_FOUND)')
+  @ApiError(409, 'Already sent (ALREADY_DONE)')
   retry(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<DeliveryView> {
     return this.deliveries.retry(user, id);
   }

@@ -31,14 +31,15 @@ export class NotificationViewDto {
   @ApiProperty({ example: '【交办】市政协八届二次会议第20230117号提案《…》已交由贵单位主办' }) title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ nullable: true, type: String }) proposalId!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) readAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt!: string | null;
 }
 
 export class NotificationPageDto {
   @ApiProperty({ type: [NotificationViewDto] }) items!: NotificationViewDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty({ description: "The caller's unread notifications, whatever the filter" }) unreadCount!: number;
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+  @ApiProperty({ type: 'integer', description: "The caller's unread notifications, whatever the filter" })
+  unreadCount!: number;
 }

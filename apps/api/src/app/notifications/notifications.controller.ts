@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { MarkedReadResponse, NotificationReadResponse } from './notification.response';
 import { DataSource } from 'typeorm';
 import { UserNotificationPage, UserNotificationRepository } from '@banli/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -8,7 +10,7 @@ import { NotificationPageDto, NotificationQueryDto } from './notification.dtos';
 
 /** The caller's own in-app notifications; nobody can list or mark another user's. */
 @ApiTags('notifications')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('notifications')
 export class NotificationsController {
   private readonly notifications: UserNotificationRepository;
@@ -25,15 +27,15 @@ export class NotificationsController {
 
   @Post('read-all')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'How many notifications were marked read' })
+  @ApiOkResponse({ type: MarkedReadResponse, description: 'How many notifications were marked read' })
   readAll(@CurrentUser() user: AuthenticatedUser): Promise<{ marked: number }> {
     return this.notifications.markAllRead(user.userId);
   }
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Marked read (the first read time stays)' })
-  @ApiNotFoundResponse({ description: 'No such notification of the caller (NOT_FOUND)' })
+  @ApiOkResponse({ type: NotificationReadResponse, description: 'Marked read (the first read time stays)' })
+  @ApiError(404, 'No such notification of the caller (NOT_FOUND)')
   read(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<{ id: string; readAt: string }> {
     return this.notifications.markRead(user.userId, id);
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../common/api-responses';
+import { ProposalSearchPageResponse } from './proposal-search.response';
 import type { ProposalSearchPage } from '@banli/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -7,14 +9,14 @@ import { ProposalSearchQueryDto } from './proposal-search-query.dto';
 import { ProposalSearchService } from './proposal-search.service';
 
 @ApiTags('proposals')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('proposals')
 export class ProposalSearchController {
   constructor(private readonly proposals: ProposalSearchService) {}
 
   /** The proposals the caller may see, optionally searched and filtered; key proposals first, then by deadline. */
   @Get()
-  @ApiOkResponse({ description: 'A page of proposal summaries with the total count' })
+  @ApiOkResponse({ type: ProposalSearchPageResponse, description: 'A page of proposal summaries with the total count' })
   search(@CurrentUser() user: AuthenticatedUser, @Query() q: ProposalSearchQueryDto): Promise<ProposalSearchPage> {
     return this.proposals.search(user, q);
   }

@@ -33,7 +33,7 @@ export class SupervisionFilterDto extends PageQueryDto {
   @MaxLength(8)
   replyClass?: string;
 
-  @ApiPropertyOptional({ description: 'Key proposals (重点提案) only' })
+  @ApiPropertyOptional({ type: Boolean, description: 'Key proposals (重点提案) only' })
   @IsOptional()
   @Transform(toBoolean)
   @IsIn([true, false])
@@ -46,7 +46,13 @@ export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
   @IsIn(['overdue', 'due-soon'])
   state: 'overdue' | 'due-soon' = 'overdue';
 
-  @ApiPropertyOptional({ description: 'Due soon: by the end of the N-th working day from today', default: 7 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Due soon: by the end of the N-th working day from today',
+    default: 7,
+    minimum: 0,
+    maximum: 120,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,11 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiSignedIn, fileContent, MEDIA_TYPES } from '../common/api-responses';
+import {
+  StatisticsResponse,
+  SupervisedDeadlinePageResponse,
+  SupervisedProposalPageResponse,
+} from './supervision.response';
 import { DataSource } from 'typeorm';
 import {
   CalendarOverrideRepository,
@@ -19,7 +25,8 @@ import { statisticsCsv, statisticsXlsx } from './statistics-export';
  * supervisors see every unit's work here; key proposals (重点提案) always come first.
  */
 @ApiTags('supervision')
-@ApiBearerAuth()
+@ApiSignedIn()
+@ApiExtraModels(StatisticsResponse)
 @Roles('supervisor', 'assigning-officer')
 @Controller('supervision')
 export class SupervisionController {
@@ -32,7 +39,10 @@ export class SupervisionController {
   }
 
   @Get('proposals')
-  @ApiOkResponse({ description: 'Open proposals with stage and next deadline; key proposals first' })
+  @ApiOkResponse({
+    type: SupervisedProposalPageResponse,
+    description: 'Open proposals with stage and next deadline; key proposals first',
+  })
   async proposals(@Query() q: SupervisionFilterDto): Promise<Page<SupervisedProposal>> {
     return this.supervision.proposals(
       {
@@ -45,7 +55,10 @@ export class SupervisionController {
   }
 
   @Get('deadlines')
-  @ApiOkResponse({ description: 'Overdue or due-soon deadlines, working days left/overdue and who holds each up' })
+  @ApiOkResponse({
+    type: SupervisedDeadlinePageResponse,
+    description: 'Overdue or due-soon deadlines, working days left/overdue and who holds each up',
+  })
   async deadlines(@Query() q: SupervisedDeadlinesQueryDto): Promise<Page<SupervisedDeadline>> {
     return this.supervision.deadlines(
       {
@@ -61,8 +74,14 @@ export class SupervisionController {
   }
 
   @Get('statistics')
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'Per unit or per session: assigned, closed, on-time rates, classes, satisfaction' })
+  @ApiOkResponse({
+    description:
+      'Per unit or per session: assigned, closed, on-time rates, classes, satisfaction (`format`: JSON, CSV or XLSX)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(StatisticsResponse) } },
+      ...fileContent(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx),
+    },
+  })
   async statistics(
     @Query() q: StatisticsQueryDto,
   ): Promise<{ groupBy: string; items: StatisticsRow[] } | StreamableFile> {

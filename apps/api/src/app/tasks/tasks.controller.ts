@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../common/api-responses';
+import { InboxPageResponse } from './inbox.response';
 import { DataSource } from 'typeorm';
 import { CalendarOverrideRepository, InboxPage, InboxRow, TaskQueryRepository } from '@banli/persistence';
 import { toShanghaiDate, workingDaysBetween } from '@banli/domain';
@@ -10,7 +12,7 @@ import { InboxQueryDto } from './inbox-query.dto';
 const DUE_SOON_MS = 7 * 86_400_000;
 
 @ApiTags('tasks')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('tasks')
 export class TasksController {
   private readonly tasks: TaskQueryRepository;
@@ -23,7 +25,10 @@ export class TasksController {
 
   /** The caller's unit's task inbox, key proposals first, then by deadline. */
   @Get()
-  @ApiOkResponse({ description: 'A page of tasks with counts (open, overdue, due within 7 days)' })
+  @ApiOkResponse({
+    type: InboxPageResponse,
+    description: 'A page of tasks with counts (open, overdue, due within 7 days)',
+  })
   async inbox(
     @CurrentUser() user: AuthenticatedUser,
     @Query() q: InboxQueryDto,

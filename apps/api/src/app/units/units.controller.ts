@@ -1,5 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../common/api-responses';
+import { UnitResponse } from './units.response';
 import { DataSource } from 'typeorm';
 import { execSql } from '@banli/persistence';
 
@@ -11,13 +13,13 @@ export interface UnitView {
 
 /** The organisation units: names for the ids in every other answer (for any signed-in user). */
 @ApiTags('units')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('units')
 export class UnitsController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Every unit: id, name and kind' })
+  @ApiOkResponse({ type: [UnitResponse], description: 'Every unit: id, name and kind' })
   async list(): Promise<UnitView[]> {
     const { rows } = await execSql(
       this.dataSource,

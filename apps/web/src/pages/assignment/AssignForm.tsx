@@ -1,7 +1,9 @@
 import { Button, Form, Radio, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { client, idempotent, ok, Schemas } from '../../api/client';
+import { proposalKey } from '../proposal/hooks';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
@@ -15,15 +17,10 @@ export interface AssignValues {
 }
 
 /** The body of POST /api/proposals/:id/assignment for the form's values. */
-export function assignmentOf(v: AssignValues) {
+export function assignmentOf(v: AssignValues): Schemas['AssignDto'] {
   if (v.mode === 'lead') return { mode: 'lead', leadUnitId: v.leadUnitId, coHandlerUnitIds: v.coHandlerUnitIds ?? [] };
   if (v.mode === 'split') return { mode: 'split', unitIds: v.splitUnitIds ?? [] };
   return { mode: 'single', unitIds: v.singleUnitId ? [v.singleUnitId] : [] };
-}
-
-interface ProposalDetail {
-  proposers: { name: string; lead: boolean }[];
-  suggestionPoints: { seq: number; text: string }[];
 }
 
 /**
@@ -45,29 +42,28 @@ export function AssignForm(props: {
   const lead = Form.useWatch('leadUnitId', form);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [detail, setDetail] = useState<ProposalDetail | null>(null);
   const idempotency = useIdempotencyKey();
   const options = units.map((u) => ({ value: u.id, label: u.name }));
   const id = (name: string) => `assign-${props.proposalId}-${name}`;
 
-  useEffect(() => {
-    let live = true;
-    api<ProposalDetail>(`/proposals/${encodeURIComponent(props.proposalId)}`)
-      .then((d) => live && setDetail(d))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [props.proposalId]);
+  const detail =
+    useQuery({
+      queryKey: [...proposalKey(props.proposalId), 'detail'],
+      queryFn: ({ signal }) =>
+        ok(client.GET('/api/proposals/{id}', { params: { path: { id: props.proposalId } }, signal })),
+    }).data ?? null;
 
   const submit = async (values: AssignValues) => {
     const body = assignmentOf(values);
     setBusy(true);
     try {
-      await api(`/proposals/${encodeURIComponent(props.proposalId)}/assignment`, {
-        body,
-        idempotencyKey: idempotency.keyFor(body),
-      });
+      await ok(
+        client.POST('/api/proposals/{id}/assignment', {
+          params: { path: { id: props.proposalId } },
+          body,
+          headers: idempotent(idempotency.keyFor(body)),
+        }),
+      );
       idempotency.settle();
       setError(null);
       props.onAssigned();

@@ -2,7 +2,7 @@ import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useUnitName } from '../../api/units';
-import type { Page } from '../../api/types';
+import type { SupervisedDeadlinePage } from '../../api/types';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { proposalPath } from '../proposals/types';
 import type { SupervisedDeadline } from './types';
@@ -10,7 +10,7 @@ import type { SupervisedDeadline } from './types';
 /** Overdue or due-soon deadlines: key proposals first with their leaders, who holds each up. */
 export function DeadlinesTable(props: {
   state: 'overdue' | 'due-soon';
-  data: Page<SupervisedDeadline> | null;
+  data: SupervisedDeadlinePage | null;
   loading: boolean;
   onPage(page: number, pageSize: number): void;
   onRemind(d: SupervisedDeadline): void;

@@ -1,7 +1,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { client, idempotent, ok } from '../../api/client';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
@@ -38,10 +38,13 @@ export function ReminderModal(props: { deadline: SupervisedDeadline | null; onCl
     const body = { unitId: values.unitId, ...(values.message?.trim() ? { message: values.message.trim() } : {}) };
     setBusy(true);
     try {
-      await api(`/proposals/${encodeURIComponent(d.proposalId)}/reminders`, {
-        body,
-        idempotencyKey: keyFor({ proposalId: d.proposalId, ...body }),
-      });
+      await ok(
+        client.POST('/api/proposals/{id}/reminders', {
+          params: { path: { id: d.proposalId } },
+          body,
+          headers: idempotent(keyFor({ proposalId: d.proposalId, ...body })),
+        }),
+      );
       settle();
       props.onClose(unitName(values.unitId));
     } catch (e) {

@@ -1,26 +1,29 @@
 import { Button, Card, Col, Empty, Radio, Row, Space, Spin, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../api/client';
+import { client, download, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { percent, Statistics, StatisticsRow } from './types';
+import { percent, StatisticsRow } from './types';
 
 // ECharts is large: it loads with the dashboard's charts, not with every screen (route modules
 // are imported eagerly for their `route` export).
 const Chart = lazy(async () => ({ default: (await import('./charts')).Chart }));
 
 /** GET /api/supervision/statistics: JSON for the screen, CSV or XLSX (headings in the UI's language) to download. */
-export function statisticsPath(o: {
-  groupBy: string;
+function statisticsQuery(o: {
+  groupBy: 'unit' | 'session';
   session: string;
   format: 'json' | 'csv' | 'xlsx';
-  lang: string;
-}): string {
-  const q = new URLSearchParams({ groupBy: o.groupBy, format: o.format });
-  if (o.session) q.set('session', o.session);
-  if (o.format !== 'json') q.set('lang', o.lang);
-  return `/supervision/statistics?${q}`;
+  lang: 'zh-CN' | 'en';
+}) {
+  return {
+    groupBy: o.groupBy,
+    format: o.format,
+    ...(o.session ? { session: o.session } : {}),
+    ...(o.format !== 'json' ? { lang: o.lang } : {}),
+  };
 }
 
 const SATISFACTION_COLOURS = ['#389e0d', '#95de64', '#cf1322', '#bfbfbf'];
@@ -36,32 +39,35 @@ export function StatisticsSection({
   onGroupBy(g: 'unit' | 'session'): void;
 }) {
   const { t, i18n } = useTranslation('dashboard');
-  const [data, setData] = useState<Statistics | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-
-  useEffect(() => {
-    let live = true;
-    api<Statistics>(statisticsPath({ groupBy, session, format: 'json', lang }))
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [session, groupBy, lang]);
+  const query = useQuery({
+    queryKey: ['supervision', 'statistics', { groupBy, session }],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/supervision/statistics', {
+          params: { query: statisticsQuery({ groupBy, session, format: 'json', lang }) },
+          signal,
+        }),
+      ),
+  });
+  const data = query.data ?? null;
+  const error = exportError ?? query.error;
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(format);
     try {
-      await download(statisticsPath({ groupBy, session, format, lang }), `banli-statistics-${groupBy}.${format}`);
-      setError(null);
+      await download(
+        client.GET('/api/supervision/statistics', {
+          params: { query: statisticsQuery({ groupBy, session, format, lang }) },
+          parseAs: 'blob',
+        }),
+        `banli-statistics-${groupBy}.${format}`,
+      );
+      setExportError(null);
     } catch (e) {
-      setError(e);
+      setExportError(e);
     } finally {
       setExporting(null);
     }

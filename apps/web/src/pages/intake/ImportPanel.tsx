@@ -3,13 +3,13 @@ import { UploadOutlined } from '@ant-design/icons';
 import { HTMLAttributes, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, ApiError, newIdempotencyKey } from '../../api/client';
+import { ApiError, client, idempotent, newIdempotencyKey, ok } from '../../api/client';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { proposalPath } from '../proposals/types';
 import { ImportFileError, prepareImport, PreparedImport } from './import-file';
 import { readText } from './read-text';
 import { detailText, fieldLabel } from './row-errors';
-import type { FileRowResult, ImportReport } from './types';
+import type { FileRowResult } from './types';
 
 type Status = 'ready' | 'running' | 'paused' | 'stopped' | 'done';
 
@@ -79,11 +79,14 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
       const chunk = prepared.chunks[i];
       const place = (row: number) => prepared.labels[chunk.offset + row - 1];
       try {
-        const report = await api<ImportReport>('/proposals/import', {
-          body: chunk.body,
-          contentType: chunk.contentType,
-          idempotencyKey: keys[i],
-        });
+        const report = await ok(
+          client.POST('/api/proposals/import', {
+            // Sent as prepared (JSON or CSV text), not serialised again.
+            body: chunk.body as never,
+            bodySerializer: (body: unknown) => body,
+            headers: { 'Content-Type': chunk.contentType, ...idempotent(keys[i]) },
+          }),
+        );
         results = [...results, ...report.rows.map((r) => ({ ...r, row: chunk.offset + r.row, ...place(r.row) }))];
       } catch (e) {
         // An outage (or no answer): pause here; resuming sends this chunk again with its key.

@@ -3,7 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { client, idempotent, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 import { proposalPath } from '../proposals/types';
@@ -62,10 +62,7 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
     setBusy(true);
     setDone(null);
     try {
-      const proposal = await api<{ id: string; title: string }>('/proposals', {
-        body,
-        idempotencyKey: idempotency.keyFor(body),
-      });
+      const proposal = await ok(client.POST('/api/proposals', { body, headers: idempotent(idempotency.keyFor(body)) }));
       idempotency.settle();
       setError(null);
       setDone({ id: proposal.id, title: proposal.title });

@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import type { InboxPage, InboxTask } from '../../api/types';
+import { client, idempotent, ok } from '../../api/client';
+import { useTasks } from '../../api/tasks';
+import type { InboxTask } from '../../api/types';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { useIdempotencyKeys } from '../../components/useIdempotencyKey';
 import { formatDateTime, Lang } from '../../format';
@@ -27,9 +28,10 @@ export function ReviewPanel({ active }: { active: boolean }) {
   const { t: c } = useTranslation();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [data, setData] = useState<InboxPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error, loading, reload } = useTasks(
+    { kind: 'review-registration', page, pageSize },
+    { enabled: active },
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<{ accepted: number; failed: { task: InboxTask; error: unknown }[] } | null>(
@@ -41,28 +43,14 @@ export function ReviewPanel({ active }: { active: boolean }) {
   const decision = Form.useWatch('decision', form);
   const keys = useIdempotencyKeys();
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const q = new URLSearchParams({ kind: 'review-registration', page: String(page), pageSize: String(pageSize) });
-      setData(await api<InboxPage>(`/tasks?${q}`));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [page, pageSize]);
-
-  useEffect(() => {
-    if (active) void load();
-  }, [active, load]);
-
   const review = (proposalId: string, body: ReviewBody) =>
-    api(`/proposals/${encodeURIComponent(proposalId)}/review`, {
-      body,
-      idempotencyKey: keys.keyFor(proposalId, body),
-    }).then(() => keys.settle(proposalId));
+    ok(
+      client.POST('/api/proposals/{id}/review', {
+        params: { path: { id: proposalId } },
+        body,
+        headers: idempotent(keys.keyFor(proposalId, body)),
+      }),
+    ).then(() => keys.settle(proposalId));
 
   const acceptAll = async (tasks: InboxTask[]) => {
     setOutcome(null);
@@ -88,7 +76,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
     setProgress(null);
     setOutcome({ accepted, failed });
     setSelected(failed.map((f) => f.task.proposalId));
-    await load();
+    await reload();
   };
 
   const decide = async (values: ReviewBody) => {
@@ -103,7 +91,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
       setDeciding(null);
       setDecisionError(null);
       form.resetFields();
-      await load();
+      await reload();
     } catch (e) {
       setDecisionError(e);
     }

@@ -1,25 +1,14 @@
+import type { Schemas } from '../../api/client';
+import { queryClient } from '../../api/query';
+
 /** GET /api/notifications (the user's own notices, newest first). */
-export interface UserNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  proposalId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type UserNotification = Schemas['NotificationViewDto'];
+export type NotificationPage = Schemas['NotificationPageDto'];
 
-export interface NotificationPage {
-  items: UserNotification[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unreadCount: number;
-}
+/** The header's unread badge (it polls otherwise). */
+export const UNREAD_COUNT = ['notifications', 'unread-count'] as const;
 
-/** Tells the header's unread badge to count again (it polls otherwise). */
-export const NOTIFICATIONS_CHANGED = 'banli:notifications-changed';
-
-export function notificationsChanged(): void {
-  window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
+/** Tells every notification read, the header's badge included, to count again. */
+export function notificationsChanged(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: ['notifications'] });
 }

@@ -3,13 +3,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { apiText } from '../../api/client';
+import { client, ok } from '../../api/client';
 import type { User } from '../../api/types';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
 import type { UnitOpinion } from './derive';
-import { proposalPath, useAction } from './hooks';
+import { useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
 import type { DraftContent, DraftVersion, ProposalDetail, Workspace } from './types';
@@ -136,7 +136,15 @@ export function DraftingWorkspace({
       setPreviewBusy(true);
       setPreviewError(null);
       try {
-        setPreview(await apiText(proposalPath(detail.id, '/letters/preview'), { body }));
+        setPreview(
+          await ok(
+            client.POST('/api/proposals/{id}/letters/preview', {
+              params: { path: { id: detail.id } },
+              body,
+              parseAs: 'text',
+            }),
+          ),
+        );
         setTimeout(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
       } catch (e) {
         setPreviewError(e);

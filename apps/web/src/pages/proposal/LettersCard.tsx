@@ -2,10 +2,9 @@ import { Button, Card, Empty, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiText, download } from '../../api/client';
+import { client, download, ok } from '../../api/client';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { proposalPath } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import type { SignedLetter } from './types';
 
@@ -32,17 +31,20 @@ function Letter({ proposalId, letter }: { proposalId: string; letter: SignedLett
   const unitName = useUnitName();
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const path = (format: string) =>
-    proposalPath(proposalId, `/letters/${encodeURIComponent(letter.unitId)}/${letter.round}/${format}`);
+  const file = <T extends 'blob' | 'text'>(format: string, parseAs: T) =>
+    client.GET('/api/proposals/{id}/letters/{unitId}/{round}/{format}', {
+      params: { path: { id: proposalId, unitId: letter.unitId, round: letter.round, format } },
+      parseAs,
+    });
   const formats = letter.formats.map((f) => f.format);
   const get = (format: string) => {
     setError(null);
-    download(path(format), `${letter.documentNumber}.${format}`).catch(setError);
+    download(file(format, 'blob'), `${letter.documentNumber}.${format}`).catch(setError);
   };
   const view = async () => {
     setError(null);
     try {
-      setHtml(await apiText(path('html')));
+      setHtml(await ok(file('html', 'text')));
     } catch (e) {
       setError(e);
     }

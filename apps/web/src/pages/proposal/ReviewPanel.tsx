@@ -1,38 +1,28 @@
 import { Alert, Button, Form, Input, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiText } from '../../api/client';
+import { client, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DraftView } from './DraftView';
-import { proposalPath, useAction } from './hooks';
+import { useAction, useWorkspace } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { Panel, PanelContext } from './panels';
-import type { DraftContent, DraftVersion, Workspace } from './types';
+import type { DraftContent, DraftVersion } from './types';
 
 /** The draft under review or awaiting signature: the latest version sent for review in this round. */
-export function useSubmittedDraft(proposalId: string, unitId: string, reloadKey: unknown) {
-  const [draft, setDraft] = useState<DraftVersion | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api<Workspace>(proposalPath(proposalId, `/workspace?unitId=${encodeURIComponent(unitId)}`))
-      .then((ws) => {
-        if (!live) return;
-        const submitted = ws.drafts.filter((d) => d.status === 'submitted');
-        setDraft(submitted.at(-1) ?? null);
-      })
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [proposalId, unitId, reloadKey]);
-  return { draft, error };
+export function useSubmittedDraft(
+  proposalId: string,
+  unitId: string,
+): { draft: DraftVersion | null | undefined; error: unknown } {
+  const workspace = useWorkspace(proposalId, unitId);
+  const draft = workspace.data && (workspace.data.drafts.filter((d) => d.status === 'submitted').at(-1) ?? null);
+  return { draft, error: workspace.error };
 }
 
 /** 核稿 (reviewer: approve / send back) and 签发 (signer: sign / send back), with the draft shown. */
 export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' | 'sign-off' }) {
   const { t } = useTranslation('proposal');
-  const { draft, error: loadError } = useSubmittedDraft(ctx.detail.id, ctx.user.unitId, ctx.events.length);
+  const { draft, error: loadError } = useSubmittedDraft(ctx.detail.id, ctx.user.unitId);
   const action = useAction(ctx.detail.id);
   const [form] = Form.useForm<{ comment?: string }>();
   const [preview, setPreview] = useState<string | null>(null);
@@ -64,7 +54,13 @@ export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' |
     setPreviewError(null);
     try {
       setPreview(
-        await apiText(proposalPath(ctx.detail.id, '/letters/preview'), { body: draft.content as DraftContent }),
+        await ok(
+          client.POST('/api/proposals/{id}/letters/preview', {
+            params: { path: { id: ctx.detail.id } },
+            body: draft.content as DraftContent,
+            parseAs: 'text',
+          }),
+        ),
       );
     } catch (e) {
       setPreviewError(e);

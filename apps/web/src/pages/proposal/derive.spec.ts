@@ -137,10 +137,15 @@ describe('reading the audit trail for the proposal screens', () => {
       kind: 'record-feedback',
       unitId: 'gov-office',
     };
-    expect(taskSuffix({ ...task, status: 'open', deadlineKey: null, dueAt: null, round: 2 })).toEqual([
-      'industry-it',
-      '2',
-    ]);
+    const open = {
+      status: 'open',
+      deadlineKey: null,
+      dueAt: null,
+      round: 2,
+      workingDaysLeft: null,
+      workingDaysOverdue: null,
+    };
+    expect(taskSuffix({ ...task, ...open })).toEqual(['industry-it', '2']);
   });
 
   it('groups skipped days into runs and names holidays in the reader’s language', () => {

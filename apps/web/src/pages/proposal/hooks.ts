@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
+import { useCallback, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { client, idempotent, ok } from '../../api/client';
+import { queryClient } from '../../api/query';
 import { Intent } from './intent';
-import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter } from './types';
+import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter, Workspace } from './types';
 
-/** The API path of a proposal (its id holds `_`, and is encoded like any path segment). */
+/** The path of a proposal in the web UI and, under /api, in the API (its id is encoded like any segment). */
 export function proposalPath(id: string, rest = ''): string {
   return `/proposals/${encodeURIComponent(id)}${rest}`;
 }
@@ -14,40 +16,46 @@ export interface ProposalData {
   letters: SignedLetter[];
 }
 
+/** Every read about one proposal is under this key, so one invalidation reloads them all. */
+export const proposalKey = (id: string) => ['proposal', id] as const;
+
 /** The proposal, its audit trail and its signed letters; `reload` after every action. */
 export function useProposal(id: string) {
-  const [data, setData] = useState<ProposalData | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
+  const query = useQuery({
+    queryKey: proposalKey(id),
+    queryFn: async ({ signal }): Promise<ProposalData> => {
+      const params = { path: { id } };
       const [detail, events, letters] = await Promise.all([
-        api<ProposalDetail>(proposalPath(id)),
-        api<ProposalEvent[]>(proposalPath(id, '/events')),
-        api<SignedLetter[]>(proposalPath(id, '/letters')),
+        ok(client.GET('/api/proposals/{id}', { params, signal })),
+        ok(client.GET('/api/proposals/{id}/events', { params, signal })),
+        ok(client.GET('/api/proposals/{id}/letters', { params, signal })),
       ]);
-      setData({ detail, events, letters });
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
+      return { detail, events, letters };
+    },
+  });
+  const reload = useCallback(() => queryClient.invalidateQueries({ queryKey: proposalKey(id) }), [id]);
+  return { data: query.data ?? null, error: query.error, loading: query.isFetching, reload };
+}
 
-  useEffect(() => {
-    setData(null);
-    void reload();
-  }, [reload]);
-
-  return { data, error, loading, reload };
+/** The drafting workspace of a proposal for one replying unit (the caller's own by default). */
+export function useWorkspace(proposalId: string, unitId: string | undefined) {
+  return useQuery({
+    queryKey: [...proposalKey(proposalId), 'workspace', unitId],
+    queryFn: ({ signal }): Promise<Workspace> =>
+      ok(
+        client.GET('/api/proposals/{id}/workspace', {
+          params: { path: { id: proposalId }, query: { unitId } },
+          signal,
+        }),
+      ),
+  });
 }
 
 /**
  * Runs the actions of one panel: each submit is a user intent with its Idempotency-Key (see
- * Intent). The caller's form keeps what was typed: nothing here resets it.
+ * Intent). The caller's form keeps what was typed: nothing here resets it. `path` is the
+ * action's path under the proposal (`/review`, `/opinions/{unitId}/return`, …); every action
+ * answers an ActionResult.
  */
 export function useAction(proposalId: string) {
   const intent = useRef(new Intent());
@@ -60,7 +68,14 @@ export function useAction(proposalId: string) {
       setBusy(true);
       setError(null);
       try {
-        const result = await api<ActionResult>(proposalPath(proposalId, path), { body, idempotencyKey });
+        const result = await ok(
+          // One typed operation stands for them all: the same path parameter, the same answer.
+          client.POST(`/api/proposals/{id}${path}` as '/api/proposals/{id}/review', {
+            params: { path: { id: proposalId } },
+            body: body as never,
+            headers: idempotent(idempotencyKey),
+          }),
+        );
         intent.current.succeeded();
         return result;
       } catch (e) {

@@ -1,27 +1,8 @@
-/** A proposal as GET /api/proposals lists it (no body, no deadlines). */
-export interface ProposalSummary {
-  id: string;
-  kind: 'proposal' | 'suggestion';
-  sessionCode: string;
-  sessionName: string;
-  number: string;
-  title: string;
-  proposers: { name: string; lead: boolean }[];
-  stage: string;
-  leadUnitId: string | null;
-  assignedUnitIds: string[];
-  keyProposal: boolean;
-  nextDueAt: string | null;
-  closedAt: string | null;
-  receivedAt: string;
-}
+import type { Schemas } from '../../api/client';
 
-export interface ProposalSearchPage {
-  items: ProposalSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A proposal as GET /api/proposals lists it (no body, no deadlines). */
+export type ProposalSummary = Schemas['ProposalSummaryResponse'];
+export type ProposalSearchPage = Schemas['ProposalSearchPageResponse'];
 
 /** The detail page (built elsewhere) of a proposal. */
 export function proposalPath(id: string): string {

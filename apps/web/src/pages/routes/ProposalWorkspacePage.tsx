@@ -1,16 +1,15 @@
 import { Button, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { opinionsOf, tasksOf } from '../proposal/derive';
 import { DraftingWorkspace } from '../proposal/DraftingWorkspace';
-import { proposalPath, useProposal } from '../proposal/hooks';
-import type { Workspace } from '../proposal/types';
+import { useProposal, useWorkspace } from '../proposal/hooks';
 
 /** 拟稿工作台 of the signed-in user's unit (the lead unit, or a split unit) for one proposal. */
 export default function ProposalWorkspacePage() {
@@ -19,22 +18,10 @@ export default function ProposalWorkspacePage() {
   const { t: c } = useTranslation();
   const { user, has } = useAuth();
   const navigate = useNavigate();
-  const { data, error } = useProposal(id);
-  const [workspace, setWorkspace] = useState<Workspace | null>(null);
-  const [wsError, setWsError] = useState<unknown>(null);
-
-  const loadWorkspace = useCallback(async () => {
-    if (!user) return;
-    try {
-      setWorkspace(await api<Workspace>(proposalPath(id, `/workspace?unitId=${encodeURIComponent(user.unitId)}`)));
-      setWsError(null);
-    } catch (e) {
-      setWsError(e);
-    }
-  }, [id, user]);
-  useEffect(() => {
-    void loadWorkspace();
-  }, [loadWorkspace]);
+  const { data, error, reload } = useProposal(id);
+  const ws = useWorkspace(id, user?.unitId);
+  const workspace = ws.data;
+  const wsError = ws.error;
 
   const opinions = useMemo(() => (data ? opinionsOf(data.events) : []), [data]);
   const failure = error ?? wsError;
@@ -86,7 +73,7 @@ export default function ProposalWorkspacePage() {
         opinions={opinions}
         user={user}
         editable={editable}
-        onSaved={loadWorkspace}
+        onSaved={reload}
       />
     </Space>
   );

@@ -1,9 +1,9 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import type { InboxPage, InboxTask } from '../../api/types';
+import type { InboxTask } from '../../api/types';
+import { useTasks } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
@@ -17,29 +17,10 @@ export default function AssignmentPage() {
   const { number, set } = useUrlState();
   const page = number('page', 1);
   const pageSize = number('pageSize', 20);
-  const [data, setData] = useState<InboxPage | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
+  const { data, error, loading, reload } = useTasks({ kind: 'assign', page, pageSize });
   const [open, setOpen] = useState<string[]>([]);
   const [assigned, setAssigned] = useState<string | null>(null);
   const drafts = useRef(new Map<string, AssignValues>());
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const q = new URLSearchParams({ kind: 'assign', page: String(page), pageSize: String(pageSize) });
-      setData(await api<InboxPage>(`/tasks?${q}`));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [page, pageSize]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const toggle = (id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
 
@@ -84,7 +65,7 @@ export default function AssignmentPage() {
                 drafts.current.delete(task.proposalId);
                 setOpen((o) => o.filter((x) => x !== task.proposalId));
                 setAssigned(task.proposal.title);
-                void load();
+                void reload();
               }}
             />
           ),

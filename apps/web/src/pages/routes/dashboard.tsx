@@ -1,15 +1,15 @@
 import { Alert, Checkbox, Form, InputNumber, Select, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { Page } from '../../api/types';
+import { client, ok } from '../../api/client';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { DeadlinesTable } from '../dashboard/DeadlinesTable';
 import { ReminderModal } from '../dashboard/ReminderModal';
 import { StatisticsSection } from '../dashboard/StatisticsSection';
-import { Statistics, SUPERVISED_KINDS, SupervisedDeadline } from '../dashboard/types';
+import { SUPERVISED_KINDS, SupervisedDeadline } from '../dashboard/types';
 
 type State = 'overdue' | 'due-soon';
 
@@ -29,13 +29,6 @@ export default function DashboardPage() {
   const within = Math.min(120, Number(get('within', '7')) || 7);
   const tab: State = get('tab') === 'due-soon' ? 'due-soon' : 'overdue';
   const groupBy = get('groupBy') === 'session' ? 'session' : 'unit';
-  const [lists, setLists] = useState<Record<State, Page<SupervisedDeadline> | null>>({
-    overdue: null,
-    'due-soon': null,
-  });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [sessions, setSessions] = useState<{ value: string; label: string }[]>([]);
   const [reminding, setReminding] = useState<SupervisedDeadline | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const pages = {
@@ -49,40 +42,36 @@ export default function DashboardPage() {
     pages['due-soon'].pageSize,
   ];
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const query = (state: State, page: number, pageSize: number) => {
-      const q = new URLSearchParams({ state, page: String(page), pageSize: String(pageSize) });
-      if (state === 'due-soon') q.set('withinWorkingDays', String(within));
-      if (session) q.set('session', session);
-      if (unit) q.set('unit', unit);
-      if (kind) q.set('kind', kind);
-      if (keyOnly) q.set('keyOnly', 'true');
-      return `/supervision/deadlines?${q}`;
-    };
-    try {
+  const deadlines = useQuery({
+    queryKey: ['supervision', 'deadlines', { session, unit, kind, keyOnly, within, op, ops, sp, sps }],
+    queryFn: async ({ signal }) => {
+      const query = (state: State, page: number, pageSize: number) => ({
+        state,
+        page,
+        pageSize,
+        ...(state === 'due-soon' ? { withinWorkingDays: within } : {}),
+        ...(session ? { session } : {}),
+        ...(unit ? { unit } : {}),
+        ...(kind ? { kind: kind as (typeof SUPERVISED_KINDS)[number] } : {}),
+        ...(keyOnly ? { keyOnly: true } : {}),
+      });
       const [overdue, dueSoon] = await Promise.all([
-        api<Page<SupervisedDeadline>>(query('overdue', op, ops)),
-        api<Page<SupervisedDeadline>>(query('due-soon', sp, sps)),
+        ok(client.GET('/api/supervision/deadlines', { params: { query: query('overdue', op, ops) }, signal })),
+        ok(client.GET('/api/supervision/deadlines', { params: { query: query('due-soon', sp, sps) }, signal })),
       ]);
-      setLists({ overdue, 'due-soon': dueSoon });
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [session, unit, kind, keyOnly, within, op, ops, sp, sps]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  useEffect(() => {
-    api<Statistics>('/supervision/statistics?groupBy=session')
-      .then((s) => setSessions(s.items.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` }))))
-      .catch(() => undefined);
-  }, []);
+      return { overdue, 'due-soon': dueSoon };
+    },
+    placeholderData: keepPreviousData,
+  });
+  const lists = deadlines.data ?? { overdue: null, 'due-soon': null };
+  const loading = deadlines.isFetching;
+  const error = deadlines.error;
+  const sessions =
+    useQuery({
+      queryKey: ['supervision', 'statistics', { groupBy: 'session' }],
+      queryFn: ({ signal }) =>
+        ok(client.GET('/api/supervision/statistics', { params: { query: { groupBy: 'session' } }, signal })),
+    }).data?.items.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` })) ?? [];
 
   const filter = (changes: Record<string, string | number>) => set({ ...changes, opage: '', spage: '' });
 

@@ -1,13 +1,14 @@
 import { Button, Radio, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { HTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { HTMLAttributes, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { client, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDateTime, Lang } from '../../format';
-import { NotificationPage, notificationsChanged, UserNotification } from '../notifications/types';
+import { notificationsChanged, UserNotification } from '../notifications/types';
 import { proposalPath } from '../proposals/types';
 
 /** The user's notifications: all or unread only, newest first; mark one or all read. */
@@ -18,38 +19,33 @@ export default function NotificationsPage() {
   const unreadOnly = get('unread') === 'true';
   const page = number('page', 1);
   const pageSize = number('pageSize', 20);
-  const [data, setData] = useState<NotificationPage | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const query = useQuery({
+    queryKey: ['notifications', 'list', { page, pageSize, unreadOnly }],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/notifications', {
+          params: { query: { page, pageSize, unread: unreadOnly || undefined } },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data ?? null;
+  const error = actionError ?? query.error;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-      if (unreadOnly) q.set('unread', 'true');
-      setData(await api<NotificationPage>(`/notifications?${q}`));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [page, pageSize, unreadOnly]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (id: string, path: string) => {
+  /** Marks one notification read (`id`), or all of them. */
+  const act = async (id: string) => {
     setBusy(id);
     try {
-      await api(path, { method: 'POST' });
-      setError(null);
-      notificationsChanged();
-      await load();
+      await (id === 'all'
+        ? ok(client.POST('/api/notifications/read-all'))
+        : ok(client.POST('/api/notifications/{id}/read', { params: { path: { id } } })));
+      setActionError(null);
+      await notificationsChanged();
     } catch (e) {
-      setError(e);
+      setActionError(e);
     } finally {
       setBusy(null);
     }
@@ -81,7 +77,7 @@ export default function NotificationsPage() {
           icon={<CheckOutlined />}
           disabled={!data?.unreadCount}
           loading={busy === 'all'}
-          onClick={() => void act('all', '/notifications/read-all')}
+          onClick={() => void act('all')}
           data-testid="mark-all-read"
         >
           {t('markAllRead')}
@@ -91,7 +87,7 @@ export default function NotificationsPage() {
       <Table<UserNotification>
         rowKey="id"
         data-testid="notification-list"
-        loading={loading}
+        loading={query.isFetching}
         dataSource={data?.items ?? []}
         showHeader={false}
         size="middle"
@@ -143,7 +139,7 @@ export default function NotificationsPage() {
                   <Button
                     size="small"
                     loading={busy === n.id}
-                    onClick={() => void act(n.id, `/notifications/${encodeURIComponent(n.id)}/read`)}
+                    onClick={() => void act(n.id)}
                     aria-label={`${t('markRead')}：${n.title}`}
                   >
                     {t('markRead')}

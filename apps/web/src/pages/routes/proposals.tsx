@@ -1,14 +1,16 @@
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ProposalStage } from '@banli/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { client, ok } from '../../api/client';
 import { useUnitName } from '../../api/units';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
-import { ProposalSearchPage, ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
+import { ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
 
 const SESSION_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 
@@ -24,33 +26,32 @@ export default function ProposalsPage() {
   const page = number('page', 1);
   const pageSize = number('pageSize', 20);
   const [form] = Form.useForm<{ q: string; sessionCode: string; stage?: string }>();
-  const [data, setData] = useState<ProposalSearchPage | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
+  const search = useQuery({
+    queryKey: ['proposals', { q, sessionCode, stage, page, pageSize }],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/proposals', {
+          params: {
+            query: {
+              page,
+              pageSize,
+              ...(q ? { q } : {}),
+              ...(sessionCode ? { sessionCode } : {}),
+              ...(stage ? { stage: stage as ProposalStage } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const data = search.data ?? null;
+  const error = search.error;
+  const loading = search.isFetching;
 
   useEffect(() => {
     form.setFieldsValue({ q, sessionCode, stage: stage || undefined });
   }, [form, q, sessionCode, stage]);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-      if (q) query.set('q', q);
-      if (sessionCode) query.set('sessionCode', sessionCode);
-      if (stage) query.set('stage', stage);
-      setData(await api<ProposalSearchPage>(`/proposals?${query}`));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [q, sessionCode, stage, page, pageSize]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PROPOSAL_STAGES } from '@banli/domain';
+import type { ProposalKind, ProposalStage } from '@banli/domain';
+import type { ProposalSearchPage, ProposalSummary } from '@banli/persistence';
+import { ProposerResponse } from '../proposals/proposal.response';
+
+/** A proposal as a list shows it: no body, no deadlines. */
+export class ProposalSummaryResponse implements ProposalSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['proposal', 'suggestion'], enumName: 'ProposalKind' }) kind!: ProposalKind;
+  @ApiProperty() sessionCode!: string;
+  @ApiProperty() sessionName!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [ProposerResponse] }) proposers!: ProposerResponse[];
+  @ApiProperty({ enum: PROPOSAL_STAGES, enumName: 'ProposalStage' }) stage!: ProposalStage;
+  @ApiProperty({ type: String, nullable: true }) leadUnitId!: string | null;
+  @ApiProperty({ type: [String] }) assignedUnitIds!: string[];
+  @ApiProperty() keyProposal!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextDueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+}
+
+export class ProposalSearchPageResponse implements ProposalSearchPage {
+  @ApiProperty({ type: [ProposalSummaryResponse] }) items!: ProposalSummaryResponse[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+}

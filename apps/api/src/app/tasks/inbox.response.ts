@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PROPOSAL_STAGES, TASK_KINDS } from '@banli/domain';
+
+export class InboxProposalResponse {
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: PROPOSAL_STAGES, enumName: 'ProposalStage' }) stage!: string;
+  @ApiProperty() sessionName!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty() keyProposal!: boolean;
+}
+
+export class InboxTaskResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() proposalId!: string;
+  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind!: string;
+  @ApiProperty() unitId!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) deadlineKey!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) round!: number | null;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: InboxProposalResponse }) proposal!: InboxProposalResponse;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Working days to the deadline (0: due today)' })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Working days past the deadline' })
+  workingDaysOverdue!: number | null;
+}
+
+export class InboxCountsResponse {
+  @ApiProperty({ type: 'integer' }) open!: number;
+  @ApiProperty({ type: 'integer' }) overdue!: number;
+  @ApiProperty({ type: 'integer' }) dueSoon!: number;
+}
+
+export class InboxPageResponse {
+  @ApiProperty({ type: [InboxTaskResponse] }) items!: InboxTaskResponse[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+  @ApiProperty({ type: InboxCountsResponse }) counts!: InboxCountsResponse;
+}
