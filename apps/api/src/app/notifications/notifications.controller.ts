@@ -1,33 +1,29 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { UserNotificationPage, UserNotificationRepository } from '@banli/persistence';
+import type { UserNotificationPage } from '@banli/persistence';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotificationPageDto, NotificationQueryDto } from './notification.dtos';
+import { NotificationsService } from './notifications.service';
 
 /** The caller's own in-app notifications; nobody can list or mark another user's. */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  private readonly notifications: UserNotificationRepository;
-
-  constructor(dataSource: DataSource) {
-    this.notifications = new UserNotificationRepository(dataSource);
-  }
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
   @ApiOkResponse({ type: NotificationPageDto, description: "The caller's notifications, newest first" })
   list(@CurrentUser() user: AuthenticatedUser, @Query() q: NotificationQueryDto): Promise<UserNotificationPage> {
-    return this.notifications.list(user.userId, { unreadOnly: q.unread === true, page: q.page, pageSize: q.pageSize });
+    return this.notifications.list(user, q);
   }
 
   @Post('read-all')
   @HttpCode(200)
   @ApiOkResponse({ description: 'How many notifications were marked read' })
   readAll(@CurrentUser() user: AuthenticatedUser): Promise<{ marked: number }> {
-    return this.notifications.markAllRead(user.userId);
+    return this.notifications.markAllRead(user);
   }
 
   @Post(':id/read')
@@ -35,6 +31,6 @@ export class NotificationsController {
   @ApiOkResponse({ description: 'Marked read (the first read time stays)' })
   @ApiNotFoundResponse({ description: 'No such notification of the caller (NOT_FOUND)' })
   read(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<{ id: string; readAt: string }> {
-    return this.notifications.markRead(user.userId, id);
+    return this.notifications.markRead(user, id);
   }
 }
