@@ -53,7 +53,9 @@ export class DirectoryRepository implements IDirectoryRepository {
     const at = now.toISOString();
     await inTransaction(this.dataSource, async (tx) => {
       await tx.getRepository(OrgUnitEntity).insert(units.map((u) => ({ ...u })));
-      await tx.getRepository(UserEntity).insert(users.map((u) => ({ ...u, disabled: 0, createdAt: at, updatedAt: at })));
+      await tx
+        .getRepository(UserEntity)
+        .insert(users.map((u) => ({ ...u, disabled: 0, createdAt: at, updatedAt: at })));
     });
   }
 }

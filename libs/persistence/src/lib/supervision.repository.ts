@@ -129,7 +129,10 @@ export interface ISupervisionRepository {
     calendar: WorkingDayCalendar,
     now?: Date,
   ): Promise<Page<SupervisedProposal>>;
-  statistics(q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string }, now?: Date): Promise<StatisticsRow[]>;
+  statistics(
+    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string },
+    now?: Date,
+  ): Promise<StatisticsRow[]>;
 }
 
 export class SupervisionRepository implements ISupervisionRepository {

@@ -40,11 +40,7 @@ export class AdminController {
   }
 
   @Put('units/:unitId/issuer-code')
-  setIssuerCode(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('unitId') unitId: string,
-    @Body() dto: IssuerCodeDto,
-  ) {
+  setIssuerCode(@CurrentUser() user: AuthenticatedUser, @Param('unitId') unitId: string, @Body() dto: IssuerCodeDto) {
     return this.pools.setIssuerCode(user, unitId, dto.issuerCode);
   }
 }

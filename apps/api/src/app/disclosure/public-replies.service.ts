@@ -35,7 +35,9 @@ export class PublicRepliesService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async list(q: PublicRepliesQueryDto): Promise<{ items: PublicReply[]; total: number; page: number; pageSize: number }> {
+  async list(
+    q: PublicRepliesQueryDto,
+  ): Promise<{ items: PublicReply[]; total: number; page: number; pageSize: number }> {
     const { items, total } = await this.letters.publishedReplies({
       ...(q.session ? { sessionCode: q.session } : {}),
       page: q.page,

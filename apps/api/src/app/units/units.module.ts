@@ -7,7 +7,11 @@ import { UnitsService } from './units.service';
 @Module({
   controllers: [UnitsController],
   providers: [
-    { provide: UnitsService, inject: [REPOSITORIES], useFactory: (repos: Repositories) => new UnitsService(repos.directory) },
+    {
+      provide: UnitsService,
+      inject: [REPOSITORIES],
+      useFactory: (repos: Repositories) => new UnitsService(repos.directory),
+    },
   ],
 })
 export class UnitsModule {}

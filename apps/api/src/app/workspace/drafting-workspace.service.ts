@@ -63,10 +63,7 @@ export class DraftingWorkspaceService {
         { field: 'unitId', message: 'a unit id' },
       ]);
     }
-    const [events, units] = await Promise.all([
-      this.proposals.eventsOf(proposalId),
-      this.directory.units(),
-    ]);
+    const [events, units] = await Promise.all([this.proposals.eventsOf(proposalId), this.directory.units()]);
     const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
     const opinions = new Map<

@@ -13,7 +13,12 @@ import { WorkspaceController } from './workspace.controller';
       provide: DraftingWorkspaceService,
       inject: [ProposalAccessService, REPOSITORIES],
       useFactory: (access: ProposalAccessService, repos: Repositories) =>
-        new DraftingWorkspaceService(access, repos.proposals, repos.directory, handlingConfigFromEnv().normal.replyClasses),
+        new DraftingWorkspaceService(
+          access,
+          repos.proposals,
+          repos.directory,
+          handlingConfigFromEnv().normal.replyClasses,
+        ),
     },
   ],
 })
