@@ -95,6 +95,9 @@ export interface SignOffInput {
   comment?: string;
 }
 
+/** Dispatch takes no input: what goes out is the signed reply. */
+export type DispatchInput = Record<string, never>;
+
 export interface RecordFeedbackInput {
   unitId: string;
   proposer: string;

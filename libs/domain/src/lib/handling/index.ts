@@ -5,3 +5,4 @@ export * from './handling-init';
 export * from './handling-rules';
 export * from './handling-stage';
 export * from './handling-state';
+export * from './actions';

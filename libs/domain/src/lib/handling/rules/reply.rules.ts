@@ -1,0 +1,250 @@
+import type { Actor } from '../actor';
+import type { ReviewDraftInput, SignOffInput, SubmitDraftInput } from '../handling-commands';
+import { DISCLOSURES, HandlingState, ReplyTrack, SignedReply } from '../handling-state';
+import {
+  changed,
+  checkPoints,
+  fail,
+  meetDeadline,
+  optionalText,
+  record,
+  requireActionRole,
+  requireText,
+  requireTrackStatus,
+  TEXT_LIMITS,
+  trackOf,
+} from './rule-support';
+
+// The reply letter: draft → review → sign-off, each step able to send it back to drafting.
+
+export function canSubmitDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'submitDraft');
+  requireTrackStatus(trackOf(state, actor), 'drafting');
+}
+
+export function checkSubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
+  canSubmitDraft(state, actor);
+  checkDraftContent(state, input, true);
+}
+
+/** What a draft version must hold; a version sent for review must answer every point. */
+function checkDraftContent(state: HandlingState, input: SubmitDraftInput, complete: boolean): void {
+  if (!state.settings.replyClasses.includes(input?.replyClass)) {
+    fail('VALIDATION_FAILED', 'replyClass is not a reply class', [
+      { field: 'replyClass', message: state.settings.replyClasses.join(' | ') },
+    ]);
+  }
+  if (!(DISCLOSURES as readonly string[]).includes(input.disclosure)) {
+    fail('VALIDATION_FAILED', 'disclosure is not a disclosure value', [
+      { field: 'disclosure', message: DISCLOSURES.join(' | ') },
+    ]);
+  }
+  optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
+  checkPoints(state, input.sections, 'sections', complete);
+  optionalText(input.topic, 'topic', 100);
+  if (input.contact !== undefined) {
+    requireText(input.contact?.name, 'contact.name', TEXT_LIMITS.name);
+    requireText(input.contact?.phone, 'contact.phone', 40);
+  }
+  input.sections.forEach((sec, i) => {
+    optionalText(sec.title, `sections[${i}].title`, 200);
+    if (sec.measures !== undefined) {
+      if (!Array.isArray(sec.measures) || sec.measures.length > 30) {
+        fail('VALIDATION_FAILED', `sections[${i}].measures must be a list of at most 30`, [
+          { field: `sections[${i}].measures`, message: 'at most 30 measures' },
+        ]);
+      }
+      sec.measures.forEach((m, j) => requireText(m, `sections[${i}].measures[${j}]`, TEXT_LIMITS.text));
+    }
+  });
+}
+
+export function applySubmitDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): void {
+  const track = recordDraftVersion(state, actor, input, now, 'draft-submitted');
+  track.draft = {
+    replyClass: input.replyClass,
+    disclosure: input.disclosure,
+    submittedAt: now,
+    submittedBy: actor.userId,
+  };
+  track.status = 'review';
+  changed(state);
+}
+
+/** Work in progress: a draft version kept without sending it for review; points may be missing. */
+export function canSaveDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'saveDraft');
+  requireTrackStatus(trackOf(state, actor), 'drafting');
+}
+
+export function checkSaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput): void {
+  canSaveDraft(state, actor);
+  checkDraftContent(state, input, false);
+}
+
+export function applySaveDraft(state: HandlingState, actor: Actor, input: SubmitDraftInput, now: string): number {
+  const track = recordDraftVersion(state, actor, input, now, 'draft-saved');
+  changed(state);
+  return track.draftVersion;
+}
+
+/** A new draft version of the actor's reply, its full content kept in the audit event. */
+function recordDraftVersion(
+  state: HandlingState,
+  actor: Actor,
+  input: SubmitDraftInput,
+  now: string,
+  type: 'draft-saved' | 'draft-submitted',
+): ReplyTrack {
+  const track = trackOf(state, actor);
+  track.draftVersion++;
+  record(
+    state,
+    type,
+    now,
+    actor,
+    {
+      round: track.round,
+      draftVersion: track.draftVersion,
+      replyClass: input.replyClass,
+      disclosure: input.disclosure,
+      summary: input.summary,
+      sections: input.sections,
+      topic: input.topic,
+      contact: input.contact,
+    },
+    actor.unitId,
+  );
+  return track;
+}
+
+export function canReviewDraft(state: HandlingState, actor: Actor): void {
+  requireActionRole(actor, 'reviewDraft');
+  requireTrackStatus(trackOf(state, actor), 'review');
+}
+
+export function checkReviewDraft(state: HandlingState, actor: Actor, input: ReviewDraftInput): void {
+  canReviewDraft(state, actor);
+  if (input?.decision !== 'approve' && input?.decision !== 'send-back') {
+    fail('VALIDATION_FAILED', 'decision must be approve or send-back', [
+      { field: 'decision', message: 'approve | send-back' },
+    ]);
+  }
+  if (input.decision === 'send-back') requireText(input.comment, 'comment', TEXT_LIMITS.reason);
+  else optionalText(input.comment, 'comment', TEXT_LIMITS.reason);
+}
+
+export function applyReviewDraft(state: HandlingState, actor: Actor, input: ReviewDraftInput, now: string): void {
+  const track = trackOf(state, actor);
+  if (input.decision === 'approve') {
+    track.status = 'sign-off';
+    track.reviewedBy = actor.userId;
+    record(
+      state,
+      'draft-reviewed',
+      now,
+      actor,
+      { draftVersion: track.draftVersion, comment: input.comment },
+      actor.unitId,
+    );
+  } else {
+    sendBack(state, track, actor, 'review', input.comment as string, now);
+  }
+  changed(state);
+}
+
+function sendBack(
+  state: HandlingState,
+  track: ReplyTrack,
+  actor: Actor,
+  step: 'review' | 'sign-off',
+  comment: string,
+  now: string,
+): void {
+  track.status = 'drafting';
+  track.sendBacks++;
+  track.lastSendBack = { step, comment, by: actor.userId, at: now, draftVersion: track.draftVersion };
+  record(state, 'draft-sent-back', now, actor, { step, comment, draftVersion: track.draftVersion }, track.unitId);
+}
+
+/** Opinions neither in nor waived: the reply cannot be signed while there are any. */
+export function outstandingOpinions(state: HandlingState): string[] {
+  return Object.values(state.opinions)
+    .filter((o) => o.status === 'pending' || o.status === 'returned')
+    .map((o) => o.unitId);
+}
+
+export function contactRequired(state: HandlingState): boolean {
+  return state.settings.contactRequiredFor === 'all' || !!state.key;
+}
+
+export function canSignOff(state: HandlingState, actor: Actor): ReplyTrack {
+  requireActionRole(actor, 'signOff');
+  const track = trackOf(state, actor);
+  if (track.signing) fail('ALREADY_DONE', 'This reply is being signed');
+  requireTrackStatus(track, 'sign-off');
+  return track;
+}
+
+/**
+ * Sending back is always possible at sign-off; signing needs every opinion in (or waived)
+ * and, where required, a recorded proposer contact.
+ */
+export function checkSignOff(state: HandlingState, actor: Actor, input: SignOffInput): void {
+  const track = canSignOff(state, actor);
+  if (input?.decision === 'send-back') {
+    requireText(input.comment, 'comment', TEXT_LIMITS.reason);
+    return;
+  }
+  if (input?.decision !== 'sign') {
+    fail('VALIDATION_FAILED', 'decision must be sign or send-back', [
+      { field: 'decision', message: 'sign | send-back' },
+    ]);
+  }
+  const missing = state.assignment?.mode === 'lead' ? outstandingOpinions(state) : [];
+  if (missing.length > 0) {
+    fail(
+      'OPINIONS_OUTSTANDING',
+      `Opinions neither in nor waived: ${missing.join(', ')}`,
+      missing.map((u) => ({ field: 'opinions', message: u })),
+    );
+  }
+  if (contactRequired(state) && track.contacts === 0) {
+    fail('CONTACT_REQUIRED', 'Record a contact with the proposer before signing');
+  }
+}
+
+/** First half of a sign-off: the reply is locked while its document number is allocated. */
+export function beginSignOff(state: HandlingState, actor: Actor): void {
+  trackOf(state, actor).signing = true;
+}
+
+export function applySignOff(state: HandlingState, actor: Actor, documentNumber: string, now: string): SignedReply {
+  const track = trackOf(state, actor);
+  const draft = track.draft as NonNullable<ReplyTrack['draft']>;
+  const signed: SignedReply = {
+    documentNumber,
+    signedAt: now,
+    signedBy: actor.userId,
+    draftVersion: track.draftVersion,
+    replyClass: draft.replyClass,
+    disclosure: draft.disclosure,
+  };
+  track.signed = signed;
+  track.signing = false;
+  track.status = 'dispatch';
+  meetDeadline(state, 'reply', actor.unitId, now);
+  record(state, 'reply-signed', now, actor, { ...signed, round: track.round }, actor.unitId);
+  changed(state);
+  return signed;
+}
+
+export function abortSignOff(state: HandlingState, actor: Actor): void {
+  const track = state.tracks[actor.unitId];
+  if (track) track.signing = false;
+}
+
+export function applySendBackAtSignOff(state: HandlingState, actor: Actor, comment: string, now: string): void {
+  sendBack(state, trackOf(state, actor), actor, 'sign-off', comment, now);
+  changed(state);
+}
