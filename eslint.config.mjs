@@ -72,6 +72,37 @@ const workflowBannedImports = {
   ],
 };
 
+/**
+ * The API reaches the database only through persistence's repositories: controller -> one
+ * service -> repositories. Only its database module holds the DataSource (it builds the
+ * repositories from it). `apps/api/src/app/layering-lint.spec.ts` proves the rule bites.
+ */
+const API_DATABASE_MODULE = 'apps/api/src/app/database/database.module.ts';
+const apiStorageBannedImports = {
+  paths: [
+    {
+      name: 'typeorm',
+      message:
+        'The API does not use TypeORM (DataSource, EntityManager, Repository…): use a repository of @banli/persistence.',
+    },
+    {
+      name: '@banli/persistence',
+      importNames: ['execSql', 'inTransaction', 'createDataSource', 'runMigrations', 'pingDatabase'],
+      message: 'SQL and transactions live in libs/persistence: add a repository method.',
+    },
+  ],
+  patterns: [
+    { group: ['typeorm/*'], message: 'The API does not use TypeORM: use a repository of @banli/persistence.' },
+  ],
+};
+const apiStorageBannedSyntax = [
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|createQueryRunner|query|transaction)$/]',
+    message: 'No queries in the API: storage is reached through a repository of @banli/persistence.',
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -81,10 +112,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        { enforceBuildableLibDependency: true, allow: [], depConstraints },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -101,5 +129,13 @@ export default [
     files: ['workflows/**/*.ts'],
     ignores: TEST_FILES,
     rules: { 'no-restricted-imports': ['error', workflowBannedImports] },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [API_DATABASE_MODULE],
+    rules: {
+      'no-restricted-imports': ['error', apiStorageBannedImports],
+      'no-restricted-syntax': ['error', ...apiStorageBannedSyntax],
+    },
   },
 ];

@@ -1,22 +1,21 @@
 import 'reflect-metadata';
-import { createDataSource, databaseConfigFromEnv, runMigrations } from '@banli/persistence';
+import { DirectoryRepository } from '@banli/persistence';
+import { openReadModel } from './app/database/database.module';
 import { DEMO_USERS } from './app/seed/demo-city';
 import { seedDemoCity } from './app/seed/seed.service';
 
 /** `node seed.js`: loads the demo city when the database has no units yet. */
 async function main(): Promise<void> {
   const password = process.env['BANLI_DEMO_PASSWORD'] || 'banli-demo-2026';
-  const dataSource = createDataSource(databaseConfigFromEnv());
-  await dataSource.initialize();
+  const readModel = await openReadModel();
   try {
-    await runMigrations(dataSource);
-    if (await seedDemoCity(dataSource, password)) {
+    if (await seedDemoCity(new DirectoryRepository(readModel), password)) {
       console.log(`Demo city loaded. Users (password "${password}"): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
     } else {
       console.log('Database already has units: demo city not loaded.');
     }
   } finally {
-    await dataSource.destroy();
+    await readModel.destroy();
   }
 }
 

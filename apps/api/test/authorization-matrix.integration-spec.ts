@@ -1,9 +1,8 @@
 import { ProposalUpdateName } from '@banli/contracts';
-import type { Role } from '@banli/domain';
+import { HANDLING_ACTION_NAMES, HANDLING_ACTIONS, type Role } from '@banli/domain';
 import { UserEntity } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import request from 'supertest';
-import { ACTION_ROLES } from '../src/app/actions/proposal-actions.service';
 import { DEMO_USERS } from '../src/app/seed/demo-city';
 import { as, UserClient } from './support/api-client';
 import { draftOf, readyToSign, staffOf } from './support/proposals';
@@ -138,6 +137,10 @@ const ACCESS: Record<string, Access> = {
   'POST /api/admin/notification-deliveries/{id}/retry': { roles: ['admin'] },
 };
 
+it("has an endpoint for every action of the domain's actions table", () => {
+  expect(ENDPOINTS.map((e) => e.action).sort()).toEqual([...HANDLING_ACTION_NAMES].sort());
+});
+
 describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   let stack: Stack;
   const clients: Record<string, UserClient> = {};
@@ -239,7 +242,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
             status: 404,
             code: 'PROPOSAL_NOT_FOUND',
           });
-        } else if (!ACTION_ROLES[e.action].some((r) => rolesOf(username).includes(r))) {
+        } else if (!HANDLING_ACTIONS[e.action].roles.some((r) => rolesOf(username).includes(r))) {
           expect({ cell, status: res.status, code: res.body.error?.code }).toEqual({
             cell,
             status: 403,

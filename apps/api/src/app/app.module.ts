@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import type { Repositories } from '@banli/persistence';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { LoggingModule } from './common/logging.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { AdminModule } from './admin/admin.module';
@@ -41,6 +42,12 @@ import { TemporalModule } from './temporal/temporal.module';
     DisclosureModule,
     UnitsModule,
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [
+    {
+      provide: APP_INTERCEPTOR,
+      inject: [REPOSITORIES],
+      useFactory: (repos: Repositories) => new IdempotencyInterceptor(repos.idempotency),
+    },
+  ],
 })
 export class AppModule {}

@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { notificationConfigFromEnv, NotificationConfig } from '@banli/config';
-import { createDataSource, DatabaseConfig, runMigrations } from '@banli/persistence';
+import { createDataSource, DatabaseConfig, DirectoryRepository, runMigrations } from '@banli/persistence';
 import {
   createBanliWorker,
   createNotificationRelay,
@@ -77,7 +77,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   const dataSource = createDataSource(database);
   await dataSource.initialize();
   await runMigrations(dataSource);
-  await seedDemoCity(dataSource, DEMO_PASSWORD);
+  await seedDemoCity(new DirectoryRepository(dataSource), DEMO_PASSWORD);
 
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createBanliWorker({

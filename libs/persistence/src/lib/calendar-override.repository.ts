@@ -3,12 +3,18 @@ import { CalendarOverrides, calendarOverridesProblems, DomainError, WorkingDayCa
 import { CalendarOverrideEntity } from './entities';
 import { inTransaction } from './sql';
 
+/** The working-day calendar in force: the official one with the overrides an admin loaded. */
+export interface ICalendarOverrideRepository {
+  current(nowMs?: number, refresh?: boolean): Promise<WorkingDayCalendar>;
+  load(overrides: CalendarOverrides, loadedBy: string, now?: Date): Promise<void>;
+}
+
 /**
  * Calendar overrides (a newly published year, local holidays) as loaded by an admin, applied
  * in loading order on top of the official calendar. Every process reads them from the
  * database, so all API and worker replicas compute with the same calendar.
  */
-export class CalendarOverrideRepository {
+export class CalendarOverrideRepository implements ICalendarOverrideRepository {
   private cached?: { calendar: WorkingDayCalendar; at: number };
 
   constructor(

@@ -15,13 +15,20 @@ export interface AdminActor {
   unitId: string;
 }
 
+/** Document number pools and units' issuer codes, as an admin configures them (audited). */
+export interface IDocumentNumberPoolRepository {
+  list(): Promise<PoolView[]>;
+  configure(actor: AdminActor, issuerCode: string, year: number, nextNumber: number): Promise<PoolView>;
+  setIssuerCode(actor: AdminActor, unitId: string, issuerCode: string): Promise<void>;
+}
+
 /**
  * Document number pools as an admin configures them, and units' issuer codes. A pool's next
  * number may be set only while no number of that pool was allocated (to continue a paper
  * register, say): afterwards any change would skip or reuse numbers. Every change is written
  * to the admin audit trail in the same transaction.
  */
-export class DocumentNumberPoolRepository {
+export class DocumentNumberPoolRepository implements IDocumentNumberPoolRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<PoolView[]> {

@@ -70,8 +70,15 @@ function toView(r: Record<string, unknown>): DeliveryView {
 const COLUMNS = `"id", "outbox_id", "channel", "recipient", "target", "kind", "subject", "status", "attempts",
   "next_attempt_at", "last_attempt_at", "last_error", "sent_at", "created_at"`;
 
+/** External deliveries of notifications, as an admin sees and retries them. */
+export interface INotificationDeliveryRepository {
+  list(q: { status?: DeliveryStatus; outboxId?: string; page: number; pageSize: number }): Promise<DeliveryPage>;
+  get(id: string): Promise<(DeliveryView & { history: DeliveryAttemptView[] }) | undefined>;
+  retry(actor: DeliveryActor, id: string, now?: Date): Promise<DeliveryView>;
+}
+
 /** External deliveries as an admin sees them, and the admin's retry of a failed one (audited). */
-export class NotificationDeliveryRepository {
+export class NotificationDeliveryRepository implements INotificationDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: { status?: DeliveryStatus; outboxId?: string; page: number; pageSize: number }): Promise<DeliveryPage> {

@@ -1,11 +1,44 @@
 import type { DataSource } from 'typeorm';
-import { ProposalEntity } from './entities';
+import { DeadlineEntity, ProposalAccessEntity, ProposalEntity, ProposalEventEntity, TaskEntity } from './entities';
+
+/** The proposal aggregate as the API reads it: the proposal, who may see it, its deadlines, tasks and audit trail. */
+export interface IProposalRepository {
+  findById(id: string): Promise<ProposalEntity | null>;
+  /** Whether the unit is or was assigned to the proposal (table proposal_access). */
+  isAccessibleTo(proposalId: string, unitId: string): Promise<boolean>;
+  /** Every deadline, soonest first. */
+  deadlinesOf(proposalId: string): Promise<DeadlineEntity[]>;
+  /** The open tasks, soonest first. */
+  openTasksOf(proposalId: string): Promise<TaskEntity[]>;
+  /** The audit trail, in order. */
+  eventsOf(proposalId: string): Promise<ProposalEventEntity[]>;
+}
 
 /** Reads of the proposal read model for the API. */
-export class ProposalQueryRepository {
+export class ProposalQueryRepository implements IProposalRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   findById(id: string): Promise<ProposalEntity | null> {
     return this.dataSource.getRepository(ProposalEntity).findOneBy({ id });
+  }
+
+  isAccessibleTo(proposalId: string, unitId: string): Promise<boolean> {
+    return this.dataSource.getRepository(ProposalAccessEntity).existsBy({ proposalId, unitId });
+  }
+
+  deadlinesOf(proposalId: string): Promise<DeadlineEntity[]> {
+    return this.dataSource
+      .getRepository(DeadlineEntity)
+      .find({ where: { proposalId }, order: { dueAt: 'ASC', key: 'ASC' } });
+  }
+
+  openTasksOf(proposalId: string): Promise<TaskEntity[]> {
+    return this.dataSource
+      .getRepository(TaskEntity)
+      .find({ where: { proposalId, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } });
+  }
+
+  eventsOf(proposalId: string): Promise<ProposalEventEntity[]> {
+    return this.dataSource.getRepository(ProposalEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } });
   }
 }

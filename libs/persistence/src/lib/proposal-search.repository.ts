@@ -38,13 +38,18 @@ export interface ProposalSearchPage {
   pageSize: number;
 }
 
+/** Lists and searches proposals of the read model. */
+export interface IProposalSearchRepository {
+  search(q: ProposalSearchQuery): Promise<ProposalSearchPage>;
+}
+
 /**
  * Lists and searches proposals of the read model: key proposals first, then by their next
  * deadline. The text is matched on the CJK-bigram terms of `proposal.search_terms`, through a
  * GIN full-text index on PostgreSQL and an FTS5 table on SQLite; the user's text only ever
  * reaches the database as a bound parameter, never as SQL or as query syntax.
  */
-export class ProposalSearchRepository {
+export class ProposalSearchRepository implements IProposalSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(q: ProposalSearchQuery): Promise<ProposalSearchPage> {

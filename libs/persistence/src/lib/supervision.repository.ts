@@ -111,7 +111,31 @@ const parseList = (v: unknown): string[] => {
   }
 };
 
-export class SupervisionRepository {
+/** What supervisors watch: open proposals, supervised deadlines, statistics. */
+export interface ISupervisionRepository {
+  deadlines(
+    q: SupervisionFilter & {
+      state: 'overdue' | 'due-soon';
+      withinWorkingDays?: number;
+      kind?: string;
+      page: number;
+      pageSize: number;
+    },
+    calendar: WorkingDayCalendar,
+    now?: Date,
+  ): Promise<Page<SupervisedDeadline>>;
+  proposals(
+    q: SupervisionFilter & { page: number; pageSize: number },
+    calendar: WorkingDayCalendar,
+    now?: Date,
+  ): Promise<Page<SupervisedProposal>>;
+  statistics(
+    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string },
+    now?: Date,
+  ): Promise<StatisticsRow[]>;
+}
+
+export class SupervisionRepository implements ISupervisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**

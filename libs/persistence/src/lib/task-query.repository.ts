@@ -40,11 +40,16 @@ export interface InboxPage {
   counts: { open: number; overdue: number; dueSoon: number };
 }
 
+/** The task aggregate as the API reads it: a unit's inbox. */
+export interface ITaskQueryRepository {
+  inbox(q: InboxQuery): Promise<InboxPage>;
+}
+
 /**
  * The task inbox of one unit, from the read model. Key proposals come first, then by
  * deadline; served by the index (unit_id, status, due_at).
  */
-export class TaskQueryRepository {
+export class TaskQueryRepository implements ITaskQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async inbox(q: InboxQuery): Promise<InboxPage> {

@@ -20,11 +20,18 @@ export interface UserNotificationPage {
   unreadCount: number;
 }
 
+/** A user's in-app notifications. */
+export interface IUserNotificationRepository {
+  list(userId: string, q: { unreadOnly: boolean; page: number; pageSize: number }): Promise<UserNotificationPage>;
+  markRead(userId: string, id: string, now?: Date): Promise<{ id: string; readAt: string }>;
+  markAllRead(userId: string, now?: Date): Promise<{ marked: number }>;
+}
+
 /**
  * A user's in-app notifications. Every statement is scoped to the caller's user id, so no
  * query can return or change another user's notification.
  */
-export class UserNotificationRepository {
+export class UserNotificationRepository implements IUserNotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(

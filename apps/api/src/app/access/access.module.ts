@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Repositories } from '@banli/persistence';
+import { REPOSITORIES } from '../database/database.module';
 import { ProposalAccessService } from './proposal-access.service';
 
 @Global()
@@ -7,8 +8,8 @@ import { ProposalAccessService } from './proposal-access.service';
   providers: [
     {
       provide: ProposalAccessService,
-      inject: [DataSource],
-      useFactory: (ds: DataSource) => new ProposalAccessService(ds),
+      inject: [REPOSITORIES],
+      useFactory: (repos: Repositories) => new ProposalAccessService(repos.proposals),
     },
   ],
   exports: [ProposalAccessService],

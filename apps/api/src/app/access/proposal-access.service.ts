@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
 import { DomainError, hasRole, PROPOSAL_ID_PATTERN } from '@banli/domain';
-import { ProposalAccessEntity, ProposalEntity } from '@banli/persistence';
+import type { IProposalRepository, ProposalEntity } from '@banli/persistence';
 import { AuthenticatedUser, SEES_EVERY_PROPOSAL } from '../auth/authenticated-user';
 
 /**
@@ -9,20 +8,16 @@ import { AuthenticatedUser, SEES_EVERY_PROPOSAL } from '../auth/authenticated-us
  * so a unit cannot even learn that another unit's proposal exists.
  */
 export class ProposalAccessService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly proposals: IProposalRepository) {}
 
   seesEverything(user: AuthenticatedUser): boolean {
     return hasRole(user, ...SEES_EVERY_PROPOSAL);
   }
 
   async readable(user: AuthenticatedUser, proposalId: string): Promise<ProposalEntity> {
-    const proposal = PROPOSAL_ID_PATTERN.test(proposalId)
-      ? await this.dataSource.getRepository(ProposalEntity).findOneBy({ id: proposalId })
-      : null;
+    const proposal = PROPOSAL_ID_PATTERN.test(proposalId) ? await this.proposals.findById(proposalId) : null;
     const visible =
-      proposal &&
-      (this.seesEverything(user) ||
-        (await this.dataSource.getRepository(ProposalAccessEntity).existsBy({ proposalId, unitId: user.unitId })));
+      proposal && (this.seesEverything(user) || (await this.proposals.isAccessibleTo(proposalId, user.unitId)));
     if (!visible) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
     return proposal;
   }

@@ -1,37 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { ActionRequest, ActionResult, proposalUpdates, ProposalUpdateName } from '@banli/contracts';
-import { DomainError, hasRole, proposalWorkflowIdOf, Role } from '@banli/domain';
+import { DomainError, HANDLING_ACTIONS, hasRole, proposalWorkflowIdOf } from '@banli/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
 
 /** How long an action may wait for Temporal before the API answers 503. */
 export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
-
-/** Who may attempt each action at all; the workflow then checks unit, stage and deadlines. */
-export const ACTION_ROLES: Record<ProposalUpdateName, Role[]> = {
-  review: ['registrar'],
-  assign: ['assigning-officer'],
-  object: ['handler', 'co-handler'],
-  decideObjection: ['assigning-officer'],
-  submitOpinion: ['co-handler'],
-  returnOpinion: ['handler'],
-  waiveOpinion: ['supervisor'],
-  recordContact: ['handler'],
-  saveDraft: ['handler'],
-  submitDraft: ['handler'],
-  reviewDraft: ['reviewer'],
-  signOff: ['signer'],
-  dispatch: ['handler'],
-  recordFeedback: ['assigning-officer'],
-  reportFollowUp: ['handler'],
-  confirmPublication: ['handler'],
-  requestExtension: ['handler', 'co-handler'],
-  decideExtension: ['assigning-officer'],
-  markKey: ['supervisor', 'assigning-officer'],
-  sendReminder: ['supervisor', 'assigning-officer'],
-};
 
 /**
  * Performs a human action on a proposal: checks that the caller may see it and holds a role
@@ -56,8 +32,11 @@ export class ProposalActionsService {
     options: { idempotencyKey?: string; requestId?: string } = {},
   ): Promise<ActionResult> {
     await this.access.readable(user, proposalId);
-    if (!hasRole(user, ...ACTION_ROLES[action])) {
-      throw new DomainError('ROLE_REQUIRED', `This action needs the role ${ACTION_ROLES[action].join(' or ')}`);
+    // Refused before Temporal is asked: the roles of the domain's actions table (the
+    // workflow checks them again, with unit, stage and deadlines).
+    const { roles } = HANDLING_ACTIONS[action];
+    if (!hasRole(user, ...roles)) {
+      throw new DomainError('ROLE_REQUIRED', `This action needs the role ${roles.join(' or ')}`);
     }
     const request: ActionRequest<unknown> = {
       actor: { userId: user.userId, unitId: user.unitId, roles: user.roles },

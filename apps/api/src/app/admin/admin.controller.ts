@@ -4,14 +4,10 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
 import { IssuerCodeResponse, PoolResponse } from './admin.response';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { DomainError } from '@banli/domain';
-import { DocumentNumberPoolRepository, PoolView } from '@banli/persistence';
+import type { PoolView } from '@banli/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-
-/** An issuer code such as `X工信函`: letters, digits, CJK; no brackets or spaces. */
-const ISSUER_CODE = /^[\p{L}\p{N}]{1,32}$/u;
+import { DocumentNumberPoolsService, ISSUER_CODE } from './document-number-pools.service';
 
 export class PoolDto {
   @ApiProperty({ example: 41 }) @IsInt() @Min(1) @Max(1_000_000) nextNumber!: number;
@@ -26,11 +22,7 @@ export class IssuerCodeDto {
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
-  private readonly pools: DocumentNumberPoolRepository;
-
-  constructor(dataSource: DataSource) {
-    this.pools = new DocumentNumberPoolRepository(dataSource);
-  }
+  constructor(private readonly pools: DocumentNumberPoolsService) {}
 
   @Get('document-number-pools')
   @ApiOkResponse({
@@ -52,23 +44,13 @@ export class AdminController {
     @Param('year', PATH_INT) year: number,
     @Body() dto: PoolDto,
   ): Promise<PoolView> {
-    if (!ISSUER_CODE.test(issuerCode) || year < 2000 || year > 2200) {
-      return Promise.reject(
-        new DomainError('VALIDATION_FAILED', 'A pool is an issuer code (letters and digits) and a year 2000-2200'),
-      );
-    }
     return this.pools.configure(user, issuerCode, year, dto.nextNumber);
   }
 
   @Put('units/:unitId/issuer-code')
   @ApiOkResponse({ type: IssuerCodeResponse, description: 'The unit with its issuer code' })
   @ApiError(422, 'No such unit (VALIDATION_FAILED)')
-  async setIssuerCode(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('unitId') unitId: string,
-    @Body() dto: IssuerCodeDto,
-  ) {
-    await this.pools.setIssuerCode(user, unitId, dto.issuerCode);
-    return { unitId, issuerCode: dto.issuerCode };
+  setIssuerCode(@CurrentUser() user: AuthenticatedUser, @Param('unitId') unitId: string, @Body() dto: IssuerCodeDto) {
+    return this.pools.setIssuerCode(user, unitId, dto.issuerCode);
   }
 }

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { DataSource } from 'typeorm';
 import { authConfigFromEnv } from '@banli/config';
-import { UserEntity } from '@banli/persistence';
+import type { Repositories } from '@banli/persistence';
+import { REPOSITORIES } from '../database/database.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -37,11 +37,15 @@ const config = () => authConfigFromEnv();
   providers: [
     {
       provide: AuthService,
-      inject: [DataSource, JwtService],
-      useFactory: (dataSource: DataSource, jwt: JwtService) =>
-        new AuthService(dataSource.getRepository(UserEntity), jwt, config().tokenTtlSeconds),
+      inject: [REPOSITORIES, JwtService],
+      useFactory: (repos: Repositories, jwt: JwtService) =>
+        new AuthService(repos.directory, jwt, config().tokenTtlSeconds),
     },
-    { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: APP_GUARD,
+      inject: [Reflector, JwtService, AuthService],
+      useFactory: (reflector: Reflector, jwt: JwtService, auth: AuthService) => new AuthGuard(reflector, jwt, auth),
+    },
   ],
   exports: [AuthService],
 })

@@ -1,7 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { Repository } from 'typeorm';
 import { DomainError, ROLES, Role } from '@banli/domain';
-import type { UserEntity } from '@banli/persistence';
+import type { IDirectoryRepository, UserEntity } from '@banli/persistence';
 import type { AuthenticatedUser } from './authenticated-user';
 import { passwordHasher } from './password-hasher';
 
@@ -17,7 +16,7 @@ const DUMMY_HASH = passwordHasher.hash('banli-timing-equaliser');
 
 export class AuthService {
   constructor(
-    private readonly users: Repository<UserEntity>,
+    private readonly directory: IDirectoryRepository,
     private readonly jwt: JwtService,
     private readonly tokenTtlSeconds: number,
   ) {}
@@ -26,7 +25,7 @@ export class AuthService {
     username: string,
     password: string,
   ): Promise<{ accessToken: string; expiresIn: number; user: AuthenticatedUser }> {
-    const user = await this.users.findOneBy({ username });
+    const user = await this.directory.userByUsername(username);
     const ok = await passwordHasher.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !ok || user.disabled) {
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password, or the account is disabled');
@@ -42,7 +41,7 @@ export class AuthService {
    * issued for the old unit is refused).
    */
   async resolve(claims: TokenClaims): Promise<AuthenticatedUser> {
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const user = await this.directory.userById(claims.sub);
     if (!user || user.disabled) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or gone');
     if (user.unitId !== claims.unit)
       throw new DomainError('UNAUTHENTICATED', 'The account moved to another unit; sign in again');

@@ -1,11 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
-import { execSql, inTransaction } from '@banli/persistence';
+import type { IIdempotencyRepository } from '@banli/persistence';
 import { toHttpError } from './domain-error.filter';
 import { ReplayedError } from './replayed-error';
 
@@ -20,9 +19,11 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
  * record, whichever request gets it: a retry that joined a request whose API process died
  * (the record left in progress) settles it, so the next retry is a replay.
  */
-@Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly records: IIdempotencyRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -71,30 +72,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
     requestHash: string,
   ): Promise<{ kind: 'first' | 'join' } | { kind: 'replay'; status: number; body: unknown }> {
-    const inserted = await inTransaction(this.dataSource, (tx) =>
-      execSql(
-        tx,
-        `INSERT INTO "idempotency_record" ("user_id", "key", "request_hash", "status", "created_at")
-         VALUES (:userId, :key, :requestHash, 'in-progress', :now) ON CONFLICT ("user_id", "key") DO NOTHING`,
-        { userId, key, requestHash, now: new Date().toISOString() },
-      ),
-    );
-    if (inserted.affected > 0) return { kind: 'first' };
-    const { rows } = await execSql(
-      this.dataSource,
-      `SELECT "request_hash", "status", "response_status", "response_body" FROM "idempotency_record"
-       WHERE "user_id" = :userId AND "key" = :key`,
-      { userId, key },
-    );
-    const row = rows[0];
-    if (!row) return { kind: 'first' };
-    if (row['request_hash'] !== requestHash) {
+    const record = await this.records.claim(userId, key, requestHash, this.clock());
+    if (record.kind === 'first') return { kind: 'first' };
+    if (record.requestHash !== requestHash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
     }
-    if (row['status'] === 'done') {
-      const stored = JSON.parse(String(row['response_body'] ?? 'null')) as { error?: unknown; body?: unknown };
-      if (stored?.error) throw new ReplayedError(Number(row['response_status']), stored.error);
-      return { kind: 'replay', status: Number(row['response_status']), body: stored?.body };
+    if (record.kind === 'done') {
+      const stored = JSON.parse(record.responseBody ?? 'null') as { error?: unknown; body?: unknown };
+      if (stored?.error) throw new ReplayedError(record.responseStatus, stored.error);
+      return { kind: 'replay', status: record.responseStatus, body: stored?.body };
     }
     return { kind: 'join' };
   }
@@ -105,19 +91,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     status: number,
     stored: { body?: unknown; error?: unknown },
   ): Promise<void> {
-    await inTransaction(this.dataSource, (tx) =>
-      execSql(
-        tx,
-        `UPDATE "idempotency_record" SET "status" = 'done', "response_status" = :status, "response_body" = :body
-         WHERE "user_id" = :userId AND "key" = :key AND "status" = 'in-progress'`,
-        { userId, key, status, body: JSON.stringify(stored) },
-      ),
-    ).catch(() => undefined);
+    await this.records.settle(userId, key, status, JSON.stringify(stored)).catch(() => undefined);
   }
 
   private async forget(userId: string, key: string): Promise<void> {
-    await inTransaction(this.dataSource, (tx) =>
-      execSql(tx, `DELETE FROM "idempotency_record" WHERE "user_id" = :userId AND "key" = :key`, { userId, key }),
-    ).catch(() => undefined);
+    await this.records.forget(userId, key).catch(() => undefined);
   }
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import { handlingConfigFromEnv, TemporalConfig } from '@banli/config';
+import type { Repositories } from '@banli/persistence';
 import { ProposalAccessService } from '../access/proposal-access.service';
+import { REPOSITORIES } from '../database/database.module';
 import { TEMPORAL_CONFIG } from '../temporal/temporal.module';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
@@ -13,14 +14,23 @@ import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
   providers: [
     {
       provide: ProposalsService,
-      inject: [Client, DataSource, ProposalAccessService, TEMPORAL_CONFIG, WorkflowCallQueue],
+      inject: [Client, REPOSITORIES, ProposalAccessService, TEMPORAL_CONFIG, WorkflowCallQueue],
       useFactory: (
         client: Client,
-        dataSource: DataSource,
+        repos: Repositories,
         access: ProposalAccessService,
         config: TemporalConfig,
         calls: WorkflowCallQueue,
-      ) => new ProposalsService(client, dataSource, access, config.taskQueue, handlingConfigFromEnv(), calls),
+      ) =>
+        new ProposalsService(
+          client,
+          repos.proposals,
+          repos.calendars,
+          access,
+          config.taskQueue,
+          handlingConfigFromEnv(),
+          calls,
+        ),
     },
   ],
   exports: [ProposalsService],

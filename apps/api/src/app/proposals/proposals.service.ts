@@ -11,15 +11,7 @@ import {
   proposalIdOf,
   proposalWorkflowIdOf,
 } from '@banli/domain';
-import type { DataSource } from 'typeorm';
-import {
-  CalendarOverrideRepository,
-  DeadlineEntity,
-  ProposalEntity,
-  ProposalEventEntity,
-  ProposalQueryRepository,
-  TaskEntity,
-} from '@banli/persistence';
+import type { ICalendarOverrideRepository, IProposalRepository, ProposalEntity } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -33,21 +25,16 @@ export interface RegisterResult {
 
 /** Registration and reading of proposals; testable without Nest. */
 export class ProposalsService {
-  private readonly proposals: ProposalQueryRepository;
-  private readonly calendars: CalendarOverrideRepository;
-
   constructor(
     private readonly temporal: Client,
-    private readonly dataSource: DataSource,
+    private readonly proposals: IProposalRepository,
+    private readonly calendars: ICalendarOverrideRepository,
     private readonly access: ProposalAccessService,
     private readonly taskQueue: string,
     private readonly handling: HandlingConfig,
     private readonly calls: WorkflowCallQueue = new WorkflowCallQueue(),
     private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.proposals = new ProposalQueryRepository(dataSource);
-    this.calendars = new CalendarOverrideRepository(dataSource);
-  }
+  ) {}
 
   /**
    * Starts the proposal's workflow, or joins the one already running for the same session
@@ -100,12 +87,8 @@ export class ProposalsService {
   async getProposal(user: AuthenticatedUser, id: string): Promise<ProposalDetailView> {
     const row = await this.access.readable(user, id);
     const [deadlines, tasks, calendar] = await Promise.all([
-      this.dataSource
-        .getRepository(DeadlineEntity)
-        .find({ where: { proposalId: id }, order: { dueAt: 'ASC', key: 'ASC' } }),
-      this.dataSource
-        .getRepository(TaskEntity)
-        .find({ where: { proposalId: id, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } }),
+      this.proposals.deadlinesOf(id),
+      this.proposals.openTasksOf(id),
       this.calendars.current(),
     ]);
     const today = toShanghaiDate(this.clock());
@@ -143,9 +126,7 @@ export class ProposalsService {
   /** The audit trail: every change, who made it and when, in order. */
   async getEvents(user: AuthenticatedUser, id: string): Promise<ProposalEventView[]> {
     await this.access.readable(user, id);
-    const events = await this.dataSource
-      .getRepository(ProposalEventEntity)
-      .find({ where: { proposalId: id }, order: { seq: 'ASC' } });
+    const events = await this.proposals.eventsOf(id);
     return events.map((e) => ({
       seq: e.seq,
       type: e.type,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Repositories } from '@banli/persistence';
 import { ProposalAccessService } from '../access/proposal-access.service';
+import { REPOSITORIES } from '../database/database.module';
 import { ProposalSearchController } from './proposal-search.controller';
 import { ProposalSearchService } from './proposal-search.service';
 
@@ -9,9 +10,9 @@ import { ProposalSearchService } from './proposal-search.service';
   providers: [
     {
       provide: ProposalSearchService,
-      inject: [DataSource, ProposalAccessService],
-      useFactory: (dataSource: DataSource, access: ProposalAccessService) =>
-        new ProposalSearchService(dataSource, access),
+      inject: [REPOSITORIES, ProposalAccessService],
+      useFactory: (repos: Repositories, access: ProposalAccessService) =>
+        new ProposalSearchService(repos.proposalSearch, access),
     },
   ],
 })

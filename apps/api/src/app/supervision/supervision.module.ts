@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import type { Repositories } from '@banli/persistence';
+import { REPOSITORIES } from '../database/database.module';
 import { SupervisionController } from './supervision.controller';
+import { SupervisionService } from './supervision.service';
 
-@Module({ controllers: [SupervisionController] })
+@Module({
+  controllers: [SupervisionController],
+  providers: [
+    {
+      provide: SupervisionService,
+      inject: [REPOSITORIES],
+      useFactory: (repos: Repositories) => new SupervisionService(repos.supervision, repos.calendars),
+    },
+  ],
+})
 export class SupervisionModule {}

@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
 import { DomainError, SuggestionPoint } from '@banli/domain';
-import { OrgUnitEntity, ProposalEventEntity } from '@banli/persistence';
+import type { IDirectoryRepository, IProposalRepository } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
@@ -50,8 +49,9 @@ export interface DraftingWorkspace {
  */
 export class DraftingWorkspaceService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly access: ProposalAccessService,
+    private readonly proposals: IProposalRepository,
+    private readonly directory: IDirectoryRepository,
     private readonly replyClasses: string[] = ['A', 'B', 'C'],
   ) {}
 
@@ -63,10 +63,7 @@ export class DraftingWorkspaceService {
         { field: 'unitId', message: 'a unit id' },
       ]);
     }
-    const [events, units] = await Promise.all([
-      this.dataSource.getRepository(ProposalEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(OrgUnitEntity).find(),
-    ]);
+    const [events, units] = await Promise.all([this.proposals.eventsOf(proposalId), this.directory.units()]);
     const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
     const opinions = new Map<

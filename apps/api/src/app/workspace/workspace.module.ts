@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { handlingConfigFromEnv } from '@banli/config';
+import type { Repositories } from '@banli/persistence';
 import { ProposalAccessService } from '../access/proposal-access.service';
+import { REPOSITORIES } from '../database/database.module';
 import { DraftingWorkspaceService } from './drafting-workspace.service';
 import { WorkspaceController } from './workspace.controller';
 
@@ -10,9 +11,14 @@ import { WorkspaceController } from './workspace.controller';
   providers: [
     {
       provide: DraftingWorkspaceService,
-      inject: [DataSource, ProposalAccessService],
-      useFactory: (ds: DataSource, access: ProposalAccessService) =>
-        new DraftingWorkspaceService(ds, access, handlingConfigFromEnv().normal.replyClasses),
+      inject: [ProposalAccessService, REPOSITORIES],
+      useFactory: (access: ProposalAccessService, repos: Repositories) =>
+        new DraftingWorkspaceService(
+          access,
+          repos.proposals,
+          repos.directory,
+          handlingConfigFromEnv().normal.replyClasses,
+        ),
     },
   ],
 })

@@ -1,0 +1,92 @@
+import type {
+  ICalendarOverrideRepository,
+  IDatabaseProbe,
+  IDirectoryRepository,
+  IDocumentNumberPoolRepository,
+  IIdempotencyRepository,
+  INotificationDeliveryRepository,
+  IProposalRepository,
+  IProposalSearchRepository,
+  IReplyLetterAssembler,
+  IReplyLetterRepository,
+  ISupervisionRepository,
+  ITaskQueryRepository,
+  IUserNotificationRepository,
+} from '@banli/persistence';
+import { WorkingDayCalendar } from '@banli/domain';
+
+/*
+ * Stubs of persistence's repository interfaces, for services' unit specs
+ * (`sut = new XService(newTaskQueryRepositoryMock(), …)`). Every method is a jest.fn() that
+ * answers nothing until a spec says what it answers.
+ */
+
+export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> => ({
+  findById: jest.fn(),
+  isAccessibleTo: jest.fn(),
+  deadlinesOf: jest.fn(),
+  openTasksOf: jest.fn(),
+  eventsOf: jest.fn(),
+});
+
+export const newProposalSearchRepositoryMock = (): jest.Mocked<IProposalSearchRepository> => ({ search: jest.fn() });
+
+export const newTaskQueryRepositoryMock = (): jest.Mocked<ITaskQueryRepository> => ({ inbox: jest.fn() });
+
+/** Answers the official calendar (no overrides loaded) unless a spec says otherwise. */
+export const newCalendarOverrideRepositoryMock = (): jest.Mocked<ICalendarOverrideRepository> => ({
+  current: jest.fn().mockResolvedValue(WorkingDayCalendar.fromOverrides([])),
+  load: jest.fn(),
+});
+
+export const newSupervisionRepositoryMock = (): jest.Mocked<ISupervisionRepository> => ({
+  proposals: jest.fn(),
+  deadlines: jest.fn(),
+  statistics: jest.fn(),
+});
+
+export const newDirectoryRepositoryMock = (): jest.Mocked<IDirectoryRepository> => ({
+  units: jest.fn(),
+  userByUsername: jest.fn(),
+  userById: jest.fn(),
+  isEmpty: jest.fn(),
+  load: jest.fn(),
+});
+
+export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({
+  list: jest.fn(),
+  configure: jest.fn(),
+  setIssuerCode: jest.fn(),
+});
+
+export const newUserNotificationRepositoryMock = (): jest.Mocked<IUserNotificationRepository> => ({
+  list: jest.fn(),
+  markRead: jest.fn(),
+  markAllRead: jest.fn(),
+});
+
+export const newNotificationDeliveryRepositoryMock = (): jest.Mocked<INotificationDeliveryRepository> => ({
+  list: jest.fn(),
+  get: jest.fn(),
+  retry: jest.fn(),
+});
+
+export const newReplyLetterRepositoryMock = (): jest.Mocked<IReplyLetterRepository> => ({
+  signedLetters: jest.fn(),
+  letterFile: jest.fn(),
+  publishedReplies: jest.fn(),
+  publishedReply: jest.fn(),
+});
+
+export const newReplyLetterAssemblerMock = (): jest.Mocked<IReplyLetterAssembler> => ({
+  assemble: jest.fn(),
+  assembleSigned: jest.fn(),
+});
+
+export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyRepository> => ({
+  claim: jest.fn(),
+  settle: jest.fn(),
+  forget: jest.fn(),
+});
+
+export const newDatabaseProbeMock = (): jest.Mocked<IDatabaseProbe> => ({ ping: jest.fn() });

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
+import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
+import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
+import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
+import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
+import { IProposalRepository, ProposalQueryRepository } from './proposal-query.repository';
+import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
+import { ReplyLetterAssembler } from './reply-letter-assembler';
+import { IReplyLetterRepository, ReplyLetterRepository } from './reply-letter.repository';
+import { ISupervisionRepository, SupervisionRepository } from './supervision.repository';
+import { ITaskQueryRepository, TaskQueryRepository } from './task-query.repository';
+import { IUserNotificationRepository, UserNotificationRepository } from './user-notification.repository';
+
+/** Puts reply letters together from the read model (see ReplyLetterAssembler). */
+export type IReplyLetterAssembler = Pick<ReplyLetterAssembler, 'assemble' | 'assembleSigned'>;
+
+/** Whether the database answers; for readiness checks. */
+export interface IDatabaseProbe {
+  ping(): Promise<void>;
+}
+
+/**
+ * The read model as the API uses it: one repository per aggregate, each behind an interface
+ * so a service's unit test can hand it plain stubs. Built once per DataSource.
+ */
+export interface Repositories {
+  proposals: IProposalRepository;
+  proposalSearch: IProposalSearchRepository;
+  tasks: ITaskQueryRepository;
+  calendars: ICalendarOverrideRepository;
+  supervision: ISupervisionRepository;
+  directory: IDirectoryRepository;
+  documentNumberPools: IDocumentNumberPoolRepository;
+  notifications: IUserNotificationRepository;
+  notificationDeliveries: INotificationDeliveryRepository;
+  replyLetters: IReplyLetterRepository;
+  letterAssembler: IReplyLetterAssembler;
+  idempotency: IIdempotencyRepository;
+  database: IDatabaseProbe;
+}
+
+export function createRepositories(dataSource: DataSource): Repositories {
+  return {
+    proposals: new ProposalQueryRepository(dataSource),
+    proposalSearch: new ProposalSearchRepository(dataSource),
+    tasks: new TaskQueryRepository(dataSource),
+    calendars: new CalendarOverrideRepository(dataSource),
+    supervision: new SupervisionRepository(dataSource),
+    directory: new DirectoryRepository(dataSource),
+    documentNumberPools: new DocumentNumberPoolRepository(dataSource),
+    notifications: new UserNotificationRepository(dataSource),
+    notificationDeliveries: new NotificationDeliveryRepository(dataSource),
+    replyLetters: new ReplyLetterRepository(dataSource),
+    letterAssembler: new ReplyLetterAssembler(dataSource),
+    idempotency: new IdempotencyRepository(dataSource),
+    database: { ping: () => pingDatabase(dataSource) },
+  };
+}
+
+/** Resolves when the database answered a trivial query; rejects when it did not. */
+export async function pingDatabase(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1');
+}
