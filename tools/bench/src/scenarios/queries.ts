@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { taskKindsFor } from '@banli/domain';
 import type { Ctx } from '../context';
 import { r1 } from '../context';
 import { measure } from '../proc';
@@ -32,27 +33,43 @@ export async function queries(ctx: Ctx): Promise<void> {
   const seedT = performance.now();
   await seed(ctx, template, n, tasksPer);
   const seedS = r1((performance.now() - seedT) / 1000);
-  const counts = (await system.db.query(`SELECT (SELECT count(*) FROM proposal)::int AS p, (SELECT count(*) FROM task)::int AS t, (SELECT count(*) FROM deadline)::int AS d`)).rows[0];
+  const counts = (
+    await system.db.query(
+      `SELECT (SELECT count(*) FROM proposal)::int AS p, (SELECT count(*) FROM task)::int AS t, (SELECT count(*) FROM deadline)::int AS d`,
+    )
+  ).rows[0];
 
   const now = new Date().toISOString();
+  // Any instant serves as the due-soon cutoff: it changes the counts, not the plan.
   const soon = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const inboxSql = inboxQueries(now, soon);
   const supSql = supervisionQueries(now);
   const plans: Record<string, string> = {};
-  for (const [name, q] of [...inboxSql.map((q, i) => [`inbox-${i + 1}`, q] as const), ...supSql.map((q, i) => [`overdue-${i + 1}`, q] as const)]) {
+  for (const [name, q] of [
+    ...inboxSql.map((q, i) => [`inbox-${i + 1}`, q] as const),
+    ...supSql.map((q, i) => [`overdue-${i + 1}`, q] as const),
+  ]) {
     const res = await system.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
     plans[name] = res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
   }
 
   const seconds = args.sizes.loadSeconds;
-  const [handlerToken, supervisorToken] = [await ctx.api.token(`${INBOX_UNIT}-cohandler`), await ctx.api.token('supervisor')];
+  const [handlerToken, supervisorToken] = [
+    await ctx.api.token(`${INBOX_UNIT}-cohandler`),
+    await ctx.api.token('supervisor'),
+  ];
   const inboxPath = '/api/tasks?status=open&overdue=true&sort=dueAt&page=1&pageSize=50';
   const overduePath = '/api/supervision/deadlines?state=overdue&page=1&pageSize=50';
   // Check the pages are real before loading them.
-  const inboxPage = (await ctx.api.get(inboxPath, `${INBOX_UNIT}-cohandler`)).body as { items: unknown[]; total: number };
+  const inboxPage = (await ctx.api.get(inboxPath, `${INBOX_UNIT}-cohandler`)).body as {
+    items: unknown[];
+    total: number;
+  };
   const overduePage = (await ctx.api.get(overduePath, 'supervisor')).body as { items: unknown[]; total: number };
-  if (inboxPage.items.length !== 50) ctx.problems.push(`queries: the inbox page holds ${inboxPage.items.length} tasks, not 50`);
-  if (overduePage.items.length !== 50) ctx.problems.push(`queries: the overdue page holds ${overduePage.items.length} deadlines, not 50`);
+  if (inboxPage.items.length !== 50)
+    ctx.problems.push(`queries: the inbox page holds ${inboxPage.items.length} tasks, not 50`);
+  if (overduePage.items.length !== 50)
+    ctx.problems.push(`queries: the overdue page holds ${overduePage.items.length} deadlines, not 50`);
 
   ctx.log(`queries: autocannon, 16 connections, ${seconds} s each`);
   const pids = { api: system.api.pid, postgres: undefined };
@@ -66,7 +83,13 @@ export async function queries(ctx: Ctx): Promise<void> {
   const overdueRaw = await sqlLoad(ctx, supSql, seconds);
 
   ctx.details['queries'] = {
-    seeded: { ...counts, seconds: seedS, inboxUnit: INBOX_UNIT, inboxTotal: inboxPage.total, overdueTotal: overduePage.total },
+    seeded: {
+      ...counts,
+      seconds: seedS,
+      inboxUnit: INBOX_UNIT,
+      inboxTotal: inboxPage.total,
+      overdueTotal: overduePage.total,
+    },
     health,
     inbox: { ...inbox.result, apiCpuSeconds: inbox.usage['api']?.cpuSeconds, sql: inboxRaw },
     overdue: { ...overdue.result, apiCpuSeconds: overdue.usage['api']?.cpuSeconds, sql: overdueRaw },
@@ -79,7 +102,14 @@ export async function queries(ctx: Ctx): Promise<void> {
   ] as const) {
     const base = raw.latency.p95 + health.latency.p95;
     ctx.figures.push(
-      { scenario: 'queries', name: `${label} p50`, value: http.latency.p50, unit: 'ms', baseline: { name: 'same SQL direct p50', value: raw.latency.p50 }, ratio: ratio(http.latency.p50, raw.latency.p50) },
+      {
+        scenario: 'queries',
+        name: `${label} p50`,
+        value: http.latency.p50,
+        unit: 'ms',
+        baseline: { name: 'same SQL direct p50', value: raw.latency.p50 },
+        ratio: ratio(http.latency.p50, raw.latency.p50),
+      },
       {
         scenario: 'queries',
         name: `${label} p95`,
@@ -88,15 +118,32 @@ export async function queries(ctx: Ctx): Promise<void> {
         baseline: { name: 'SQL p95 + bare HTTP p95', value: r1(base) },
         ratio: ratio(http.latency.p95, base),
         goal: '< 50 ms and ≤ 2× baseline',
-        ...(full ? combine(underGoal(http.latency.p95, 50, 'ms'), underGoal(ratio(http.latency.p95, base), 2, '×')) : {}),
+        ...(full
+          ? combine(underGoal(http.latency.p95, 50, 'ms'), underGoal(ratio(http.latency.p95, base), 2, '×'))
+          : {}),
       },
-      { scenario: 'queries', name: `${label} requests/s`, value: http.requestsPerSecond, unit: 'req/s', baseline: { name: 'same SQL direct', value: raw.requestsPerSecond }, ratio: ratio(http.requestsPerSecond, raw.requestsPerSecond) },
+      {
+        scenario: 'queries',
+        name: `${label} requests/s`,
+        value: http.requestsPerSecond,
+        unit: 'req/s',
+        baseline: { name: 'same SQL direct', value: raw.requestsPerSecond },
+        ratio: ratio(http.requestsPerSecond, raw.requestsPerSecond),
+      },
     );
   }
-  ctx.figures.push({ scenario: 'queries', name: 'bare HTTP round trip (GET /api/health) p95', value: health.latency.p95, unit: 'ms' });
+  ctx.figures.push({
+    scenario: 'queries',
+    name: 'bare HTTP round trip (GET /api/health) p95',
+    value: health.latency.p95,
+    unit: 'ms',
+  });
 }
 
-function combine(a: { met: boolean; missedBy?: string }, b: { met: boolean; missedBy?: string }): { met: boolean; missedBy?: string } {
+function combine(
+  a: { met: boolean; missedBy?: string },
+  b: { met: boolean; missedBy?: string },
+): { met: boolean; missedBy?: string } {
   const missed = [a.missedBy, b.missedBy].filter(Boolean).join('; ');
   return { met: a.met && b.met, ...(missed ? { missedBy: missed } : {}) };
 }
@@ -111,7 +158,12 @@ export interface LoadResult {
 
 async function cannon(url: string, token: string | undefined, seconds: number): Promise<LoadResult> {
   const samples: number[] = [];
-  const instance = autocannon({ url, connections: 16, duration: seconds, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const instance = autocannon({
+    url,
+    connections: 16,
+    duration: seconds,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => samples.push(ms));
   const result = await instance;
   return {
@@ -128,24 +180,30 @@ interface Sql {
   values: unknown[];
 }
 
-/** What GET /api/tasks runs (TaskQueryRepository.inbox): the page, its total, the counts. */
+/**
+ * What GET /api/tasks runs for the co-handler (TaskQueryRepository.inbox, scope=mine): the
+ * page, its total, the counts, over the task kinds the domain gives that role.
+ */
 function inboxQueries(now: string, soon: string): Sql[] {
-  const where = `t."unit_id" = $1 AND t."status" = $2 AND t."due_at" < $3`;
+  const kinds = taskKindsFor({ roles: ['co-handler'] });
+  const inKinds = kinds.map((_, i) => `$${i + 4}`).join(', ');
+  const where = `t."unit_id" = $1 AND t."status" = $2 AND t."due_at" < $3 AND t."kind" IN (${inKinds})`;
+  const next = kinds.length + 4;
   return [
     {
       text: `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."status", t."deadline_key", t."due_at", t."round",
               t."opened_at", t."closed_at", p."title", p."stage", p."session_name", p."number", p."key_proposal"
        FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
        WHERE ${where}
-       ORDER BY p."key_proposal" DESC, t."due_at" ASC NULLS LAST, t."id" ASC LIMIT $4 OFFSET $5`,
-      values: [INBOX_UNIT, 'open', now, 50, 0],
+       ORDER BY p."key_proposal" DESC, t."due_at" ASC NULLS LAST, t."id" ASC LIMIT $${next} OFFSET $${next + 1}`,
+      values: [INBOX_UNIT, 'open', now, ...kinds, 50, 0],
     },
-    { text: `SELECT count(*) AS "n" FROM "task" t WHERE ${where}`, values: [INBOX_UNIT, 'open', now] },
+    { text: `SELECT count(*) AS "n" FROM "task" t WHERE ${where}`, values: [INBOX_UNIT, 'open', now, ...kinds] },
     {
-      text: `SELECT count(*) AS "open", sum(CASE WHEN "due_at" < $1 THEN 1 ELSE 0 END) AS "overdue",
-              sum(CASE WHEN "due_at" >= $1 AND "due_at" < $2 THEN 1 ELSE 0 END) AS "due_soon"
-       FROM "task" WHERE "unit_id" = $3 AND "status" = 'open'`,
-      values: [now, soon, INBOX_UNIT],
+      text: `SELECT count(*) AS "open", sum(CASE WHEN t."due_at" < $1 THEN 1 ELSE 0 END) AS "overdue",
+              sum(CASE WHEN t."due_at" >= $1 AND t."due_at" <= $2 THEN 1 ELSE 0 END) AS "due_soon"
+       FROM "task" t WHERE t."unit_id" = $3 AND t."kind" IN (${kinds.map((_, i) => `$${i + 4}`).join(', ')}) AND t."status" = 'open'`,
+      values: [now, soon, INBOX_UNIT, ...kinds],
     },
   ];
 }
@@ -185,7 +243,13 @@ async function sqlLoad(ctx: Ctx, statements: Sql[], seconds: number): Promise<Lo
       }
     }),
   );
-  return { latency: summarize(samples), requestsPerSecond: r1(samples.length / seconds), requests: samples.length, non2xx: 0, errors: 0 };
+  return {
+    latency: summarize(samples),
+    requestsPerSecond: r1(samples.length / seconds),
+    requests: samples.length,
+    non2xx: 0,
+    errors: 0,
+  };
 }
 
 async function columns(ctx: Ctx, table: string): Promise<string[]> {
@@ -197,7 +261,14 @@ async function columns(ctx: Ctx, table: string): Promise<string[]> {
 }
 
 /** INSERT INTO t SELECT (each column, or its override) FROM t src CROSS JOIN generate_series(1, n) g WHERE … */
-async function clone(ctx: Ctx, table: string, overrides: Record<string, string>, where: string, params: unknown[], extraFrom = ''): Promise<void> {
+async function clone(
+  ctx: Ctx,
+  table: string,
+  overrides: Record<string, string>,
+  where: string,
+  params: unknown[],
+  extraFrom = '',
+): Promise<void> {
   const cols = await columns(ctx, table);
   const exprs = cols.map((c) => overrides[c] ?? `src."${c}"`);
   await ctx.system.db.query(
@@ -210,33 +281,58 @@ async function clone(ctx: Ctx, table: string, overrides: Record<string, string>,
 async function seed(ctx: Ctx, template: string, n: number, tasksPer: number): Promise<void> {
   const id = `'${SESSION}_' || lpad(g::text, 6, '0')`;
   const units = `(ARRAY[${UNITS.map((u) => `'${u}'`).join(',')}])`;
-  await clone(ctx, 'proposal', {
-    id,
-    workflow_id: `'proposal-' || ${id}`,
-    session_code: `'${SESSION}'`,
-    session_name: `'查询基准会议'`,
-    number: `lpad(g::text, 6, '0')`,
-    title: `src."title" || ' #' || g`,
-    next_due_at: `to_char(${day('g')}, ${ISO})`,
-  }, `src."id" = $2`, [n, template]);
+  await clone(
+    ctx,
+    'proposal',
+    {
+      id,
+      workflow_id: `'proposal-' || ${id}`,
+      session_code: `'${SESSION}'`,
+      session_name: `'查询基准会议'`,
+      number: `lpad(g::text, 6, '0')`,
+      title: `src."title" || ' #' || g`,
+      next_due_at: `to_char(${day('g')}, ${ISO})`,
+    },
+    `src."id" = $2`,
+    [n, template],
+  );
   // Tasks: one row per (proposal, k), spread over the units and four months of deadlines.
-  await clone(ctx, 'task', {
-    id: `${id} || ':bench:' || k`,
-    proposal_id: id,
-    unit_id: `${units}[1 + (g + k) % ${UNITS.length}]`,
-    status: `'open'`,
-    due_at: `to_char(${day('g * 7 + k * 13')}, ${ISO})`,
-  }, `src."id" = (SELECT min("id") FROM "task" WHERE "proposal_id" = $2 AND "status" = 'open')`, [n, template], `CROSS JOIN generate_series(1, ${tasksPer}) k`);
-  await clone(ctx, 'deadline', {
-    proposal_id: id,
-    due_at: `CASE WHEN src."due_at" IS NULL THEN NULL ELSE to_char(${day('g')}, ${ISO}) END`,
-    end_date: `CASE WHEN src."end_date" IS NULL THEN NULL ELSE to_char(${day('g')}, ${DATE}) END`,
-  }, `src."proposal_id" = $2`, [n, template]);
+  await clone(
+    ctx,
+    'task',
+    {
+      id: `${id} || ':bench:' || k`,
+      proposal_id: id,
+      unit_id: `${units}[1 + (g + k) % ${UNITS.length}]`,
+      status: `'open'`,
+      due_at: `to_char(${day('g * 7 + k * 13')}, ${ISO})`,
+    },
+    `src."id" = (SELECT min("id") FROM "task" WHERE "proposal_id" = $2 AND "status" = 'open')`,
+    [n, template],
+    `CROSS JOIN generate_series(1, ${tasksPer}) k`,
+  );
+  await clone(
+    ctx,
+    'deadline',
+    {
+      proposal_id: id,
+      due_at: `CASE WHEN src."due_at" IS NULL THEN NULL ELSE to_char(${day('g')}, ${ISO}) END`,
+      end_date: `CASE WHEN src."end_date" IS NULL THEN NULL ELSE to_char(${day('g')}, ${DATE}) END`,
+    },
+    `src."proposal_id" = $2`,
+    [n, template],
+  );
   await clone(ctx, 'proposal_access', { proposal_id: id }, `src."proposal_id" = $2`, [n, template]);
-  await clone(ctx, 'handling_record', {
-    proposal_id: id,
-    session_code: `'${SESSION}'`,
-    end_date: `CASE WHEN src."end_date" IS NULL THEN NULL ELSE to_char(${day('g')}, ${DATE}) END`,
-  }, `src."proposal_id" = $2`, [n, template]);
+  await clone(
+    ctx,
+    'handling_record',
+    {
+      proposal_id: id,
+      session_code: `'${SESSION}'`,
+      end_date: `CASE WHEN src."end_date" IS NULL THEN NULL ELSE to_char(${day('g')}, ${DATE}) END`,
+    },
+    `src."proposal_id" = $2`,
+    [n, template],
+  );
   await ctx.system.db.query('ANALYZE');
 }
