@@ -27,6 +27,7 @@ export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> =>
   deadlinesOf: jest.fn(),
   openTasksOf: jest.fn(),
   eventsOf: jest.fn(),
+  historyOf: jest.fn(),
 });
 
 export const newProposalSearchRepositoryMock = (): jest.Mocked<IProposalSearchRepository> => ({ search: jest.fn() });

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { ProposalEvent } from '@banli/domain';
+import { toProposalEvent } from './proposal-event.repository';
 import { DeadlineEntity, ProposalAccessEntity, ProposalEntity, ProposalEventEntity, TaskEntity } from './entities';
 
 /** The proposal aggregate as the API reads it: the proposal, who may see it, its deadlines, tasks and audit trail. */
@@ -12,6 +14,8 @@ export interface IProposalRepository {
   openTasksOf(proposalId: string): Promise<TaskEntity[]>;
   /** The audit trail, in order. */
   eventsOf(proposalId: string): Promise<ProposalEventEntity[]>;
+  /** The audit trail as typed events, in order: what the folds read. */
+  historyOf(proposalId: string): Promise<ProposalEvent[]>;
 }
 
 /** Reads of the proposal read model for the API. */
@@ -40,5 +44,9 @@ export class ProposalQueryRepository implements IProposalRepository {
 
   eventsOf(proposalId: string): Promise<ProposalEventEntity[]> {
     return this.dataSource.getRepository(ProposalEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } });
+  }
+
+  async historyOf(proposalId: string): Promise<ProposalEvent[]> {
+    return (await this.eventsOf(proposalId)).map(toProposalEvent);
   }
 }

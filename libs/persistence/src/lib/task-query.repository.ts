@@ -10,12 +10,14 @@ export interface InboxQuery {
   overdue?: boolean;
   /** Only tasks of this kind. */
   kind?: string;
+  /** Only tasks of these kinds (the caller's, by role); absent: every kind. */
+  kinds?: readonly string[];
   sort: 'dueAt' | '-dueAt';
   page: number;
   pageSize: number;
   now: string;
-  /** "Due soon" for the counts: due before this instant. */
-  dueSoonBefore: string;
+  /** "Due soon" for the counts: not yet due at `now`, and due at or before this instant (the domain's dueSoonUntil). */
+  dueSoonUntil: string;
 }
 
 export interface InboxRow {
@@ -40,10 +42,12 @@ export interface InboxPage {
   counts: { open: number; overdue: number; dueSoon: number };
 }
 
-/** The task aggregate as the API reads it: a unit's inbox. */
+/** The task aggregate as the API reads it: a unit's inbox, all of it or the kinds one person completes. */
 export interface ITaskQueryRepository {
   inbox(q: InboxQuery): Promise<InboxPage>;
 }
+
+const NO_TASKS = { open: 0, overdue: 0, dueSoon: 0 };
 
 /**
  * The task inbox of one unit, from the read model. Key proposals come first, then by
@@ -57,7 +61,21 @@ export class TaskQueryRepository implements ITaskQueryRepository {
     if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
     if (q.overdue) where.push(`t."due_at" < :now`);
     if (q.kind) where.push(`t."kind" = :kind`);
-    const params = { unitId: q.unitId, status: q.status, dueBefore: q.dueBefore, now: q.now, kind: q.kind };
+    // The counts cover the same tasks as the list: the same unit and kinds, open ones.
+    const scope = [`t."unit_id" = :unitId`];
+    if (q.kinds) {
+      if (q.kinds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, counts: NO_TASKS };
+      scope.push(`t."kind" IN (:...kinds)`);
+      where.push(`t."kind" IN (:...kinds)`);
+    }
+    const params = {
+      unitId: q.unitId,
+      status: q.status,
+      dueBefore: q.dueBefore,
+      now: q.now,
+      kind: q.kind,
+      ...(q.kinds ? { kinds: [...q.kinds] } : {}),
+    };
     const order = q.sort === '-dueAt' ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
     const rows = await execSql(
       this.dataSource,
@@ -77,10 +95,10 @@ export class TaskQueryRepository implements ITaskQueryRepository {
     const counts = await execSql(
       this.dataSource,
       `SELECT count(*) AS "open",
-              sum(CASE WHEN "due_at" < :now THEN 1 ELSE 0 END) AS "overdue",
-              sum(CASE WHEN "due_at" >= :now AND "due_at" < :soon THEN 1 ELSE 0 END) AS "due_soon"
-       FROM "task" WHERE "unit_id" = :unitId AND "status" = 'open'`,
-      { unitId: q.unitId, now: q.now, soon: q.dueSoonBefore },
+              sum(CASE WHEN t."due_at" < :now THEN 1 ELSE 0 END) AS "overdue",
+              sum(CASE WHEN t."due_at" >= :now AND t."due_at" <= :soon THEN 1 ELSE 0 END) AS "due_soon"
+       FROM "task" t WHERE ${scope.join(' AND ')} AND t."status" = 'open'`,
+      { ...params, soon: q.dueSoonUntil },
     );
     const c = counts.rows[0] ?? {};
     return {

@@ -1,7 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEADLINE_UNITS, PROPOSAL_STAGES } from '@banli/domain';
-import type { DeadlineUnit, ProposalKind, ProposalStage, Proposer, SuggestionPoint } from '@banli/domain';
-import type { DeadlineView, ProposalDetailView, ProposalEventView, ProposalView, TaskView } from './proposal.view';
+import type { ContactEntry, ExtensionEntry, ObjectionEntry, SignatureEntry, UnitOpinion } from '@banli/contracts';
+import type {
+  AvailableAction,
+  DeadlineUnit,
+  DueStatus,
+  ProposalKind,
+  ProposalStage,
+  Proposer,
+  SuggestionPoint,
+} from '@banli/domain';
+import { DueStatusResponse } from '../common/due-status.response';
+import {
+  AvailableActionResponse,
+  ContactEntryResponse,
+  ExtensionEntryResponse,
+  ObjectionEntryResponse,
+  ReplyRatingsResponse,
+  SignatureEntryResponse,
+  UnitOpinionResponse,
+} from './handling-record.response';
+import type {
+  ReplyRatings,
+  DeadlineView,
+  ProposalDetailView,
+  ProposalEventView,
+  ProposalView,
+  TaskView,
+} from './proposal.view';
 
 export class ProposerResponse implements Proposer {
   @ApiProperty({ example: '王某某' }) name!: string;
@@ -75,17 +101,11 @@ export class DeadlineResponse implements DeadlineView {
   @ApiProperty({ type: 'integer' }) remindersSent!: number;
   @ApiProperty({ type: 'integer' }) escalations!: number;
   @ApiProperty() extended!: boolean;
-  @ApiProperty({
-    type: 'integer',
-    nullable: true,
-    description: 'Running deadlines only: working days to the end date (0: due today), by the official calendar',
-  })
+  @ApiProperty({ type: DueStatusResponse, description: 'How it stands: done once met, none when cancelled' })
+  due!: DueStatus;
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysLeft' })
   workingDaysLeft!: number | null;
-  @ApiProperty({
-    type: 'integer',
-    nullable: true,
-    description: 'Running deadlines only: working days past the end date',
-  })
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysOverdue' })
   workingDaysOverdue!: number | null;
   @ApiProperty({ type: DeadlineExplanationResponse, nullable: true }) explanation!: DeadlineExplanationResponse | null;
 }
@@ -98,13 +118,41 @@ export class TaskResponse implements TaskView {
   @ApiProperty({ type: String, nullable: true }) deadlineKey!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) round!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true }) workingDaysLeft!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true }) workingDaysOverdue!: number | null;
+  @ApiProperty({ type: DueStatusResponse }) due!: DueStatus;
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysLeft' })
+  workingDaysLeft!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysOverdue' })
+  workingDaysOverdue!: number | null;
 }
 
 export class ProposalDetailResponse extends ProposalResponse implements ProposalDetailView {
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [TaskResponse], description: 'Open tasks' }) tasks!: TaskResponse[];
+  @ApiProperty({
+    type: [AvailableActionResponse],
+    description:
+      "What the caller may do now, in the actions table's order: the domain's availableActions over the " +
+      'handling state kept in the read model. Show a button for each and nothing else',
+  })
+  allowedActions!: AvailableAction[];
+  @ApiProperty({
+    type: [UnitOpinionResponse],
+    description: 'The co-handling units now, each with its latest opinion (opinionsOf)',
+  })
+  opinions!: UnitOpinion[];
+  @ApiProperty({ type: [ObjectionEntryResponse], description: 'Objections raised, oldest first (objectionsOf)' })
+  objections!: ObjectionEntry[];
+  @ApiProperty({ type: [ExtensionEntryResponse], description: 'Extensions requested, oldest first (extensionsOf)' })
+  extensions!: ExtensionEntry[];
+  @ApiProperty({ type: [SignatureEntryResponse], description: 'Replies signed, oldest first (signaturesOf)' })
+  signatures!: SignatureEntry[];
+  @ApiProperty({ type: [ContactEntryResponse], description: 'Contacts with the proposers (contactsOf)' })
+  contacts!: ContactEntry[];
+  @ApiProperty({
+    type: [ReplyRatingsResponse],
+    description: 'The ratings of each signed reply, by round (ratingsOf)',
+  })
+  ratings!: ReplyRatings[];
 }
 
 export class EventActorResponse {

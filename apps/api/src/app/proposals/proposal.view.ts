@@ -1,4 +1,13 @@
-import type { Proposer, ProposalKind, ProposalStage, SuggestionPoint } from '@banli/domain';
+import type { ContactEntry, ExtensionEntry, ObjectionEntry, SignatureEntry, UnitOpinion } from '@banli/contracts';
+import type {
+  AvailableAction,
+  DueStatus,
+  Proposer,
+  ProposalKind,
+  ProposalStage,
+  Rating,
+  SuggestionPoint,
+} from '@banli/domain';
 
 /** A proposal as the API returns it, read from the read model. */
 export interface ProposalView {
@@ -35,8 +44,10 @@ export interface DeadlineView {
   remindersSent: number;
   escalations: number;
   extended: boolean;
-  /** Running deadlines only: working days to the end date (0: due today), or past it, by the official calendar. */
+  due: DueStatus;
+  /** @deprecated read `due`; kept until the web reads it. */
   workingDaysLeft: number | null;
+  /** @deprecated read `due`. */
   workingDaysOverdue: number | null;
   /** Start, rule, days skipped and why, calendar version, and a readable text. */
   explanation: unknown;
@@ -50,13 +61,32 @@ export interface TaskView {
   deadlineKey: string | null;
   dueAt: string | null;
   round: number | null;
+  due: DueStatus;
+  /** @deprecated read `due`; kept until the web reads it. */
   workingDaysLeft: number | null;
+  /** @deprecated read `due`. */
   workingDaysOverdue: number | null;
+}
+
+/** ratingsOf one signed reply. */
+export interface ReplyRatings {
+  unitId: string;
+  round: number;
+  ratings: { proposer: string; rating: Rating }[];
 }
 
 export interface ProposalDetailView extends ProposalView {
   deadlines: DeadlineView[];
   tasks: TaskView[];
+  /** What the caller may do now: the domain's availableActions over the read model's state. */
+  allowedActions: AvailableAction[];
+  /** The audit trail read by the contracts' folds. */
+  opinions: UnitOpinion[];
+  objections: ObjectionEntry[];
+  extensions: ExtensionEntry[];
+  signatures: SignatureEntry[];
+  contacts: ContactEntry[];
+  ratings: ReplyRatings[];
 }
 
 export interface ProposalEventView {

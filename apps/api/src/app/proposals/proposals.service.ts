@@ -1,12 +1,18 @@
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { confirmRegistrationUpdate, PROPOSAL_WORKFLOW_TYPE, ProposalWorkflowInput } from '@banli/contracts';
+import {
+  confirmRegistrationUpdate,
+  PROPOSAL_WORKFLOW_TYPE,
+  proposalStateQuery,
+  ProposalWorkflowInput,
+  type ProjectedHandlingState,
+} from '@banli/contracts';
 import type { HandlingConfig } from '@banli/config';
 import {
   assertValidRegistration,
+  availableActions,
   DomainError,
-  toShanghaiDate,
-  workingDaysBetween,
-  WorkingDayCalendar,
+  Deadline,
+  dueStatus,
   ProposalRegistration,
   proposalIdOf,
   proposalWorkflowIdOf,
@@ -16,6 +22,8 @@ import type { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
+import { legacyWorkingDays } from '../common/due-status';
+import { handlingRecordOf } from './handling-record';
 import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
 
 export interface RegisterResult {
@@ -83,44 +91,78 @@ export class ProposalsService {
     return { proposal: toView(row), created: !existedBefore };
   }
 
-  /** A proposal with every deadline (and its explanation) and its open tasks. */
+  /**
+   * A proposal with every deadline (its explanation and due status), its open tasks, what the
+   * caller may do now and what the audit trail says happened.
+   */
   async getProposal(user: AuthenticatedUser, id: string): Promise<ProposalDetailView> {
     const row = await this.access.readable(user, id);
-    const [deadlines, tasks, calendar] = await Promise.all([
+    const [deadlines, tasks, calendar, events, state] = await Promise.all([
       this.proposals.deadlinesOf(id),
       this.proposals.openTasksOf(id),
       this.calendars.current(),
+      this.proposals.historyOf(id),
+      this.handlingStateOf(row),
     ]);
-    const today = toShanghaiDate(this.clock());
+    const now = this.clock().toISOString();
+    const policy = this.handling.normal.policy;
     return {
       ...toView(row),
       deadlines: deadlines
         .filter((d) => d.kind !== 'limit')
-        .map((d) => ({
-          key: d.key,
-          kind: d.kind,
-          unitId: d.unitId,
-          status: d.status,
-          dueAt: d.dueAt,
-          endDate: d.endDate,
-          provisional: d.provisional === 1,
-          remindersSent: d.remindersSent,
-          escalations: d.escalations,
-          extended: d.extended === 1,
-          ...(d.status === 'running' ? workingDaysTo(calendar, today, d.dueAt) : NO_WORKING_DAYS),
-          explanation: d.explanation,
-        })),
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        unitId: t.unitId,
-        status: t.status,
-        deadlineKey: t.deadlineKey,
-        dueAt: t.dueAt,
-        round: t.round,
-        ...workingDaysTo(calendar, today, t.dueAt),
-      })),
+        .map((d) => {
+          const due = dueStatus(
+            { status: d.status as Deadline['status'], dueAt: d.dueAt, metAt: d.metAt },
+            now,
+            calendar,
+            policy,
+          );
+          return {
+            key: d.key,
+            kind: d.kind,
+            unitId: d.unitId,
+            status: d.status,
+            dueAt: d.dueAt,
+            endDate: d.endDate,
+            provisional: d.provisional === 1,
+            remindersSent: d.remindersSent,
+            escalations: d.escalations,
+            extended: d.extended === 1,
+            due,
+            ...legacyWorkingDays(due),
+            explanation: d.explanation,
+          };
+        }),
+      tasks: tasks.map((t) => {
+        const due = dueStatus(t, now, calendar, policy);
+        return {
+          id: t.id,
+          kind: t.kind,
+          unitId: t.unitId,
+          status: t.status,
+          deadlineKey: t.deadlineKey,
+          dueAt: t.dueAt,
+          round: t.round,
+          due,
+          ...legacyWorkingDays(due),
+        };
+      }),
+      // The state the workflow last projected, so the buttons agree with the stage shown.
+      allowedActions: availableActions({ ...state, pendingEvents: [] }, user, now),
+      ...handlingRecordOf(events),
     };
+  }
+
+  /**
+   * The rules' state as the read model keeps it. A proposal projected before the column existed
+   * (and not changed since) has none: ask its workflow, which holds the same state.
+   */
+  private async handlingStateOf(row: ProposalEntity): Promise<ProjectedHandlingState> {
+    if (row.handlingState) return row.handlingState;
+    const view = await this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+      this.temporal.workflow.getHandle(row.workflowId).query(proposalStateQuery),
+    );
+    return view.state;
   }
 
   /** The audit trail: every change, who made it and when, in order. */
@@ -136,21 +178,6 @@ export class ProposalsService {
       data: e.data,
     }));
   }
-}
-
-const NO_WORKING_DAYS = { workingDaysLeft: null, workingDaysOverdue: null };
-
-/** Working days left to a deadline's day (0: due today), or how many it is overdue, as the inbox counts them. */
-function workingDaysTo(
-  calendar: WorkingDayCalendar,
-  today: string,
-  dueAt: string | null,
-): { workingDaysLeft: number | null; workingDaysOverdue: number | null } {
-  if (!dueAt) return NO_WORKING_DAYS;
-  const end = toShanghaiDate(dueAt);
-  return end < today
-    ? { workingDaysLeft: null, workingDaysOverdue: workingDaysBetween(calendar, end, today) }
-    : { workingDaysLeft: workingDaysBetween(calendar, today, end), workingDaysOverdue: null };
 }
 
 function toView(row: ProposalEntity): ProposalView {

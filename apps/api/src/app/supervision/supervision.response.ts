@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROPOSAL_STAGES } from '@banli/domain';
+import { DueStatusResponse } from '../common/due-status.response';
 import type { HeldBy, Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
 
 export class HeldByResponse implements HeldBy {
@@ -26,12 +27,11 @@ export class SupervisedDeadlineResponse implements SupervisedDeadline {
   @ApiProperty() provisional!: boolean;
   @ApiProperty() extended!: boolean;
   @ApiProperty({ type: 'integer' }) escalations!: number;
-  @ApiPropertyOptional({
-    type: 'integer',
-    description: 'Working days to the last day (0: that day); absent when overdue',
-  })
+  @ApiProperty({ type: DueStatusResponse, description: 'overdue, due-soon or on-track, by the domain rule' })
+  due!: DueStatusResponse;
+  @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Read due.workingDaysLeft' })
   workingDaysLeft?: number;
-  @ApiPropertyOptional({ type: 'integer', description: 'Working days past the last day; absent when not overdue' })
+  @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Read due.workingDaysOverdue' })
   workingDaysOverdue?: number;
   @ApiProperty({ type: [HeldByResponse], description: 'Who is holding it up, with their share of the delay' })
   heldBy!: HeldByResponse[];

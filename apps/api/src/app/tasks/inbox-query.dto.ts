@@ -26,6 +26,17 @@ export class InboxQueryDto extends PageQueryDto {
   @IsIn(TASK_KINDS)
   kind?: string;
 
+  @ApiPropertyOptional({
+    enum: ['mine', 'unit'],
+    default: 'mine',
+    description:
+      "mine: the caller's unit's tasks of the kinds the caller's roles complete; unit: every task of the " +
+      "caller's unit, for those who manage its work (signer, reviewer, supervisor; others get 403 ROLE_REQUIRED)",
+  })
+  @IsOptional()
+  @IsIn(['mine', 'unit'])
+  scope: 'mine' | 'unit' = 'mine';
+
   @ApiPropertyOptional({ enum: ['dueAt', '-dueAt'], default: 'dueAt' })
   @IsOptional()
   @IsIn(['dueAt', '-dueAt'])

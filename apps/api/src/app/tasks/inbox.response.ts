@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROPOSAL_STAGES, TASK_KINDS } from '@banli/domain';
+import { DueStatusResponse } from '../common/due-status.response';
 
 export class InboxProposalResponse {
   @ApiProperty() title!: string;
@@ -21,16 +22,22 @@ export class InboxTaskResponse {
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: InboxProposalResponse }) proposal!: InboxProposalResponse;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Working days to the deadline (0: due today)' })
+  @ApiProperty({
+    type: DueStatusResponse,
+    description: 'How the task stands; a closed task is done (with when), never "days left"',
+  })
+  due!: DueStatusResponse;
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysLeft' })
   workingDaysLeft!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Working days past the deadline' })
+  @ApiProperty({ type: 'integer', nullable: true, deprecated: true, description: 'Read due.workingDaysOverdue' })
   workingDaysOverdue!: number | null;
 }
 
 export class InboxCountsResponse {
   @ApiProperty({ type: 'integer' }) open!: number;
   @ApiProperty({ type: 'integer' }) overdue!: number;
-  @ApiProperty({ type: 'integer' }) dueSoon!: number;
+  @ApiProperty({ type: 'integer', description: 'Open, not overdue, and due soon by the deployment threshold' })
+  dueSoon!: number;
 }
 
 export class InboxPageResponse {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiSignedIn } from '../common/api-responses';
+import { ApiError, ApiSignedIn } from '../common/api-responses';
 import { InboxPageResponse } from './inbox.response';
 
 import { CurrentUser } from '../auth/auth.decorators';
@@ -14,12 +14,13 @@ import { InboxView, TasksService } from './tasks.service';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  /** The caller's unit's task inbox, key proposals first, then by deadline. */
+  /** The caller's task inbox (or with scope=unit the unit's), key proposals first, then by deadline. */
   @Get()
   @ApiOkResponse({
     type: InboxPageResponse,
-    description: 'A page of tasks with counts (open, overdue, due within 7 days)',
+    description: 'A page of tasks with counts (open, overdue, due soon) over the same scope',
   })
+  @ApiError(403, "scope=unit by someone who does not manage the unit's work (ROLE_REQUIRED)")
   inbox(@CurrentUser() user: AuthenticatedUser, @Query() q: InboxQueryDto): Promise<InboxView> {
     return this.tasks.inbox(user, q);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { handlingConfigFromEnv } from '@banli/config';
 import type { Repositories } from '@banli/persistence';
 import { REPOSITORIES } from '../database/database.module';
 import { TasksController } from './tasks.controller';
@@ -16,7 +17,8 @@ import { TasksService } from './tasks.service';
     {
       provide: TasksService,
       inject: [REPOSITORIES],
-      useFactory: (repos: Repositories) => new TasksService(repos.tasks, repos.calendars),
+      useFactory: (repos: Repositories) =>
+        new TasksService(repos.tasks, repos.calendars, handlingConfigFromEnv().normal.policy),
     },
   ],
 })

@@ -52,7 +52,7 @@ describe('TasksService: the task inbox', () => {
 
   beforeEach(() => {
     tasks = newTaskQueryRepositoryMock();
-    sut = new TasksService(tasks, newCalendarOverrideRepositoryMock(), () => NOW);
+    sut = new TasksService(tasks, newCalendarOverrideRepositoryMock(), { dueSoonWorkingDays: 5 }, () => NOW);
   });
 
   it("lists the caller's unit's tasks, counting as due soon what is due within 7 days", async () => {

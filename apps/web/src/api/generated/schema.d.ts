@@ -946,6 +946,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @description done: finished (doneAt); overdue: past its instant (workingDaysOverdue); due-soon / on-track: workingDaysLeft, due soon at or below the threshold; none: no due date, or cancelled
+         * @enum {string}
+         */
+        DueState: "none" | "done" | "overdue" | "due-soon" | "on-track";
+        DueStatusResponse: {
+            /** @description done: finished (doneAt); overdue: past its instant (workingDaysOverdue); due-soon / on-track: workingDaysLeft, due soon at or below the threshold; none: no due date, or cancelled */
+            state: components["schemas"]["DueState"];
+            /**
+             * Format: date-time
+             * @description done only: when it was met or closed, if known
+             */
+            doneAt?: string;
+            /** @description due-soon and on-track only: working days after today up to its last day (0: due today) */
+            workingDaysLeft?: number;
+            /** @description overdue only: working days after its last day (0: overdue, no working day lost yet) */
+            workingDaysOverdue?: number;
+        };
         /** @enum {string} */
         DeadlineUnit: "working-days" | "calendar-days" | "months";
         DeadlineRuleResponse: {
@@ -998,9 +1016,17 @@ export interface components {
             remindersSent: number;
             escalations: number;
             extended: boolean;
-            /** @description Running deadlines only: working days to the end date (0: due today), by the official calendar */
+            /** @description How it stands: done once met, none when cancelled */
+            due: components["schemas"]["DueStatusResponse"];
+            /**
+             * @deprecated
+             * @description Read due.workingDaysLeft
+             */
             workingDaysLeft: number | null;
-            /** @description Running deadlines only: working days past the end date */
+            /**
+             * @deprecated
+             * @description Read due.workingDaysOverdue
+             */
             workingDaysOverdue: number | null;
             explanation: components["schemas"]["DeadlineExplanationResponse"] | null;
         };
@@ -1015,8 +1041,158 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             round: number | null;
+            due: components["schemas"]["DueStatusResponse"];
+            /**
+             * @deprecated
+             * @description Read due.workingDaysLeft
+             */
             workingDaysLeft: number | null;
+            /**
+             * @deprecated
+             * @description Read due.workingDaysOverdue
+             */
             workingDaysOverdue: number | null;
+        };
+        /**
+         * @description The action, named as its endpoint under /api/proposals/{id}/actions
+         * @enum {string}
+         */
+        HandlingActionName: "review" | "assign" | "object" | "decideObjection" | "submitOpinion" | "returnOpinion" | "waiveOpinion" | "recordContact" | "saveDraft" | "submitDraft" | "reviewDraft" | "signOff" | "dispatch" | "recordFeedback" | "reportFollowUp" | "confirmPublication" | "requestExtension" | "decideExtension" | "markKey" | "sendReminder";
+        ActionTargetResponse: {
+            /** @description decideObjection */
+            objectionId?: number;
+            /** @description returnOpinion, waiveOpinion, sendReminder: the unit; recordFeedback: the replying unit */
+            unitId?: string;
+            /** @description recordFeedback: the proposer whose rating is recorded */
+            proposer?: string;
+            /** @description requestExtension: the deadline to extend */
+            deadlineKey?: string;
+            /** @description decideExtension */
+            extensionId?: number;
+        };
+        AvailableActionResponse: {
+            /** @description The action, named as its endpoint under /api/proposals/{id}/actions */
+            action: components["schemas"]["HandlingActionName"];
+            /** @description Targeted actions only: what the caller may aim it at now (never empty) */
+            targets?: components["schemas"]["ActionTargetResponse"][];
+        };
+        /** @enum {string} */
+        OpinionStatus: "pending" | "submitted" | "returned" | "waived";
+        /** @enum {string} */
+        Adoption: "adopted" | "partly-adopted" | "for-reference";
+        PointAnswerResponse: {
+            seq: number;
+            adoption: components["schemas"]["Adoption"];
+            text: string;
+        };
+        OpinionReturnResponse: {
+            reason: string;
+            version: number;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+        };
+        OpinionWaiverResponse: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+        };
+        UnitOpinionResponse: {
+            unitId: string;
+            status: components["schemas"]["OpinionStatus"];
+            /** @description The latest version submitted; 0 before the first */
+            version: number;
+            points: components["schemas"]["PointAnswerResponse"][];
+            summary?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            submittedBy?: string;
+            returns: components["schemas"]["OpinionReturnResponse"][];
+            waiver?: components["schemas"]["OpinionWaiverResponse"];
+            /** @description The co-handling unit this one took over from */
+            replaces?: string;
+        };
+        ObjectionDecisionResponse: {
+            /** @enum {string} */
+            decision: "reject" | "reassign";
+            reason: string;
+            replacementUnitId?: string;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+        };
+        ObjectionEntryResponse: {
+            id: number;
+            unitId: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+            decided?: components["schemas"]["ObjectionDecisionResponse"];
+        };
+        ExtensionDecisionResponse: {
+            /** @enum {string} */
+            decision: "approve" | "refuse";
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+        };
+        ExtensionEntryResponse: {
+            id: number;
+            unitId: string;
+            deadlineKey: string;
+            /** Format: date */
+            requestedEndDate: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by?: string;
+            decided?: components["schemas"]["ExtensionDecisionResponse"];
+        };
+        /** @enum {string} */
+        Disclosure: "publish" | "on-request" | "never";
+        SignatureEntryResponse: {
+            unitId: string;
+            round: number;
+            documentNumber: string;
+            /** Format: date-time */
+            signedAt: string;
+            signedBy: string;
+            draftVersion: number;
+            /** @example A */
+            replyClass: string;
+            disclosure: components["schemas"]["Disclosure"];
+        };
+        /** @enum {string} */
+        ContactMethod: "call" | "visit" | "meeting" | "other";
+        ContactEntryResponse: {
+            unitId: string;
+            method: components["schemas"]["ContactMethod"];
+            /**
+             * Format: date-time
+             * @description When the contact took place
+             */
+            contactedAt: string;
+            summary: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             */
+            at: string;
+            by?: string;
+        };
+        /** @enum {string} */
+        Rating: "satisfied" | "basically-satisfied" | "unsatisfied";
+        ProposerRatingResponse: {
+            proposer: string;
+            rating: components["schemas"]["Rating"];
+        };
+        ReplyRatingsResponse: {
+            unitId: string;
+            round: number;
+            ratings: components["schemas"]["ProposerRatingResponse"][];
         };
         ProposalDetailResponse: {
             /** @example 8-2_20260117 */
@@ -1050,6 +1226,20 @@ export interface components {
             deadlines: components["schemas"]["DeadlineResponse"][];
             /** @description Open tasks */
             tasks: components["schemas"]["TaskResponse"][];
+            /** @description What the caller may do now, in the actions table's order: the domain's availableActions over the handling state kept in the read model. Show a button for each and nothing else */
+            allowedActions: components["schemas"]["AvailableActionResponse"][];
+            /** @description The co-handling units now, each with its latest opinion (opinionsOf) */
+            opinions: components["schemas"]["UnitOpinionResponse"][];
+            /** @description Objections raised, oldest first (objectionsOf) */
+            objections: components["schemas"]["ObjectionEntryResponse"][];
+            /** @description Extensions requested, oldest first (extensionsOf) */
+            extensions: components["schemas"]["ExtensionEntryResponse"][];
+            /** @description Replies signed, oldest first (signaturesOf) */
+            signatures: components["schemas"]["SignatureEntryResponse"][];
+            /** @description Contacts with the proposers (contactsOf) */
+            contacts: components["schemas"]["ContactEntryResponse"][];
+            /** @description The ratings of each signed reply, by round (ratingsOf) */
+            ratings: components["schemas"]["ReplyRatingsResponse"][];
         };
         EventActorResponse: {
             userId: string;
@@ -1471,14 +1661,23 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             proposal: components["schemas"]["InboxProposalResponse"];
-            /** @description Working days to the deadline (0: due today) */
+            /** @description How the task stands; a closed task is done (with when), never "days left" */
+            due: components["schemas"]["DueStatusResponse"];
+            /**
+             * @deprecated
+             * @description Read due.workingDaysLeft
+             */
             workingDaysLeft: number | null;
-            /** @description Working days past the deadline */
+            /**
+             * @deprecated
+             * @description Read due.workingDaysOverdue
+             */
             workingDaysOverdue: number | null;
         };
         InboxCountsResponse: {
             open: number;
             overdue: number;
+            /** @description Open, not overdue, and due soon by the deployment threshold */
             dueSoon: number;
         };
         InboxPageResponse: {
@@ -1553,9 +1752,17 @@ export interface components {
             provisional: boolean;
             extended: boolean;
             escalations: number;
-            /** @description Working days to the last day (0: that day); absent when overdue */
+            /** @description overdue, due-soon or on-track, by the domain rule */
+            due: components["schemas"]["DueStatusResponse"];
+            /**
+             * @deprecated
+             * @description Read due.workingDaysLeft
+             */
             workingDaysLeft?: number;
-            /** @description Working days past the last day; absent when not overdue */
+            /**
+             * @deprecated
+             * @description Read due.workingDaysOverdue
+             */
             workingDaysOverdue?: number;
             /** @description Who is holding it up, with their share of the delay */
             heldBy: components["schemas"]["HeldByResponse"][];
@@ -5540,6 +5747,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only tasks of this kind */
                 kind?: "review-registration" | "assign" | "decide-objection" | "decide-extension" | "opinion" | "contact" | "draft" | "review-draft" | "sign-off" | "dispatch" | "record-feedback" | "follow-up" | "publish";
+                /** @description mine: the caller's unit's tasks of the kinds the caller's roles complete; unit: every task of the caller's unit, for those who manage its work (signer, reviewer, supervisor; others get 403 ROLE_REQUIRED) */
+                scope?: "mine" | "unit";
                 sort?: "dueAt" | "-dueAt";
             };
             header?: never;
@@ -5548,7 +5757,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of tasks with counts (open, overdue, due within 7 days) */
+            /** @description A page of tasks with counts (open, overdue, due soon) over the same scope */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5568,6 +5777,15 @@ export interface operations {
             };
             /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description scope=unit by someone who does not manage the unit's work (ROLE_REQUIRED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -142,6 +142,7 @@ describe('reading the audit trail for the proposal screens', () => {
       deadlineKey: null,
       dueAt: null,
       round: 2,
+      due: { state: 'none' as const },
       workingDaysLeft: null,
       workingDaysOverdue: null,
     };

@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween } from '../calendar/deadline';
-import { IsoDate, normalizeInstant, toShanghaiDate } from '../calendar/iso-date';
+import { addDays, endOfShanghaiDay, IsoDate, normalizeInstant, toShanghaiDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Deadline } from '../handling/handling-state';
 import type { DeadlinePolicy } from './deadline-policy';
@@ -25,7 +25,9 @@ export type DueStatus =
   | { state: 'overdue'; workingDaysOverdue: number }
   | { state: 'due-soon' | 'on-track'; workingDaysLeft: number };
 
-export type DueState = DueStatus['state'];
+export const DUE_STATES = ['none', 'done', 'overdue', 'due-soon', 'on-track'] as const;
+
+export type DueState = (typeof DUE_STATES)[number];
 
 /**
  * The one rule for "how much time is left": working days after today up to the deadline's
@@ -64,4 +66,16 @@ export function dueSoonBefore(
   policy: Pick<DeadlinePolicy, 'dueSoonWorkingDays'>,
 ): IsoDate {
   return addWorkingDays(calendar, today, policy.dueSoonWorkingDays + 1);
+}
+
+/**
+ * dueSoonBefore as an instant, for columns that hold a deadline's instant: a deadline not yet
+ * passed at `now` is due soon exactly when it ends at or before this instant.
+ */
+export function dueSoonUntil(
+  calendar: WorkingDayCalendar,
+  now: string | Date,
+  policy: Pick<DeadlinePolicy, 'dueSoonWorkingDays'>,
+): string {
+  return endOfShanghaiDay(addDays(dueSoonBefore(calendar, toShanghaiDate(now), policy), -1));
 }

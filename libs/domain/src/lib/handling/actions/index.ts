@@ -1,5 +1,6 @@
 export * from './action-roles';
 export * from './available-actions';
+export * from './task-actions';
 export {
   HANDLING_ACTIONS,
   type ActionInputOf,
