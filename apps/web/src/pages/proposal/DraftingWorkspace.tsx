@@ -8,11 +8,10 @@ import type { User } from '../../api/types';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
-import type { UnitOpinion } from './derive';
-import { useAction } from './hooks';
+import { onProposal, useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
-import type { DraftContent, DraftVersion, ProposalDetail, Workspace } from './types';
+import type { DraftContent, DraftVersion, ProposalDetail, UnitOpinion, Workspace } from './types';
 
 const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
 const DISCLOSURES = ['publish', 'on-request', 'never'] as const;
@@ -153,8 +152,15 @@ export function DraftingWorkspace({
       }
       return;
     }
-    const action = what === 'save' ? save : submit;
-    const result = await action.run(what === 'save' ? '/draft-versions' : '/drafts', body);
+    const params = onProposal(detail.id);
+    const result =
+      what === 'save'
+        ? await save.run(body, (b, headers) =>
+            client.POST('/api/proposals/{id}/draft-versions', { params, body: b, headers }),
+          )
+        : await submit.run(body, (b, headers) =>
+            client.POST('/api/proposals/{id}/drafts', { params, body: b, headers }),
+          );
     if (!result) return;
     if (what === 'save') {
       void message.success(t('draft.saved', { version: result.id ?? '' }));
