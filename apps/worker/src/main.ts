@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, DefaultLogger } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
-import { notificationConfigFromEnv, temporalConfigFromEnv, workerTuningFromEnv } from '@banli/config';
+import {
+  handlingConfigFromEnv,
+  notificationConfigFromEnv,
+  temporalConfigFromEnv,
+  workerTuningFromEnv,
+} from '@banli/config';
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
 import { findCjkFont } from '@banli/letters';
 import { bundleWorkflows, createBanliWorker, createNotificationRelay, ensureDailyDigestSchedule } from '@banli/worker';
@@ -17,6 +22,9 @@ async function main(): Promise<void> {
   if (!font) throw new Error('No CJK font for reply letter PDFs: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
   const temporal = temporalConfigFromEnv();
   const notifications = notificationConfigFromEnv();
+  // The digest lists what is due soon by the deployment's one threshold unless configured apart.
+  const dueWithinWorkingDays =
+    notifications.digest.dueWithinWorkingDays ?? handlingConfigFromEnv().normal.policy.dueSoonWorkingDays;
   const dbConfig = databaseConfigFromEnv();
 
   const dataSource = createDataSource(dbConfig);
@@ -33,7 +41,7 @@ async function main(): Promise<void> {
     taskQueue: temporal.taskQueue,
     dataSource,
     workflowBundle,
-    digest: { dueWithinWorkingDays: notifications.digest.dueWithinWorkingDays },
+    digest: { dueWithinWorkingDays },
     tuning: workerTuningFromEnv(),
   });
 
@@ -44,6 +52,7 @@ async function main(): Promise<void> {
     new Client({ connection: clientConnection, namespace: temporal.namespace }),
     {
       ...notifications.digest,
+      dueWithinWorkingDays,
       taskQueue: temporal.taskQueue,
     },
   );

@@ -1,5 +1,5 @@
 import { CalendarOverrideRepository, execSql, SupervisionRepository } from '@banli/persistence';
-import { toShanghaiDate, workingDaysBetween } from '@banli/domain';
+import { DEFAULT_DEADLINE_POLICY, toShanghaiDate, workingDaysBetween } from '@banli/domain';
 import { Harness, people, skipTo, startHarness, startProposal, UNITS, writeAndSign } from './support/workflow-harness';
 
 const { lead, hr, edu } = UNITS;
@@ -49,6 +49,7 @@ describe('supervision records from a running proposal (time-skipping)', () => {
     const overdue = await new SupervisionRepository(h.dataSource).deadlines(
       { state: 'overdue', page: 1, pageSize: 50 },
       calendar,
+      DEFAULT_DEADLINE_POLICY,
       now,
     );
     const reply = overdue.items.find((d) => d.proposalId === p.proposalId && d.kind === 'reply');

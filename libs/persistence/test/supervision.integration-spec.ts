@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
-import { Deadline, FeedbackOutcome, ProposalEventOf, ProposalEventType, WorkingDayCalendar } from '@banli/domain';
+import {
+  DEFAULT_DEADLINE_POLICY,
+  Deadline,
+  FeedbackOutcome,
+  ProposalEventOf,
+  ProposalEventType,
+  WorkingDayCalendar,
+} from '@banli/domain';
 import { testDatabases } from '@banli/testing';
 import { createDataSource, execSql, ProposalProjectionRepository, runMigrations, SupervisionRepository } from '../src';
 
@@ -29,6 +36,8 @@ const IT = 'industry-it';
 const HR = 'human-resources';
 const EDU = 'education';
 const NOW = new Date('2026-04-03T02:00:00.000Z');
+/** The deployment's due-soon threshold: 5 working days. */
+const POLICY = DEFAULT_DEADLINE_POLICY;
 const calendar = WorkingDayCalendar.official();
 
 const sh = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`).toISOString();
@@ -98,7 +107,9 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           body: '正文',
           suggestionPoints: [{ seq: 1, text: '建议' }],
         },
-        events: [{ seq: ++seq, type: 'registered', at: sh('2026-03-02'), data: { sessionCode: session, number: String(n) } }],
+        events: [
+          { seq: ++seq, type: 'registered', at: sh('2026-03-02'), data: { sessionCode: session, number: String(n) } },
+        ],
       },
       NOW,
       calendar,
@@ -393,9 +404,15 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     const page = await supervision.deadlines(
       { state: 'overdue', sessionCode: session, page: 1, pageSize: 50 },
       calendar,
+      POLICY,
       NOW,
     );
     const view = page.items.map((d) => [d.proposalId, d.deadlineKey, d.workingDaysOverdue, d.heldBy]);
+    expect(page.items.map((d) => d.due)).toEqual([
+      { state: 'overdue', workingDaysOverdue: 5 },
+      { state: 'overdue', workingDaysOverdue: 4 },
+      { state: 'overdue', workingDaysOverdue: 3 },
+    ]);
     expect(view).toEqual([
       // P4's reply was due Fri 27 Mar: 5 working days late by Fri 3 Apr. HR's opinion, due Mon
       // 30 Mar and still missing, is 4 working days late: HR holds 4 of the 5, the lead unit 1.
@@ -415,10 +432,22 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     expect(page.total).toBe(3);
 
     const soon = await supervision.deadlines(
-      { state: 'due-soon', withinWorkingDays: 30, sessionCode: session, page: 1, pageSize: 50 },
+      { state: 'due-soon', sessionCode: session, page: 1, pageSize: 50 },
       calendar,
+      { dueSoonWorkingDays: 30 },
       NOW,
     );
+    expect(soon.items.map((d) => [d.proposalId, d.deadlineKey, d.due])).toEqual([
+      [id(2), `reply:${IT}`, { state: 'due-soon', workingDaysLeft: 19 }],
+    ]);
+    // By the deployment's threshold (5 working days), 19 left is not due soon.
+    const byDefault = await supervision.deadlines(
+      { state: 'due-soon', sessionCode: session, page: 1, pageSize: 50 },
+      calendar,
+      POLICY,
+      NOW,
+    );
+    expect(byDefault.items).toEqual([]);
     expect(soon.items.map((d) => [d.proposalId, d.deadlineKey, d.workingDaysLeft])).toEqual([
       // P2's re-handling reply, due Wed 6 May: 18 working days left in April (the Qingming
       // holiday takes Mon 6 Apr) and 1 in May (1, 4 and 5 May are the Labour Day holiday).
@@ -427,13 +456,14 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
   });
 
   it('lists open proposals with their next deadline, and filters by unit and reply class', async () => {
-    const open = await supervision.proposals({ sessionCode: session, page: 1, pageSize: 50 }, calendar, NOW);
+    const open = await supervision.proposals({ sessionCode: session, page: 1, pageSize: 50 }, calendar, POLICY, NOW);
     expect(open.items.map((p) => p.id).sort()).toEqual([id(2), id(3), id(4), id(5)]);
     const p4 = open.items.find((p) => p.id === id(4));
     expect(p4).toMatchObject({ overdueCount: 2, nextDeadline: { deadlineKey: `reply:${IT}` } });
     const byEdu = await supervision.proposals(
       { sessionCode: session, unitId: EDU, page: 1, pageSize: 50 },
       calendar,
+      POLICY,
       NOW,
     );
     // EDU leads P3 and keeps read access to P4 after the reassignment (for the record).
@@ -441,6 +471,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     const classB = await supervision.proposals(
       { sessionCode: session, replyClass: 'B', page: 1, pageSize: 50 },
       calendar,
+      POLICY,
       NOW,
     );
     expect(classB.items.map((p) => p.id)).toEqual([id(2)]);

@@ -16,7 +16,6 @@ describe('notification settings from the environment', () => {
         hour: 8,
         minute: 30,
         timezone: 'Asia/Shanghai',
-        dueWithinWorkingDays: 3,
       },
     });
   });

@@ -39,8 +39,11 @@ export interface DigestConfig {
   minute: number;
   /** IANA time zone of `hour:minute`. */
   timezone: string;
-  /** Tasks due within this many working days (or overdue) are listed. */
-  dueWithinWorkingDays: number;
+  /**
+   * Tasks with at most this many working days left (or overdue) are listed; absent: the
+   * deployment's due-soon threshold (the deadline policy's dueSoonWorkingDays).
+   */
+  dueWithinWorkingDays?: number;
 }
 
 export interface NotificationConfig {
@@ -147,7 +150,9 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
       hour: Number(hm[1]),
       minute: Number(hm[2]),
       timezone,
-      dueWithinWorkingDays: positiveInt(env, 'BANLI_DIGEST_DUE_WITHIN_WORKING_DAYS', 3, 60),
+      ...(env['BANLI_DIGEST_DUE_WITHIN_WORKING_DAYS']?.trim()
+        ? { dueWithinWorkingDays: positiveInt(env, 'BANLI_DIGEST_DUE_WITHIN_WORKING_DAYS', 0, 60) }
+        : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { addWorkingDays, toShanghaiDate, workingDaysBetween } from '@banli/domain';
+import { dueSoonBefore, dueStatus, toShanghaiDate, workingDaysBetween } from '@banli/domain';
+import type { DeadlinePolicy, DueStatus } from '@banli/domain';
 import type { WorkingDayCalendar } from '@banli/domain';
 import { execSql } from './sql';
 
@@ -47,9 +48,11 @@ export interface SupervisedDeadline {
   provisional: boolean;
   extended: boolean;
   escalations: number;
-  /** Working days left until the deadline's last day (0 on the day itself); absent when overdue. */
+  /** The domain's due status: overdue, due-soon or on-track. */
+  due: DueStatus;
+  /** @deprecated read `due`; kept until the web reads it. */
   workingDaysLeft?: number;
-  /** Working days past the deadline's last day; absent when not overdue. */
+  /** @deprecated read `due`. */
   workingDaysOverdue?: number;
   /** Who is holding it up: for a late reply held up by a late opinion, the co-handling unit gets its share. */
   heldBy: HeldBy[];
@@ -111,22 +114,26 @@ const parseList = (v: unknown): string[] => {
   }
 };
 
+/** The one due-soon threshold (the deployment's `dueSoonWorkingDays`, or a window a supervisor asked for). */
+export type DueSoonPolicy = Pick<DeadlinePolicy, 'dueSoonWorkingDays'>;
+
 /** What supervisors watch: open proposals, supervised deadlines, statistics. */
 export interface ISupervisionRepository {
   deadlines(
     q: SupervisionFilter & {
       state: 'overdue' | 'due-soon';
-      withinWorkingDays?: number;
       kind?: string;
       page: number;
       pageSize: number;
     },
     calendar: WorkingDayCalendar,
+    policy: DueSoonPolicy,
     now?: Date,
   ): Promise<Page<SupervisedDeadline>>;
   proposals(
     q: SupervisionFilter & { page: number; pageSize: number },
     calendar: WorkingDayCalendar,
+    policy: DueSoonPolicy,
     now?: Date,
   ): Promise<Page<SupervisedProposal>>;
   statistics(
@@ -139,19 +146,19 @@ export class SupervisionRepository implements ISupervisionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Running supervised deadlines, overdue (`state: 'overdue'`) or due by the end of the
-   * `withinWorkingDays`-th working day from today (`state: 'due-soon'`), key proposals first,
-   * then the most urgent.
+   * Running supervised deadlines, overdue (`state: 'overdue'`) or due soon by the domain's rule
+   * (`state: 'due-soon'`: not passed, last day before dueSoonBefore), key proposals first, then
+   * the most urgent.
    */
   async deadlines(
     q: SupervisionFilter & {
       state: 'overdue' | 'due-soon';
-      withinWorkingDays?: number;
       kind?: string;
       page: number;
       pageSize: number;
     },
     calendar: WorkingDayCalendar,
+    policy: DueSoonPolicy,
     now: Date = new Date(),
   ): Promise<Page<SupervisedDeadline>> {
     const nowIso = now.toISOString();
@@ -162,9 +169,8 @@ export class SupervisionRepository implements ISupervisionRepository {
     if (q.state === 'overdue') {
       where.push(`d."due_at" < :now`);
     } else {
-      const last = addWorkingDays(calendar, today, q.withinWorkingDays ?? 7);
-      where.push(`d."due_at" >= :now`, `d."end_date" <= :last`);
-      params['last'] = last;
+      where.push(`d."due_at" >= :now`, `d."end_date" < :before`);
+      params['before'] = dueSoonBefore(calendar, today, policy);
     }
     if (q.unitId) {
       // For deadlines the unit is the one holding the deadline.
@@ -183,7 +189,7 @@ export class SupervisionRepository implements ISupervisionRepository {
       { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
     const total = await execSql(this.dataSource, `SELECT count(*) AS "n" ${from}`, params);
-    const items = await this.describeDeadlines(rows.rows, calendar, today);
+    const items = await this.describeDeadlines(rows.rows, calendar, policy, now);
     return { items, total: num(total.rows[0]?.['n']), page: q.page, pageSize: q.pageSize };
   }
 
@@ -191,6 +197,7 @@ export class SupervisionRepository implements ISupervisionRepository {
   async proposals(
     q: SupervisionFilter & { page: number; pageSize: number },
     calendar: WorkingDayCalendar,
+    policy: DueSoonPolicy,
     now: Date = new Date(),
   ): Promise<Page<SupervisedProposal>> {
     const { where, params } = this.proposalWhere(q, 'p');
@@ -211,7 +218,6 @@ export class SupervisionRepository implements ISupervisionRepository {
     );
     const total = await execSql(this.dataSource, `SELECT count(*) AS "n" ${from}`, params);
     const ids = rows.rows.map((r) => String(r['id']));
-    const today = toShanghaiDate(now);
     const deadlines = ids.length
       ? await execSql(
           this.dataSource,
@@ -225,7 +231,7 @@ export class SupervisionRepository implements ISupervisionRepository {
           { ids, kinds: [...SUPERVISED_DEADLINE_KINDS] },
         )
       : { rows: [] };
-    const described = await this.describeDeadlines(deadlines.rows, calendar, today);
+    const described = await this.describeDeadlines(deadlines.rows, calendar, policy, now);
     const nowIso = now.toISOString();
     return {
       items: rows.rows.map((r) => {
@@ -380,16 +386,19 @@ export class SupervisionRepository implements ISupervisionRepository {
   }
 
   /**
-   * Working days left or overdue for each deadline, and who is holding it up. A late reply
+   * The due status of each running deadline (the domain's rule), and who is holding it up. A late reply
    * whose consultation ran late is charged first to the co-handling unit whose opinion was
    * latest (up to that opinion's own delay, in working days), the rest to the replying unit.
    */
   private async describeDeadlines(
     rows: Row[],
     calendar: WorkingDayCalendar,
-    today: string,
+    policy: DueSoonPolicy,
+    now: Date,
   ): Promise<SupervisedDeadline[]> {
-    const overdueReplies = rows.filter((r) => r['kind'] === 'reply' && String(r['end_date']) < today);
+    const today = toShanghaiDate(now);
+    const dueOf = (r: Row) => dueStatus({ status: 'running', dueAt: String(r['due_at']) }, now, calendar, policy);
+    const overdueReplies = rows.filter((r) => r['kind'] === 'reply' && dueOf(r).state === 'overdue');
     const opinionDelays = new Map<string, HeldBy[]>();
     if (overdueReplies.length) {
       const ids = [...new Set(overdueReplies.map((r) => String(r['proposal_id'])))];
@@ -412,8 +421,9 @@ export class SupervisionRepository implements ISupervisionRepository {
     return rows.map((r) => {
       const endDate = String(r['end_date'] ?? toShanghaiDate(String(r['due_at'])));
       const unitId = String(r['unit_id']);
-      const overdue = endDate < today;
-      const overdueDays = overdue ? workingDaysBetween(calendar, endDate, today) : 0;
+      const due = dueOf(r);
+      const overdue = due.state === 'overdue';
+      const overdueDays = due.state === 'overdue' ? due.workingDaysOverdue : 0;
       let heldBy: HeldBy[] = [{ unitId, workingDays: overdueDays }];
       if (overdue && r['kind'] === 'reply') {
         const latest = (opinionDelays.get(String(r['proposal_id'])) ?? []).sort(
@@ -443,9 +453,9 @@ export class SupervisionRepository implements ISupervisionRepository {
         provisional: num(r['provisional']) === 1,
         extended: num(r['extended']) === 1,
         escalations: num(r['escalations']),
-        ...(overdue
-          ? { workingDaysOverdue: overdueDays }
-          : { workingDaysLeft: workingDaysBetween(calendar, today, endDate) }),
+        due,
+        ...(due.state === 'overdue' ? { workingDaysOverdue: due.workingDaysOverdue } : {}),
+        ...(due.state === 'due-soon' || due.state === 'on-track' ? { workingDaysLeft: due.workingDaysLeft } : {}),
         heldBy: overdue ? heldBy : [{ unitId, workingDays: 0 }],
       };
     });

@@ -48,8 +48,8 @@ export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
 
   @ApiPropertyOptional({
     type: 'integer',
-    description: 'Due soon: by the end of the N-th working day from today',
-    default: 7,
+    description:
+      "Due soon: at most N working days left (as DueStatus counts them); default the deployment's dueSoonWorkingDays",
     minimum: 0,
     maximum: 120,
   })
@@ -58,7 +58,7 @@ export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
   @IsInt()
   @Min(0)
   @Max(120)
-  withinWorkingDays = 7;
+  withinWorkingDays?: number;
 
   @ApiPropertyOptional({ enum: SUPERVISED_DEADLINE_KINDS })
   @IsOptional()

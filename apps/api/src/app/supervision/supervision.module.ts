@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { handlingConfigFromEnv } from '@banli/config';
 import type { Repositories } from '@banli/persistence';
 import { REPOSITORIES } from '../database/database.module';
 import { SupervisionController } from './supervision.controller';
@@ -10,7 +11,8 @@ import { SupervisionService } from './supervision.service';
     {
       provide: SupervisionService,
       inject: [REPOSITORIES],
-      useFactory: (repos: Repositories) => new SupervisionService(repos.supervision, repos.calendars),
+      useFactory: (repos: Repositories) =>
+        new SupervisionService(repos.supervision, repos.calendars, handlingConfigFromEnv().normal.policy),
     },
   ],
 })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROPOSAL_STAGES } from '@banli/domain';
+import type { DueStatus } from '@banli/domain';
 import { DueStatusResponse } from '../common/due-status.response';
 import type { HeldBy, Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
 
@@ -28,7 +29,7 @@ export class SupervisedDeadlineResponse implements SupervisedDeadline {
   @ApiProperty() extended!: boolean;
   @ApiProperty({ type: 'integer' }) escalations!: number;
   @ApiProperty({ type: DueStatusResponse, description: 'overdue, due-soon or on-track, by the domain rule' })
-  due!: DueStatusResponse;
+  due!: DueStatus;
   @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Read due.workingDaysLeft' })
   workingDaysLeft?: number;
   @ApiPropertyOptional({ type: 'integer', deprecated: true, description: 'Read due.workingDaysOverdue' })

@@ -37,10 +37,21 @@ describe('SupervisionService: what supervisors watch', () => {
     supervision = newSupervisionRepositoryMock();
     calendars = newCalendarOverrideRepositoryMock();
     supervision.statistics.mockResolvedValue([ROW]);
-    sut = new SupervisionService(supervision, calendars);
+    sut = new SupervisionService(supervision, calendars, { dueSoonWorkingDays: 5 });
   });
 
-  it('counts due-soon deadlines in working days of the calendar in force, filtered as asked', async () => {
+  it("counts due-soon deadlines by the deployment's threshold, in working days of the calendar in force", async () => {
+    const calendar = WorkingDayCalendar.fromOverrides([]);
+    calendars.current.mockResolvedValue(calendar);
+    supervision.deadlines.mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
+    const q = Object.assign(new SupervisedDeadlinesQueryDto(), { page: 1, pageSize: 20, state: 'due-soon' });
+    await sut.deadlines(q);
+    expect(supervision.deadlines).toHaveBeenCalledWith({ state: 'due-soon', page: 1, pageSize: 20 }, calendar, {
+      dueSoonWorkingDays: 5,
+    });
+  });
+
+  it('looks further ahead when a supervisor asks for a wider window, filtered as asked', async () => {
     const calendar = WorkingDayCalendar.fromOverrides([]);
     calendars.current.mockResolvedValue(calendar);
     supervision.deadlines.mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
@@ -54,8 +65,9 @@ describe('SupervisionService: what supervisors watch', () => {
     });
     await sut.deadlines(q);
     expect(supervision.deadlines).toHaveBeenCalledWith(
-      { unitId: 'education', keyOnly: true, state: 'due-soon', withinWorkingDays: 3, page: 1, pageSize: 20 },
+      { unitId: 'education', keyOnly: true, state: 'due-soon', page: 1, pageSize: 20 },
       calendar,
+      { dueSoonWorkingDays: 3 },
     );
   });
 

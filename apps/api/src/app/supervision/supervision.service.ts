@@ -1,3 +1,4 @@
+import type { DeadlinePolicy } from '@banli/domain';
 import type {
   ICalendarOverrideRepository,
   ISupervisionRepository,
@@ -24,6 +25,8 @@ export class SupervisionService {
   constructor(
     private readonly supervision: ISupervisionRepository,
     private readonly calendars: ICalendarOverrideRepository,
+    /** The deployment's policy: its `dueSoonWorkingDays` is what "due soon" means here too. */
+    private readonly policy: Pick<DeadlinePolicy, 'dueSoonWorkingDays'>,
   ) {}
 
   async proposals(q: SupervisionFilterDto): Promise<Page<SupervisedProposal>> {
@@ -34,6 +37,7 @@ export class SupervisionService {
         pageSize: q.pageSize,
       },
       await this.calendars.current(),
+      this.policy,
     );
   }
 
@@ -42,12 +46,13 @@ export class SupervisionService {
       {
         ...filterOf(q),
         state: q.state,
-        withinWorkingDays: q.withinWorkingDays,
         ...(q.kind ? { kind: q.kind } : {}),
         page: q.page,
         pageSize: q.pageSize,
       },
       await this.calendars.current(),
+      // A supervisor may look further ahead; by default due soon is the deployment's threshold.
+      { dueSoonWorkingDays: q.withinWorkingDays ?? this.policy.dueSoonWorkingDays },
     );
   }
 

@@ -1,3 +1,4 @@
+import { draftVersionsOf, opinionsOf, type UnitOpinion } from '@banli/contracts';
 import { DomainError, SuggestionPoint } from '@banli/domain';
 import type { IDirectoryRepository, IProposalRepository } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
@@ -63,61 +64,44 @@ export class DraftingWorkspaceService {
         { field: 'unitId', message: 'a unit id' },
       ]);
     }
-    const [events, units] = await Promise.all([this.proposals.eventsOf(proposalId), this.directory.units()]);
+    const [events, units] = await Promise.all([this.proposals.historyOf(proposalId), this.directory.units()]);
     const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
-    const opinions = new Map<
-      string,
-      { status: 'submitted' | 'returned' | 'waived'; version: number; points: OpinionOnPoint[] }
-    >();
-    const drafts: DraftVersionView[] = [];
-    const latestDraft = (version: unknown) => [...drafts].reverse().find((d) => d.draftVersion === Number(version));
-    for (const e of events) {
-      const d = e.data;
-      const unit = e.unitId ?? '';
-      if (e.type === 'opinion-submitted') {
-        const points = (d['points'] as { seq: number; adoption: string; text: string }[]) ?? [];
-        opinions.set(unit, {
-          status: 'submitted',
-          version: Number(d['version']),
-          points: points.map((p) => ({ ...p, unitId: unit, unitName: nameOf(unit), version: Number(d['version']) })),
-        });
-      } else if ((e.type === 'opinion-returned' || e.type === 'opinion-waived') && opinions.has(unit)) {
-        (opinions.get(unit) as { status: string }).status = e.type === 'opinion-returned' ? 'returned' : 'waived';
-      } else if (e.type === 'opinion-waived') {
-        opinions.set(unit, { status: 'waived', version: 0, points: [] });
-      } else if (unit === replyingUnit && (e.type === 'draft-submitted' || e.type === 'draft-saved')) {
-        const { round, draftVersion, ...content } = d;
-        drafts.push({
-          round: Number(round),
-          draftVersion: Number(draftVersion),
-          status: e.type === 'draft-saved' ? 'saved' : 'submitted',
-          submittedAt: e.at,
-          submittedBy: e.actorUserId ?? '',
-          content,
-          comments: [],
-        });
-      } else if (unit === replyingUnit && (e.type === 'draft-sent-back' || e.type === 'draft-reviewed')) {
-        latestDraft(d['draftVersion'])?.comments.push({
-          step: e.type === 'draft-reviewed' ? 'review' : (d['step'] as 'review' | 'sign-off'),
-          outcome: e.type === 'draft-reviewed' ? 'approved' : 'sent-back',
-          comment: (d['comment'] as string | undefined) ?? null,
-          by: e.actorUserId ?? '',
-          at: e.at,
-        });
-      }
-    }
-    const inOpinions = [...opinions.entries()].filter(([, o]) => o.status === 'submitted');
+    // The same folds as the detail and the letter: a unit replaced after its objection no
+    // longer counts, whatever it had sent.
+    const opinions = opinionsOf(events).filter(
+      (o): o is UnitOpinion & { status: 'submitted' | 'returned' | 'waived' } => o.status !== 'pending',
+    );
+    const inOpinions = opinions.filter((o) => o.status === 'submitted');
+    const drafts: DraftVersionView[] = draftVersionsOf(events, replyingUnit).map((d) => ({
+      round: d.round,
+      draftVersion: d.draftVersion,
+      status: d.status,
+      submittedAt: d.submittedAt,
+      submittedBy: d.submittedBy ?? '',
+      content: { ...d.content },
+      comments: d.comments.map((c) => ({
+        step: c.step,
+        outcome: c.outcome,
+        comment: c.comment ?? null,
+        by: c.by ?? '',
+        at: c.at,
+      })),
+    }));
     return {
       proposalId,
       unitId: replyingUnit,
       points: proposal.suggestionPoints.map((p) => ({
         ...p,
-        opinions: inOpinions.flatMap(([, o]) => o.points.filter((x) => x.seq === p.seq)),
+        opinions: inOpinions.flatMap((o) =>
+          o.points
+            .filter((x) => x.seq === p.seq)
+            .map((x) => ({ ...x, unitId: o.unitId, unitName: nameOf(o.unitId), version: o.version })),
+        ),
       })),
-      opinionStatus: [...opinions.entries()].map(([id, o]) => ({
-        unitId: id,
-        unitName: nameOf(id),
+      opinionStatus: opinions.map((o) => ({
+        unitId: o.unitId,
+        unitName: nameOf(o.unitId),
         status: o.status,
         version: o.version,
       })),

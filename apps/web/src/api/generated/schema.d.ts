@@ -5887,7 +5887,7 @@ export interface operations {
                 /** @description Key proposals (重点提案) only */
                 keyOnly?: boolean;
                 state?: "overdue" | "due-soon";
-                /** @description Due soon: by the end of the N-th working day from today */
+                /** @description Due soon: at most N working days left (as DueStatus counts them); default the deployment's dueSoonWorkingDays */
                 withinWorkingDays?: number;
                 kind?: "opinion" | "contact" | "reply" | "follow-up" | "publication";
             };

@@ -1,7 +1,7 @@
 import { addDays, endOfShanghaiDay } from '../calendar/iso-date';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DEFAULT_DEADLINE_POLICY, resolveDeadlinePolicy } from './deadline-policy';
-import { dueSoonBefore, dueStatus } from './due-status';
+import { dueSoonBefore, dueSoonUntil, dueStatus } from './due-status';
 
 const calendar = WorkingDayCalendar.official();
 const policy = DEFAULT_DEADLINE_POLICY;
@@ -93,6 +93,19 @@ describe('due status: one rule for time left, due soon and overdue', () => {
       for (let last = today; last <= addDays(today, 40); last = addDays(last, 1)) {
         const soon = dueStatus(running(last), sh(today), calendar, policy).state === 'due-soon';
         if (soon !== last < before) throw new Error(`today ${today}, last day ${last}: ${soon} vs ${before}`);
+      }
+    }
+  });
+
+  it('gives columns of instants the same boundary: due soon exactly when not passed and due by dueSoonUntil', () => {
+    for (let today = '2024-01-25'; today <= '2024-02-25'; today = addDays(today, 1)) {
+      const now = sh(today);
+      const until = dueSoonUntil(calendar, now, policy);
+      for (let last = today; last <= addDays(today, 40); last = addDays(last, 1)) {
+        const dueAt = endOfShanghaiDay(last);
+        const soon = dueStatus({ status: 'open', dueAt }, now, calendar, policy).state === 'due-soon';
+        if (soon !== (dueAt >= now && dueAt <= until))
+          throw new Error(`today ${today}, last day ${last}: ${soon} vs ${until}`);
       }
     }
   });

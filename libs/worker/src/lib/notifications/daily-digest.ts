@@ -8,10 +8,11 @@ import {
   DigestActivities,
 } from '@banli/contracts';
 import {
-  addWorkingDays,
-  endOfShanghaiDay,
+  DEFAULT_DEADLINE_POLICY,
+  dueSoonUntil,
+  dueStatus,
+  DueStatus,
   toShanghaiDate,
-  workingDaysBetween,
   WorkingDayCalendar,
 } from '@banli/domain';
 import { CalendarOverrideRepository, DailyDigestRepository, DigestNotice, OpenTaskDue } from '@banli/persistence';
@@ -28,13 +29,17 @@ export interface DigestTask {
   deadlineKey: string | null;
   dueAt: string;
   dueDate: string;
+  /** The domain's due status, with the digest's window as the due-soon threshold. */
+  due: DueStatus;
+  /** Also in `due`; digests written before it existed carry only these. */
   workingDaysLeft?: number;
   overdueWorkingDays?: number;
 }
 
 /**
- * Groups open tasks by unit into digests for the day of `at`: tasks due by the end of the
- * N-th working day after it, overdue ones first. Pure (the calendar is given).
+ * Groups open tasks by unit into digests for the day of `at`: tasks overdue or due soon (at
+ * most N working days left, by the domain's dueStatus), overdue ones first. Pure (the calendar
+ * is given).
  */
 export function buildDigests(
   calendar: WorkingDayCalendar,
@@ -46,6 +51,9 @@ export function buildDigests(
   const byUnit = new Map<string, DigestTask[]>();
   for (const t of tasks) {
     const dueDate = toShanghaiDate(t.dueAt);
+    const due = dueStatus({ status: 'open', dueAt: t.dueAt }, at, calendar, {
+      dueSoonWorkingDays: dueWithinWorkingDays,
+    });
     const line: DigestTask = {
       proposalId: t.proposalId,
       proposalKind: t.proposalKind,
@@ -57,9 +65,9 @@ export function buildDigests(
       deadlineKey: t.deadlineKey,
       dueAt: t.dueAt,
       dueDate,
-      ...(t.dueAt < at
-        ? { overdueWorkingDays: workingDaysBetween(calendar, dueDate, today) }
-        : { workingDaysLeft: workingDaysBetween(calendar, today, dueDate) }),
+      due,
+      ...(due.state === 'overdue' ? { overdueWorkingDays: due.workingDaysOverdue } : {}),
+      ...(due.state === 'due-soon' || due.state === 'on-track' ? { workingDaysLeft: due.workingDaysLeft } : {}),
     };
     byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), line]);
   }
@@ -80,7 +88,8 @@ export function buildDigests(
 
 export function createDigestActivities(
   dataSource: DataSource,
-  defaults: { dueWithinWorkingDays: number } = { dueWithinWorkingDays: 3 },
+  /** The deployment's due-soon threshold (HandlingConfig's dueSoonWorkingDays) unless configured apart. */
+  defaults: { dueWithinWorkingDays: number } = { dueWithinWorkingDays: DEFAULT_DEADLINE_POLICY.dueSoonWorkingDays },
 ): DigestActivities {
   const digests = new DailyDigestRepository(dataSource);
   const calendars = new CalendarOverrideRepository(dataSource);
@@ -89,8 +98,7 @@ export function createDigestActivities(
       const n = request.dueWithinWorkingDays ?? defaults.dueWithinWorkingDays;
       const calendar = await calendars.current();
       const today = toShanghaiDate(request.at);
-      const dueBefore = endOfShanghaiDay(addWorkingDays(calendar, today, n));
-      const tasks = await digests.openTasksDueBefore(dueBefore);
+      const tasks = await digests.openTasksDueBefore(dueSoonUntil(calendar, request.at, { dueSoonWorkingDays: n }));
       const notices = buildDigests(calendar, request.at, n, tasks);
       const added = await digests.addDigests(notices);
       return { date: today, units: notices.length, tasks: tasks.length, added };
@@ -104,7 +112,8 @@ export interface DigestScheduleOptions {
   hour: number;
   minute: number;
   timezone: string;
-  dueWithinWorkingDays: number;
+  /** Absent: the worker's default, the deployment's due-soon threshold. */
+  dueWithinWorkingDays?: number;
 }
 
 /**
@@ -117,7 +126,8 @@ export async function ensureDailyDigestSchedule(
   o: DigestScheduleOptions,
 ): Promise<'created' | 'updated'> {
   const spec = { calendars: [{ hour: o.hour, minute: o.minute }], timezone: o.timezone };
-  const input: DailyDigestInput = { dueWithinWorkingDays: o.dueWithinWorkingDays };
+  const input: DailyDigestInput =
+    o.dueWithinWorkingDays === undefined ? {} : { dueWithinWorkingDays: o.dueWithinWorkingDays };
   const action = {
     type: 'startWorkflow' as const,
     workflowType: DAILY_DIGEST_WORKFLOW_TYPE,

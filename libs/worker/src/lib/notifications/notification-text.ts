@@ -318,8 +318,16 @@ const BUILDERS: Record<string, Builder> = {
   'daily-digest': (ctx, p) => {
     const date = safeDate(p['date']) ?? '今日';
     const tasks = (Array.isArray(p['tasks']) ? p['tasks'] : []).map(obj);
-    const overdue = tasks.filter((t) => num(t['overdueWorkingDays']) !== undefined);
-    const soon = tasks.filter((t) => num(t['overdueWorkingDays']) === undefined);
+    // The line's `due` (the domain's dueStatus) when present; digests written before it carry the day counts.
+    const lateOf = (t: Record<string, unknown>): number | undefined => {
+      const due = obj(t['due']);
+      if (due['state'] === 'overdue') return num(due['workingDaysOverdue']) ?? 0;
+      return due['state'] ? undefined : num(t['overdueWorkingDays']);
+    };
+    const leftOf = (t: Record<string, unknown>): number =>
+      num(obj(t['due'])['workingDaysLeft']) ?? num(t['workingDaysLeft']) ?? 0;
+    const overdue = tasks.filter((t) => lateOf(t) !== undefined);
+    const soon = tasks.filter((t) => lateOf(t) === undefined);
     const item = (t: Record<string, unknown>, i: number) => {
       const ref = proposalReference({
         kind: String(t['proposalKind'] ?? 'proposal'),
@@ -329,8 +337,8 @@ const BUILDERS: Record<string, Builder> = {
       });
       const what = TASK_KIND_TEXT[String(t['taskKind'])] ?? deadlineKindOf(t['deadlineKey']);
       const due = safeDate(t['dueAt']) ?? '';
-      const late = num(t['overdueWorkingDays']);
-      const left = num(t['workingDaysLeft']) ?? 0;
+      const late = lateOf(t);
+      const left = leftOf(t);
       return `${i + 1}. ${ref}：${what}，${due}到期，${late !== undefined ? `已逾期${late}个工作日` : daysLeftText(left)}`;
     };
     return {
