@@ -64,10 +64,7 @@ export default function ProposalDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ActionPanels
-              key={`${data.detail.tasks.map((x) => x.id).join()}|${JSON.stringify(data.detail.allowedActions)}`}
-              ctx={ctx}
-            />
+            <ActionPanels key={data.detail.tasks.map((x) => x.id).join()} ctx={ctx} />
             <Tabs
               tabBarExtraContent={
                 <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={loading}>
