@@ -43,9 +43,11 @@ declare const detail: { stage: string; allowedActions: { action: string }[] };
 `;
 
 const REFUSED: [string, string, string][] = [
-  ['a role check on the user', `export const may = user.roles.includes('handler');`, 'no-restricted-syntax'],
+  // The call is spelled with a space before its arguments; the same call to ESLint.
+  ['a role check on the user', `export const may = user.roles.includes ('handler');`, 'no-restricted-syntax'],
   ['a role check over roles', `export const may = roles.some((r) => r === 'supervisor');`, 'no-restricted-syntax'],
-  ['a stage comparison', `export const open = detail.stage === 'registered';`, 'no-restricted-syntax'],
+  ['a stage comparison', `export const open = detail.stage !== 'registered';`, 'no-restricted-syntax'],
+  ['a loose stage comparison', `export const open = detail.stage == 'closed';`, 'no-restricted-syntax'],
   ['a stage comparison the other way round', `export const open = 'closed' !== detail.stage;`, 'no-restricted-syntax'],
   ['a stage list', `export const open = ['assigned', 'drafting'].includes(detail.stage);`, 'no-restricted-syntax'],
   [

@@ -47,15 +47,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthState>(
-    () => ({
-      user,
-      checking,
-      signIn,
-      signOut,
-      // The one role check the web keeps: the menu. Every action comes from allowedActions.
-      // eslint-disable-next-line no-restricted-syntax
-      has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
-    }),
+    // The one role check the web keeps: the menu. Every action comes from allowedActions.
+    // eslint-disable-next-line no-restricted-syntax
+    () => ({ user, checking, signIn, signOut, has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)) }),
     [user, checking, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
