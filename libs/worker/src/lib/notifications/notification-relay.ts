@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { NotificationRelayConfig } from '@banli/config';
-import { toShanghaiDate, workingDaysBetween, WorkingDayCalendar } from '@banli/domain';
+import { DEFAULT_DEADLINE_POLICY, dueStatus, WorkingDayCalendar } from '@banli/domain';
 import {
   CalendarOverrideRepository,
   DeliveryChannel,
@@ -273,17 +273,17 @@ export class NotificationRelay {
   }
 }
 
-/** Working days from the notice's day to the deadline's day, or past it (Asia/Shanghai days). */
+/** Working days left to the deadline at the notice's time, or past it: the domain's dueStatus. */
 export function workingDaysAt(
   calendar: WorkingDayCalendar,
   noticeAt: string,
   dueAt: string,
 ): { left: number } | { overdue: number } {
-  const today = toShanghaiDate(noticeAt);
-  const dueDay = toShanghaiDate(dueAt);
-  return noticeAt <= dueAt
-    ? { left: workingDaysBetween(calendar, today, dueDay) }
-    : { overdue: workingDaysBetween(calendar, dueDay, today) };
+  // The threshold only names the state; the days counted do not depend on it.
+  const due = dueStatus({ status: 'running', dueAt }, noticeAt, calendar, DEFAULT_DEADLINE_POLICY);
+  return due.state === 'overdue'
+    ? { overdue: due.workingDaysOverdue }
+    : { left: due.state === 'due-soon' || due.state === 'on-track' ? due.workingDaysLeft : 0 };
 }
 
 function parsePayload(raw: string): unknown {
