@@ -8,7 +8,8 @@ import type { User } from '../../api/types';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
-import { onProposal, useAction } from './hooks';
+import { queryClient } from '../../api/query';
+import { onProposal, proposalKey, useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
 import type { DraftContent, DraftVersion, ProposalDetail, UnitOpinion, Workspace } from './types';
@@ -167,6 +168,8 @@ export function DraftingWorkspace({
       await onSaved();
     } else {
       void message.success(t('draft.submitted'));
+      // The detail must open on what the server says after the submit, never on this page's copy.
+      queryClient.removeQueries({ queryKey: proposalKey(detail.id) });
       navigate(`/proposals/${encodeURIComponent(detail.id)}`);
     }
   };
