@@ -508,7 +508,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await supervisor.getByTestId('more-actions').getByRole('button', { name: '列为重点提案', exact: true }).click();
     const key = supervisor.getByTestId('panel-key');
     await key.getByLabel('领办领导（多人用顿号或逗号分隔）').fill('张副市长');
+    const marked = supervisor.waitForResponse((r) => r.url().endsWith('/key') && r.request().method() === 'POST');
     await key.getByRole('button', { name: /^保\s*存$/ }).click();
+    expect((await marked).ok()).toBe(true);
+    await success(supervisor).waitFor();
     await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：张副市长').waitFor();
   });
 
