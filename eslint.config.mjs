@@ -103,6 +103,60 @@ const apiStorageBannedSyntax = [
   },
 ];
 
+/**
+ * The web shows what the API says and decides nothing itself (docs/rules.md): who may act comes
+ * from `allowedActions`, how a deadline stands from `due`. So no role or stage checks and no
+ * calendar rules in the web, and only types from the domain. `apps/web/src/web-rules-lint.spec.ts`
+ * proves the rule bites.
+ */
+const WEB_RULES = 'Ask the API: who may act is its allowedActions, how a deadline stands its due (docs/rules.md).';
+const webDecidesNothingSyntax = [
+  {
+    selector:
+      "CallExpression[callee.object.property.name='roles'][callee.property.name=/^(includes|some|every|find|indexOf)$/]",
+    message: `No role checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector: "CallExpression[callee.object.name='roles'][callee.property.name=/^(includes|some|every|find|indexOf)$/]",
+    message: `No role checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/][left.property.name='stage'][right.type='Literal']",
+    message: `No stage checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/][right.property.name='stage'][left.type='Literal']",
+    message: `No stage checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector: "CallExpression[callee.property.name='includes'][arguments.0.property.name='stage']",
+    message: `No stage checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector: "SwitchStatement[discriminant.property.name='stage']",
+    message: `No stage checks in the web. ${WEB_RULES}`,
+  },
+  {
+    selector:
+      'ImportSpecifier[imported.name=/^(workingDays|addWorkingDays|isWorkingDay|dueStatus|dueSoon|availableActions|canAct)/]',
+    message: `No calendar or handling rules in the web. ${WEB_RULES}`,
+  },
+];
+const webDecidesNothingImports = {
+  paths: ['@banli/domain', '@banli/contracts'].map((name) => ({
+    name,
+    allowTypeImports: true,
+    message: `The web imports only types from ${name}: its rules run on the server. ${WEB_RULES}`,
+  })),
+  patterns: [
+    {
+      group: ['@banli/domain/*', '@banli/contracts/*', 'chinese-days'],
+      allowTypeImports: true,
+      message: `No domain rules or calendars in the web. ${WEB_RULES}`,
+    },
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -136,6 +190,14 @@ export default [
     rules: {
       'no-restricted-imports': ['error', apiStorageBannedImports],
       'no-restricted-syntax': ['error', ...apiStorageBannedSyntax],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ignores: ['apps/web/src/api/generated/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...webDecidesNothingSyntax],
+      '@typescript-eslint/no-restricted-imports': ['error', webDecidesNothingImports],
     },
   },
 ];

@@ -59,7 +59,6 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     await open.first().waitFor({ state: 'hidden' });
   }
 
-
   it('goes through import, review, assignment, 催办, opinions, drafting, review, sign-off, dispatch and feedback', async () => {
     // The committee imports the session file and accepts the proposal.
     const registrar = await as('registrar', '/intake');

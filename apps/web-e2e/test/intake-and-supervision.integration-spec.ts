@@ -83,7 +83,6 @@ describe('web UI: intake, assignment and supervision', () => {
     await open.first().waitFor({ state: 'hidden' });
   }
 
-
   it('imports a session CSV in chunks with real progress, lists each failed row, and re-imports safely', async () => {
     const page = await as('registrar');
     const nav = page.getByRole('menu', { name: 'main' });

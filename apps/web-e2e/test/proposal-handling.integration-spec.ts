@@ -41,8 +41,8 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     return res.json();
   }
 
-  async function registerAndAssign(number: string, title: string, coHandlers: string[]): Promise<void> {
-    const [registrar, officer] = await Promise.all([token('registrar'), token('officer')]);
+  async function register(number: string, title: string): Promise<string> {
+    const registrar = await token('registrar');
     await post(registrar, '/proposals', {
       kind: 'proposal',
       sessionCode: session,
@@ -59,7 +59,12 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
         { seq: 2, text: '培育数据要素市场' },
       ],
     });
-    const id = `${session}_${number}`;
+    return `${session}_${number}`;
+  }
+
+  async function registerAndAssign(number: string, title: string, coHandlers: string[]): Promise<void> {
+    const id = await register(number, title);
+    const [registrar, officer] = await Promise.all([token('registrar'), token('officer')]);
     await post(registrar, `/proposals/${id}/review`, { decision: 'accept' });
     await post(officer, `/proposals/${id}/assignment`, {
       mode: 'lead',
@@ -254,6 +259,9 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const reviewer = await as('lead-reviewer');
     const panel = reviewer.getByTestId('panel-review');
     await panel.getByTestId('draft-view').getByText('我局已将5G基站建设列入年度重点工作。').waitFor();
+    // 沟通协商 is the handler's: the reviewer is offered no contact panel, open or folded.
+    expect(await reviewer.getByTestId('panel-contact').count()).toBe(0);
+    expect(await reviewer.getByTestId('action-panels').getByText('沟通协商', { exact: true }).count()).toBe(0);
     await panel.getByLabel('核稿意见').fill('请补充资金安排');
     await screenshot(reviewer, '13-review');
     // By keyboard: from the comment, Tab reaches 核稿通过 then 退回修改; Enter sends it back.
@@ -307,7 +315,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     // front, and find the button by its text (in the CI run of 2026-11-26 the role query found
     // no such button for 15 s although the failure screenshot shows it, enabled).
     await signer.bringToFront();
-    await panel.locator('button').filter({ hasText: /^签\s*发$/ }).click();
+    await panel
+      .locator('button')
+      .filter({ hasText: /^签\s*发$/ })
+      .click();
     await panel.waitFor({ state: 'detached' });
     const number = signer.getByTestId('document-number');
     await number.waitFor();
@@ -340,6 +351,12 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await dispatch.getByRole('button', { name: '发出答复' }).click();
     await dispatch.waitFor({ state: 'detached' });
     await stage(handler).getByText('满意度测评中').waitFor();
+
+    // Feedback is recorded by the assigning office: a supervisor following the proposal is offered none.
+    const supervisor = await as('supervisor');
+    await stage(supervisor).getByText('满意度测评中').waitFor();
+    expect(await supervisor.getByTestId('panel-feedback-industry-it').count()).toBe(0);
+    expect(await supervisor.getByText(/录入满意度测评/).count()).toBe(0);
 
     const officer = await as('officer');
     const feedback = officer.getByTestId('panel-feedback-industry-it');
@@ -482,5 +499,36 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await publication.getByRole('button', { name: '确认已公开' }).click();
     await stage(page).getByText('已办结').waitFor();
     expect(await page.getByTestId('action-panels').count()).toBe(0);
+  });
+
+  it('offers marking as key proposal on a proposal just registered', async () => {
+    const id = await register('4', '关于加强老旧小区改造的提案');
+    const supervisor = await as('supervisor', id);
+    await stage(supervisor).getByText('待审查').waitFor();
+    await supervisor.getByTestId('more-actions').getByRole('button', { name: '列为重点提案', exact: true }).click();
+    const key = supervisor.getByTestId('panel-key');
+    await key.getByLabel('领办领导（多人用顿号或逗号分隔）').fill('张副市长');
+    const marked = supervisor.waitForResponse((r) => r.url().endsWith('/key') && r.request().method() === 'POST');
+    await key.getByRole('button', { name: /^保\s*存$/ }).click();
+    expect((await marked).ok()).toBe(true);
+    await success(supervisor).waitFor();
+    await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：张副市长').waitFor();
+  });
+
+  it('shows in the 已办 tab when each task was done, never days left', async () => {
+    const { page } = sessions.get('lead-handler') ?? { page: await as('lead-handler') };
+    await page.goto(`${url}/?filter=closed`);
+    const rows = page.locator('tbody tr.ant-table-row', { hasText: '关于加快数字经济发展的提案' });
+    await rows.first().waitFor();
+    const tags = rows.locator('[data-due]');
+    expect(await tags.count()).toBeGreaterThan(0);
+    for (const text of await tags.allTextContents()) expect(text).toMatch(/^已于\d{4}年\d{1,2}月\d{1,2}日完成$/);
+    expect(
+      await page
+        .locator('tbody')
+        .getByText(/还剩|工作日/)
+        .count(),
+    ).toBe(0);
+    await screenshot(page, '19-inbox-done');
   });
 });

@@ -64,4 +64,24 @@ describe('web UI: sign-in and inbox', () => {
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await context.close();
   });
+
+  it('lists my tasks by default, and offers the unit’s tasks only to those the API allows', async () => {
+    const handlerContext = await newSession(browser);
+    const handler = await handlerContext.newPage();
+    const probe = handler.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('scope=unit'));
+    await signIn(handler, system.url, 'lead-handler');
+    expect((await probe).status()).toBe(403);
+    await handler.getByRole('heading', { name: '我的待办' }).waitFor();
+    expect(await handler.getByTestId('inbox-scope').count()).toBe(0);
+    await handlerContext.close();
+
+    const reviewerContext = await newSession(browser);
+    const reviewer = await reviewerContext.newPage();
+    await signIn(reviewer, system.url, 'lead-reviewer');
+    await reviewer.getByRole('heading', { name: '我的待办' }).waitFor();
+    await reviewer.getByTestId('inbox-scope').getByText('本单位', { exact: true }).click();
+    await reviewer.getByRole('heading', { name: '本单位待办' }).waitFor();
+    await reviewer.waitForURL(/scope=unit/);
+    await reviewerContext.close();
+  });
 });

@@ -46,19 +46,3 @@ export function formatDateTime(instant: string | Date, lang: Lang): string {
   const p = parts(instant);
   return `${formatDate(instant, lang)} ${p.hour}:${p.minute}`;
 }
-
-export type Urgency = 'overdue' | 'due-soon' | 'normal' | 'none';
-
-/** How urgent a deadline is: overdue, due within `soonWorkingDays` working days, or not yet. */
-export function urgencyOf(
-  deadline: { dueAt?: string | null; workingDaysLeft?: number | null; workingDaysOverdue?: number | null },
-  now: Date = new Date(),
-  soonWorkingDays = 5,
-): Urgency {
-  if (!deadline.dueAt) return 'none';
-  if ((deadline.workingDaysOverdue ?? 0) > 0 || new Date(deadline.dueAt) < now) return 'overdue';
-  if (deadline.workingDaysLeft !== undefined && deadline.workingDaysLeft !== null) {
-    return deadline.workingDaysLeft <= soonWorkingDays ? 'due-soon' : 'normal';
-  }
-  return new Date(deadline.dueAt).getTime() - now.getTime() < 7 * 86_400_000 ? 'due-soon' : 'normal';
-}

@@ -28,7 +28,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A separate browser session (own cookies) for one user, at the size bureau PCs have. */
 export async function newSession(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
-  return track(await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' }));
+  return track(
+    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' }),
+  );
 }
 
 export const DEMO_PASSWORD = process.env['BANLI_DEMO_PASSWORD'] ?? 'banli-demo-2026';

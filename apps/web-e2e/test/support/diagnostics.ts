@@ -30,7 +30,12 @@ async function describeOpenPages(testName: string): Promise<void> {
       await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
       const alerts = await page.locator('[role=alert]').allInnerTexts();
       const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ').slice(0, 600);
-      lines.push(`page ${i + 1}: ${page.url()}`, `  alerts: ${JSON.stringify(alerts)}`, `  text: ${text}`, `  screenshot: ${path.relative(ROOT, file)}`);
+      lines.push(
+        `page ${i + 1}: ${page.url()}`,
+        `  alerts: ${JSON.stringify(alerts)}`,
+        `  text: ${text}`,
+        `  screenshot: ${path.relative(ROOT, file)}`,
+      );
     } catch (e) {
       lines.push(`page ${i + 1}: ${page.url()} (could not be described: ${(e as Error).message})`);
     }

@@ -9,6 +9,7 @@ interface AuthState {
   checking: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Navigation only (which screens the menu offers a role); never whether an action is allowed. */
   has(...roles: Role[]): boolean;
 }
 
@@ -46,6 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthState>(
+    // The one role check the web keeps: the menu. Every action comes from allowedActions.
+    // eslint-disable-next-line no-restricted-syntax
     () => ({ user, checking, signIn, signOut, has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)) }),
     [user, checking, signIn, signOut],
   );

@@ -1,28 +1,42 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, Lang, urgencyOf } from '../format';
+import type { Schemas } from '../api/client';
+import { formatDate, Lang } from '../format';
 
-const COLOURS = { overdue: 'red', 'due-soon': 'orange', normal: 'green', none: 'default' } as const;
+type DueStatus = Schemas['DueStatusResponse'];
 
-/** A deadline as 2023年7月5日 with the working days left (or overdue), coloured by urgency. */
-export function DeadlineTag(props: {
-  dueAt: string | null | undefined;
-  workingDaysLeft?: number | null;
-  workingDaysOverdue?: number | null;
-  explanation?: string;
-}) {
+const COLOURS = {
+  overdue: 'red',
+  'due-soon': 'orange',
+  'on-track': 'green',
+  done: 'default',
+  none: 'default',
+} as const;
+
+/**
+ * A deadline as the API says it stands (its `due`, the domain's one due-status rule): 2023年7月5日
+ * with the working days left (orange when due soon, green on track) or overdue (red); once done,
+ * when it was done. Nothing here counts days.
+ */
+export function DeadlineTag(props: { dueAt: string | null | undefined; due: DueStatus; explanation?: string }) {
   const { t, i18n } = useTranslation();
-  if (!props.dueAt) return <span>—</span>;
-  const urgency = urgencyOf(props);
   const lang = i18n.language as Lang;
-  let suffix = '';
-  if (props.workingDaysOverdue) suffix = t('deadline.overdue', { count: props.workingDaysOverdue });
-  else if (props.workingDaysLeft === 0) suffix = t('deadline.today');
-  else if (props.workingDaysLeft) suffix = t('deadline.left', { count: props.workingDaysLeft });
+  const { due } = props;
+  let text: string;
+  if (due.state === 'done') {
+    text = due.doneAt ? t('deadline.doneOn', { date: formatDate(due.doneAt, lang) }) : t('deadline.done');
+  } else {
+    if (!props.dueAt) return <span>—</span>;
+    let suffix = '';
+    if (due.state === 'overdue')
+      suffix = due.workingDaysOverdue ? t('deadline.overdue', { count: due.workingDaysOverdue }) : t('deadline.late');
+    else if (due.workingDaysLeft === 0) suffix = t('deadline.today');
+    else if (due.workingDaysLeft !== undefined) suffix = t('deadline.left', { count: due.workingDaysLeft });
+    text = `${formatDate(props.dueAt, lang)}${suffix ? `（${suffix}）` : ''}`;
+  }
   const tag = (
-    <Tag color={COLOURS[urgency]} data-urgency={urgency}>
-      {formatDate(props.dueAt, lang)}
-      {suffix ? `（${suffix}）` : ''}
+    <Tag color={COLOURS[due.state]} data-due={due.state}>
+      {text}
     </Tag>
   );
   return props.explanation ? <Tooltip title={props.explanation}>{tag}</Tooltip> : tag;

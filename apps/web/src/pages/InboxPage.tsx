@@ -3,11 +3,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { InboxTask } from '../api/types';
-import { TaskQuery, useTasks } from '../api/tasks';
+import { TaskQuery, useTasks, useUnitScopeAllowed } from '../api/tasks';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 
-/** My unit's tasks: key proposals first, then by deadline; overdue in red, due soon in orange. */
+/**
+ * The tasks the user can act on (or, for those the API allows, every task of their unit): key
+ * proposals first, then by deadline; overdue in red, due soon in orange, as the API says; done
+ * tasks with when they were done.
+ */
 export function InboxPage() {
   const { t } = useTranslation('inbox');
   const { t: c } = useTranslation();
@@ -16,18 +20,19 @@ export function InboxPage() {
   const pageSize = Number(params.get('pageSize') ?? 20);
   const filter = params.get('filter') ?? 'open';
   const kind = params.get('kind') ?? '';
-  const query = useMemo((): TaskQuery => {
-    // "Due soon" from when the filter was chosen (a key that changed every render would refetch forever).
-    const dueBefore = filter === 'due-soon' ? new Date(Date.now() + 7 * 86_400_000).toISOString() : undefined;
-    return {
+  const unitScopeAllowed = useUnitScopeAllowed();
+  const scope = unitScopeAllowed && params.get('scope') === 'unit' ? 'unit' : 'mine';
+  const query = useMemo(
+    (): TaskQuery => ({
       page,
       pageSize,
+      scope,
       ...(filter === 'overdue' ? { overdue: true } : {}),
       ...(filter === 'closed' ? { status: 'closed' as const } : {}),
-      ...(dueBefore ? { dueBefore } : {}),
       ...(kind ? { kind: kind as TaskQuery['kind'] } : {}),
-    };
-  }, [page, pageSize, filter, kind]);
+    }),
+    [page, pageSize, filter, kind, scope],
+  );
   const { data, error, loading } = useTasks(query);
 
   const set = (changes: Record<string, string>) => {
@@ -41,9 +46,24 @@ export function InboxPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('title')}
-      </Typography.Title>
+      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {scope === 'unit' ? t('titleUnit') : t('title')}
+        </Typography.Title>
+        {unitScopeAllowed && (
+          <Radio.Group
+            value={scope}
+            onChange={(e) => set({ scope: e.target.value === 'unit' ? 'unit' : '', page: '' })}
+            optionType="button"
+            data-testid="inbox-scope"
+            aria-label={t('scope')}
+            options={[
+              { value: 'mine', label: t('scopeMine') },
+              { value: 'unit', label: t('scopeUnit') },
+            ]}
+          />
+        )}
+      </Space>
       <ErrorAlert error={error} />
       <Row gutter={16}>
         <Col xs={8}>
@@ -79,7 +99,6 @@ export function InboxPage() {
           optionType="button"
           options={[
             { value: 'open', label: t('filterOpen') },
-            { value: 'due-soon', label: t('filterDueSoon') },
             { value: 'overdue', label: t('filterOverdue') },
             { value: 'closed', label: t('filterClosed') },
           ]}
@@ -133,13 +152,7 @@ export function InboxPage() {
           {
             title: t('deadline'),
             key: 'deadline',
-            render: (_, task) => (
-              <DeadlineTag
-                dueAt={task.dueAt}
-                workingDaysLeft={task.workingDaysLeft}
-                workingDaysOverdue={task.workingDaysOverdue}
-              />
-            ),
+            render: (_, task) => <DeadlineTag dueAt={task.dueAt} due={task.due} />,
           },
         ]}
       />

@@ -69,13 +69,7 @@ export function DeadlinesTable(props: {
           title: t('deadline'),
           key: 'deadline',
           width: 230,
-          render: (_, d) => (
-            <DeadlineTag
-              dueAt={d.dueAt}
-              workingDaysLeft={d.workingDaysLeft ?? null}
-              workingDaysOverdue={d.workingDaysOverdue ?? null}
-            />
-          ),
+          render: (_, d) => <DeadlineTag dueAt={d.dueAt} due={d.due} />,
         },
         {
           title: props.state === 'overdue' ? t('heldBy') : t('holding'),

@@ -2,7 +2,7 @@ import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUnitName } from '../../api/units';
 import { formatDateTime, Lang } from '../../format';
-import type { Contact } from './derive';
+import type { Contact } from './types';
 
 /** The recorded contacts with the proposers (沟通协商). */
 export function ContactsList({ contacts }: { contacts: Contact[] }) {

@@ -45,7 +45,7 @@ function DeadlineLine({ d }: { d: DeadlineView }) {
   return (
     <>
       {d.status === 'running' ? (
-        <DeadlineTag dueAt={d.dueAt} workingDaysLeft={d.workingDaysLeft} workingDaysOverdue={d.workingDaysOverdue} />
+        <DeadlineTag dueAt={d.dueAt} due={d.due} />
       ) : (
         d.dueAt && <Typography.Text>{formatDate(d.dueAt, lang)}</Typography.Text>
       )}

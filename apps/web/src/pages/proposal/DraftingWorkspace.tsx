@@ -8,11 +8,11 @@ import type { User } from '../../api/types';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
-import type { UnitOpinion } from './derive';
-import { useAction } from './hooks';
+import { queryClient } from '../../api/query';
+import { onProposal, proposalKey, useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
-import type { DraftContent, DraftVersion, ProposalDetail, Workspace } from './types';
+import type { DraftContent, DraftVersion, ProposalDetail, UnitOpinion, Workspace } from './types';
 
 const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
 const DISCLOSURES = ['publish', 'on-request', 'never'] as const;
@@ -153,14 +153,23 @@ export function DraftingWorkspace({
       }
       return;
     }
-    const action = what === 'save' ? save : submit;
-    const result = await action.run(what === 'save' ? '/draft-versions' : '/drafts', body);
+    const params = onProposal(detail.id);
+    const result =
+      what === 'save'
+        ? await save.run(body, (b, headers) =>
+            client.POST('/api/proposals/{id}/draft-versions', { params, body: b, headers }),
+          )
+        : await submit.run(body, (b, headers) =>
+            client.POST('/api/proposals/{id}/drafts', { params, body: b, headers }),
+          );
     if (!result) return;
     if (what === 'save') {
       void message.success(t('draft.saved', { version: result.id ?? '' }));
       await onSaved();
     } else {
       void message.success(t('draft.submitted'));
+      // The detail must open on what the server says after the submit, never on this page's copy.
+      queryClient.removeQueries({ queryKey: proposalKey(detail.id) });
       navigate(`/proposals/${encodeURIComponent(detail.id)}`);
     }
   };

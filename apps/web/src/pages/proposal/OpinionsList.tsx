@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useUnitName } from '../../api/units';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { formatDateTime, Lang } from '../../format';
-import type { UnitOpinion } from './derive';
-import type { DeadlineView, PointAnswer, ProposalDetail } from './types';
+
+import type { DeadlineView, PointAnswer, ProposalDetail, UnitOpinion } from './types';
 
 const STATUS_COLOURS: Record<string, string> = {
   pending: 'orange',
@@ -65,15 +65,7 @@ function OpinionCard({
           )}
         </Space>
       }
-      extra={
-        deadline?.status === 'running' ? (
-          <DeadlineTag
-            dueAt={deadline.dueAt}
-            workingDaysLeft={deadline.workingDaysLeft}
-            workingDaysOverdue={deadline.workingDaysOverdue}
-          />
-        ) : undefined
-      }
+      extra={deadline?.status === 'running' ? <DeadlineTag dueAt={deadline.dueAt} due={deadline.due} /> : undefined}
     >
       {o.waiver && (
         <Typography.Paragraph type="secondary">

@@ -2,8 +2,8 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useUnitName } from '../../api/units';
 import { formatDate, Lang } from '../../format';
-import type { Signature } from './derive';
-import type { ProposalDetail } from './types';
+
+import type { ProposalDetail, Signature } from './types';
 
 const STAGE_COLOURS: Record<string, string> = {
   consultation: 'blue',

@@ -7,7 +7,7 @@ import { DraftView } from './DraftView';
 import { useAction, useWorkspace } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { Panel, PanelContext } from './panels';
-import type { DraftContent, DraftVersion } from './types';
+import type { ActionResult, DraftContent, DraftVersion } from './types';
 
 /** The draft under review or awaiting signature: the latest version sent for review in this round. */
 export function useSubmittedDraft(
@@ -36,8 +36,17 @@ export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' |
       form.setFields([{ name: 'comment', errors: [t('actions.commentRequired')] }]);
       return;
     }
-    const path = step === 'review' ? '/drafts/review' : '/sign-off';
-    const r = await action.run(path, { decision, ...(comment ? { comment } : {}) });
+    const params = { path: { id: ctx.detail.id } };
+    const withComment = comment ? { comment } : {};
+    let r: ActionResult | undefined;
+    if (step === 'review' && decision !== 'sign')
+      r = await action.run({ decision, ...withComment }, (body, headers) =>
+        client.POST('/api/proposals/{id}/drafts/review', { params, body, headers }),
+      );
+    else if (step === 'sign-off' && decision !== 'approve')
+      r = await action.run({ decision, ...withComment }, (body, headers) =>
+        client.POST('/api/proposals/{id}/sign-off', { params, body, headers }),
+      );
     if (r) {
       form.resetFields();
       await ctx.done(

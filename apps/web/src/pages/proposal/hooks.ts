@@ -51,11 +51,15 @@ export function useWorkspace(proposalId: string, unitId: string | undefined) {
   });
 }
 
+/** What one typed action call answers (openapi-fetch's result of a `POST /api/proposals/{id}/…`). */
+type ActionCall = Promise<{ data?: ActionResult; response: Response }>;
+
 /**
  * Runs the actions of one panel: each submit is a user intent with its Idempotency-Key (see
- * Intent). The caller's form keeps what was typed: nothing here resets it. `path` is the
- * action's path under the proposal (`/review`, `/opinions/{unitId}/return`, …); every action
- * answers an ActionResult.
+ * Intent). The caller's form keeps what was typed: nothing here resets it. `send` is the typed
+ * call of the action's operation, given the body and the idempotency header, e.g.
+ * `run({ reason }, (body, headers) => client.POST('/api/proposals/{id}/objections', { params, body, headers }))`;
+ * `aim` tells apart intents with the same body aimed at different things (a unit in the path).
  */
 export function useAction(proposalId: string) {
   const intent = useRef(new Intent());
@@ -63,19 +67,16 @@ export function useAction(proposalId: string) {
   const [error, setError] = useState<unknown>(null);
 
   const run = useCallback(
-    async (path: string, body: object = {}): Promise<ActionResult | undefined> => {
-      const idempotencyKey = intent.current.keyFor(path, body);
+    async <B extends object>(
+      body: B,
+      send: (body: B, headers: ReturnType<typeof idempotent>) => ActionCall,
+      aim = '',
+    ): Promise<ActionResult | undefined> => {
+      const idempotencyKey = intent.current.keyFor(`${proposalId}\n${aim}`, body);
       setBusy(true);
       setError(null);
       try {
-        const result = await ok(
-          // One typed operation stands for them all: the same path parameter, the same answer.
-          client.POST(`/api/proposals/{id}${path}` as '/api/proposals/{id}/review', {
-            params: { path: { id: proposalId } },
-            body: body as never,
-            headers: idempotent(idempotencyKey),
-          }),
-        );
+        const result = await ok(send(body, idempotent(idempotencyKey)));
         intent.current.succeeded();
         return result;
       } catch (e) {
@@ -91,3 +92,6 @@ export function useAction(proposalId: string) {
 
   return { run, busy, error, clearError: () => setError(null) };
 }
+
+/** The path parameter of every action on one proposal. */
+export const onProposal = (id: string) => ({ path: { id } });

@@ -7,15 +7,18 @@ import type { User } from '../../api/types';
 import { useUnitName, useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatIsoDate, Lang } from '../../format';
-import { extensionsOf, objectionsOf, ratingsOf, splitNames, taskSuffix, UnitOpinion } from './derive';
-import { useAction } from './hooks';
-import type { ActionResult, ProposalDetail, ProposalEvent, TaskView } from './types';
+import { client } from '../../api/client';
+import { splitNames } from './derive';
+import { onProposal, useAction } from './hooks';
+import type { ActionResult, Adoption, ContactMethod, ProposalDetail, ProposalEvent, Rating } from './types';
 
-/** What every action panel knows: the proposal, its trail, the user, and how to report success. */
+/**
+ * What every action panel knows: the proposal (with what the API allows the user and its folds
+ * of the audit trail), the trail itself, the user, and how to report success.
+ */
 export interface PanelContext {
   detail: ProposalDetail;
   events: ProposalEvent[];
-  opinions: UnitOpinion[];
   user: User;
   /** After an accepted action: tell the user and read the proposal again. */
   done(message: string, result?: ActionResult): Promise<void>;
@@ -25,7 +28,6 @@ const { TextArea } = Input;
 const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
 const RATINGS = ['satisfied', 'basically-satisfied', 'unsatisfied'] as const;
 const METHODS = ['call', 'visit', 'meeting', 'other'] as const;
-const EXTENDABLE = ['opinion', 'contact', 'reply', 'follow-up', 'publication'];
 
 export function Panel({ title, testId, children }: { title: ReactNode; testId: string; children: ReactNode }) {
   return (
@@ -49,15 +51,15 @@ function short(text: string, max = 40): string {
 // ------------------------------------------------------------------ co-handling unit
 
 interface OpinionValues {
-  points: { adoption?: string; text?: string }[];
+  points: { adoption?: Adoption; text?: string }[];
   summary?: string;
 }
 
 /** 会办意见: per suggestion point an adoption status and the text; a summary. */
 export function OpinionPanel({ ctx }: { ctx: PanelContext }) {
   const { t } = useWords();
-  const { detail, opinions, user } = ctx;
-  const mine = opinions.find((o) => o.unitId === user.unitId);
+  const { detail, user } = ctx;
+  const mine = detail.opinions.find((o) => o.unitId === user.unitId);
   const action = useAction(detail.id);
   const [form] = Form.useForm<OpinionValues>();
   const initialValues: OpinionValues = {
@@ -70,15 +72,19 @@ export function OpinionPanel({ ctx }: { ctx: PanelContext }) {
   const lastReturn = mine?.status === 'returned' ? mine.returns.at(-1) : undefined;
 
   const onFinish = async (v: OpinionValues) => {
-    const points = detail.suggestionPoints
-      .map((p, i) => ({ seq: p.seq, adoption: v.points[i]?.adoption, text: v.points[i]?.text?.trim() ?? '' }))
-      .filter((p) => p.adoption && p.text);
+    const points = detail.suggestionPoints.flatMap((p, i) => {
+      const adoption = v.points[i]?.adoption;
+      const text = v.points[i]?.text?.trim() ?? '';
+      return adoption && text ? [{ seq: p.seq, adoption, text }] : [];
+    });
     if (points.length === 0) {
       form.setFields([{ name: ['points', 0, 'text'], errors: [t('actions.required')] }]);
       return;
     }
     const summary = v.summary?.trim();
-    const result = await action.run('/opinions', { points, ...(summary ? { summary } : {}) });
+    const result = await action.run({ points, ...(summary ? { summary } : {}) }, (body, headers) =>
+      client.POST('/api/proposals/{id}/opinions', { params: onProposal(detail.id), body, headers }),
+    );
     if (result) await ctx.done(t('actions.done'), result);
   };
 
@@ -193,14 +199,18 @@ function ReasonForm({
 }
 
 /** 申请调整: within the objection window, a unit asks the assigning office to change the assignment. */
-export function ObjectionPanel({ ctx, dueAt }: { ctx: PanelContext; dueAt: string }) {
+export function ObjectionPanel({ ctx }: { ctx: PanelContext }) {
   const { t, lang } = useWords();
   const action = useAction(ctx.detail.id);
+  // Only for the hint: whether the unit may object is the API's answer (allowedActions).
+  const dueAt = ctx.detail.deadlines.find((d) => d.kind === 'objection' && d.unitId === ctx.user.unitId)?.dueAt;
   return (
     <Panel title={t('actions.objection.title')} testId="panel-objection">
-      <Typography.Paragraph type="secondary">
-        {t('actions.objection.hint', { date: formatDate(dueAt, lang) })}
-      </Typography.Paragraph>
+      {dueAt && (
+        <Typography.Paragraph type="secondary">
+          {t('actions.objection.hint', { date: formatDate(dueAt, lang) })}
+        </Typography.Paragraph>
+      )}
       <ErrorAlert error={action.error} />
       <ReasonForm
         name="objection"
@@ -208,7 +218,9 @@ export function ObjectionPanel({ ctx, dueAt }: { ctx: PanelContext; dueAt: strin
         submit={t('actions.objection.submit')}
         busy={action.busy}
         onSubmit={async (reason) => {
-          const r = await action.run('/objections', { reason });
+          const r = await action.run({ reason }, (body, headers) =>
+            client.POST('/api/proposals/{id}/objections', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
           return !!r;
         }}
@@ -217,25 +229,12 @@ export function ObjectionPanel({ ctx, dueAt }: { ctx: PanelContext; dueAt: strin
   );
 }
 
-/** 申请延期: the unit holding a running deadline asks for a later last day. */
-export function ExtensionPanel({ ctx }: { ctx: PanelContext }) {
+/** 申请延期: the unit holding a running deadline asks for a later last day (of those the API offers). */
+export function ExtensionPanel({ ctx, deadlineKeys }: { ctx: PanelContext; deadlineKeys: string[] }) {
   const { t, c, lang } = useWords();
   const action = useAction(ctx.detail.id);
   const [form] = Form.useForm<{ deadlineKey: string; date: Dayjs; reason: string }>();
-  const pending = new Set(
-    extensionsOf(ctx.events)
-      .filter((e) => !e.decided)
-      .map((e) => e.deadlineKey),
-  );
-  const deadlines = ctx.detail.deadlines.filter(
-    (d) =>
-      d.unitId === ctx.user.unitId &&
-      d.status === 'running' &&
-      EXTENDABLE.includes(d.kind) &&
-      !!d.dueAt &&
-      new Date(d.dueAt) > new Date() &&
-      !pending.has(d.key),
-  );
+  const deadlines = ctx.detail.deadlines.filter((d) => deadlineKeys.includes(d.key));
   const chosen = Form.useWatch('deadlineKey', form);
   const current = deadlines.find((d) => d.key === chosen);
   if (deadlines.length === 0) return null;
@@ -247,11 +246,11 @@ export function ExtensionPanel({ ctx }: { ctx: PanelContext }) {
         name="extension"
         layout="vertical"
         onFinish={async (v) => {
-          const r = await action.run('/extensions', {
-            deadlineKey: v.deadlineKey,
-            requestedEndDate: v.date.format('YYYY-MM-DD'),
-            reason: v.reason.trim(),
-          });
+          const r = await action.run(
+            { deadlineKey: v.deadlineKey, requestedEndDate: v.date.format('YYYY-MM-DD'), reason: v.reason.trim() },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/extensions', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) {
             form.resetFields();
             await ctx.done(t('actions.done'), r);
@@ -322,7 +321,17 @@ export function ReturnOpinionPanel({ ctx, units }: { ctx: PanelContext; units: s
           </Form.Item>
         }
         onSubmit={async (reason, v) => {
-          const r = await action.run(`/opinions/${encodeURIComponent(String(v['unitId']))}/return`, { reason });
+          const unitId = String(v['unitId']);
+          const r = await action.run(
+            { reason },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/opinions/{unitId}/return', {
+                params: { path: { id: ctx.detail.id, unitId } },
+                body,
+                headers,
+              }),
+            unitId,
+          );
           if (r) await ctx.done(t('actions.done'), r);
           return !!r;
         }}
@@ -335,7 +344,7 @@ export function ReturnOpinionPanel({ ctx, units }: { ctx: PanelContext; units: s
 export function ContactPanel({ ctx }: { ctx: PanelContext }) {
   const { t } = useWords();
   const action = useAction(ctx.detail.id);
-  const [form] = Form.useForm<{ method: string; at: Dayjs; summary: string }>();
+  const [form] = Form.useForm<{ method: ContactMethod; at: Dayjs; summary: string }>();
   return (
     <Panel title={t('actions.contact.title')} testId="panel-contact">
       <ErrorAlert error={action.error} />
@@ -345,11 +354,11 @@ export function ContactPanel({ ctx }: { ctx: PanelContext }) {
         layout="vertical"
         initialValues={{ method: 'call', at: dayjs().startOf('minute') }}
         onFinish={async (v) => {
-          const r = await action.run('/contacts', {
-            method: v.method,
-            contactedAt: v.at.toISOString(),
-            summary: v.summary.trim(),
-          });
+          const r = await action.run(
+            { method: v.method, contactedAt: v.at.toISOString(), summary: v.summary.trim() },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/contacts', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) {
             form.resetFields();
             await ctx.done(t('actions.done'), r);
@@ -429,7 +438,9 @@ export function DispatchPanel({ ctx }: { ctx: PanelContext }) {
         type="primary"
         loading={action.busy}
         onClick={async () => {
-          const r = await action.run('/dispatch', {});
+          const r = await action.run({}, (body, headers) =>
+            client.POST('/api/proposals/{id}/dispatch', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
         }}
       >
@@ -452,7 +463,9 @@ export function FollowUpPanel({ ctx }: { ctx: PanelContext }) {
         name="follow-up"
         layout="vertical"
         onFinish={async (v) => {
-          const r = await action.run('/follow-up', { summary: v.summary.trim() });
+          const r = await action.run({ summary: v.summary.trim() }, (body, headers) =>
+            client.POST('/api/proposals/{id}/follow-up', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
         }}
       >
@@ -483,7 +496,9 @@ export function PublicationPanel({ ctx }: { ctx: PanelContext }) {
         layout="vertical"
         onFinish={async (v: { location?: string }) => {
           const location = v.location?.trim();
-          const r = await action.run('/publication', location ? { location } : {});
+          const r = await action.run(location ? { location } : {}, (body, headers) =>
+            client.POST('/api/proposals/{id}/publication', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
         }}
       >
@@ -501,13 +516,12 @@ export function PublicationPanel({ ctx }: { ctx: PanelContext }) {
 // ------------------------------------------------------------------ assigning office
 
 /** 处理申请调整: reject (the assignment stands) or reassign the objecting unit's part. */
-export function DecideObjectionPanel({ ctx, task }: { ctx: PanelContext; task: TaskView }) {
+export function DecideObjectionPanel({ ctx, objectionId: id }: { ctx: PanelContext; objectionId: number }) {
   const { t, lang } = useWords();
   const unitName = useUnitName();
   const units = useUnits();
   const action = useAction(ctx.detail.id);
-  const id = Number(taskSuffix(task)[0]);
-  const objection = objectionsOf(ctx.events).find((o) => o.id === id);
+  const objection = ctx.detail.objections.find((o) => o.id === id);
   const [decision, setDecision] = useState<'reject' | 'reassign'>('reject');
   if (!objection) return null;
   const candidates = units.filter((u) => u.kind === 'bureau' && !ctx.detail.assignedUnitIds.includes(u.id));
@@ -553,11 +567,20 @@ export function DecideObjectionPanel({ ctx, task }: { ctx: PanelContext; task: T
           </>
         }
         onSubmit={async (reason, v) => {
-          const r = await action.run(`/objections/${id}/decision`, {
-            decision: v['decision'],
-            reason,
-            ...(v['decision'] === 'reassign' ? { replacementUnitId: v['replacementUnitId'] } : {}),
-          });
+          const reassign = v['decision'] === 'reassign';
+          const r = await action.run(
+            {
+              decision: reassign ? ('reassign' as const) : ('reject' as const),
+              reason,
+              ...(reassign ? { replacementUnitId: String(v['replacementUnitId']) } : {}),
+            },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/objections/{objectionId}/decision', {
+                params: { path: { id: ctx.detail.id, objectionId: id } },
+                body,
+                headers,
+              }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
           return !!r;
         }}
@@ -567,12 +590,11 @@ export function DecideObjectionPanel({ ctx, task }: { ctx: PanelContext; task: T
 }
 
 /** 审批延期: approve (the deadline moves) or refuse, with a reason. */
-export function DecideExtensionPanel({ ctx, task }: { ctx: PanelContext; task: TaskView }) {
+export function DecideExtensionPanel({ ctx, extensionId: id }: { ctx: PanelContext; extensionId: number }) {
   const { t, c, lang } = useWords();
   const unitName = useUnitName();
   const action = useAction(ctx.detail.id);
-  const id = Number(taskSuffix(task)[0]);
-  const ext = extensionsOf(ctx.events).find((e) => e.id === id);
+  const ext = ctx.detail.extensions.find((e) => e.id === id);
   if (!ext) return null;
   const kind = ext.deadlineKey.split(':')[0];
   return (
@@ -606,7 +628,14 @@ export function DecideExtensionPanel({ ctx, task }: { ctx: PanelContext; task: T
           </Form.Item>
         }
         onSubmit={async (reason, v) => {
-          const r = await action.run(`/extensions/${id}/decision`, { decision: v['decision'], reason });
+          const decision = v['decision'] === 'refuse' ? ('refuse' as const) : ('approve' as const);
+          const r = await action.run({ decision, reason }, (body, headers) =>
+            client.POST('/api/proposals/{id}/extensions/{extensionId}/decision', {
+              params: { path: { id: ctx.detail.id, extensionId: id } },
+              body,
+              headers,
+            }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
           return !!r;
         }}
@@ -615,21 +644,25 @@ export function DecideExtensionPanel({ ctx, task }: { ctx: PanelContext; task: T
   );
 }
 
-/** 满意度测评: the office records each proposer's rating of one replying unit's reply. */
-export function FeedbackPanel({ ctx, task }: { ctx: PanelContext; task: TaskView }) {
+/**
+ * 满意度测评: the office records each proposer's rating of one replying unit's reply: a form for
+ * each proposer the API says is still to be rated, the ratings of the reply's latest round for the rest.
+ */
+export function FeedbackPanel({ ctx, unitId, proposers }: { ctx: PanelContext; unitId: string; proposers: string[] }) {
   const { t } = useWords();
   const unitName = useUnitName();
-  const [unitId, roundText] = taskSuffix(task);
-  const round = Number(roundText ?? task.round ?? 1);
-  const rated = ratingsOf(ctx.events, unitId, round);
+  const latest = ctx.detail.ratings.filter((r) => r.unitId === unitId).at(-1);
+  const rated = Object.fromEntries((latest?.ratings ?? []).map((r) => [r.proposer, r.rating]));
   return (
     <Panel title={t('actions.feedback.title', { unit: unitName(unitId) })} testId={`panel-feedback-${unitId}`}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         {ctx.detail.proposers.map((p, i) =>
-          rated[p.name] ? (
-            <Typography.Text key={p.name} data-testid="rated">
-              {t('actions.feedback.rated', { proposer: p.name, rating: t(`rating.${rated[p.name]}`) })}
-            </Typography.Text>
+          !proposers.includes(p.name) ? (
+            rated[p.name] && (
+              <Typography.Text key={p.name} data-testid="rated">
+                {t('actions.feedback.rated', { proposer: p.name, rating: t(`rating.${rated[p.name]}`) })}
+              </Typography.Text>
+            )
           ) : (
             <RatingForm key={p.name} ctx={ctx} unitId={unitId} proposer={p.name} index={i} />
           ),
@@ -658,14 +691,13 @@ function RatingForm({
       <Form
         name={`rating-${index}`}
         layout="vertical"
-        onFinish={async (v: { rating: string; comment?: string }) => {
+        onFinish={async (v: { rating: Rating; comment?: string }) => {
           const comment = v.comment?.trim();
-          const r = await action.run('/feedback', {
-            unitId,
-            proposer,
-            rating: v.rating,
-            ...(comment ? { comment } : {}),
-          });
+          const r = await action.run(
+            { unitId, proposer, rating: v.rating, ...(comment ? { comment } : {}) },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/feedback', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
         }}
       >
@@ -716,7 +748,17 @@ export function WaivePanel({ ctx, units }: { ctx: PanelContext; units: string[] 
           </Form.Item>
         }
         onSubmit={async (reason, v) => {
-          const r = await action.run(`/opinions/${encodeURIComponent(String(v['unitId']))}/waiver`, { reason });
+          const unitId = String(v['unitId']);
+          const r = await action.run(
+            { reason },
+            (body, headers) =>
+              client.POST('/api/proposals/{id}/opinions/{unitId}/waiver', {
+                params: { path: { id: ctx.detail.id, unitId } },
+                body,
+                headers,
+              }),
+            unitId,
+          );
           if (r) await ctx.done(t('actions.done'), r);
           return !!r;
         }}
@@ -741,7 +783,9 @@ export function ReminderPanel({ ctx, units }: { ctx: PanelContext; units: string
         initialValues={{ unitId: units.length === 1 ? units[0] : undefined }}
         onFinish={async (v) => {
           const message = v.message?.trim();
-          const r = await action.run('/reminders', { unitId: v.unitId, ...(message ? { message } : {}) });
+          const r = await action.run({ unitId: v.unitId, ...(message ? { message } : {}) }, (body, headers) =>
+            client.POST('/api/proposals/{id}/reminders', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) {
             form.resetFields();
             await ctx.done(t('actions.done'), r);
@@ -779,7 +823,9 @@ export function KeyPanel({ ctx }: { ctx: PanelContext }) {
         layout="vertical"
         initialValues={{ leaders: current.join('、') }}
         onFinish={async (v: { leaders: string }) => {
-          const r = await action.run('/key', { leaders: splitNames(v.leaders) });
+          const r = await action.run({ leaders: splitNames(v.leaders) }, (body, headers) =>
+            client.POST('/api/proposals/{id}/key', { params: onProposal(ctx.detail.id), body, headers }),
+          );
           if (r) await ctx.done(t('actions.done'), r);
         }}
       >

@@ -21,3 +21,17 @@ export type DraftVersion = Omit<Schemas['DraftVersionResponse'], 'content'> & { 
 export type Workspace = Omit<Schemas['DraftingWorkspaceResponse'], 'drafts'> & { drafts: DraftVersion[] };
 export type SignedLetter = Schemas['SignedLetterResponse'];
 export type ActionResult = Schemas['ActionResultResponse'];
+
+export type AllowedAction = Schemas['AvailableActionResponse'];
+export type ActionName = Schemas['HandlingActionName'];
+export type ActionTarget = Schemas['ActionTargetResponse'];
+export type TaskKind = Schemas['TaskKind'];
+export type DueStatus = Schemas['DueStatusResponse'];
+
+/** The API's folds of the audit trail, on the detail. */
+export type UnitOpinion = Schemas['UnitOpinionResponse'];
+export type Objection = Schemas['ObjectionEntryResponse'];
+export type Extension = Schemas['ExtensionEntryResponse'];
+export type Signature = Schemas['SignatureEntryResponse'];
+export type Contact = Schemas['ContactEntryResponse'];
+export type ReplyRatings = Schemas['ReplyRatingsResponse'];

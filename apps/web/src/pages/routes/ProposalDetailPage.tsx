@@ -1,6 +1,5 @@
 import { App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -10,7 +9,6 @@ import { ActionPanels } from '../proposal/ActionPanels';
 import { AuditTimeline } from '../proposal/AuditTimeline';
 import { ContactsList } from '../proposal/ContactsList';
 import { DeadlinesCard } from '../proposal/DeadlinesCard';
-import { contactsOf, opinionsOf, signaturesOf } from '../proposal/derive';
 import { useProposal } from '../proposal/hooks';
 import { LettersCard } from '../proposal/LettersCard';
 import { OpinionsList } from '../proposal/OpinionsList';
@@ -25,16 +23,6 @@ export default function ProposalDetailPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useProposal(id);
-
-  const derived = useMemo(
-    () =>
-      data && {
-        opinions: opinionsOf(data.events),
-        contacts: contactsOf(data.events),
-        signatures: signaturesOf(data.events),
-      },
-    [data],
-  );
 
   if (error instanceof ApiError && error.status === 404) {
     return (
@@ -51,14 +39,13 @@ export default function ProposalDetailPage() {
       />
     );
   }
-  if (!data || !derived || !user) {
+  if (!data || !user) {
     return error ? <ErrorAlert error={error} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
   }
 
   const ctx: PanelContext = {
     detail: data.detail,
     events: data.events,
-    opinions: derived.opinions,
     user,
     done: async (text) => {
       void message.success(text);
@@ -71,8 +58,8 @@ export default function ProposalDetailPage() {
       <ErrorAlert error={error} />
       <ProposalHeader
         detail={data.detail}
-        coHandlerUnitIds={derived.opinions.map((o) => o.unitId)}
-        signatures={derived.signatures}
+        coHandlerUnitIds={data.detail.opinions.map((o) => o.unitId)}
+        signatures={data.detail.signatures}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
@@ -88,13 +75,13 @@ export default function ProposalDetailPage() {
                 { key: 'content', label: t('tabs.content'), children: <ProposalContent detail={data.detail} /> },
                 {
                   key: 'opinions',
-                  label: `${t('tabs.opinions')}（${derived.opinions.filter((o) => o.status === 'submitted').length}/${derived.opinions.length}）`,
-                  children: <OpinionsList detail={data.detail} opinions={derived.opinions} />,
+                  label: `${t('tabs.opinions')}（${data.detail.opinions.filter((o) => o.status === 'submitted').length}/${data.detail.opinions.length}）`,
+                  children: <OpinionsList detail={data.detail} opinions={data.detail.opinions} />,
                 },
                 {
                   key: 'contacts',
-                  label: `${t('tabs.contacts')}（${derived.contacts.length}）`,
-                  children: <ContactsList contacts={derived.contacts} />,
+                  label: `${t('tabs.contacts')}（${data.detail.contacts.length}）`,
+                  children: <ContactsList contacts={data.detail.contacts} />,
                 },
                 { key: 'timeline', label: t('tabs.timeline'), children: <AuditTimeline events={data.events} /> },
               ]}

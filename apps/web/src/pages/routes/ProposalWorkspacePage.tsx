@@ -1,13 +1,11 @@
 import { Button, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DeadlineTag } from '../../components/DeadlineTag';
-import { opinionsOf, tasksOf } from '../proposal/derive';
 import { DraftingWorkspace } from '../proposal/DraftingWorkspace';
 import { useProposal, useWorkspace } from '../proposal/hooks';
 
@@ -16,14 +14,13 @@ export default function ProposalWorkspacePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('proposal');
   const { t: c } = useTranslation();
-  const { user, has } = useAuth();
+  const { user } = useAuth();
   const navigate = useNavigate();
   const { data, error, reload } = useProposal(id);
   const ws = useWorkspace(id, user?.unitId);
   const workspace = ws.data;
   const wsError = ws.error;
 
-  const opinions = useMemo(() => (data ? opinionsOf(data.events) : []), [data]);
   const failure = error ?? wsError;
   if (failure instanceof ApiError && failure.status === 404) {
     return (
@@ -43,8 +40,9 @@ export default function ProposalWorkspacePage() {
   if (!data || !workspace || !user) {
     return failure ? <ErrorAlert error={failure} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
   }
-  const draftTask = tasksOf(data.detail, user.unitId, 'draft')[0];
-  const editable = has('handler') && !!draftTask;
+  // Editable exactly when the API allows the user to submit a draft; its deadline is their draft task's.
+  const editable = data.detail.allowedActions.some((a) => a.action === 'submitDraft');
+  const draftTask = data.detail.tasks.find((x) => x.unitId === user.unitId && x.kind === 'draft');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="workspace">
       <Space wrap align="center">
@@ -55,13 +53,7 @@ export default function ProposalWorkspacePage() {
           {t('draft.title')}
         </Typography.Title>
         <Tag>{c(`stage.${data.detail.stage}`)}</Tag>
-        {draftTask && (
-          <DeadlineTag
-            dueAt={draftTask.dueAt}
-            workingDaysLeft={draftTask.workingDaysLeft}
-            workingDaysOverdue={draftTask.workingDaysOverdue}
-          />
-        )}
+        {draftTask && <DeadlineTag dueAt={draftTask.dueAt} due={draftTask.due} />}
       </Space>
       <Typography.Text data-testid="workspace-title">
         {data.detail.sessionName} · {t('numberLabel', { number: data.detail.number })} · {data.detail.title}
@@ -70,7 +62,7 @@ export default function ProposalWorkspacePage() {
         key={`${editable}`}
         detail={data.detail}
         workspace={workspace}
-        opinions={opinions}
+        opinions={data.detail.opinions}
         user={user}
         editable={editable}
         onSaved={reload}

@@ -26,7 +26,8 @@ export default function DashboardPage() {
   const unit = get('unit');
   const kind = get('kind');
   const keyOnly = get('keyOnly') === 'true';
-  const within = Math.min(120, Number(get('within', '7')) || 7);
+  // Without a chosen horizon, "due soon" is the API's (the deployment's due-soon threshold).
+  const within = get('within') ? Math.min(120, Math.max(0, Number(get('within')) || 0)) : undefined;
   const tab: State = get('tab') === 'due-soon' ? 'due-soon' : 'overdue';
   const groupBy = get('groupBy') === 'session' ? 'session' : 'unit';
   const [reminding, setReminding] = useState<SupervisedDeadline | null>(null);
@@ -49,7 +50,7 @@ export default function DashboardPage() {
         state,
         page,
         pageSize,
-        ...(state === 'due-soon' ? { withinWorkingDays: within } : {}),
+        ...(state === 'due-soon' && within !== undefined ? { withinWorkingDays: within } : {}),
         ...(session ? { session } : {}),
         ...(unit ? { unit } : {}),
         ...(kind ? { kind: kind as (typeof SUPERVISED_KINDS)[number] } : {}),
@@ -121,9 +122,10 @@ export default function DashboardPage() {
             id="dash-within"
             min={0}
             max={120}
-            value={within}
+            value={within ?? null}
+            placeholder={t('withinDefault')}
             style={{ width: 90 }}
-            onChange={(v) => typeof v === 'number' && filter({ within: v === 7 ? '' : v })}
+            onChange={(v) => filter({ within: typeof v === 'number' ? v : '' })}
           />
         </Form.Item>
         <Form.Item>
@@ -152,7 +154,9 @@ export default function DashboardPage() {
           label:
             state === 'overdue'
               ? t('overdue', { count: lists.overdue?.total ?? 0 })
-              : t('dueSoon', { days: within, count: lists['due-soon']?.total ?? 0 }),
+              : within === undefined
+                ? t('dueSoonDefault', { count: lists['due-soon']?.total ?? 0 })
+                : t('dueSoon', { days: within, count: lists['due-soon']?.total ?? 0 }),
           children: (
             <DeadlinesTable
               state={state}

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import { useUnitName } from '../../api/units';
-import { DeadlineTag } from '../../components/DeadlineTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
@@ -161,7 +160,8 @@ export default function ProposalsPage() {
             title: t('nextDeadline'),
             key: 'next',
             width: 170,
-            render: (_, p) => <DeadlineTag dueAt={p.closedAt ? null : p.nextDueAt} />,
+            // The list has no due status from the API (only the detail and the inbox do): the date alone.
+            render: (_, p) => (p.closedAt || !p.nextDueAt ? '—' : formatDate(p.nextDueAt, i18n.language as Lang)),
           },
           {
             title: t('received'),
