@@ -296,13 +296,15 @@ async function seed(ctx: Ctx, template: string, n: number, tasksPer: number): Pr
     `src."id" = $2`,
     [n, template],
   );
-  // Tasks: one row per (proposal, k), spread over the units and four months of deadlines.
+  // Tasks: one row per (proposal, k), spread over the units and four months of deadlines; all
+  // opinions, so that the co-handler's inbox (the kinds the domain gives that role) lists them.
   await clone(
     ctx,
     'task',
     {
       id: `${id} || ':bench:' || k`,
       proposal_id: id,
+      kind: `'opinion'`,
       unit_id: `${units}[1 + (g + k) % ${UNITS.length}]`,
       status: `'open'`,
       due_at: `to_char(${day('g * 7 + k * 13')}, ${ISO})`,
