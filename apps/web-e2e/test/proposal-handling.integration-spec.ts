@@ -398,17 +398,30 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
       await page.getByLabel(label).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
     };
+    // Each submit: the API's answer first (so a refusal shows as its status and body, not
+    // as a panel that never goes), then the success message, then the panel is gone.
+    const submitted = async (page: Page, pathEnd: string, click: () => Promise<void>) => {
+      const answer = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd),
+      );
+      await click();
+      const r = await answer;
+      expect(`${r.status()} ${r.ok() ? '' : await r.text()}`.trim()).toMatch(/^20[01]$/);
+      await success(page).waitFor();
+    };
     const lead = await as('lead-handler', xssId);
     await more(lead, '退回会办意见').click();
     const back = lead.getByTestId('panel-return-opinion');
     await back.getByLabel('退回理由').fill('请补充具体措施');
-    await back.getByRole('button', { name: '退回修改' }).click();
+    await submitted(lead, '/opinions/human-resources/return', () =>
+      back.getByRole('button', { name: '退回修改' }).click(),
+    );
     await back.waitFor({ state: 'detached' });
 
     await more(lead, '申请调整交办').click();
     const objection = lead.getByTestId('panel-objection');
     await objection.getByLabel('申请调整理由').fill('数据要素市场主要由数据局负责');
-    await objection.getByRole('button', { name: '提交申请' }).click();
+    await submitted(lead, '/objections', () => objection.getByRole('button', { name: '提交申请' }).click());
     await objection.waitFor({ state: 'detached' });
 
     await more(lead, '申请延期').click();
@@ -417,7 +430,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await extension.getByLabel('申请延至').fill('2027-03-31');
     await extension.getByLabel('申请延至').press('Enter');
     await extension.getByLabel('延期理由').fill('需开展专题调研');
-    await extension.getByRole('button', { name: '提交延期申请' }).click();
+    await submitted(lead, '/extensions', () => extension.getByRole('button', { name: '提交延期申请' }).click());
     await extension.waitFor({ state: 'detached' });
 
     // The co-handler sees why its opinion came back, with what it wrote still in the form.
@@ -430,12 +443,16 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const decideObjection = officer.getByTestId('panel-decide-objection-1');
     await decideObjection.getByText(/申请调整：数据要素市场主要由数据局负责/).waitFor();
     await decideObjection.getByLabel('处理理由').fill('职责明确，维持交办');
-    await decideObjection.getByRole('button', { name: '提交处理结果' }).click();
+    await submitted(officer, '/objections/1/decision', () =>
+      decideObjection.getByRole('button', { name: '提交处理结果' }).click(),
+    );
     await decideObjection.waitFor({ state: 'detached' });
     const decideExtension = officer.getByTestId('panel-decide-extension-1');
     await decideExtension.getByText(/答复延至2027年3月31日：需开展专题调研/).waitFor();
     await decideExtension.getByLabel('审批意见').fill('同意延期');
-    await decideExtension.getByRole('button', { name: '提交审批结果' }).click();
+    await submitted(officer, '/extensions/1/decision', () =>
+      decideExtension.getByRole('button', { name: '提交审批结果' }).click(),
+    );
     await decideExtension.waitFor({ state: 'detached' });
 
     const supervisor = await as('supervisor', xssId);
