@@ -22,27 +22,9 @@ for name in chromium chromium-browser; do
   if path="$(command -v "$name" 2>/dev/null)"; then found "$path"; fi
 done
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || {
-    log "no Chromium found; install the Debian package $PACKAGE as root, or set CHROMIUM_PATH"
-    exit 1
-  }
-  SUDO=(sudo)
-fi
-command -v apt-get >/dev/null 2>&1 || {
-  log "no Chromium found and no apt-get here; install Chromium and set CHROMIUM_PATH"
-  exit 1
-}
-
-export DEBIAN_FRONTEND=noninteractive
-candidate="$(apt-cache policy "$PACKAGE" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
-if [ -z "$candidate" ] || [ "$candidate" = "(none)" ]; then
-  log "apt does not know $PACKAGE yet: apt-get update"
-  "${SUDO[@]}" apt-get update -qq >&2
-fi
-log "installing $PACKAGE (Debian's Chromium, once)"
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$PACKAGE" >&2
+# shellcheck source=apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install "$PACKAGE" ensure-chromium
 
 path="$(command -v chromium)" || { log "$PACKAGE installed, but no chromium on PATH"; exit 1; }
 found "$path"

@@ -21,27 +21,9 @@ if [ -n "${DOCKER_COMPOSE_PATH:-}" ]; then
 fi
 if path="$(command -v docker-compose 2>/dev/null)"; then found "$path"; fi
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || {
-    log "no docker-compose found; install the Debian package $PACKAGE as root, or set DOCKER_COMPOSE_PATH"
-    exit 1
-  }
-  SUDO=(sudo)
-fi
-command -v apt-get >/dev/null 2>&1 || {
-  log "no docker-compose found and no apt-get here; install docker-compose and set DOCKER_COMPOSE_PATH"
-  exit 1
-}
-
-export DEBIAN_FRONTEND=noninteractive
-candidate="$(apt-cache policy "$PACKAGE" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
-if [ -z "$candidate" ] || [ "$candidate" = "(none)" ]; then
-  log "apt does not know $PACKAGE yet: apt-get update"
-  "${SUDO[@]}" apt-get update -qq >&2
-fi
-log "installing $PACKAGE (Debian's, once)"
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$PACKAGE" >&2
+# shellcheck source=apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install "$PACKAGE" ensure-docker-compose
 
 path="$(command -v docker-compose)" || { log "$PACKAGE installed, but no docker-compose on PATH"; exit 1; }
 found "$path"

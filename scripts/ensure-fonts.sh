@@ -39,27 +39,9 @@ fi
 
 if font="$(find_installed)"; then found "$font"; fi
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || {
-    log "no CJK font found; install the Debian package $PACKAGE as root, or set BANLI_CJK_FONT"
-    exit 1
-  }
-  SUDO=(sudo)
-fi
-command -v apt-get >/dev/null 2>&1 || {
-  log "no CJK font found and no apt-get here; install a CJK TrueType/OpenType font and set BANLI_CJK_FONT"
-  exit 1
-}
-
-export DEBIAN_FRONTEND=noninteractive
-candidate="$(apt-cache policy "$PACKAGE" 2>/dev/null | awk '/Candidate:/ { print $2 }')"
-if [ -z "$candidate" ] || [ "$candidate" = "(none)" ]; then
-  log "apt does not know $PACKAGE yet: apt-get update"
-  "${SUDO[@]}" apt-get update -qq >&2
-fi
-log "installing $PACKAGE"
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$PACKAGE" >&2
+# shellcheck source=apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install "$PACKAGE" ensure-fonts
 
 font="$(find_installed)" || { log "$PACKAGE installed, but none of ${KNOWN_FONTS[*]} exists"; exit 1; }
 found "$font"

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { HANDLING_ACTIONS } from '@banli/domain';
 import { execSql } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
-import { accepted, assignedToOne, assignedWithLead, readyToSign, uniqueNumber } from './support/proposals';
+import { OPENAPI_FILE } from './support/openapi-responses';
+import { accepted, assignedToOne, assignedWithLead, draftOf, readyToSign, uniqueNumber } from './support/proposals';
 import { startStack, Stack } from './support/stack';
 
 interface Action {
@@ -224,5 +227,72 @@ describe.each(testDatabases())('what the caller may do, and their inbox ($name)'
     const id = await accepted(u, { sessionCode: session, number: uniqueNumber() });
     expect(await namesOf('officer', id)).toEqual(expect.arrayContaining(['assign', 'markKey']));
     expect(kindsIn((await inbox('officer')).items, id)).toEqual(['assign']);
+  });
+  it('refuses every action of the table on a closed proposal with 409 HANDLING_ENDED, never a 5xx', async () => {
+    const id = await assignedWithLead(u, 'industry-it', ['education']);
+    await u['education-cohandler']
+      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 1, adoption: 'adopted', text: '同意。' }] })
+      .expect(200);
+    await readyToSign(u, id, 'industry-it');
+    await u['lead-signer'].post(`/api/proposals/${id}/sign-off`, { decision: 'sign' }).expect(200);
+    await u['lead-handler'].post(`/api/proposals/${id}/dispatch`, {}).expect(200);
+    await u['officer']
+      .post(`/api/proposals/${id}/feedback`, { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' })
+      .expect(200);
+    expect((await u['officer'].get(`/api/proposals/${id}`).expect(200)).body.stage).toBe('closed');
+
+    // A valid body for each action's route: validation passes, so the answer is the workflow's.
+    const bodies: Record<string, object> = {
+      '/review': { decision: 'accept' },
+      '/assignment': { mode: 'single', unitIds: ['education'] },
+      '/objections': { reason: '不属于本单位职责' },
+      '/objections/1/decision': { decision: 'reject', reason: '维持' },
+      '/opinions': { points: [{ seq: 1, adoption: 'adopted', text: '同意。' }] },
+      '/opinions/education/return': { reason: '请补充' },
+      '/opinions/education/waiver': { reason: '无需会办' },
+      '/contacts': { method: 'call', contactedAt: new Date().toISOString(), summary: '电话沟通' },
+      '/drafts': draftOf(),
+      '/draft-versions': draftOf(),
+      '/drafts/review': { decision: 'approve' },
+      '/sign-off': { decision: 'sign' },
+      '/dispatch': {},
+      '/feedback': { unitId: 'industry-it', proposer: '李明', rating: 'satisfied' },
+      '/follow-up': { summary: '已落实' },
+      '/publication': { location: '市政府门户网站' },
+      '/extensions': { deadlineKey: 'reply:industry-it', requestedEndDate: '2027-06-30', reason: '调研' },
+      '/extensions/1/decision': { decision: 'approve', reason: '同意' },
+      '/key': { leaders: ['张副市长'] },
+      '/reminders': { unitId: 'industry-it', message: '请抓紧办理' },
+    };
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([, ops]) => ops['post']?.tags?.includes('actions'))
+      .map(([template]) =>
+        template
+          .replace('/api/proposals/{id}', '')
+          .replace('{unitId}', 'education')
+          .replace(/\{\w+Id\}/g, '1'),
+      );
+    // One route per action of the domain's table, and a body for each.
+    expect(routes).toHaveLength(Object.keys(HANDLING_ACTIONS).length);
+    expect(routes.filter((r) => !bodies[r])).toEqual([]);
+
+    for (const route of routes) {
+      // Whoever holds a role for the action and may read the proposal gets the same refusal.
+      const answers = await Promise.all(
+        PEOPLE.map(async (name) => {
+          const res = await u[name].post(`/api/proposals/${id}${route}`, bodies[route]);
+          return { name, status: res.status, code: res.body?.error?.code as string | undefined };
+        }),
+      );
+      expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+      const ended = answers.filter((a) => a.code === 'HANDLING_ENDED');
+      expect([route, ended.length > 0]).toEqual([route, true]);
+      expect(ended.every((a) => a.status === 409)).toBe(true);
+      // Anyone else is refused for who they are (role, unit), never told something else.
+      expect(answers.filter((a) => a.code !== 'HANDLING_ENDED' && ![403, 404].includes(a.status))).toEqual([]);
+    }
   });
 });

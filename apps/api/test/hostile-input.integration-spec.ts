@@ -562,6 +562,65 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
     measure: '<iframe src="javascript:alert(1)"></iframe>（一）',
   };
 
+  it('takes a whole number only as digits, in every integer parameter (path or query) of the OpenAPI document', async () => {
+    const NOT_DIGITS = ['0x1', '1e0', '1.0', '+1', ' 1', '1 ', '١'];
+    const checked: string[] = [];
+    for (const op of operations.filter((o) => o.method === 'GET' || o.method === 'POST')) {
+      for (const param of op.params.filter((p) => p.type === 'integer' && p.in !== 'header')) {
+        // A request the operation's guards let through with the value 1 (some user may call it,
+        // the other path parameters name real things), so a refusal can only be the number's.
+        const build = (value: string) => {
+          const path = op.template.replace(/\{(\w+)\}/g, (_, name: string) =>
+            encodeURIComponent(
+              name === param.name
+                ? value
+                : name === 'id'
+                  ? fixtures['dispatched']
+                  : name === 'unitId'
+                    ? 'education'
+                    : name === 'format'
+                      ? 'html'
+                      : '1',
+            ),
+          );
+          return param.in === 'query' ? `${path}?${param.name}=${encodeURIComponent(value)}` : path;
+        };
+        const call = (user: string, value: string) =>
+          rawRequest(stack.url, {
+            method: op.method,
+            path: build(value),
+            headers: {
+              authorization: `Bearer ${tokens[user]}`,
+              ...(op.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(op.method === 'POST' ? { body: JSON.stringify(sampleBody(op)) } : {}),
+          });
+        let caller: string | undefined;
+        for (const user of USERS) {
+          const res = await call(user, '1');
+          if (![401, 403].includes(res.status) && res.status < 500) {
+            caller = user;
+            break;
+          }
+        }
+        expect([op.method, op.template, param.name, caller !== undefined]).toEqual([
+          op.method,
+          op.template,
+          param.name,
+          true,
+        ]);
+        for (const value of NOT_DIGITS) {
+          const res = await call(caller as string, value);
+          expect([op.template, param.name, value, res.status]).toEqual([op.template, param.name, value, 400]);
+        }
+        checked.push(`${op.method} ${op.template} ${param.name}`);
+      }
+    }
+    // The document has integer parameters in paths (rounds, objection and extension numbers,
+    // years) and queries (page, pageSize, withinWorkingDays): all of them were tried.
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
+
   it('gives back text with script, SQL and Unicode edge cases byte for byte, as JSON, and escapes it in letters', async () => {
     const reg = registration('nasty', {
       title: NASTY.title,

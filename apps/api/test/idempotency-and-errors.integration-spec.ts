@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { execSql } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
+import { OPENAPI_FILE } from './support/openapi-responses';
 import { startStack, Stack } from './support/stack';
 
 describe.each(testDatabases())('idempotency, security headers and errors ($name)', ({ config }) => {
@@ -61,6 +63,41 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     expect(retry.headers['idempotent-replayed']).toBe('true');
     const events = (await cohandler.get(`/api/proposals/${id}/events`).expect(200)).body;
     expect(events.filter((e: { type: string }) => e.type === 'opinion-submitted')).toHaveLength(1);
+  });
+
+  it('answers a retry with the same Idempotency-Key at once on every POST of the document, the letter preview too', async () => {
+    const id = await assignedProposal();
+    const handler = await as(stack, 'lead-handler');
+    const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+    const posts = Object.entries(doc.paths)
+      .filter(([, ops]) => ops['post'])
+      .map(([template]) =>
+        template.replace(/\{(\w+)\}/g, (_, name: string) =>
+          name === 'id' ? id : name === 'unitId' ? 'industry-it' : name === 'format' ? 'html' : '1',
+        ),
+      );
+    expect(posts.length).toBeGreaterThan(20);
+    // An empty body: most are refused (and the refusal is what a retry must get back); the
+    // point is that every retry is answered, as the first call was, and quickly.
+    for (const [i, path] of posts.entries()) {
+      const key = `retry-${i}`;
+      const first = await handler.post(path, {}, { 'Idempotency-Key': key }).timeout(10_000);
+      const retry = await handler.post(path, {}, { 'Idempotency-Key': key }).timeout(10_000);
+      expect([path, retry.status]).toEqual([path, first.status]);
+    }
+    // The preview answers with HTML it writes itself: a retry runs it again (it changes nothing).
+    const draft = {
+      replyClass: 'A',
+      disclosure: 'never',
+      sections: [{ seq: 1, adoption: 'adopted', text: '已采纳。' }],
+      topic: '测试工作',
+      contact: { name: '王五', phone: '0571-88888888' },
+    };
+    const preview = `/api/proposals/${id}/letters/preview`;
+    const first = await handler.post(preview, draft, { 'Idempotency-Key': 'preview-1' }).timeout(10_000).expect(200);
+    const retry = await handler.post(preview, draft, { 'Idempotency-Key': 'preview-1' }).timeout(10_000).expect(200);
+    expect(retry.text).toBe(first.text);
+    expect(retry.headers['content-type']).toMatch(/text\/html/);
   });
 
   it('applies concurrent duplicates once', async () => {

@@ -334,4 +334,51 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
     expect(leadRow[header.indexOf('Satisfied')]).toBe(4);
     expect(leadRow[header.indexOf('Class B')]).toBe(1);
   });
+  it('writes a session name that is a formula as text in the CSV, and names every export safely whatever the filter', async () => {
+    const formulaSession = `${session}f`;
+    const number = `f${Date.now().toString(36)}`;
+    await users['registrar']
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: formulaSession,
+        sessionName: '=SUM(1,1)会议',
+        number,
+        title: '关于公式的提案',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      })
+      .expect(201);
+    const id = `${formulaSession}_${number}`;
+    await users['registrar'].post(path(id, '/review'), { decision: 'accept' }).expect(200);
+    await users['officer']
+      .post(path(id, '/assignment'), { mode: 'lead', leadUnitId: 'industry-it', coHandlerUnitIds: ['education'] })
+      .expect(200);
+    const csv = await users['supervisor']
+      .get(`/api/supervision/statistics?session=${formulaSession}&groupBy=session&format=csv`)
+      .expect(200);
+    const rows = parse(csv.text.slice(1)) as string[][];
+    expect(rows[1]?.[0]).toBe("'=SUM(1,1)会议");
+
+    // Every file the statistics export writes, with filters a header cannot hold as they are.
+    for (const format of ['csv', 'xlsx']) {
+      for (const filter of ['中文', 'a\r\nSet-Cookie: x=1', 'a"; filename=evil.exe']) {
+        const res = await users['supervisor']
+          .get(`/api/supervision/statistics?session=${encodeURIComponent(filter)}&format=${format}`)
+          .buffer(true)
+          .parse((r, done) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+        expect([res.status, format, filter]).toEqual([200, format, filter]);
+        const disposition = String(res.headers['content-disposition']);
+        expect(disposition).not.toMatch(/[\r\n]/);
+        // One filename parameter outside quoted strings: the filter added none.
+        expect(disposition.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/filename=/g)).toHaveLength(1);
+        const extended = /filename\*=UTF-8''([^;]+)$/.exec(disposition)?.[1] ?? '';
+        expect(decodeURIComponent(extended)).toBe(`banli-statistics-unit-${filter}.${format}`);
+      }
+    }
+  });
 });

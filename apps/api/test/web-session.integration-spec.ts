@@ -49,6 +49,28 @@ describe.each(testDatabases())('the web UI session and views ($name)', ({ config
     await request(stack.url).get('/api/auth/me').set('cookie', 'banli_session=not-a-token').expect(401);
   });
 
+  it('judges a request that sends an Authorization header by that header alone: a malformed one is 401, the cookie does not stand in', async () => {
+    const cookie = await session();
+    for (const authorization of [
+      'Basic cmVnaXN0cmFyOmRlbW8=',
+      'Bearer junk!!',
+      'Bearer ',
+      'Bearer',
+      'bearer x.y.z',
+      '',
+    ]) {
+      for (const call of [
+        request(stack.url).get('/api/auth/me'),
+        request(stack.url).post('/api/proposals/import').set('x-requested-with', 'banli-web').send({ proposals: [] }),
+      ]) {
+        const res = await call.set('cookie', cookie).set('authorization', authorization);
+        expect([authorization, res.status, res.body.error?.code]).toEqual([authorization, 401, 'UNAUTHENTICATED']);
+      }
+    }
+    // The same cookie without the header still works.
+    await request(stack.url).get('/api/auth/me').set('cookie', cookie).expect(200);
+  });
+
   it('names every unit, and gives each inbox task its working days left', async () => {
     const registrar = await as(stack, 'registrar');
     const units = (await registrar.get('/api/units').expect(200)).body;

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'CONTACT_REQUIRED',
   /** The same thing is already pending or done (409). */
   'ALREADY_DONE',
+  /** The proposal's handling has ended (closed, merged or converted): nothing more can be done to it (409). */
+  'HANDLING_ENDED',
   /** No valid credentials or token (401). */
   'UNAUTHENTICATED',
   /** The same Idempotency-Key was sent with a different request (422). */

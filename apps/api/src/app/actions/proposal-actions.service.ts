@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ActionRequest, ActionResult, proposalUpdates, ProposalUpdateName } from '@banli/contracts';
 import { DomainError, HANDLING_ACTIONS, hasRole, proposalWorkflowIdOf } from '@banli/domain';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -51,11 +51,20 @@ export class ProposalActionsService {
     // Never hang: when the workflow cannot finish the action in time (no worker, the database
     // down so its projection keeps retrying), the caller gets 503 and retries with its key;
     // the update goes on in the workflow, and the retry (the same update id) gets its result.
-    return this.calls.run(workflowId, () =>
-      this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
-        withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
-      ),
-    );
+    try {
+      return await this.calls.run(workflowId, () =>
+        this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+          withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
+        ),
+      );
+    } catch (e) {
+      // The proposal is readable (so it exists) but its workflow has completed: closed,
+      // merged or converted. Every action is refused alike, with a code a client can act on.
+      if (e instanceof WorkflowNotFoundError) {
+        throw new DomainError('HANDLING_ENDED', 'The handling of this proposal has ended; no action is possible');
+      }
+      throw e;
+    }
   }
 }
 

@@ -25,8 +25,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: unknown; cookies?: Record<string, string> }>();
-    const header = request.headers.authorization ?? '';
-    const bearer = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const header = request.headers.authorization;
+    // A request that sends an Authorization header is judged by it alone: one that is not a
+    // well-formed Bearer token (Basic, an empty or malformed Bearer) is refused, never read
+    // as if it had not been sent, so the session cookie cannot stand in for it.
+    const bearer = header === undefined ? undefined : /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    if (header !== undefined && !bearer) {
+      throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    }
     const cookie = bearer ? undefined : request.cookies?.[SESSION_COOKIE];
     const token = bearer ?? (cookie && /^[A-Za-z0-9._-]+$/.test(cookie) ? cookie : undefined);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: an Authorization: Bearer token is required');

@@ -15,7 +15,7 @@ export const MEANING: Record<ErrorStatus, string> = {
   401: 'Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED)',
   403: "The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)",
   404: 'No such thing, or not one the caller may see (PROPOSAL_NOT_FOUND, NOT_FOUND)',
-  409: 'Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …)',
+  409: 'Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …)',
   413: 'The request body is larger than the limit (PAYLOAD_TOO_LARGE)',
   415: 'The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE)',
   422: 'The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED)',

@@ -8,12 +8,18 @@ function respond(exception: unknown, headers: Record<string, string> = {}) {
   interface Captured {
     statusCode: number;
     body: { error: Record<string, unknown> & { code?: string; details?: unknown } };
+    headersSent: boolean;
+    removed: string[];
     status(s: number): Captured;
     json(b: Captured['body']): Captured;
+    removeHeader(h: string): void;
   }
   const res: Captured = {
     statusCode: 0,
     body: { error: {} },
+    headersSent: false,
+    removed: [],
+    removeHeader: (h) => void res.removed.push(h),
     status: (s) => ((res.statusCode = s), res),
     json: (b) => ((res.body = b), res),
   };
@@ -25,6 +31,12 @@ function respond(exception: unknown, headers: Record<string, string> = {}) {
 }
 
 describe('DomainErrorFilter: one error shape, one mapping', () => {
+  it('drops the headers a failed file response had set, so the error is not served as the file', () => {
+    const res = respond(new Error('boom'));
+    expect(res.removed).toEqual(expect.arrayContaining(['content-type', 'content-disposition', 'content-length']));
+    expect(res.statusCode).toBe(500);
+  });
+
   it('maps domain codes to their status and keeps the details', () => {
     const res = respond(new DomainError('VALIDATION_FAILED', 'bad', [{ field: 'title', message: 'is required' }]));
     expect(res.statusCode).toBe(422);

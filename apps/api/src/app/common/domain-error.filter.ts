@@ -26,6 +26,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   OPINIONS_OUTSTANDING: HttpStatus.CONFLICT,
   CONTACT_REQUIRED: HttpStatus.CONFLICT,
   ALREADY_DONE: HttpStatus.CONFLICT,
+  HANDLING_ENDED: HttpStatus.CONFLICT,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
@@ -65,6 +66,17 @@ export class DomainErrorFilter implements ExceptionFilter {
         `${req.method} ${req.url} -> ${mapped.status}`,
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    if (res.headersSent) {
+      // A file was already on its way: the status has gone, so the only honest answer is
+      // to cut the response short (the client sees an incomplete body, not a wrong one).
+      res.destroy();
+      return;
+    }
+    // Headers a file response set before it failed (its type, name, length) must not
+    // describe the error body.
+    for (const h of ['content-type', 'content-disposition', 'content-length', 'etag', 'x-content-sha256']) {
+      res.removeHeader(h);
     }
     res.status(mapped.status).json({
       error: { ...mapped.body, ...(typeof requestId === 'string' ? { requestId } : {}) },

@@ -1,4 +1,6 @@
 import { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { RESPONSE_PASSTHROUGH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, Observable, of, throwError } from 'rxjs';
@@ -9,6 +11,16 @@ import { toHttpError } from './domain-error.filter';
 import { ReplayedError } from './replayed-error';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+/** Whether the handler takes the response object (`@Res()`) and so answers by itself. */
+export function writesOwnResponse(context: ExecutionContext): boolean {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
+    {}) as Record<string, unknown>;
+  const takesResponse = Object.keys(args).some((k) => k.split(':')[0] === String(RouteParamtypes.RESPONSE));
+  // `@Res({ passthrough: true })` still returns its body, which can be stored.
+  const passthrough = Reflect.getMetadata(RESPONSE_PASSTHROUGH_METADATA, context.getClass(), context.getHandler().name);
+  return takesResponse && passthrough !== true;
+}
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs; a retry with the same key
@@ -31,6 +43,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = http.getResponse<Response>();
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
+    // A route that writes its own answer (`@Res()`: the letter preview's HTML) has no body to
+    // store or replay; a replay would answer nothing, and the client would wait forever. Such
+    // routes compute and change nothing, so a retry simply runs again.
+    if (writesOwnResponse(context)) return next.handle();
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       return throwError(
         () => new DomainError('VALIDATION_FAILED', 'Idempotency-Key must be 1-100 letters, digits or _.:-'),

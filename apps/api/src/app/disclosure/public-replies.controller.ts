@@ -1,3 +1,4 @@
+import { contentDisposition } from '../common/content-disposition';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -53,7 +54,7 @@ export class PublicRepliesController {
   ): Promise<void> {
     const letter = await this.replies.pdf({ proposalId, unitId, round });
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(letter.filename)}`);
+    res.setHeader('content-disposition', contentDisposition(letter.filename, 'inline'));
     res.send(letter.content);
   }
 }

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../common/content-disposition';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { PATH_INT } from '../common/path-int.pipe';
 import { LETTER_HTML_CSP } from '../common/security-headers';
@@ -67,7 +68,7 @@ export class LettersController {
     res.setHeader('x-content-sha256', letter.sha256);
     res.setHeader(
       'content-disposition',
-      `${letter.format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(letter.filename)}`,
+      contentDisposition(letter.filename, letter.format === 'html' ? 'inline' : 'attachment'),
     );
     res.end(letter.content);
   }

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { Workbook } from 'exceljs';
 import type { StatisticsRow } from '@banli/persistence';
+import { toCsv } from '../common/csv';
 
 export type ExportLanguage = 'zh-CN' | 'en';
 
@@ -42,14 +42,14 @@ function classesOf(rows: StatisticsRow[]): string[] {
 }
 
 /**
- * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the Chinese), one row
- * per unit or session, rates as fractions (0.75).
+ * CSV for spreadsheets (see `toCsv`: byte-order mark, formula-safe cells), one row per unit or
+ * session, rates as fractions (0.75).
  */
 export function statisticsCsv(rows: StatisticsRow[], groupBy: 'unit' | 'session', lang: ExportLanguage): string {
   const cols = columns(groupBy, classesOf(rows));
   const header = cols.map((c) => (lang === 'en' ? c.en : c.zh));
-  const body = rows.map((r) => cols.map((c) => c.value(r) ?? ''));
-  return '\uFEFF' + stringify([header, ...body]);
+  const body = rows.map((r) => cols.map((c) => c.value(r)));
+  return toCsv([header, ...body]);
 }
 
 /** The same table as an Excel workbook, with rates formatted as percentages. */

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROPOSAL_STAGES } from '@banli/domain';
 import { SUPERVISED_DEADLINE_KINDS } from '@banli/persistence';
 import { PageQueryDto } from '../common/page-query.dto';
+import { WholeNumber } from '../common/whole-number';
 
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -54,7 +55,7 @@ export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
     maximum: 120,
   })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(0)
   @Max(120)

@@ -1,3 +1,4 @@
+import { contentDisposition } from '../common/content-disposition';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiSignedIn, fileContent, MEDIA_TYPES } from '../common/api-responses';
@@ -59,7 +60,7 @@ export class SupervisionController {
     return 'content' in result
       ? new StreamableFile(result.content, {
           type: result.type,
-          disposition: `attachment; filename="${result.filename}"`,
+          disposition: contentDisposition(result.filename),
         })
       : result;
   }

@@ -832,7 +832,7 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "UNAUTHENTICATED" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR";
         ApiErrorDetailResponse: {
             /**
              * @description The input field at fault, where there is one
@@ -2600,7 +2600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2710,7 +2710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2820,7 +2820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,7 +2931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,7 +3041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,7 +3152,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3263,7 +3263,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3373,7 +3373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3483,7 +3483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3593,7 +3593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +3813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3923,7 +3923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4033,7 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,7 +4253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4363,7 +4363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +4584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4694,7 +4694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, …) */
+            /** @description Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
