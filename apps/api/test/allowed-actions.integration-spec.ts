@@ -295,4 +295,78 @@ describe.each(testDatabases())('what the caller may do, and their inbox ($name)'
       expect(answers.filter((a) => a.code !== 'HANDLING_ENDED' && ![403, 404].includes(a.status))).toEqual([]);
     }
   });
+  it('refuses to give work to a unit that does not exist or is not a bureau, and a merge into nothing, with 422; nothing changes', async () => {
+    const id = await accepted(u);
+    const before = (await u['officer'].get(`/api/proposals/${id}/events`).expect(200)).body.length;
+    const stageBefore = (await u['officer'].get(`/api/proposals/${id}`).expect(200)).body.stage;
+    const unitsWithWork = async () =>
+      (
+        await execSql(
+          stack.dataSource,
+          `SELECT "unit_id" FROM "task" WHERE "proposal_id" = :id
+           UNION SELECT "unit_id" FROM "deadline" WHERE "proposal_id" = :id ORDER BY 1`,
+          { id },
+        )
+      ).rows.map((r) => r['unit_id']);
+    const unitsBefore = await unitsWithWork();
+    const refused = async (path: string, user: string, body: object, fields: string[]) => {
+      const res = await u[user].post(`/api/proposals/${id}${path}`, body).expect(422);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(fields);
+    };
+    await refused(
+      '/assignment',
+      'officer',
+      { mode: 'lead', leadUnitId: 'edu-cation', coHandlerUnitIds: ['education'] },
+      ['leadUnitId'],
+    );
+    await refused(
+      '/assignment',
+      'officer',
+      { mode: 'lead', leadUnitId: 'industry-it', coHandlerUnitIds: ['no-such-unit', 'committee'] },
+      ['coHandlerUnitIds[0]', 'coHandlerUnitIds[1]'],
+    );
+    await refused('/assignment', 'officer', { mode: 'single', unitIds: ['gov-office'] }, ['unitIds[0]']);
+    const detail = (await u['officer'].get(`/api/proposals/${id}`).expect(200)).body;
+    expect(detail.stage).toBe(stageBefore);
+    expect((await u['officer'].get(`/api/proposals/${id}/events`).expect(200)).body).toHaveLength(before);
+    // No task or deadline for anyone new.
+    expect(await unitsWithWork()).toEqual(unitsBefore);
+
+    const registered = uniqueNumber();
+    await u['registrar']
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '8-2',
+        sessionName: '市政协八届二次会议',
+        number: registered,
+        title: '关于合并的提案',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      })
+      .expect(201);
+    const merging = `8-2_${registered}`;
+    for (const [mergedInto, message] of [
+      ['8-2_no-such-proposal', /No such proposal/],
+      [merging, /into itself/],
+    ] as const) {
+      const res = await u['registrar']
+        .post(`/api/proposals/${merging}/review`, { decision: 'merge', mergedInto, reason: '内容相同' })
+        .expect(422);
+      expect(res.body.error.details[0]).toMatchObject({ field: 'mergedInto', message: expect.stringMatching(message) });
+    }
+    expect((await u['registrar'].get(`/api/proposals/${merging}`).expect(200)).body.stage).toBe('registered');
+    // The well-formed ones still go through.
+    await u['registrar']
+      .post(`/api/proposals/${merging}/review`, { decision: 'merge', mergedInto: id, reason: '内容相同' })
+      .expect(200);
+    await u['officer']
+      .post(`/api/proposals/${id}/assignment`, {
+        mode: 'lead',
+        leadUnitId: 'industry-it',
+        coHandlerUnitIds: ['education'],
+      })
+      .expect(200);
+  });
 });

@@ -4,6 +4,7 @@ import { execSql } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { OPENAPI_FILE } from './support/openapi-responses';
+import { IdempotencyPurge } from '../src/app/common/idempotency-purge';
 import { startStack, Stack } from './support/stack';
 
 describe.each(testDatabases())('idempotency, security headers and errors ($name)', ({ config }) => {
@@ -98,6 +99,35 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     const retry = await handler.post(preview, draft, { 'Idempotency-Key': 'preview-1' }).timeout(10_000).expect(200);
     expect(retry.text).toBe(first.text);
     expect(retry.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('keeps a key’s answer for the retention, then the purge deletes it and the key runs anew', async () => {
+    const id = await assignedProposal();
+    const key = `purge-${Date.now()}`;
+    await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': key }).expect(200);
+    // The record is made 73 hours old (the default retention is 72): one purge deletes it.
+    const old = new Date(Date.now() - 73 * 3600_000).toISOString();
+    await execSql(stack.dataSource, `UPDATE "idempotency_record" SET "created_at" = :old WHERE "key" = :key`, {
+      old,
+      key,
+    });
+    const fresh = await execSql(
+      stack.dataSource,
+      `SELECT count(*) AS "n" FROM "idempotency_record" WHERE "created_at" >= :old`,
+      {
+        old,
+      },
+    );
+    const purge = stack.app.get(IdempotencyPurge);
+    expect(await purge.purge()).toBeGreaterThanOrEqual(1);
+    const left = await execSql(stack.dataSource, `SELECT "key", "created_at" FROM "idempotency_record"`, {});
+    expect(left.rows.map((r) => r['key'])).not.toContain(key);
+    // Records within the retention stay.
+    expect(left.rows.length).toBeGreaterThanOrEqual(Number(fresh.rows[0]?.['n']) - 1);
+    expect(await purge.purge()).toBe(0);
+    // The same key now is a new request: the workflow refuses a second opinion, no replay.
+    const again = await cohandler.post(`/api/proposals/${id}/opinions`, opinion, { 'Idempotency-Key': key });
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('applies concurrent duplicates once', async () => {

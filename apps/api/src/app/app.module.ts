@@ -1,3 +1,4 @@
+import { httpConfigFromEnv } from '@banli/config';
 import { Module } from '@nestjs/common';
 import type { Repositories } from '@banli/persistence';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -5,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { IdempotencyPurge } from './common/idempotency-purge';
 import { LoggingModule } from './common/logging.module';
 import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -47,6 +49,12 @@ import { TemporalModule } from './temporal/temporal.module';
       provide: APP_INTERCEPTOR,
       inject: [REPOSITORIES],
       useFactory: (repos: Repositories) => new IdempotencyInterceptor(repos.idempotency),
+    },
+    {
+      provide: IdempotencyPurge,
+      inject: [REPOSITORIES],
+      useFactory: (repos: Repositories) =>
+        new IdempotencyPurge(repos.idempotency, httpConfigFromEnv().idempotencyRetentionHours),
     },
   ],
 })

@@ -11,6 +11,12 @@ export interface HttpConfig {
    * any client choose its own address and escape the login rate limit.
    */
   trustProxy?: number | string;
+  /**
+   * How long an Idempotency-Key's answer is kept (IDEMPOTENCY_RETENTION_HOURS, default 72): a
+   * retry within it gets the first answer; older records are purged (hourly, by every API
+   * replica: the purge is one idempotent DELETE). Longer than any client retries for.
+   */
+  idempotencyRetentionHours: number;
 }
 
 export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpConfig {
@@ -26,6 +32,16 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
     host: env['HOST']?.trim() || '127.0.0.1',
     port,
     bodyLimit: env['BODY_LIMIT']?.trim() || '5mb',
+    idempotencyRetentionHours: retentionHours(env['IDEMPOTENCY_RETENTION_HOURS']),
     ...(trustProxy ? { trustProxy: /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy } : {}),
   };
+}
+
+function retentionHours(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 72;
+  const hours = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(hours) || hours < 1 || hours > 8760) {
+    throw new Error(`IDEMPOTENCY_RETENTION_HOURS must be a whole number of hours from 1 to 8760, got "${value}"`);
+  }
+  return hours;
 }

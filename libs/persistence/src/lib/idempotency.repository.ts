@@ -15,6 +15,8 @@ export interface IIdempotencyRepository {
   settle(userId: string, key: string, status: number, body: string): Promise<void>;
   /** Frees the key, so a retry runs again. */
   forget(userId: string, key: string): Promise<void>;
+  /** Deletes the records created before `cutoff` (settled or not); answers how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
 }
 
 export class IdempotencyRepository implements IIdempotencyRepository {
@@ -65,5 +67,12 @@ export class IdempotencyRepository implements IIdempotencyRepository {
     await inTransaction(this.dataSource, (tx) =>
       execSql(tx, `DELETE FROM "idempotency_record" WHERE "user_id" = :userId AND "key" = :key`, { userId, key }),
     );
+  }
+
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const { affected } = await inTransaction(this.dataSource, (tx) =>
+      execSql(tx, `DELETE FROM "idempotency_record" WHERE "created_at" < :cutoff`, { cutoff: cutoff.toISOString() }),
+    );
+    return affected;
   }
 }

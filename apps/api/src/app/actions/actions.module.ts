@@ -4,15 +4,18 @@ import { ProposalAccessService } from '../access/proposal-access.service';
 import { ProposalActionsController } from './proposal-actions.controller';
 import { ProposalActionsService } from './proposal-actions.service';
 import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
+import type { Repositories } from '@banli/persistence';
+import { REPOSITORIES } from '../database/database.module';
+import { NamedReferencesChecker } from './named-references.checker';
 
 @Module({
   controllers: [ProposalActionsController],
   providers: [
     {
       provide: ProposalActionsService,
-      inject: [Client, ProposalAccessService, WorkflowCallQueue],
-      useFactory: (client: Client, access: ProposalAccessService, calls: WorkflowCallQueue) =>
-        new ProposalActionsService(client, access, calls),
+      inject: [Client, ProposalAccessService, WorkflowCallQueue, REPOSITORIES],
+      useFactory: (client: Client, access: ProposalAccessService, calls: WorkflowCallQueue, repos: Repositories) =>
+        new ProposalActionsService(client, access, calls, new NamedReferencesChecker(repos.directory, repos.proposals)),
     },
   ],
 })

@@ -5,6 +5,7 @@ import { DomainError, HANDLING_ACTIONS, hasRole, proposalWorkflowIdOf } from '@b
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
+import type { NamedReferencesChecker } from './named-references.checker';
 
 /** How long an action may wait for Temporal before the API answers 503. */
 export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
@@ -21,7 +22,8 @@ export class ProposalActionsService {
   constructor(
     private readonly temporal: Client,
     private readonly access: ProposalAccessService,
-    private readonly calls: WorkflowCallQueue = new WorkflowCallQueue(),
+    private readonly calls: WorkflowCallQueue,
+    private readonly references: NamedReferencesChecker,
   ) {}
 
   async perform(
@@ -38,6 +40,8 @@ export class ProposalActionsService {
     if (!hasRole(user, ...roles)) {
       throw new DomainError('ROLE_REQUIRED', `This action needs the role ${roles.join(' or ')}`);
     }
+    // Units and proposals the input names must exist (the workflow cannot see them).
+    await this.references.check(action, proposalId, input);
     const request: ActionRequest<unknown> = {
       actor: { userId: user.userId, unitId: user.unitId, roles: user.roles },
       input: { ...input },

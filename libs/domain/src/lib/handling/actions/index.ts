@@ -1,6 +1,7 @@
 export * from './action-roles';
 export * from './available-actions';
 export * from './task-actions';
+export * from './named-references';
 export {
   HANDLING_ACTIONS,
   type ActionInputOf,

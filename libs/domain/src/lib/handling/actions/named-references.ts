@@ -1,0 +1,34 @@
+import type { AssignInput, DecideObjectionInput, ReviewInput } from '../handling-commands';
+import type { HandlingActionName } from './action-roles';
+
+/** The kinds of unit work can be assigned to: bureaus (承办单位). Offices and committees assign, supervise or register. */
+export const ASSIGNABLE_UNIT_KINDS: readonly string[] = ['bureau'];
+
+/** Something outside the proposal that an action's input names, with the input field that names it. */
+export type NamedReference = { field: string; unitId: string } | { field: string; proposalId: string };
+
+/**
+ * What each action's input names outside the proposal: the units it gives work to and the
+ * proposal it merges into. The workflow cannot see the organisation directory or other
+ * proposals, so the API checks these before the action is sent (unknown unit, a unit that is
+ * not a bureau, a proposal that does not exist: 422), and nothing is assigned to nobody.
+ * An action absent here names nothing outside the proposal (its unit targets are checked by
+ * the domain against the proposal's own assignment).
+ */
+export const NAMED_REFERENCES: Partial<Record<HandlingActionName, (input: never) => NamedReference[]>> = {
+  assign: (i: AssignInput) => [
+    ...(i.leadUnitId !== undefined ? [{ field: 'leadUnitId', unitId: i.leadUnitId }] : []),
+    ...(i.coHandlerUnitIds ?? []).map((unitId, n) => ({ field: `coHandlerUnitIds[${n}]`, unitId })),
+    ...(i.unitIds ?? []).map((unitId, n) => ({ field: `unitIds[${n}]`, unitId })),
+  ],
+  decideObjection: (i: DecideObjectionInput) =>
+    i.replacementUnitId !== undefined ? [{ field: 'replacementUnitId', unitId: i.replacementUnitId }] : [],
+  review: (i: ReviewInput) =>
+    i.decision === 'merge' && i.mergedInto !== undefined ? [{ field: 'mergedInto', proposalId: i.mergedInto }] : [],
+};
+
+/** The references an action's input names (none for most actions). */
+export function namedReferences(action: HandlingActionName, input: unknown): NamedReference[] {
+  const of = NAMED_REFERENCES[action] as ((input: unknown) => NamedReference[]) | undefined;
+  return of ? of(input) : [];
+}
