@@ -14,7 +14,10 @@ import { corsOptions, HELMET_OPTIONS } from './common/security-headers';
 import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
 
 /** Builds the configured application; used by main.ts and by the HTTP tests alike. */
-export async function createApp(http: HttpConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(
+  http: Omit<HttpConfig, 'idempotencyRetentionHours'>,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(options.logger === false ? false : app.get(Logger));
   // Behind a reverse proxy (TRUST_PROXY): the client's address and scheme come from its headers.

@@ -88,6 +88,7 @@ export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyReposito
   claim: jest.fn(),
   settle: jest.fn(),
   forget: jest.fn(),
+  purgeBefore: jest.fn(),
 });
 
 export const newDatabaseProbeMock = (): jest.Mocked<IDatabaseProbe> => ({ ping: jest.fn() });
