@@ -195,6 +195,49 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
       .expect(422);
   });
 
+  it('gives every refusal its request id, also those before the body is read (bad JSON, 413, 415)', async () => {
+    const token = await stack.token('registrar');
+    const early: Array<[string, (r: request.Test) => request.Test, number]> = [
+      ['bad JSON', (r) => r.set('content-type', 'application/json').send('{"kind":'), 400],
+      ['too large', (r) => r.set('content-type', 'application/json').send(`{"x":"${'a'.repeat(2_000_000)}"}`), 413],
+      ['not UTF-8', (r) => r.set('content-type', 'application/json; charset=latin1').send('{}'), 415],
+    ];
+    for (const [what, send, status] of early) {
+      for (const given of ['req-given-1', undefined]) {
+        let call = request(stack.url).post('/api/proposals').set('authorization', `Bearer ${token}`);
+        if (given) call = call.set('x-request-id', given);
+        const res = await send(call);
+        expect([what, res.status]).toEqual([what, status]);
+        const id = res.headers['x-request-id'];
+        expect(id).toMatch(given ? /^req-given-1$/ : /^[0-9a-f-]{36}$/);
+        expect(res.body.error.requestId).toBe(id);
+      }
+    }
+  });
+
+  it('names the field of every validation refusal, also when the workflow refuses', async () => {
+    const invalid = await registrar
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '8-2',
+        number: 'x1',
+        title: 5,
+        proposers: [{ lead: true }],
+      })
+      .expect(400);
+    const fields = invalid.body.error.details.map((d: { field?: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['title', 'sessionName', 'proposers[0].name']));
+    expect(invalid.body.error.details.every((d: { message: string }) => d.message.length > 0)).toBe(true);
+
+    // The domain's own refusal, from the workflow's update validator: its details come through.
+    const id = await assignedProposal();
+    const refused = await cohandler
+      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 9, adoption: 'adopted', text: '同意' }] })
+      .expect(422);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.error.details).toEqual([{ field: 'points[0].seq', message: 'must be 1-1, each once' }]);
+  });
+
   it('sets security headers, echoes the request id, and allows no foreign origin', async () => {
     const res = await request(stack.url)
       .get('/api/health')

@@ -35,6 +35,9 @@ describe('login rate limiting', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
     const limited = await attempt();
     expect(limited.body.error.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.body.error.message).not.toMatch(/Throttler/);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.body.error.requestId).toBe(limited.headers['x-request-id']);
     await request(stack.url).get('/api/health').expect(200);
   });
 });

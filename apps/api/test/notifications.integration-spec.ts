@@ -13,6 +13,7 @@ import { createDataSource, execSql, NotificationOutboxRepository } from '@banli/
 import { testDatabases } from '@banli/testing';
 import {
   chineseDate,
+  createDigestActivities,
   createNotificationRelay,
   ensureDailyDigestSchedule,
   NotificationRelay,
@@ -509,6 +510,12 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
       return stack.client.workflow.getHandle(action.action.workflow.workflowId).result();
     };
     const result = await runDigest();
+    if (!calendar.isWorkingDay(today)) {
+      // Run on a weekend or holiday: the schedule fires and the digest is skipped. (The next
+      // test checks the skip at fixed dates; the content is checked when this runs on a working day.)
+      expect(result).toEqual({ date: today, units: 0, tasks: 0, added: 0, skipped: 'not-a-working-day' });
+      return;
+    }
     expect(result.added).toBeGreaterThanOrEqual(2);
     const date = result.date;
     const ref = `${SESSION}第${numberOf(6)}号提案《关于完善职业培训体系的提案》`;
@@ -555,6 +562,34 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
       (i: { kind: string; title: string }) => i.kind === 'daily-digest' && i.title.includes(chineseDate(date)),
     );
     expect(digests).toHaveLength(1);
+  });
+
+  it('sends no digest on a weekend or a holiday, whatever is due', async () => {
+    const digest = createDigestActivities(stack.dataSource);
+    const outbox = async () =>
+      Number(
+        (
+          await execSql(
+            stack.dataSource,
+            `SELECT count(*) AS "n" FROM "notification_outbox" WHERE "kind" = 'daily-digest'`,
+          )
+        ).rows[0]?.['n'],
+      );
+    const before = await outbox();
+    // 08:30 in Shanghai on Saturday 5 December 2026, and on National Day (a Thursday).
+    for (const [at, date] of [
+      ['2026-12-05T00:30:00.000Z', '2026-12-05'],
+      ['2026-10-01T00:30:00.000Z', '2026-10-01'],
+    ]) {
+      expect(await digest.writeDailyDigests({ at })).toEqual({
+        date,
+        units: 0,
+        tasks: 0,
+        added: 0,
+        skipped: 'not-a-working-day',
+      });
+    }
+    expect(await outbox()).toBe(before);
   });
 
   it('delivers each row exactly once with two relays running at once', async () => {

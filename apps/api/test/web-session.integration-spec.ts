@@ -36,7 +36,7 @@ describe.each(testDatabases())('the web UI session and views ($name)', ({ config
       .set('cookie', cookie)
       .send({ proposals: [] })
       .expect(403);
-    expect(forged.body.error.code).toBe('FORBIDDEN');
+    expect(forged.body.error.code).toBe('CSRF_HEADER_REQUIRED');
     await request(stack.url)
       .post('/api/proposals/import')
       .set('cookie', cookie)

@@ -1,4 +1,7 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, INestApplication, ValidationPipe } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestIdOf } from './common/request-id';
+import { validationDetails } from './common/validation-details';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -26,6 +29,11 @@ export async function createApp(
   app.use(cookieParser());
   // Same-origin by default (the web UI is served by the API); other origins only by name.
   app.enableCors(corsOptions(process.env['CORS_ORIGINS']));
+  // The request id first, so even a refusal of the body parser (bad JSON, 413, 415) carries it.
+  app.use((req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) => {
+    req.id = requestIdOf(req, res);
+    next();
+  });
   app.useBodyParser('json', { limit: http.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
   app.use(requestInputGuard);
@@ -34,6 +42,9 @@ export async function createApp(
   if (webDir) serveWebUi(app, webDir);
   app.useGlobalPipes(
     new ValidationPipe({
+      // One detail per failed constraint, naming the field by its path (`points[0].text`).
+      exceptionFactory: (errors) =>
+        new BadRequestException({ message: 'The request is invalid', details: validationDetails(errors) }),
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -20,6 +20,8 @@ export interface DailyDigestResult {
   tasks: number;
   /** Outbox rows written now (0 when this day's digests were written before). */
   added: number;
+  /** Set when nothing was sent because the day is not a working day (weekend, holiday). */
+  skipped?: 'not-a-working-day';
 }
 
 export interface DigestActivities {

@@ -37,9 +37,10 @@ export class AuthGuard implements CanActivate {
     const token = bearer ?? (cookie && /^[A-Za-z0-9._-]+$/.test(cookie) ? cookie : undefined);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: an Authorization: Bearer token is required');
     if (cookie && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-      throw new ForbiddenException(
-        `A change made with the session cookie needs the header X-Requested-With: ${CSRF_HEADER_VALUE}`,
-      );
+      throw new ForbiddenException({
+        code: 'CSRF_HEADER_REQUIRED',
+        message: `A change made with the session cookie needs the header X-Requested-With: ${CSRF_HEADER_VALUE}`,
+      });
     }
     let claims: TokenClaims;
     try {

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ERROR_CODES } from '@banli/domain';
-import { HTTP_CODE_OF } from './domain-error.filter';
+import { HTTP_CODE_OF, HTTP_LAYER_CODES } from './domain-error.filter';
 
 /** Every code an error body can carry: the domain's codes and the HTTP layer's own. */
-export const API_ERROR_CODES = [...new Set<string>([...ERROR_CODES, ...Object.values(HTTP_CODE_OF), 'INTERNAL_ERROR'])];
+export const API_ERROR_CODES = [
+  ...new Set<string>([...ERROR_CODES, ...Object.values(HTTP_CODE_OF), ...HTTP_LAYER_CODES, 'INTERNAL_ERROR']),
+];
 
 export class ApiErrorDetailResponse {
   @ApiPropertyOptional({ description: 'The input field at fault, where there is one', example: 'leadUnitId' })

@@ -8,7 +8,8 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorCode, isErrorCode } from '@banli/domain';
+import { DomainError, ErrorCode, ErrorDetail, isErrorCode } from '@banli/domain';
+import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiErrorBody } from './api-error';
 import { ReplayedError } from './replayed-error';
 import { isUnappliedUpdateFailure } from '../temporal/workflow-call-queue';
@@ -45,6 +46,9 @@ export const HTTP_CODE_OF: Record<number, string> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** Codes the HTTP layer gives some refusals of its own, beside HTTP_CODE_OF's per status. */
+export const HTTP_LAYER_CODES = ['CSRF_HEADER_REQUIRED'] as const;
+
 export interface HttpError {
   status: number;
   body: ApiErrorBody['error'];
@@ -66,6 +70,12 @@ export class DomainErrorFilter implements ExceptionFilter {
         `${req.method} ${req.url} -> ${mapped.status}`,
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    // The throttler names its header after the limit (Retry-After-login); clients read Retry-After.
+    for (const name of res.getHeaderNames?.() ?? []) {
+      if (name.startsWith('retry-after-') && !res.getHeader('retry-after')) {
+        res.setHeader('retry-after', String(res.getHeader(name)));
+      }
     }
     if (res.headersSent) {
       // A file was already on its way: the status has gone, so the only honest answer is
@@ -96,8 +106,19 @@ export function toHttpError(e: unknown): HttpError {
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
     const code = e.cause.type;
     if (isErrorCode(code)) {
-      return { status: HTTP_STATUS_OF[code], body: { code, message: e.cause.message } };
+      // The workflow sends the DomainError's details as the failure's first detail.
+      const details = detailsOf(e.cause.details?.[0]);
+      return {
+        status: HTTP_STATUS_OF[code],
+        body: { code, message: e.cause.message, ...(details.length ? { details } : {}) },
+      };
     }
+  }
+  if (e instanceof ThrottlerException) {
+    return {
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      body: { code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts; retry after the time in Retry-After' },
+    };
   }
   if (e instanceof WorkflowExecutionAlreadyStartedError) {
     return {
@@ -111,17 +132,20 @@ export function toHttpError(e: unknown): HttpError {
   if (e instanceof HttpException) {
     const status = e.getStatus();
     const response = e.getResponse();
-    const message =
-      typeof response === 'object' && response !== null && 'message' in response
-        ? (response as { message: unknown }).message
-        : e.message;
-    const details = Array.isArray(message) ? message.map((m) => ({ message: String(m) })) : undefined;
+    const r = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+    const message = 'message' in r ? r['message'] : e.message;
+    const details = Array.isArray(r['details'])
+      ? detailsOf(r['details'])
+      : Array.isArray(message)
+        ? message.map((m) => ({ message: String(m) }))
+        : undefined;
+    const ownCode = HTTP_LAYER_CODES.find((c) => c === r['code']);
     return {
       status,
       body: {
-        code: HTTP_CODE_OF[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
+        code: ownCode ?? HTTP_CODE_OF[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'),
         message: Array.isArray(message) ? 'The request is invalid' : String(message),
-        ...(details ? { details } : {}),
+        ...(details?.length ? { details } : {}),
       },
     };
   }
@@ -143,6 +167,16 @@ export function toHttpError(e: unknown): HttpError {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: 'INTERNAL_ERROR', message: 'Internal error' },
   };
+}
+
+/** Error details as the API answers them: `{ field?, message }`, anything else dropped. */
+function detailsOf(value: unknown): ErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((d: unknown) => {
+    const { field, message } = (d ?? {}) as { field?: unknown; message?: unknown };
+    if (typeof message !== 'string') return [];
+    return [{ ...(typeof field === 'string' ? { field } : {}), message }];
+  });
 }
 
 /** body-parser's own errors (too large, malformed JSON, bad charset) carry a 4xx status. */

@@ -30,7 +30,9 @@ export class IdempotencyPurge implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const run = () =>
       void this.purge().catch((e: unknown) =>
-        this.logger.warn(`Idempotency purge failed (retried in an hour): ${e instanceof Error ? e.message : String(e)}`),
+        this.logger.warn(
+          `Idempotency purge failed (retried in an hour): ${e instanceof Error ? e.message : String(e)}`,
+        ),
       );
     run();
     this.timer = setInterval(run, this.everyMs);

@@ -9,7 +9,8 @@ import { requestIdOf } from './request-id';
       useFactory: () => ({
         pinoHttp: {
           level: process.env['LOG_LEVEL']?.toLowerCase() || 'info',
-          genReqId: requestIdOf,
+          // The id the first middleware gave the request (see createApp), or a new one.
+          genReqId: (req, res) => (req as { id?: string }).id ?? requestIdOf(req, res),
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
           customProps: (req) => {
             const user = (req as { user?: { userId: string; unitId: string } }).user;

@@ -93,6 +93,18 @@ describe('asking for more time (申请延期)', () => {
     );
   });
 
+  it('says a date that is not in the calendar is not a date, not that it is too early', () => {
+    const state = assignedProposal(LEAD_MODE);
+    const error = expectRefused(
+      state,
+      () =>
+        checkRequestExtension(state, handler(TRANSPORT), { ...ASK, requestedEndDate: '2024-06-31' }, sh('2024-06-03')),
+      'VALIDATION_FAILED',
+      'requestedEndDate',
+    );
+    expect(error.message).toMatch(/not a date of the calendar/);
+  });
+
   it('may not reach past six months from assignment, in total', () => {
     const state = assignedProposal(LEAD_MODE);
     expect(endDateOf(state, `limit:${TRANSPORT}`)).toBe('2024-09-09');

@@ -129,6 +129,12 @@ describe('dispatch (答复 and 抄送)', () => {
     expectRefused(state, () => checkConfirmPublication(state, handler(TRANSPORT), {}), 'WRONG_STAGE');
   });
 
+  it('says a reply not yet sent is not yet sent, not that it is never to be published', () => {
+    const early = assignedProposal(SINGLE_MODE);
+    const error = expectRefused(early, () => checkConfirmPublication(early, handler(TRANSPORT), {}), 'WRONG_STAGE');
+    expect(error.message).toMatch(/not been sent yet/);
+  });
+
   it('copies go to the co-handling units too', () => {
     const state = assignedProposal(LEAD_MODE);
     submitOpinion(state, FINANCE, sh('2024-03-20'));
@@ -176,7 +182,8 @@ describe('feedback (满意度测评)', () => {
   it.each<[string, () => ReturnType<typeof actor>, Partial<RecordFeedbackInput>, string, string | undefined]>([
     ['a handler of the replying unit', () => handler(TRANSPORT), {}, 'ROLE_REQUIRED', undefined],
     ['an officer of another unit', () => actor(TRANSPORT, 'assigning-officer'), {}, 'NOT_ASSIGNED', undefined],
-    ['a unit that does not reply', () => officer, { unitId: FINANCE }, 'NOT_ASSIGNED', undefined],
+    // The office names the unit: naming one that writes no reply is an input error (422), not acting out of turn.
+    ['a unit that does not reply', () => officer, { unitId: FINANCE }, 'VALIDATION_FAILED', 'unitId'],
     ['someone who is not a proposer', () => officer, { proposer: '赵六' }, 'VALIDATION_FAILED', 'proposer'],
     ['an unknown rating', () => officer, { rating: 'great' as 'satisfied' }, 'VALIDATION_FAILED', 'rating'],
   ])('refuses feedback from or for %s', (_case, who, change, code, field) => {

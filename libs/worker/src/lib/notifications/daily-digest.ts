@@ -96,8 +96,13 @@ export function createDigestActivities(
   return {
     async writeDailyDigests(request: DailyDigestRequest): Promise<DailyDigestResult> {
       const n = request.dueWithinWorkingDays ?? defaults.dueWithinWorkingDays;
-      const calendar = await calendars.current();
+      // Read afresh: a calendar an admin just loaded decides today's digest.
+      const calendar = await calendars.current(Date.now(), true);
       const today = toShanghaiDate(request.at);
+      // Only on working days: a weekend or holiday digest would be read by nobody, and the
+      // next working day's says the same. (The schedule fires daily; the calendar decides.)
+      if (!calendar.isWorkingDay(today))
+        return { date: today, units: 0, tasks: 0, added: 0, skipped: 'not-a-working-day' };
       const tasks = await digests.openTasksDueBefore(dueSoonUntil(calendar, request.at, { dueSoonWorkingDays: n }));
       const notices = buildDigests(calendar, request.at, n, tasks);
       const added = await digests.addDigests(notices);

@@ -64,6 +64,13 @@ export function canRecordFeedback(state: HandlingState, actor: Actor): void {
 /** A proposer's rating of one unit's reply, open while that reply's feedback round is. */
 export function canRecordFeedbackOf(state: HandlingState, actor: Actor, unitId: string, proposer: string): void {
   canRecordFeedback(state, actor);
+  // The office names the unit: a unit that writes no reply here is a mistake in the input, not
+  // a unit acting out of turn.
+  if (!state.tracks[unitId]) {
+    fail('VALIDATION_FAILED', 'That unit writes no reply to this proposal', [
+      { field: 'unitId', message: 'a replying unit of this proposal' },
+    ]);
+  }
   const track = trackFor(state, unitId);
   requireTrackStatus(track, 'feedback');
   if (!state.proposers.includes(proposer)) {

@@ -45,7 +45,12 @@ export function checkRequestExtension(
   now: string,
 ): void {
   const d = canRequestExtensionOf(state, actor, input?.deadlineKey, now);
-  if (!isIsoDate(input.requestedEndDate) || input.requestedEndDate <= (d.explanation?.endDate ?? '')) {
+  if (!isIsoDate(input.requestedEndDate)) {
+    fail('VALIDATION_FAILED', 'requestedEndDate is not a date of the calendar', [
+      { field: 'requestedEndDate', message: 'a real date, YYYY-MM-DD' },
+    ]);
+  }
+  if (input.requestedEndDate <= (d.explanation?.endDate ?? '')) {
     fail('VALIDATION_FAILED', 'requestedEndDate must be a date after the current deadline', [
       { field: 'requestedEndDate', message: 'YYYY-MM-DD after the current end' },
     ]);

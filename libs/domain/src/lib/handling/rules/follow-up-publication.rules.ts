@@ -41,6 +41,7 @@ export function canConfirmPublication(state: HandlingState, actor: Actor): void 
   requireActionRole(actor, 'confirmPublication');
   const track = trackOf(state, actor);
   const d = state.deadlines[deadlineKey('publication', actor.unitId)];
+  if (!track.dispatchedAt) fail('WRONG_STAGE', 'This reply has not been sent yet: it is published after dispatch');
   if (!d || d.status === 'cancelled') fail('WRONG_STAGE', 'This reply is not to be published');
   if (track.publishedAt) fail('ALREADY_DONE', 'This reply is already published');
 }
