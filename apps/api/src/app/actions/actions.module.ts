@@ -15,5 +15,6 @@ import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
         new ProposalActionsService(client, access, calls),
     },
   ],
+  exports: [ProposalActionsService],
 })
 export class ActionsModule {}
