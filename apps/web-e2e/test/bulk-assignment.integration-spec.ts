@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn } from './support/browser';
+import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
 
 /**
- * 批量交办: the committee imports a session accepted (through the API), the assigning office
+ * 批量交办: the committee imports a session accepted (导入即立案), the assigning office
  * ticks several proposals on its desk and assigns them in one step, confirms, and sees each
  * proposal's result: assigned, or refused (one was assigned by someone else meanwhile).
  */
@@ -53,22 +53,36 @@ describe('web UI: bulk assignment', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const report = (await api('registrar', 'POST', '/proposals/import?accept=true', {
-      proposals: titles.map((title, i) => ({
-        kind: 'proposal',
-        sessionCode: session,
-        sessionName: '市政协八届二次会议',
-        number: String(i + 1),
-        title,
-        proposers: [{ name: '李明', lead: true }],
-        body: '正文',
-        suggestionPoints: [{ seq: 1, text: '建议' }],
-      })),
-    })) as { accepted: number };
-    expect(report.accepted).toBe(titles.length);
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('imports a session accepted: each proposal registered and accepted (导入即立案)', async () => {
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'registrar');
+    await page.goto(`${url}/intake`);
+    const header = 'kind,sessionCode,sessionName,number,title,proposers,body,suggestionPoints';
+    const csv = [
+      header,
+      ...titles.map((title, i) => `proposal,${session},市政协八届二次会议,${i + 1},${title},李明,正文,建议`),
+    ];
+    await page.locator('input[type=file]').setInputFiles(tmpFile('accepted.csv', csv.join('\r\n')));
+    await page.getByLabel(/导入即立案/).check();
+    await page.getByTestId('import-start').click();
+    await page
+      .getByTestId('import-summary')
+      .getByText(
+        `共 ${titles.length} 件：新登记 ${titles.length} 件，未变化 0 件，失败 0 件；其中本次立案 ${titles.length} 件`,
+      )
+      .waitFor();
+    // Accepted: on the office's desk, no longer awaiting the committee's review.
+    for (let i = 0; i < titles.length; i++) {
+      const p = (await api('registrar', 'GET', `/proposals/${idOf(i)}`)) as { stage: string };
+      expect([i, p.stage]).toEqual([i, 'assignment']);
+    }
+    await context.close();
   });
 
   it('assigns the ticked proposals in one step and shows each one’s result', async () => {
