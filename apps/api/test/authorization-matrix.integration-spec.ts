@@ -114,6 +114,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/public/replies/{proposalId}/{unitId}/{round}/letter.pdf': 'public',
   'POST /api/proposals': { roles: ['registrar'] },
   'POST /api/proposals/import': { roles: ['registrar'] },
+  'POST /api/proposals/assignments': { roles: ['assigning-officer'] },
   'GET /api/proposals': 'signed-in',
   'GET /api/proposals/{id}': 'scoped',
   'GET /api/proposals/{id}/events': 'scoped',
@@ -405,7 +406,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
       }).toEqual({ username, ...expected });
     });
 
-    it.each(USERS)('lets %s register, import and administer only with the role', async (username) => {
+    it.each(USERS)('lets %s register, import, assign in bulk and administer only with the role', async (username) => {
       const registration = {
         kind: 'proposal',
         sessionCode: '9-9',
@@ -429,6 +430,17 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
             : { what: `${username} ${what}`, status: 403, code: 'ROLE_REQUIRED' },
         );
       }
+      // Bulk assignment: the assigning office only; its rows would be refused per row by the workflow.
+      const officer = rolesOf(username).includes('assigning-officer');
+      const bulk = await clients[username].post(
+        '/api/proposals/assignments',
+        officer ? {} : { assignments: [{ proposalId: own, mode: 'single', unitIds: ['education'] }] },
+      );
+      expect(cell(`${username} bulk assignment`, bulk)).toEqual(
+        officer
+          ? { what: `${username} bulk assignment`, status: 400, code: 'BAD_REQUEST' }
+          : { what: `${username} bulk assignment`, status: 403, code: 'ROLE_REQUIRED' },
+      );
 
       const token = await stack.token(username);
       const call = (method: 'get' | 'put' | 'post', path: string, body?: object) =>

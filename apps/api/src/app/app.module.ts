@@ -4,6 +4,7 @@ import type { Repositories } from '@banli/persistence';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyPurge } from './common/idempotency-purge';
@@ -33,6 +34,7 @@ import { TemporalModule } from './temporal/temporal.module';
     HealthModule,
     ProposalsModule,
     IntakeModule,
+    AssignmentsModule,
     SearchModule,
     ActionsModule,
     LettersModule,

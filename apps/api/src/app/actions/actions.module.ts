@@ -18,5 +18,6 @@ import { NamedReferencesChecker } from './named-references.checker';
         new ProposalActionsService(client, access, calls, new NamedReferencesChecker(repos.directory, repos.proposals)),
     },
   ],
+  exports: [ProposalActionsService],
 })
 export class ActionsModule {}

@@ -7,6 +7,10 @@ export class ImportRowResultResponse implements ImportRowResult {
   row!: number;
   @ApiPropertyOptional() proposalId?: string;
   @ApiProperty({ enum: ['created', 'unchanged', 'failed'] }) status!: 'created' | 'unchanged' | 'failed';
+  @ApiPropertyOptional({
+    description: 'With accept=true: whether this import accepted the proposal (false: it was past review already)',
+  })
+  accepted?: boolean;
   @ApiPropertyOptional({ type: ApiErrorContentResponse, description: 'Why a failed row failed' })
   error?: ApiErrorContentResponse;
 }
@@ -16,5 +20,7 @@ export class ImportReportResponse implements ImportReport {
   @ApiProperty({ type: 'integer' }) created!: number;
   @ApiProperty({ type: 'integer' }) unchanged!: number;
   @ApiProperty({ type: 'integer' }) failed!: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'With accept=true: how many proposals this import accepted' })
+  accepted?: number;
   @ApiProperty({ type: [ImportRowResultResponse] }) rows!: ImportRowResultResponse[];
 }

@@ -1,4 +1,4 @@
-import { proposalIdOf } from '@banli/domain';
+import { Actor, proposalIdOf } from '@banli/domain';
 import { toHttpError } from '../common/domain-error.filter';
 import type { ProposalsService } from '../proposals/proposals.service';
 import { ImportRowError, validateImportRow, ValidatedRow } from './validate-import-row';
@@ -8,6 +8,8 @@ export interface ImportRowResult {
   row: number;
   proposalId?: string;
   status: 'created' | 'unchanged' | 'failed';
+  /** With `accept`: whether this import accepted the proposal (立案); false if it was past review. */
+  accepted?: boolean;
   error?: ImportRowError;
 }
 
@@ -16,6 +18,8 @@ export interface ImportReport {
   created: number;
   unchanged: number;
   failed: number;
+  /** With `accept`: how many proposals this import accepted. */
+  accepted?: number;
   rows: ImportRowResult[];
 }
 
@@ -35,7 +39,11 @@ export class ProposalImportService {
     private readonly concurrency = IMPORT_CONCURRENCY,
   ) {}
 
-  async importRows(rows: unknown[], options: { requestId?: string } = {}): Promise<ImportReport> {
+  /**
+   * With `acceptBy`, the proposal committee registers and accepts (立案) each row in one
+   * workflow update: a session it has already reviewed, ready for the office to assign.
+   */
+  async importRows(rows: unknown[], options: { requestId?: string; acceptBy?: Actor } = {}): Promise<ImportReport> {
     const validated = await Promise.all(rows.map((raw) => validateImportRow(raw)));
     // Invalid rows have their result now; valid ones get theirs when registered.
     const results: (ImportRowResult | undefined)[] = validated.map((v, i) =>
@@ -56,11 +64,17 @@ export class ProposalImportService {
         if (abort) return;
         const row = validated[i] as Extract<ValidatedRow, { ok: true }>;
         try {
-          const { created } = await this.proposals.registerProposal(row.registration, {
+          const { created, accepted } = await this.proposals.registerProposal(row.registration, {
             ...(row.urgent !== undefined ? { urgent: row.urgent } : {}),
             ...(options.requestId ? { requestId: `${options.requestId}:${i + 1}` } : {}),
+            ...(options.acceptBy ? { acceptBy: options.acceptBy } : {}),
           });
-          results[i] = { row: i + 1, proposalId, status: created ? 'created' : 'unchanged' };
+          results[i] = {
+            row: i + 1,
+            proposalId,
+            status: created ? 'created' : 'unchanged',
+            ...(accepted !== undefined ? { accepted } : {}),
+          };
         } catch (e) {
           const { status, body } = toHttpError(e);
           if (status >= 500) {
@@ -80,13 +94,14 @@ export class ProposalImportService {
       created: count('created'),
       unchanged: count('unchanged'),
       failed: count('failed'),
+      ...(options.acceptBy ? { accepted: done.filter((r) => r.accepted).length } : {}),
       rows: done,
     };
   }
 }
 
 /** Runs `work` on every item, at most `limit` at a time, and waits for all of them. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) await work(items[next++]);

@@ -1,18 +1,23 @@
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import {
+  ActionRequest,
   confirmRegistrationUpdate,
   PROPOSAL_WORKFLOW_TYPE,
+  proposalUpdates,
   proposalStateQuery,
   ProposalWorkflowInput,
   type ProjectedHandlingState,
 } from '@banli/contracts';
 import type { HandlingConfig } from '@banli/config';
 import {
+  Actor,
   assertValidRegistration,
   availableActions,
   DomainError,
   Deadline,
   dueStatus,
+  HANDLING_ACTIONS,
+  newHandlingState,
   ProposalRegistration,
   proposalIdOf,
   proposalWorkflowIdOf,
@@ -29,7 +34,12 @@ import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-ca
 export interface RegisterResult {
   proposal: ProposalView;
   created: boolean;
+  /** Accepted (立案) by this call: registered and accepted in one workflow update. */
+  accepted?: boolean;
 }
+
+/** The proposal committee's decision sent with a registration that is accepted at once. */
+const ACCEPT = { decision: 'accept' } as const;
 
 /** Registration and reading of proposals; testable without Nest. */
 export class ProposalsService {
@@ -47,12 +57,20 @@ export class ProposalsService {
   /**
    * Starts the proposal's workflow, or joins the one already running for the same session
    * and number, and returns once the read model holds the proposal (read-your-writes).
+   *
+   * With `acceptBy` (the proposal committee's registrar importing a session it has reviewed),
+   * a new proposal is registered and accepted in one workflow update: the update sent with
+   * the start is the actions table's `review` (accept) instead of the registration's
+   * confirmation, so its audit trail is the same as registering and then accepting. The
+   * table's check runs here first on the state the workflow will start with, so a caller the
+   * rules refuse starts nothing. A proposal registered before is confirmed as usual, then
+   * accepted if the table still offers the caller `review`.
    */
   async registerProposal(
     registration: ProposalRegistration,
-    options: { urgent?: boolean; requestId?: string } = {},
+    options: { urgent?: boolean; requestId?: string; acceptBy?: Actor } = {},
   ): Promise<RegisterResult> {
-    const { requestId } = options;
+    const { requestId, acceptBy } = options;
     assertValidRegistration(registration);
     const proposalId = proposalIdOf(registration.sessionCode, registration.number);
     const input: ProposalWorkflowInput = {
@@ -62,33 +80,83 @@ export class ProposalsService {
       settings: options.urgent ? this.handling.urgent : this.handling.normal,
       ...(requestId ? { requestId } : {}),
     };
+    const workflowId = proposalWorkflowIdOf(proposalId);
     const startOperation = () =>
       new WithStartWorkflowOperation<(i: ProposalWorkflowInput) => Promise<void>>(PROPOSAL_WORKFLOW_TYPE, {
-        workflowId: proposalWorkflowIdOf(proposalId),
+        workflowId,
         taskQueue: this.taskQueue,
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A proposal whose handling has ended is never started again under the same number.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
+    const withDeadline = <T>(call: () => Promise<T>) =>
+      withUnappliedRetries(() => this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, call));
+    const confirm = () =>
+      withDeadline(() =>
+        this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
+          args: [registration],
+          startWorkflowOperation: startOperation(),
+        }),
+      );
+    const acceptance = (actor: Actor): ActionRequest<typeof ACCEPT> => ({
+      actor: { userId: actor.userId, unitId: actor.unitId, roles: actor.roles },
+      input: ACCEPT,
+      ...(requestId ? { requestId } : {}),
+    });
+    // One update id per caller and proposal: sent again, an acceptance is applied once.
+    const acceptUpdateId = (actor: Actor) => `register-accept:${actor.userId}:${proposalId}`;
+
     // Registration is repeat-safe (the update only confirms), so it may be sent again when
     // Temporal did not apply it; each attempt needs its own start operation.
     // Queued per proposal, so of simultaneous identical registrations exactly one says "created".
-    const existedBefore = await this.calls.run(proposalWorkflowIdOf(proposalId), async () => {
+    const outcome = await this.calls.run(workflowId, async () => {
       const existed = (await this.proposals.findById(proposalId)) !== null;
-      await withUnappliedRetries(() =>
-        this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
-          this.temporal.workflow.executeUpdateWithStart(confirmRegistrationUpdate, {
-            args: [registration],
+      if (!acceptBy) {
+        await confirm();
+        return { existed, accepted: false };
+      }
+      if (!existed) {
+        HANDLING_ACTIONS.review.check(
+          newHandlingState(proposalId, registration, input.settings, input.receivedAt),
+          acceptBy,
+          ACCEPT,
+          input.receivedAt,
+        );
+        await withDeadline(() =>
+          this.temporal.workflow.executeUpdateWithStart(proposalUpdates.review, {
+            args: [acceptance(acceptBy)],
+            updateId: acceptUpdateId(acceptBy),
             startWorkflowOperation: startOperation(),
           }),
-        ),
+        );
+        return { existed, accepted: true };
+      }
+      await confirm();
+      const row = await this.proposals.findById(proposalId);
+      const state = row ? await this.handlingStateOf(row) : undefined;
+      const offered =
+        state &&
+        availableActions({ ...state, pendingEvents: [] }, acceptBy, this.clock().toISOString()).some(
+          (a) => a.action === 'review',
+        );
+      if (!offered) return { existed, accepted: false };
+      const handle = this.temporal.workflow.getHandle(workflowId);
+      await withDeadline(() =>
+        handle.executeUpdate(proposalUpdates.review, {
+          args: [acceptance(acceptBy)],
+          updateId: acceptUpdateId(acceptBy),
+        }),
       );
-      return existed;
+      return { existed, accepted: true };
     });
     const row = await this.proposals.findById(proposalId);
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
-    return { proposal: toView(row), created: !existedBefore };
+    return {
+      proposal: toView(row),
+      created: !outcome.existed,
+      ...(acceptBy ? { accepted: outcome.accepted } : {}),
+    };
   }
 
   /**

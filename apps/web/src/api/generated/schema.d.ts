@@ -148,6 +148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BulkAssignmentController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/review": {
         parameters: {
             query?: never;
@@ -1264,6 +1280,8 @@ export interface components {
             proposalId?: string;
             /** @enum {string} */
             status: "created" | "unchanged" | "failed";
+            /** @description With accept=true: whether this import accepted the proposal (false: it was past review already) */
+            accepted?: boolean;
             /** @description Why a failed row failed */
             error?: components["schemas"]["ApiErrorContentResponse"];
         };
@@ -1272,38 +1290,21 @@ export interface components {
             created: number;
             unchanged: number;
             failed: number;
+            /** @description With accept=true: how many proposals this import accepted */
+            accepted?: number;
             rows: components["schemas"]["ImportRowResultResponse"][];
         };
-        ProposalSummaryResponse: {
-            id: string;
-            kind: components["schemas"]["ProposalKind"];
-            sessionCode: string;
-            sessionName: string;
-            number: string;
-            title: string;
-            proposers: components["schemas"]["ProposerResponse"][];
-            stage: components["schemas"]["ProposalStage"];
-            leadUnitId: string | null;
-            assignedUnitIds: string[];
-            keyProposal: boolean;
-            /** Format: date-time */
-            nextDueAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** Format: date-time */
-            receivedAt: string;
-        };
-        ProposalSearchPageResponse: {
-            items: components["schemas"]["ProposalSummaryResponse"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        ReviewDto: {
+        AssignmentRowDto: {
             /** @enum {string} */
-            decision: "accept" | "merge" | "convert";
-            reason?: string;
-            mergedInto?: string;
+            mode: "lead" | "split" | "single";
+            leadUnitId?: string;
+            coHandlerUnitIds?: string[];
+            unitIds?: string[];
+            /** @example 8-2_20230117 */
+            proposalId: string;
+        };
+        BulkAssignmentDto: {
+            assignments: components["schemas"]["AssignmentRowDto"][];
         };
         ActionResultResponse: {
             proposalId: string;
@@ -1318,6 +1319,41 @@ export interface components {
              * @example X工信函〔2026〕41号
              */
             documentNumber?: string;
+        };
+        AssignmentRowErrorResponse: {
+            code: components["schemas"]["ErrorCode"];
+            /** @description For people; the code is for programs */
+            message: string;
+            details?: components["schemas"]["ApiErrorDetailResponse"][];
+            /** @description The X-Request-Id of the request, to find it in the logs */
+            requestId?: string;
+            /**
+             * @description The HTTP status the single assignment would have answered
+             * @example 409
+             */
+            status: number;
+        };
+        AssignmentRowResultResponse: {
+            proposalId: string;
+            /** @enum {string} */
+            status: "assigned" | "refused";
+            /** @description The proposal after its assignment */
+            result?: components["schemas"]["ActionResultResponse"];
+            /** @description Why the row was refused (nothing changed for it): the single action’s error */
+            error?: components["schemas"]["AssignmentRowErrorResponse"];
+        };
+        BulkAssignmentReportResponse: {
+            total: number;
+            assigned: number;
+            refused: number;
+            /** @description One per row, in the order sent */
+            rows: components["schemas"]["AssignmentRowResultResponse"][];
+        };
+        ReviewDto: {
+            /** @enum {string} */
+            decision: "accept" | "merge" | "convert";
+            reason?: string;
+            mergedInto?: string;
         };
         AssignDto: {
             /** @enum {string} */
@@ -1428,6 +1464,31 @@ export interface components {
             unitId: string;
             /** @description A note to the unit (催办说明) */
             message?: string;
+        };
+        ProposalSummaryResponse: {
+            id: string;
+            kind: components["schemas"]["ProposalKind"];
+            sessionCode: string;
+            sessionName: string;
+            number: string;
+            title: string;
+            proposers: components["schemas"]["ProposerResponse"][];
+            stage: components["schemas"]["ProposalStage"];
+            leadUnitId: string | null;
+            assignedUnitIds: string[];
+            keyProposal: boolean;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ProposalSearchPageResponse: {
+            items: components["schemas"]["ProposalSummaryResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         LetterFormatResponse: {
             /** @enum {string} */
@@ -2448,7 +2509,10 @@ export interface operations {
     };
     ProposalImportController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: accept (立案) each proposal as it is registered, in the same workflow update */
+                accept?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2518,6 +2582,101 @@ export interface operations {
                 };
             };
             /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    BulkAssignmentController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key returns the first report, and no row is assigned twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description At most 1000 rows, each proposal once */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description Each row assigned or refused with its error */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignmentReportResponse"];
+                };
+            };
+            /** @description Not {"assignments": [...]}, no rows, or a row of the wrong shape (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             *
+             *     Needs the role assigning-officer (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description More than 1000 rows, or a body over BODY_LIMIT (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The same proposal twice, or the Idempotency-Key used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,12 +1,12 @@
-import { Button, Form, Radio, Select, Typography } from 'antd';
+import { Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client, idempotent, ok, Schemas } from '../../api/client';
 import { proposalKey } from '../proposal/hooks';
-import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
+import { AssignmentFields } from './AssignmentFields';
 
 export interface AssignValues {
   mode: 'lead' | 'split' | 'single';
@@ -36,15 +36,10 @@ export function AssignForm(props: {
   onAssigned(): void;
 }) {
   const { t } = useTranslation('assignment');
-  const units = useUnits().filter((u) => u.kind === 'bureau');
   const [form] = Form.useForm<AssignValues>();
-  const mode = Form.useWatch('mode', form) ?? props.draft?.mode ?? 'lead';
-  const lead = Form.useWatch('leadUnitId', form);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
-  const options = units.map((u) => ({ value: u.id, label: u.name }));
-  const id = (name: string) => `assign-${props.proposalId}-${name}`;
 
   const detail =
     useQuery({
@@ -86,57 +81,7 @@ export function AssignForm(props: {
         style={{ flex: '1 1 480px', maxWidth: 640 }}
       >
         <ErrorAlert error={error} onClose={() => setError(null)} />
-        <Form.Item name="mode" label={t('mode')} extra={t(`modeHelp.${mode}`)}>
-          <Radio.Group
-            optionType="button"
-            options={(['lead', 'split', 'single'] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
-          />
-        </Form.Item>
-        {mode === 'lead' && (
-          <>
-            <Form.Item
-              name="leadUnitId"
-              label={t('leadUnit')}
-              htmlFor={id('lead')}
-              rules={[{ required: true, message: t('required', { field: t('leadUnit') }) }]}
-            >
-              <Select id={id('lead')} options={options} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-            <Form.Item
-              name="coHandlerUnitIds"
-              label={t('coHandlers')}
-              htmlFor={id('co')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('needCoHandler') }]}
-            >
-              <Select
-                id={id('co')}
-                mode="multiple"
-                options={options.filter((o) => o.value !== lead)}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            </Form.Item>
-          </>
-        )}
-        {mode === 'split' && (
-          <Form.Item
-            name="splitUnitIds"
-            label={t('splitUnits')}
-            htmlFor={id('split')}
-            rules={[{ required: true, type: 'array', min: 2, message: t('needTwo') }]}
-          >
-            <Select id={id('split')} mode="multiple" options={options} showSearch={{ optionFilterProp: 'label' }} />
-          </Form.Item>
-        )}
-        {mode === 'single' && (
-          <Form.Item
-            name="singleUnitId"
-            label={t('singleUnit')}
-            htmlFor={id('single')}
-            rules={[{ required: true, message: t('required', { field: t('singleUnit') }) }]}
-          >
-            <Select id={id('single')} options={options} showSearch={{ optionFilterProp: 'label' }} />
-          </Form.Item>
-        )}
+        <AssignmentFields form={form} idPrefix={`assign-${props.proposalId}`} initialMode={props.draft?.mode} />
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('submit')}
         </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Progress, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Progress, Space, Switch, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { HTMLAttributes, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,8 @@ interface Run {
   results: FileRowResult[];
   status: Status;
   error: unknown;
+  /** 导入即立案: the committee accepts each proposal as it registers it (one step each). */
+  accept: boolean;
 }
 
 const STATUS_COLOURS = { created: 'green', unchanged: 'blue', failed: 'red' } as const;
@@ -55,6 +57,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
         results: [],
         status: 'ready',
         error: null,
+        accept: false,
       });
     } catch (e) {
       if (e instanceof ImportFileError) {
@@ -81,6 +84,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
       try {
         const report = await ok(
           client.POST('/api/proposals/import', {
+            params: { query: current.accept ? { accept: 'true' } : {} },
             // Sent as prepared (JSON or CSV text), not serialised again.
             body: chunk.body as never,
             bodySerializer: (body: unknown) => body,
@@ -157,6 +161,13 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
               { title: t('import.proposalTitle'), dataIndex: 'title' },
             ]}
           />
+          <Checkbox
+            checked={run.accept}
+            onChange={(e) => setRun({ ...run, accept: e.target.checked })}
+            data-testid="import-accept"
+          >
+            {t('import.accept')}
+          </Checkbox>
           <Button type="primary" onClick={() => void start(run)} data-testid="import-start">
             {t('import.start')}
           </Button>
@@ -210,12 +221,15 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
             type={count('failed') ? 'warning' : 'success'}
             showIcon
             data-testid="import-summary"
-            title={t('import.summary', {
-              total: done,
-              created: count('created'),
-              unchanged: count('unchanged'),
-              failed: count('failed'),
-            })}
+            title={
+              t('import.summary', {
+                total: done,
+                created: count('created'),
+                unchanged: count('unchanged'),
+                failed: count('failed'),
+              }) +
+              (run.accept ? t('import.acceptedSummary', { count: run.results.filter((r) => r.accepted).length }) : '')
+            }
           />
           <Space>
             <Switch checked={onlyFailed} onChange={setOnlyFailed} id="only-failed" />

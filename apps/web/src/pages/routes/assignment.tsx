@@ -8,9 +8,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
 import { AssignForm, AssignValues } from '../assignment/AssignForm';
+import { BulkAssignModal } from '../assignment/BulkAssignModal';
 import { proposalPath } from '../proposals/types';
 
-/** The assigning office's desk (交办): proposals awaiting assignment, a form for each. */
+/**
+ * The assigning office's desk (交办): proposals awaiting assignment, a form for each, or many
+ * ticked and assigned in one step (批量交办). The rows are the office's open assign tasks, so
+ * what may be ticked is what the API says awaits this office.
+ */
 export default function AssignmentPage() {
   const { t, i18n } = useTranslation('assignment');
   const { t: c } = useTranslation();
@@ -21,6 +26,8 @@ export default function AssignmentPage() {
   const [open, setOpen] = useState<string[]>([]);
   const [assigned, setAssigned] = useState<string | null>(null);
   const drafts = useRef(new Map<string, AssignValues>());
+  const [selected, setSelected] = useState<InboxTask[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
 
   const toggle = (id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
 
@@ -44,8 +51,37 @@ export default function AssignmentPage() {
           data-testid="assigned"
         />
       )}
+      <Space wrap>
+        <Button
+          type="primary"
+          disabled={selected.length === 0}
+          onClick={() => setBulkOpen(true)}
+          data-testid="bulk-assign"
+        >
+          {t('bulkButton', { count: selected.length })}
+        </Button>
+        <Typography.Text type="secondary">{t('bulkHint')}</Typography.Text>
+      </Space>
+      {bulkOpen && (
+        <BulkAssignModal
+          rows={selected.map((task) => ({ proposalId: task.proposalId, title: task.proposal.title }))}
+          onClose={() => setBulkOpen(false)}
+          onDone={() => {
+            setBulkOpen(false);
+            setSelected([]);
+            void reload();
+          }}
+        />
+      )}
       <Table<InboxTask>
         rowKey="proposalId"
+        rowSelection={{
+          selectedRowKeys: selected.map((task) => task.proposalId),
+          preserveSelectedRowKeys: true,
+          onChange: (_, rows) => setSelected(rows),
+          getTitleCheckboxProps: () => ({ 'aria-label': t('selectAll') }),
+          getCheckboxProps: (task) => ({ 'aria-label': t('select', { title: task.proposal.title }) }),
+        }}
         data-testid="assign-list"
         loading={loading}
         dataSource={data?.items ?? []}

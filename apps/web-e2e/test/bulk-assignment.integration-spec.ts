@@ -1,0 +1,141 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import { systemUrl } from './support/system';
+
+/**
+ * 批量交办: the committee imports a session accepted (导入即立案), the assigning office
+ * ticks several proposals on its desk and assigns them in one step, confirms, and sees each
+ * proposal's result: assigned, or refused (one was assigned by someone else meanwhile).
+ */
+describe('web UI: bulk assignment', () => {
+  const url = systemUrl();
+  const session = `ba${Date.now().toString(36)}`;
+  const titles = ['推进老旧小区加装电梯', '完善社区养老服务', '加强河道综合治理', '建设口袋公园'].map(
+    (t) => `关于${t}的提案（${session}）`,
+  );
+  const idOf = (i: number) => `${session}_${i + 1}`;
+  let browser: Browser;
+
+  async function token(username: string): Promise<string> {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  }
+
+  async function api(username: string, method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> {
+    const res = await fetch(`${url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(username)}` },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }
+
+  /** Picks options of an Ant Design select by typing and clicking them in the open dropdown. */
+  async function choose(select: Locator, ...labels: string[]): Promise<void> {
+    const page = select.page();
+    const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    for (const label of labels) {
+      await select.click();
+      await select.fill(label);
+      await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+      await field.getByText(label, { exact: true }).first().waitFor();
+    }
+    await select.press('Escape');
+    await open.first().waitFor({ state: 'hidden' });
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('imports a session accepted: each proposal registered and accepted (导入即立案)', async () => {
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'registrar');
+    await page.goto(`${url}/intake`);
+    const header = 'kind,sessionCode,sessionName,number,title,proposers,body,suggestionPoints';
+    const csv = [
+      header,
+      ...titles.map((title, i) => `proposal,${session},市政协八届二次会议,${i + 1},${title},李明,正文,建议`),
+    ];
+    await page.locator('input[type=file]').setInputFiles(tmpFile('accepted.csv', csv.join('\r\n')));
+    await page.getByLabel(/导入即立案/).check();
+    await page.getByTestId('import-start').click();
+    await page
+      .getByTestId('import-summary')
+      .getByText(
+        `共 ${titles.length} 件：新登记 ${titles.length} 件，未变化 0 件，失败 0 件；其中本次立案 ${titles.length} 件`,
+      )
+      .waitFor();
+    // Accepted: on the office's desk, no longer awaiting the committee's review.
+    for (let i = 0; i < titles.length; i++) {
+      const p = (await api('registrar', 'GET', `/proposals/${idOf(i)}`)) as { stage: string };
+      expect([i, p.stage]).toEqual([i, 'assignment']);
+    }
+    await context.close();
+  });
+
+  it('assigns the ticked proposals in one step and shows each one’s result', async () => {
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'officer');
+    await page.goto(`${url}/assignment?pageSize=100`);
+    await page.getByRole('heading', { name: '交办' }).waitFor();
+    const bulk = page.getByTestId('bulk-assign');
+    expect(await bulk.isDisabled()).toBe(true);
+
+    // Tick three of the four; the fourth stays on the desk.
+    for (const title of titles.slice(0, 3)) await page.getByLabel(`选择 ${title}`).check();
+    await bulk.getByText('批量交办（3）').waitFor();
+    await bulk.click();
+    const modal = page.getByTestId('bulk-assign-modal');
+    await modal.getByText('批量交办 3 件提案').waitFor();
+
+    // Lead + co-handlers without a co-handler is caught before anything is sent.
+    await choose(modal.getByLabel('主办单位'), 'X市工业和信息化局');
+    await modal.getByRole('button', { name: '下一步' }).click();
+    await modal.getByText('主办 + 会办须至少选择一个会办单位（否则请选“单独办理”）').waitFor();
+    await choose(modal.getByLabel('会办单位'), 'X市教育局');
+    await modal.getByRole('button', { name: '下一步' }).click();
+    await modal.getByText(/将以下 3 件提案交办：主办单位 X市工业和信息化局，会办单位 X市教育局/).waitFor();
+    for (const title of titles.slice(0, 3)) await modal.getByText(title).waitFor();
+    await screenshot(page, '16-bulk-assignment-confirm');
+
+    // Meanwhile the second is assigned by another hand: its row is refused, the others go on.
+    await api('officer', 'POST', `/proposals/${idOf(1)}/assignment`, { mode: 'single', unitIds: ['education'] });
+    await page.getByTestId('bulk-assign-confirm').click();
+    await modal.getByTestId('bulk-assign-summary').getByText('已交办 2 件，未交办 1 件').waitFor();
+    const results = modal.getByTestId('bulk-assign-results');
+    const row = (title: string) => results.locator('tr', { hasText: title });
+    await row(titles[0]).getByText('已交办').waitFor();
+    await row(titles[2]).getByText('已交办').waitFor();
+    await row(titles[1]).getByText('未交办').waitFor();
+    expect(await row(titles[1]).locator('td').nth(2).innerText()).not.toBe('');
+    await screenshot(page, '17-bulk-assignment-results');
+
+    // What the read model holds now: two assigned to the chosen units, the fourth still waiting.
+    for (const i of [0, 2]) {
+      const p = (await api('officer', 'GET', `/proposals/${idOf(i)}`)) as { stage: string; leadUnitId: string };
+      expect([i, p.stage, p.leadUnitId]).toEqual([i, 'consultation', 'industry-it']);
+    }
+    const second = (await api('officer', 'GET', `/proposals/${idOf(1)}`)) as { stage: string; leadUnitId: string };
+    expect(second.stage).toBe('drafting');
+
+    await modal.getByRole('button', { name: /完\s*成/ }).click();
+    await modal.waitFor({ state: 'detached' });
+    for (const title of titles.slice(0, 3)) await page.getByLabel(`选择 ${title}`).waitFor({ state: 'detached' });
+    await page.getByLabel(`选择 ${titles[3]}`).waitFor();
+    await bulk.getByText('批量交办（0）').waitFor();
+    await context.close();
+  });
+});
