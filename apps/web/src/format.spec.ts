@@ -13,3 +13,11 @@ describe('dates as the bureaus write them (Asia/Shanghai)', () => {
     expect(formatDateTime('2023-07-05T06:30:00.000Z', 'zh-CN')).toBe('2023年7月5日 14:30');
   });
 });
+
+describe('countText', () => {
+  it('shows a count the API stopped at its limit as "more than"', () => {
+    expect(countText(1000, true)).toBe('1000+');
+    expect(countText(12, false)).toBe('12');
+    expect(countText(0, undefined)).toBe('0');
+  });
+});
