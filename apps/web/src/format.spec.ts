@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatIsoDate } from './format';
+import { countText, formatDate, formatDateTime, formatIsoDate } from './format';
 
 describe('dates as the bureaus write them (Asia/Shanghai)', () => {
   it('writes 2023年7月5日 in Chinese and 5 Jul 2023 in English', () => {
