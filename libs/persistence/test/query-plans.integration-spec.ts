@@ -292,6 +292,25 @@ describe.each(DATABASES)('the list pages on $name', ({ make }) => {
     expect(list.items.map((p) => p.id)).toEqual(expectedList.map((r: { id: string }) => r.id));
   });
 
+  it("counts an overdue inbox's total and its overdue count once", async () => {
+    const { statements } = await captureSql(() =>
+      new TaskQueryRepository(dataSource).inbox({
+        unitId: 'education',
+        status: 'open',
+        overdue: true,
+        kinds: ['opinion', 'draft'],
+        sort: 'dueAt',
+        page: 1,
+        pageSize: 50,
+        now: NOW.toISOString(),
+        dueSoonUntil: iso(7),
+      }),
+    );
+    // The page, then open, overdue (= the total) and due soon.
+    expect(statements.filter((s) => /count\(\*\)/.test(s.sql))).toHaveLength(3);
+    expect(statements).toHaveLength(4);
+  });
+
   it('caps totals and counts at COUNT_LIMIT and says so', async () => {
     const overdue = await new SupervisionRepository(dataSource).deadlines(
       { state: 'overdue', page: 1, pageSize: 10 },

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ascNullsLast, cappedCount, execSql } from './sql';
+import type { CappedCount } from './sql';
 
 export interface InboxQuery {
   unitId: string;
@@ -78,7 +79,7 @@ export class TaskQueryRepository implements ITaskQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async inbox(q: InboxQuery): Promise<InboxPage> {
-    const where = [`t."unit_id" = :unitId`, `t."status" = :status`];
+    const where = [`t."unit_id" = :unitId`, q.status === 'open' ? `t."status" = 'open'` : `t."status" = :status`];
     if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
     if (q.overdue) where.push(`t."due_at" < :now`);
     if (q.kind) where.push(`t."kind" = :kind`);
@@ -100,8 +101,14 @@ export class TaskQueryRepository implements ITaskQueryRepository {
       ...(q.kinds ? { kinds: [...q.kinds] } : {}),
     };
     const due = q.sort === '-dueAt' ? `t."due_at" DESC NULLS LAST` : ascNullsLast(this.dataSource, `t."due_at"`);
-    const counted = (conditions: string[]) =>
-      cappedCount(this.dataSource, `FROM "task" t WHERE ${conditions.join(' AND ')}`, params);
+    // The same conditions are counted once (an overdue page's total is its overdue count).
+    const counts = new Map<string, Promise<CappedCount>>();
+    const counted = (conditions: string[]) => {
+      const from = `FROM "task" t WHERE ${[...conditions].sort().join(' AND ')}`;
+      const known = counts.get(from) ?? cappedCount(this.dataSource, from, params);
+      counts.set(from, known);
+      return known;
+    };
     const [rows, total, open, overdue, dueSoon] = await Promise.all([
       execSql(
         this.dataSource,
