@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
-import { DEFAULT_DEADLINE_POLICY, WorkingDayCalendar } from '@banli/domain';
+import { DEFAULT_DEADLINE_POLICY, dueSoonBefore, WorkingDayCalendar } from '@banli/domain';
 import {
   captureSql,
   COUNT_LIMIT,
@@ -321,6 +321,22 @@ describe.each(DATABASES)('the list pages on $name', ({ make }) => {
     expect(overdue).toMatchObject({ total: COUNT_LIMIT, totalCapped: true });
     const list = await new ProposalSearchRepository(dataSource).search({ page: 1, pageSize: 10 });
     expect(list).toMatchObject({ total: COUNT_LIMIT, totalCapped: true });
+    // The due-soon total reads a due_at range; it counts exactly what the rule (last day before) says.
+    const dueSoon = await new SupervisionRepository(dataSource).deadlines(
+      { state: 'due-soon', page: 1, pageSize: 10 },
+      calendar,
+      policy,
+      NOW,
+    );
+    const before = dueSoonBefore(calendar, '2026-06-01', policy);
+    const [{ n: dueSoonByHand }] = await dataSource.query(
+      `SELECT count(*) AS "n" FROM "deadline" d JOIN "proposal" p ON p."id" = d."proposal_id"
+       WHERE p."closed_at" IS NULL AND d."status" = 'running' AND d."due_at" IS NOT NULL
+         AND d."kind" IN ('opinion', 'contact', 'reply', 'follow-up', 'publication')
+         AND d."due_at" >= '${NOW.toISOString()}' AND d."end_date" < '${before}'`,
+    );
+    expect(Number(dueSoonByHand)).toBeGreaterThan(0);
+    expect(dueSoon).toMatchObject({ total: Number(dueSoonByHand), totalCapped: false });
     const session = await new ProposalSearchRepository(dataSource).search({
       q: '第12项',
       page: 1,

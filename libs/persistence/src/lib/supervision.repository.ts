@@ -171,11 +171,19 @@ export class SupervisionRepository implements ISupervisionRepository {
     const { where, params } = this.proposalWhere(q, 'p');
     where.push(`d."status" = 'running'`, `d."due_at" IS NOT NULL`, `d."kind" IN (:...kinds)`);
     Object.assign(params, { kinds: q.kind ? [q.kind] : [...SUPERVISED_DEADLINE_KINDS], now: nowIso });
+    const countOnly: string[] = [];
     if (q.state === 'overdue') {
       where.push(`d."due_at" < :now`);
     } else {
       where.push(`d."due_at" >= :now`, `d."end_date" < :before`);
-      params['before'] = dueSoonBefore(calendar, today, policy);
+      const before = dueSoonBefore(calendar, today, policy);
+      params['before'] = before;
+      // A deadline is due at the end of its last day in Shanghai (dueAt = endOfShanghaiDay(endDate),
+      // as the domain plans and extends them), so "last day before `before`" is also "due before
+      // `before` begins". Said both ways, the total reads one short range of due_at instead of
+      // every later deadline; the page reads the index in order from `now` and stops at 50.
+      countOnly.push(`d."due_at" < :dueBefore`);
+      params['dueBefore'] = new Date(`${before}T00:00:00.000+08:00`).toISOString();
     }
     if (q.unitId) {
       // For deadlines the unit is the one holding the deadline.
@@ -201,7 +209,7 @@ export class SupervisionRepository implements ISupervisionRepository {
     const offset = (q.page - 1) * q.pageSize;
     const [keyRows, total] = await Promise.all([
       part(1, q.pageSize, offset),
-      cappedCount(this.dataSource, from, params),
+      cappedCount(this.dataSource, [from, ...countOnly].join(' AND '), params),
     ]);
     let rows = keyRows.rows;
     if (rows.length < q.pageSize) {
