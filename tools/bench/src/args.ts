@@ -98,13 +98,9 @@ export function parseArgs(argv: string[]): BenchArgs {
     } else if (name === 'quick') {
       // handled above
     } else if (name === 'only') {
-      const names = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const names = value.split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
-      if (unknown.length || names.length === 0)
-        throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
+      if (unknown.length || names.length === 0) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
       only = SCENARIOS.filter((s) => names.includes(s));
     } else if (name === 'concurrency') {
       concurrency = positiveInt(name, value);
@@ -122,16 +118,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   }
   // Latency and memory use the proposals the intake left open; queries clone one of them.
   if (only.some((s) => s !== 'intake' && s !== 'e2e') && !only.includes('intake')) only = ['intake', ...only];
-  return {
-    quick,
-    only,
-    sizes,
-    concurrency,
-    profile,
-    out,
-    ...(label ? { label } : {}),
-    ...(querySizes ? { querySizes } : {}),
-  };
+  return { quick, only, sizes, concurrency, profile, out, ...(label ? { label } : {}), ...(querySizes ? { querySizes } : {}) };
 }
 
 function positiveInt(name: string, value: string): number {
