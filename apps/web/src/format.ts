@@ -46,3 +46,11 @@ export function formatDateTime(instant: string | Date, lang: Lang): string {
   const p = parts(instant);
   return `${formatDate(instant, lang)} ${p.hour}:${p.minute}`;
 }
+
+/**
+ * A count the API stopped counting at its limit (1,000): "1000+" when `capped`, meaning more
+ * than that. The lists' totals and the inbox's counts come this way.
+ */
+export function countText(n: number, capped: boolean | undefined): string {
+  return capped ? `${n}+` : String(n);
+}

@@ -23,3 +23,4 @@ export * from './lib/directory.repository';
 export * from './lib/reply-letter.repository';
 export * from './lib/idempotency.repository';
 export * from './lib/repositories';
+export * from './lib/query-plans';

@@ -87,6 +87,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `OutboxWithoutProposal${dialect}1764202000000`,
       `SupervisionReadModel${dialect}1764210000000`,
       `HandlingState${dialect}1764220000000`,
+      `QuerySortKeys${dialect}1764230000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

@@ -60,6 +60,7 @@ describe.each(['postgres', 'sqlite'] as const)('notification migrations on %s', 
         expect.stringMatching(/^OutboxWithoutProposal/),
         expect.stringMatching(/^SupervisionReadModel/),
         expect.stringMatching(/^HandlingState/),
+        expect.stringMatching(/^QuerySortKeys/),
       ]);
       const kept = await execSql(
         current,

@@ -33,6 +33,8 @@ export interface BenchArgs {
   out: string;
   /** A label recorded with the results (e.g. the setting a sweep varies). */
   label?: string;
+  /** Data sizes (tasks) the queries scenario measures in turn, growing one data set; default: queryTasks alone. */
+  querySizes?: number[];
 }
 
 export const FULL_SIZES: Sizes = {
@@ -72,7 +74,7 @@ const SIZE_FLAGS: Record<string, keyof Sizes> = {
 };
 
 export const USAGE = `npm run bench -- [--quick] [--only=${SCENARIOS.join(',')}] [--profile] [--concurrency=16]
-  [--label=TEXT] [--out=bench-results] [--${Object.keys(SIZE_FLAGS).join('=N] [--')}=N]`;
+  [--label=TEXT] [--out=bench-results] [--query-sizes=25000,100000,250000] [--${Object.keys(SIZE_FLAGS).join('=N] [--')}=N]`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   const flags = new Map<string, string>();
@@ -88,6 +90,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   let profile = false;
   let out = 'bench-results';
   let label: string | undefined;
+  let querySizes: number[] | undefined;
   for (const [name, value] of flags) {
     const size = SIZE_FLAGS[name];
     if (size) {
@@ -107,13 +110,15 @@ export function parseArgs(argv: string[]): BenchArgs {
       out = value;
     } else if (name === 'label') {
       label = value;
+    } else if (name === 'query-sizes') {
+      querySizes = value.split(',').map((v) => positiveInt(name, v.trim()));
     } else {
       throw new Error(`unknown option --${name}\n${USAGE}`);
     }
   }
   // Latency and memory use the proposals the intake left open; queries clone one of them.
   if (only.some((s) => s !== 'intake' && s !== 'e2e') && !only.includes('intake')) only = ['intake', ...only];
-  return { quick, only, sizes, concurrency, profile, out, ...(label ? { label } : {}) };
+  return { quick, only, sizes, concurrency, profile, out, ...(label ? { label } : {}), ...(querySizes ? { querySizes } : {}) };
 }
 
 function positiveInt(name: string, value: string): number {

@@ -21,7 +21,12 @@ describe('benchmark arguments', () => {
     expect(a).toMatchObject({ concurrency: 32, profile: true, label: 'wal-off' });
   });
 
-  it.each([['--only=nope'], ['--intake=0'], ['--intake=2.5'], ['--fast'], ['quick']])('refuses %s', (arg) => {
+  it('takes the data sizes of the queries scenario as a list of task counts', () => {
+    expect(parseArgs(['--query-sizes=25000,100000,250000']).querySizes).toEqual([25_000, 100_000, 250_000]);
+    expect(parseArgs([]).querySizes).toBeUndefined();
+  });
+
+  it.each([['--only=nope'], ['--intake=0'], ['--intake=2.5'], ['--fast'], ['quick'], ['--query-sizes=1000,x']])('refuses %s', (arg) => {
     expect(() => parseArgs([arg])).toThrow();
   });
 });

@@ -6,6 +6,7 @@ import type { InboxTask } from '../api/types';
 import { TaskQuery, useTasks, useUnitScopeAllowed } from '../api/tasks';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { countText } from '../format';
 
 /**
  * The tasks the user can act on (or, for those the API allows, every task of their unit): key
@@ -68,14 +69,18 @@ export function InboxPage() {
       <Row gutter={16}>
         <Col xs={8}>
           <Card size="small">
-            <Statistic title={t('open')} value={data?.counts.open ?? 0} data-testid="count-open" />
+            <Statistic
+              title={t('open')}
+              value={countText(data?.counts.open ?? 0, data?.counts.openCapped)}
+              data-testid="count-open"
+            />
           </Card>
         </Col>
         <Col xs={8}>
           <Card size="small">
             <Statistic
               title={t('dueSoon')}
-              value={data?.counts.dueSoon ?? 0}
+              value={countText(data?.counts.dueSoon ?? 0, data?.counts.dueSoonCapped)}
               styles={{ content: { color: '#d46b08' } }}
               data-testid="count-due-soon"
             />
@@ -85,7 +90,7 @@ export function InboxPage() {
           <Card size="small">
             <Statistic
               title={t('overdue')}
-              value={data?.counts.overdue ?? 0}
+              value={countText(data?.counts.overdue ?? 0, data?.counts.overdueCapped)}
               styles={{ content: { color: '#cf1322' } }}
               data-testid="count-overdue"
             />
@@ -128,7 +133,7 @@ export function InboxPage() {
           pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => c('total', { count: n }),
+          showTotal: (n) => c(data?.totalCapped ? 'totalCapped' : 'total', { count: n }),
           onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
         }}
         columns={[

@@ -79,6 +79,7 @@ export class ProposalProjectionRepository {
       if (updated.affected > 0) {
         await this.writeTasks(tx, p, at);
         await this.writeDeadlines(tx, p);
+        await this.copySortKeys(tx, p);
       }
       await new HandlingRecordProjector(tx, p, at, calendar).apply(written);
     });
@@ -118,10 +119,11 @@ export class ProposalProjectionRepository {
       await execSql(
         tx,
         `INSERT INTO "task" ("id", "proposal_id", "kind", "unit_id", "status", "deadline_key", "due_at", "round",
-           "opened_at", "projection_version")
-         VALUES (:id, :proposalId, :kind, :unitId, 'open', :deadlineKey, :dueAt, :round, :at, :version)
+           "opened_at", "key_proposal", "projection_version")
+         VALUES (:id, :proposalId, :kind, :unitId, 'open', :deadlineKey, :dueAt, :round, :at, :key, :version)
          ON CONFLICT ("id") DO UPDATE SET "status" = 'open', "closed_at" = NULL, "deadline_key" = excluded."deadline_key",
-           "due_at" = excluded."due_at", "projection_version" = excluded."projection_version"`,
+           "due_at" = excluded."due_at", "key_proposal" = excluded."key_proposal",
+           "projection_version" = excluded."projection_version"`,
         {
           id: t.id,
           proposalId: p.proposalId,
@@ -131,6 +133,7 @@ export class ProposalProjectionRepository {
           dueAt: t.dueAt ?? null,
           round: t.round ?? null,
           at,
+          key: p.keyProposal ? 1 : 0,
           version: p.version,
         },
       );
@@ -143,19 +146,35 @@ export class ProposalProjectionRepository {
     );
   }
 
+  /**
+   * The pages' sort keys copied from the proposal (see the migration QuerySortKeys): when a
+   * proposal is marked key or unmarked, every task and deadline it has (open or closed)
+   * follows, in this same transaction, so no reader sees the proposal and its rows disagree.
+   */
+  private async copySortKeys(tx: EntityManager, p: HandlingProjection): Promise<void> {
+    for (const table of ['task', 'deadline']) {
+      await execSql(
+        tx,
+        `UPDATE "${table}" SET "key_proposal" = :key WHERE "proposal_id" = :proposalId AND "key_proposal" <> :key`,
+        { proposalId: p.proposalId, key: p.keyProposal ? 1 : 0 },
+      );
+    }
+  }
+
   private async writeDeadlines(tx: EntityManager, p: HandlingProjection): Promise<void> {
     for (const d of p.deadlines) {
       await execSql(
         tx,
         `INSERT INTO "deadline" ("proposal_id", "key", "kind", "unit_id", "status", "due_at", "end_date", "provisional",
-           "reminders_sent", "escalations", "extended", "explanation", "met_at", "projection_version")
+           "reminders_sent", "escalations", "extended", "explanation", "met_at", "key_proposal", "projection_version")
          VALUES (:proposalId, :key, :kind, :unitId, :status, :dueAt, :endDate, :provisional, :remindersSent,
-           :escalations, :extended, :explanation, :metAt, :version)
+           :escalations, :extended, :explanation, :metAt, :keyProposal, :version)
          ON CONFLICT ("proposal_id", "key") DO UPDATE SET "kind" = excluded."kind", "unit_id" = excluded."unit_id",
            "status" = excluded."status", "due_at" = excluded."due_at", "end_date" = excluded."end_date",
            "provisional" = excluded."provisional", "reminders_sent" = excluded."reminders_sent",
            "escalations" = excluded."escalations", "extended" = excluded."extended",
-           "explanation" = excluded."explanation", "met_at" = excluded."met_at", "projection_version" = excluded."projection_version"
+           "explanation" = excluded."explanation", "met_at" = excluded."met_at",
+           "key_proposal" = excluded."key_proposal", "projection_version" = excluded."projection_version"
          WHERE "deadline"."projection_version" < excluded."projection_version"`,
         {
           proposalId: p.proposalId,
@@ -171,6 +190,7 @@ export class ProposalProjectionRepository {
           extended: d.extension ? 1 : 0,
           explanation: d.explanation ? JSON.stringify(d.explanation) : null,
           metAt: d.metAt ?? null,
+          keyProposal: p.keyProposal ? 1 : 0,
           version: p.version,
         },
       );

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ProposalKind, ProposalStage, Proposer, searchTerms } from '@banli/domain';
-import { execSql } from './sql';
+import { ascNullsLast, cappedCount, execSql } from './sql';
 
 export interface ProposalSearchQuery {
   /** Free text; a proposal matches when it holds every search term of it (see `searchTerms`). */
@@ -33,7 +33,9 @@ export interface ProposalSummary {
 
 export interface ProposalSearchPage {
   items: ProposalSummary[];
+  /** At most COUNT_LIMIT; `totalCapped`: more than that. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -58,7 +60,7 @@ export class ProposalSearchRepository implements IProposalSearchRepository {
     if (q.q !== undefined && q.q.trim() !== '') {
       const terms = searchTerms(q.q);
       // Only punctuation or symbols: there is nothing a proposal could contain.
-      if (terms.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      if (terms.length === 0) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
       where.push(this.textCondition());
       Object.assign(params, this.textParams(terms));
     }
@@ -75,20 +77,24 @@ export class ProposalSearchRepository implements IProposalSearchRepository {
       params['unitId'] = q.unitId;
     }
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = await execSql(
-      this.dataSource,
-      `SELECT p."id", p."kind", p."session_code", p."session_name", p."number", p."title", p."proposers", p."stage",
-              p."lead_unit_id", p."assigned_unit_ids", p."key_proposal", p."next_due_at", p."closed_at", p."received_at"
-       FROM "proposal" p
-       ${filter}
-       ORDER BY p."key_proposal" DESC, p."next_due_at" ASC NULLS LAST, p."id" ASC
-       LIMIT :limit OFFSET :offset`,
-      { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-    );
-    const total = await execSql(this.dataSource, `SELECT count(*) AS "n" FROM "proposal" p ${filter}`, params);
+    // Served in order by the index ix_proposal_list_page (key_proposal DESC, next_due_at, id).
+    const [rows, total] = await Promise.all([
+      execSql(
+        this.dataSource,
+        `SELECT p."id", p."kind", p."session_code", p."session_name", p."number", p."title", p."proposers", p."stage",
+                p."lead_unit_id", p."assigned_unit_ids", p."key_proposal", p."next_due_at", p."closed_at", p."received_at"
+         FROM "proposal" p
+         ${filter}
+         ORDER BY p."key_proposal" DESC, ${ascNullsLast(this.dataSource, 'p."next_due_at"')}, p."id" ASC
+         LIMIT :limit OFFSET :offset`,
+        { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+      ),
+      cappedCount(this.dataSource, `FROM "proposal" p ${filter}`, params),
+    ]);
     return {
       items: rows.rows.map(toSummary),
-      total: Number(total.rows[0]?.['n'] ?? 0),
+      total: total.count,
+      totalCapped: total.capped,
       page: q.page,
       pageSize: q.pageSize,
     };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
@@ -12,6 +13,7 @@ export async function execSql(
 ): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
   const dataSource = 'manager' in on ? on : on.connection;
   const [sql, values] = dataSource.driver.escapeQueryWithParameters(text, params);
+  captured.getStore()?.push({ sql, values });
   const runner: QueryRunner | undefined = 'manager' in on ? undefined : on.queryRunner;
   if (runner) {
     const r = await runner.query(sql, values, true);
@@ -42,4 +44,54 @@ export function inTransaction<T>(dataSource: DataSource, work: (tx: EntityManage
     sqliteLocks.set(dataSource, lock);
   }
   return lock.runExclusive(() => dataSource.transaction(work));
+}
+
+/**
+ * The most rows a list's total (and the inbox's counts) counts. Counting every match costs as
+ * much as reading every match (100,000 overdue deadlines is seconds at 16 requests at once),
+ * so counts stop here and say so: `capped` means "more than `count`".
+ */
+export const COUNT_LIMIT = 1000;
+
+export interface CappedCount {
+  count: number;
+  /** More rows match than `count` (which is then COUNT_LIMIT). */
+  capped: boolean;
+}
+
+/** Counts the rows of `from` (a FROM … WHERE … clause), reading at most COUNT_LIMIT + 1 of them. */
+export async function cappedCount(
+  on: DataSource | EntityManager,
+  from: string,
+  params: Record<string, unknown> = {},
+): Promise<CappedCount> {
+  const r = await execSql(
+    on,
+    `SELECT count(*) AS "n" FROM (SELECT 1 AS "x" ${from} LIMIT ${COUNT_LIMIT + 1}) "c"`,
+    params,
+  );
+  const n = Number(r.rows[0]?.['n'] ?? 0);
+  return n > COUNT_LIMIT ? { count: COUNT_LIMIT, capped: true } : { count: n, capped: false };
+}
+
+/** `ORDER BY` of a nullable column ascending with NULLs last, in the form the dialect's indexes can serve. */
+export function ascNullsLast(dataSource: DataSource, column: string): string {
+  // PostgreSQL's ascending index already puts NULLs last; SQLite's puts them first, so its
+  // indexes hold `(column IS NULL), column` and the query orders by the same.
+  return dataSource.options.type === 'postgres' ? `${column} ASC NULLS LAST` : `(${column} IS NULL), ${column} ASC`;
+}
+
+/** One statement as the driver received it. */
+export interface CapturedSql {
+  sql: string;
+  values: unknown[];
+}
+
+const captured = new AsyncLocalStorage<CapturedSql[]>();
+
+/** Runs `work`, recording every statement execSql sends on its behalf (for EXPLAIN in tests and the benchmark). */
+export async function captureSql<T>(work: () => Promise<T>): Promise<{ result: T; statements: CapturedSql[] }> {
+  const statements: CapturedSql[] = [];
+  const result = await captured.run(statements, work);
+  return { result, statements };
 }

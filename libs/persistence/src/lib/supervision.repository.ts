@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { dueSoonBefore, dueStatus, toShanghaiDate, workingDaysBetween } from '@banli/domain';
 import type { DeadlinePolicy, DueStatus } from '@banli/domain';
 import type { WorkingDayCalendar } from '@banli/domain';
-import { execSql } from './sql';
+import { cappedCount, execSql } from './sql';
 
 /*
  * What supervisors read: open proposals with their next deadline, deadlines overdue or due
@@ -82,6 +82,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A page whose total stops at COUNT_LIMIT: `totalCapped` means more rows match than `total`. */
+export interface CappedPage<T> extends Page<T> {
+  totalCapped: boolean;
+}
+
 export interface StatisticsRow {
   /** The unit, or the session when grouped by session. */
   key: string;
@@ -129,7 +134,7 @@ export interface ISupervisionRepository {
     calendar: WorkingDayCalendar,
     policy: DueSoonPolicy,
     now?: Date,
-  ): Promise<Page<SupervisedDeadline>>;
+  ): Promise<CappedPage<SupervisedDeadline>>;
   proposals(
     q: SupervisionFilter & { page: number; pageSize: number },
     calendar: WorkingDayCalendar,
@@ -160,17 +165,25 @@ export class SupervisionRepository implements ISupervisionRepository {
     calendar: WorkingDayCalendar,
     policy: DueSoonPolicy,
     now: Date = new Date(),
-  ): Promise<Page<SupervisedDeadline>> {
+  ): Promise<CappedPage<SupervisedDeadline>> {
     const nowIso = now.toISOString();
     const today = toShanghaiDate(now);
     const { where, params } = this.proposalWhere(q, 'p');
     where.push(`d."status" = 'running'`, `d."due_at" IS NOT NULL`, `d."kind" IN (:...kinds)`);
     Object.assign(params, { kinds: q.kind ? [q.kind] : [...SUPERVISED_DEADLINE_KINDS], now: nowIso });
+    const countOnly: string[] = [];
     if (q.state === 'overdue') {
       where.push(`d."due_at" < :now`);
     } else {
       where.push(`d."due_at" >= :now`, `d."end_date" < :before`);
-      params['before'] = dueSoonBefore(calendar, today, policy);
+      const before = dueSoonBefore(calendar, today, policy);
+      params['before'] = before;
+      // A deadline is due at the end of its last day in Shanghai (dueAt = endOfShanghaiDay(endDate),
+      // as the domain plans and extends them), so "last day before `before`" is also "due before
+      // `before` begins". Said both ways, the total reads one short range of due_at instead of
+      // every later deadline; the page reads the index in order from `now` and stops at 50.
+      countOnly.push(`d."due_at" < :dueBefore`);
+      params['dueBefore'] = new Date(`${before}T00:00:00.000+08:00`).toISOString();
     }
     if (q.unitId) {
       // For deadlines the unit is the one holding the deadline.
@@ -178,19 +191,40 @@ export class SupervisionRepository implements ISupervisionRepository {
       params['deadlineUnit'] = q.unitId;
     }
     const from = `FROM "deadline" d JOIN "proposal" p ON p."id" = d."proposal_id" WHERE ${where.join(' AND ')}`;
-    const rows = await execSql(
-      this.dataSource,
-      `SELECT d."proposal_id", d."key", d."kind", d."unit_id", d."due_at", d."end_date", d."provisional", d."extended",
-              d."escalations", p."session_code", p."session_name", p."number", p."title", p."stage", p."key_proposal",
-              p."key_leaders", p."lead_unit_id"
-       ${from}
-       ORDER BY p."key_proposal" DESC, d."due_at" ASC, d."proposal_id" ASC, d."key" ASC
-       LIMIT :limit OFFSET :offset`,
-      { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-    );
-    const total = await execSql(this.dataSource, `SELECT count(*) AS "n" ${from}`, params);
-    const items = await this.describeDeadlines(rows.rows, calendar, policy, now);
-    return { items, total: num(total.rows[0]?.['n']), page: q.page, pageSize: q.pageSize };
+    // Key proposals first: each value of the copied sort key is read as its own range of the
+    // index ix_deadline_supervised_page (status, key_proposal DESC, due_at, proposal_id, key),
+    // key ones first, then the others from where the page continues. One scan over both
+    // would pass every overdue deadline of the other proposals to find the due-soon ones.
+    const part = (key: 0 | 1, limit: number, offset: number) =>
+      execSql(
+        this.dataSource,
+        `SELECT d."proposal_id", d."key", d."kind", d."unit_id", d."due_at", d."end_date", d."provisional",
+                d."extended", d."escalations", p."session_code", p."session_name", p."number", p."title", p."stage",
+                p."key_proposal", p."key_leaders", p."lead_unit_id"
+         ${from} AND d."key_proposal" = ${key}
+         ORDER BY d."due_at" ASC, d."proposal_id" ASC, d."key" ASC
+         LIMIT :limit OFFSET :offset`,
+        { ...params, limit, offset },
+      );
+    const offset = (q.page - 1) * q.pageSize;
+    const [keyRows, total] = await Promise.all([
+      part(1, q.pageSize, offset),
+      cappedCount(this.dataSource, [from, ...countOnly].join(' AND '), params),
+    ]);
+    let rows = keyRows.rows;
+    if (rows.length < q.pageSize) {
+      // The key deadlines ended on this page (or before it): how many there were places the rest.
+      const keyTotal =
+        rows.length > 0 || offset === 0
+          ? offset + rows.length
+          : num(
+              (await execSql(this.dataSource, `SELECT count(*) AS "n" ${from} AND d."key_proposal" = 1`, params))
+                .rows[0]?.['n'],
+            );
+      rows = [...rows, ...(await part(0, q.pageSize - rows.length, Math.max(0, offset - keyTotal))).rows];
+    }
+    const items = await this.describeDeadlines(rows, calendar, policy, now);
+    return { items, total: total.count, totalCapped: total.capped, page: q.page, pageSize: q.pageSize };
   }
 
   /** Open proposals with their stage and next deadline; key proposals first, then by deadline. */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { execSql } from './sql';
+import { ascNullsLast, cappedCount, execSql } from './sql';
+import type { CappedCount } from './sql';
 
 export interface InboxQuery {
   unitId: string;
@@ -34,12 +35,24 @@ export interface InboxRow {
   proposal: { title: string; stage: string; sessionName: string; number: string; keyProposal: boolean };
 }
 
+export interface InboxCounts {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  /** Each count stops at COUNT_LIMIT; true: more than that. */
+  openCapped: boolean;
+  overdueCapped: boolean;
+  dueSoonCapped: boolean;
+}
+
 export interface InboxPage {
   items: InboxRow[];
+  /** At most COUNT_LIMIT; `totalCapped`: more than that. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
-  counts: { open: number; overdue: number; dueSoon: number };
+  counts: InboxCounts;
 }
 
 /** The task aggregate as the API reads it: a unit's inbox, all of it or the kinds one person completes. */
@@ -47,24 +60,34 @@ export interface ITaskQueryRepository {
   inbox(q: InboxQuery): Promise<InboxPage>;
 }
 
-const NO_TASKS = { open: 0, overdue: 0, dueSoon: 0 };
+const NO_TASKS: InboxCounts = {
+  open: 0,
+  overdue: 0,
+  dueSoon: 0,
+  openCapped: false,
+  overdueCapped: false,
+  dueSoonCapped: false,
+};
 
 /**
- * The task inbox of one unit, from the read model. Key proposals come first, then by
- * deadline; served by the index (unit_id, status, due_at).
+ * The task inbox of one unit, from the read model. Key proposals first, then by deadline
+ * (ascending: served in that order by the index ix_task_inbox_page (unit_id, status,
+ * key_proposal DESC, due_at, id), since `task.key_proposal` is the proposal's, copied by the
+ * projection); the total and the counts stop at COUNT_LIMIT.
  */
 export class TaskQueryRepository implements ITaskQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async inbox(q: InboxQuery): Promise<InboxPage> {
-    const where = [`t."unit_id" = :unitId`, `t."status" = :status`];
+    const where = [`t."unit_id" = :unitId`, q.status === 'open' ? `t."status" = 'open'` : `t."status" = :status`];
     if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
     if (q.overdue) where.push(`t."due_at" < :now`);
     if (q.kind) where.push(`t."kind" = :kind`);
     // The counts cover the same tasks as the list: the same unit and kinds, open ones.
-    const scope = [`t."unit_id" = :unitId`];
+    const scope = [`t."unit_id" = :unitId`, `t."status" = 'open'`];
     if (q.kinds) {
-      if (q.kinds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, counts: NO_TASKS };
+      if (q.kinds.length === 0)
+        return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize, counts: NO_TASKS };
       scope.push(`t."kind" IN (:...kinds)`);
       where.push(`t."kind" IN (:...kinds)`);
     }
@@ -73,34 +96,35 @@ export class TaskQueryRepository implements ITaskQueryRepository {
       status: q.status,
       dueBefore: q.dueBefore,
       now: q.now,
+      soon: q.dueSoonUntil,
       kind: q.kind,
       ...(q.kinds ? { kinds: [...q.kinds] } : {}),
     };
-    const order = q.sort === '-dueAt' ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
-    const rows = await execSql(
-      this.dataSource,
-      `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."status", t."deadline_key", t."due_at", t."round",
-              t."opened_at", t."closed_at", p."title", p."stage", p."session_name", p."number", p."key_proposal"
-       FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
-       WHERE ${where.join(' AND ')}
-       ORDER BY p."key_proposal" DESC, t."due_at" ${order}, t."id" ASC
-       LIMIT :limit OFFSET :offset`,
-      { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-    );
-    const total = await execSql(
-      this.dataSource,
-      `SELECT count(*) AS "n" FROM "task" t WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    const counts = await execSql(
-      this.dataSource,
-      `SELECT count(*) AS "open",
-              sum(CASE WHEN t."due_at" < :now THEN 1 ELSE 0 END) AS "overdue",
-              sum(CASE WHEN t."due_at" >= :now AND t."due_at" <= :soon THEN 1 ELSE 0 END) AS "due_soon"
-       FROM "task" t WHERE ${scope.join(' AND ')} AND t."status" = 'open'`,
-      { ...params, soon: q.dueSoonUntil },
-    );
-    const c = counts.rows[0] ?? {};
+    const due = q.sort === '-dueAt' ? `t."due_at" DESC NULLS LAST` : ascNullsLast(this.dataSource, `t."due_at"`);
+    // The same conditions are counted once (an overdue page's total is its overdue count).
+    const counts = new Map<string, Promise<CappedCount>>();
+    const counted = (conditions: string[]) => {
+      const from = `FROM "task" t WHERE ${[...conditions].sort().join(' AND ')}`;
+      const known = counts.get(from) ?? cappedCount(this.dataSource, from, params);
+      counts.set(from, known);
+      return known;
+    };
+    const [rows, total, open, overdue, dueSoon] = await Promise.all([
+      execSql(
+        this.dataSource,
+        `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."status", t."deadline_key", t."due_at", t."round",
+                t."opened_at", t."closed_at", p."title", p."stage", p."session_name", p."number", p."key_proposal"
+         FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
+         WHERE ${where.join(' AND ')}
+         ORDER BY t."key_proposal" DESC, ${due}, t."id" ASC
+         LIMIT :limit OFFSET :offset`,
+        { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+      ),
+      counted(where),
+      counted(scope),
+      counted([...scope, `t."due_at" < :now`]),
+      counted([...scope, `t."due_at" >= :now`, `t."due_at" <= :soon`]),
+    ]);
     return {
       items: rows.rows.map((r) => ({
         id: String(r['id']),
@@ -121,10 +145,18 @@ export class TaskQueryRepository implements ITaskQueryRepository {
           keyProposal: Number(r['key_proposal']) === 1,
         },
       })),
-      total: Number(total.rows[0]?.['n'] ?? 0),
+      total: total.count,
+      totalCapped: total.capped,
       page: q.page,
       pageSize: q.pageSize,
-      counts: { open: Number(c['open'] ?? 0), overdue: Number(c['overdue'] ?? 0), dueSoon: Number(c['due_soon'] ?? 0) },
+      counts: {
+        open: open.count,
+        overdue: overdue.count,
+        dueSoon: dueSoon.count,
+        openCapped: open.capped,
+        overdueCapped: overdue.capped,
+        dueSoonCapped: dueSoon.capped,
+      },
     };
   }
 }

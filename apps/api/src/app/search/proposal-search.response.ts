@@ -24,7 +24,8 @@ export class ProposalSummaryResponse implements ProposalSummary {
 
 export class ProposalSearchPageResponse implements ProposalSearchPage {
   @ApiProperty({ type: [ProposalSummaryResponse] }) items!: ProposalSummaryResponse[];
-  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Matching rows, counted up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'Counting stopped at 1,000: more rows match than `total`' }) totalCapped!: boolean;
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;
 }

@@ -8,7 +8,7 @@ import {
   SupervisedProposalPageResponse,
 } from './supervision.response';
 
-import type { Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
+import type { CappedPage, Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
 import { Roles } from '../auth/auth.decorators';
 import { StatisticsQueryDto, SupervisedDeadlinesQueryDto, SupervisionFilterDto } from './supervision-query.dto';
 import { SupervisionService } from './supervision.service';
@@ -40,7 +40,7 @@ export class SupervisionController {
     type: SupervisedDeadlinePageResponse,
     description: 'Overdue or due-soon deadlines, working days left/overdue and who holds each up',
   })
-  deadlines(@Query() q: SupervisedDeadlinesQueryDto): Promise<Page<SupervisedDeadline>> {
+  deadlines(@Query() q: SupervisedDeadlinesQueryDto): Promise<CappedPage<SupervisedDeadline>> {
     return this.supervision.deadlines(q);
   }
 

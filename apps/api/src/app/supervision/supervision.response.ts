@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROPOSAL_STAGES } from '@banli/domain';
 import type { DueStatus } from '@banli/domain';
 import { DueStatusResponse } from '../common/due-status.response';
-import type { HeldBy, Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
+import type {
+  CappedPage,
+  HeldBy,
+  Page,
+  StatisticsRow,
+  SupervisedDeadline,
+  SupervisedProposal,
+} from '@banli/persistence';
 
 export class HeldByResponse implements HeldBy {
   @ApiProperty() unitId!: string;
@@ -66,9 +73,10 @@ export class SupervisedProposalPageResponse implements Page<SupervisedProposal> 
   @ApiProperty({ type: 'integer' }) pageSize!: number;
 }
 
-export class SupervisedDeadlinePageResponse implements Page<SupervisedDeadline> {
+export class SupervisedDeadlinePageResponse implements CappedPage<SupervisedDeadline> {
   @ApiProperty({ type: [SupervisedDeadlineResponse] }) items!: SupervisedDeadlineResponse[];
-  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Matching rows, counted up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'Counting stopped at 1,000: more rows match than `total`' }) totalCapped!: boolean;
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;
 }

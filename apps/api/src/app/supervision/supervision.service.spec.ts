@@ -43,7 +43,7 @@ describe('SupervisionService: what supervisors watch', () => {
   it("counts due-soon deadlines by the deployment's threshold, in working days of the calendar in force", async () => {
     const calendar = WorkingDayCalendar.fromOverrides([]);
     calendars.current.mockResolvedValue(calendar);
-    supervision.deadlines.mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
+    supervision.deadlines.mockResolvedValue({ items: [], total: 0, totalCapped: false, page: 1, pageSize: 20 });
     const q = Object.assign(new SupervisedDeadlinesQueryDto(), { page: 1, pageSize: 20, state: 'due-soon' });
     await sut.deadlines(q);
     expect(supervision.deadlines).toHaveBeenCalledWith({ state: 'due-soon', page: 1, pageSize: 20 }, calendar, {
@@ -54,7 +54,7 @@ describe('SupervisionService: what supervisors watch', () => {
   it('looks further ahead when a supervisor asks for a wider window, filtered as asked', async () => {
     const calendar = WorkingDayCalendar.fromOverrides([]);
     calendars.current.mockResolvedValue(calendar);
-    supervision.deadlines.mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
+    supervision.deadlines.mockResolvedValue({ items: [], total: 0, totalCapped: false, page: 1, pageSize: 20 });
     const q = Object.assign(new SupervisedDeadlinesQueryDto(), {
       page: 1,
       pageSize: 20,

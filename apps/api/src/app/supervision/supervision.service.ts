@@ -2,6 +2,7 @@ import type { DeadlinePolicy } from '@banli/domain';
 import type {
   ICalendarOverrideRepository,
   ISupervisionRepository,
+  CappedPage,
   Page,
   StatisticsRow,
   SupervisedDeadline,
@@ -41,7 +42,7 @@ export class SupervisionService {
     );
   }
 
-  async deadlines(q: SupervisedDeadlinesQueryDto): Promise<Page<SupervisedDeadline>> {
+  async deadlines(q: SupervisedDeadlinesQueryDto): Promise<CappedPage<SupervisedDeadline>> {
     return this.supervision.deadlines(
       {
         ...filterOf(q),

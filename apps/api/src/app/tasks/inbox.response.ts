@@ -38,11 +38,18 @@ export class InboxCountsResponse {
   @ApiProperty({ type: 'integer' }) overdue!: number;
   @ApiProperty({ type: 'integer', description: 'Open, not overdue, and due soon by the deployment threshold' })
   dueSoon!: number;
+  @ApiProperty({ description: 'Counting stopped at 1,000: there are more open tasks than `open`' })
+  openCapped!: boolean;
+  @ApiProperty({ description: 'Counting stopped at 1,000: there are more overdue tasks than `overdue`' })
+  overdueCapped!: boolean;
+  @ApiProperty({ description: 'Counting stopped at 1,000: there are more tasks due soon than `dueSoon`' })
+  dueSoonCapped!: boolean;
 }
 
 export class InboxPageResponse {
   @ApiProperty({ type: [InboxTaskResponse] }) items!: InboxTaskResponse[];
-  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer', description: 'Matching rows, counted up to 1,000' }) total!: number;
+  @ApiProperty({ description: 'Counting stopped at 1,000: more rows match than `total`' }) totalCapped!: boolean;
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;
   @ApiProperty({ type: InboxCountsResponse }) counts!: InboxCountsResponse;

@@ -38,9 +38,10 @@ const task = (id: string, dueAt: string | null): InboxRow => ({
 const page = (...items: InboxRow[]): InboxPage => ({
   items,
   total: items.length,
+  totalCapped: false,
   page: 1,
   pageSize: 20,
-  counts: { open: items.length, overdue: 0, dueSoon: 0 },
+  counts: { open: items.length, overdue: 0, dueSoon: 0, openCapped: false, overdueCapped: false, dueSoonCapped: false },
 });
 
 const query = (overrides: Partial<InboxQueryDto> = {}): InboxQueryDto =>

@@ -1486,7 +1486,10 @@ export interface components {
         };
         ProposalSearchPageResponse: {
             items: components["schemas"]["ProposalSummaryResponse"][];
+            /** @description Matching rows, counted up to 1,000 */
             total: number;
+            /** @description Counting stopped at 1,000: more rows match than `total` */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -1740,10 +1743,19 @@ export interface components {
             overdue: number;
             /** @description Open, not overdue, and due soon by the deployment threshold */
             dueSoon: number;
+            /** @description Counting stopped at 1,000: there are more open tasks than `open` */
+            openCapped: boolean;
+            /** @description Counting stopped at 1,000: there are more overdue tasks than `overdue` */
+            overdueCapped: boolean;
+            /** @description Counting stopped at 1,000: there are more tasks due soon than `dueSoon` */
+            dueSoonCapped: boolean;
         };
         InboxPageResponse: {
             items: components["schemas"]["InboxTaskResponse"][];
+            /** @description Matching rows, counted up to 1,000 */
             total: number;
+            /** @description Counting stopped at 1,000: more rows match than `total` */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
             counts: components["schemas"]["InboxCountsResponse"];
@@ -1853,7 +1865,10 @@ export interface components {
         };
         SupervisedDeadlinePageResponse: {
             items: components["schemas"]["SupervisedDeadlineResponse"][];
+            /** @description Matching rows, counted up to 1,000 */
             total: number;
+            /** @description Counting stopped at 1,000: more rows match than `total` */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };

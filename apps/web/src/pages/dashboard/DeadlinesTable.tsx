@@ -32,7 +32,7 @@ export function DeadlinesTable(props: {
         pageSize: props.data?.pageSize ?? 20,
         total: props.data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (n) => c('total', { count: n }),
+        showTotal: (n) => c(props.data?.totalCapped ? 'totalCapped' : 'total', { count: n }),
         onChange: props.onPage,
       }}
       columns={[

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api/client';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { countText } from '../../format';
 import { useUrlState } from '../../components/useUrlState';
 import { DeadlinesTable } from '../dashboard/DeadlinesTable';
 import { ReminderModal } from '../dashboard/ReminderModal';
@@ -153,10 +154,13 @@ export default function DashboardPage() {
           key: state,
           label:
             state === 'overdue'
-              ? t('overdue', { count: lists.overdue?.total ?? 0 })
+              ? t('overdue', { n: countText(lists.overdue?.total ?? 0, lists.overdue?.totalCapped) })
               : within === undefined
-                ? t('dueSoonDefault', { count: lists['due-soon']?.total ?? 0 })
-                : t('dueSoon', { days: within, count: lists['due-soon']?.total ?? 0 }),
+                ? t('dueSoonDefault', { n: countText(lists['due-soon']?.total ?? 0, lists['due-soon']?.totalCapped) })
+                : t('dueSoon', {
+                    days: within,
+                    n: countText(lists['due-soon']?.total ?? 0, lists['due-soon']?.totalCapped),
+                  }),
           children: (
             <DeadlinesTable
               state={state}

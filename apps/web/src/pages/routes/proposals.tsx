@@ -114,7 +114,7 @@ export default function ProposalsPage() {
           pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => c('total', { count: n }),
+          showTotal: (n) => c(data?.totalCapped ? 'totalCapped' : 'total', { count: n }),
           onChange: (p, s) => set({ page: p, pageSize: s }),
         }}
         columns={[

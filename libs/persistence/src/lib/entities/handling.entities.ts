@@ -18,6 +18,8 @@ export class TaskEntity {
   @Column({ type: 'integer', nullable: true }) round!: number | null;
   @Column({ name: 'opened_at', type: 'varchar', length: 30 }) openedAt!: string;
   @Column({ name: 'closed_at', type: 'varchar', length: 30, nullable: true }) closedAt!: string | null;
+  /** The proposal's key_proposal (0/1), copied here as the inbox's first sort key; kept by the projection. */
+  @Column({ name: 'key_proposal', type: 'integer' }) keyProposal!: number;
   @Column({ name: 'projection_version', type: 'integer' }) projectionVersion!: number;
 }
 
@@ -36,6 +38,8 @@ export class DeadlineEntity {
   @Column({ type: 'integer' }) extended!: number;
   @Column({ type: 'simple-json', nullable: true }) explanation!: unknown;
   @Column({ name: 'met_at', type: 'varchar', length: 30, nullable: true }) metAt!: string | null;
+  /** The proposal's key_proposal (0/1), copied here as the supervision views' first sort key; kept by the projection. */
+  @Column({ name: 'key_proposal', type: 'integer' }) keyProposal!: number;
   @Column({ name: 'projection_version', type: 'integer' }) projectionVersion!: number;
 }
 

@@ -16,6 +16,8 @@ import { SupervisionReadModelPostgres1764210000000 } from './postgres/1764210000
 import { SupervisionReadModelSqlite1764210000000 } from './sqlite/1764210000000-supervision-read-model';
 import { HandlingStatePostgres1764220000000 } from './postgres/1764220000000-handling-state';
 import { HandlingStateSqlite1764220000000 } from './sqlite/1764220000000-handling-state';
+import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-query-sort-keys';
+import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -39,6 +41,7 @@ export const POSTGRES_MIGRATIONS = [
   OutboxWithoutProposalPostgres1764202000000,
   SupervisionReadModelPostgres1764210000000,
   HandlingStatePostgres1764220000000,
+  QuerySortKeysPostgres1764230000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -52,4 +55,5 @@ export const SQLITE_MIGRATIONS = [
   OutboxWithoutProposalSqlite1764202000000,
   SupervisionReadModelSqlite1764210000000,
   HandlingStateSqlite1764220000000,
+  QuerySortKeysSqlite1764230000000,
 ];
