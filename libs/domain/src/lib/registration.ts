@@ -1,5 +1,6 @@
 import { DomainError, ErrorDetail } from './domain-error';
 import { PROPOSAL_NUMBER_PATTERN, ProposalRegistration, SESSION_CODE_PATTERN } from './proposal';
+import { hasVisibleText, visibleText } from './text';
 
 export const REGISTRATION_LIMITS = {
   titleLength: 200,
@@ -20,7 +21,8 @@ export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) problems.push({ field, message });
   };
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
+  // Something visible (zero-width characters alone are no title), within the limit.
+  const text = (v: unknown, max: number) => hasVisibleText(v) && (v as string).length <= max;
 
   need(r.kind === 'proposal' || r.kind === 'suggestion', 'kind', 'must be proposal or suggestion');
   need(
@@ -43,6 +45,16 @@ export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
   proposers.forEach((p, i) =>
     need(text(p?.name, REGISTRATION_LIMITS.nameLength), `proposers[${i}].name`, 'is required'),
   );
+  // Each proposer rates the reply for themselves, by name: two names that read the same
+  // (also differing only by invisible characters) could never be told apart.
+  const seen = new Map<string, number>();
+  proposers.forEach((p, i) => {
+    if (typeof p?.name !== 'string') return;
+    const name = visibleText(p.name);
+    const first = seen.get(name);
+    if (first !== undefined) need(false, `proposers[${i}].name`, `is the same name as proposers[${first}]`);
+    else seen.set(name, i);
+  });
 
   const points = Array.isArray(r.suggestionPoints) ? r.suggestionPoints : [];
   need(

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { MAX_BODY_DEPTH, requestInputGuard, textProblem, valueProblem } from './request-input-guard';
+import { MAX_BODY_DEPTH, normalisedBody, requestInputGuard, textProblem, valueProblem } from './request-input-guard';
 
 const nested = (depth: number): unknown => {
   let v: unknown = 'leaf';
@@ -21,23 +21,37 @@ function guard(req: Partial<Request>): unknown {
 }
 
 describe('request input guard', () => {
-  it('takes any well-formed text without NUL, including controls, emoji, CJK and markup', () => {
+  it('takes any well-formed text without controls or bidi overrides: emoji, CJK, markup, line breaks', () => {
     for (const text of [
       '',
       '<script>alert(1)</script>',
       "'; DROP TABLE proposal; --",
       '😀𠀀e\u0301',
-      '\u0001\t\r\n\u2028',
-      '\ufeff\u202e',
+      '\t\r\n\u2028',
+      '\ufeff\u200b',
     ])
       expect(textProblem(text)).toBeUndefined();
   });
 
-  it('refuses NUL and unpaired surrogates', () => {
+  it('refuses NUL, unpaired surrogates, control characters and bidirectional overrides', () => {
     expect(textProblem('a\u0000b')).toMatch(/NUL/);
     expect(textProblem('\ud800')).toMatch(/surrogate/);
     expect(textProblem('x\udc00')).toMatch(/surrogate/);
     expect(textProblem('\ud83d\ude00')).toBeUndefined();
+    expect(textProblem('ring\u0007')).toMatch(/control character \(U\+0007\)/);
+    expect(textProblem('\u001b[31mred')).toMatch(/U\+001B/);
+    expect(textProblem('\u0085')).toMatch(/U\+0085/);
+    expect(textProblem('invoice\u202Efdp.exe')).toMatch(/bidirectional.*U\+202E/);
+    expect(textProblem('\u2066x\u2069')).toMatch(/U\+2066/);
+  });
+
+  it('keeps every text of the body in NFC, values and keys, at any depth', () => {
+    expect(normalisedBody({ 'cafe\u0301': ['e\u0301', { n: 'A\u030A' }], k: 1, b: null })).toEqual({
+      'caf\u00e9': ['\u00e9', { n: '\u00c5' }],
+      k: 1,
+      b: null,
+    });
+    expect(normalisedBody('csv,e\u0301')).toBe('csv,\u00e9');
   });
 
   it('walks bodies without recursion: depth limit, strings and keys at any depth', () => {

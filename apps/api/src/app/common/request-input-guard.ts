@@ -1,23 +1,17 @@
 import { BadRequestException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { normalisedText, textProblem as domainTextProblem } from '@banli/domain';
 
 /** No request of this API nests deeper than a handful of levels; 32 leaves room and stops abuse. */
 export const MAX_BODY_DEPTH = 32;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
- * Why a text cannot be taken as it is, or undefined. NUL (U+0000) cannot be stored in a
- * PostgreSQL text column (and ends strings in C code SQLite and PDF tools use), and an unpaired
- * surrogate is no character at all (UTF-8 cannot encode it: it would come back as U+FFFD).
- * Refusing both everywhere, on both databases, means that whatever text is accepted comes back
- * byte for byte.
+ * Why a text cannot be taken, or undefined: the domain's rule (`textProblem` in libs/domain:
+ * NUL, unpaired surrogates, control characters but tab and line breaks, bidirectional
+ * overrides and isolates). Refusing them everywhere, on both databases, means that whatever
+ * text is accepted comes back as it was kept (NFC, see `normalisedBody`).
  */
-export function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'contains a NUL character (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'is not well-formed Unicode (an unpaired surrogate)';
-  return undefined;
-}
+export const textProblem = domainTextProblem;
 
 /**
  * What the body parsers and the router accept but nothing behind them should meet, checked
@@ -32,7 +26,19 @@ export function textProblem(text: string): string | undefined {
 export function requestInputGuard(req: Request, _res: Response, next: NextFunction): void {
   const problem =
     pathProblem(req.path) ?? valueProblem(req.query, 'query', 4) ?? valueProblem(req.body, 'body', MAX_BODY_DEPTH);
-  next(problem ? new BadRequestException(problem) : undefined);
+  if (problem) return next(new BadRequestException(problem));
+  req.body = normalisedBody(req.body);
+  next();
+}
+
+/** The body with every text (values and keys) in Unicode NFC; its depth is checked before. */
+export function normalisedBody(value: unknown): unknown {
+  if (typeof value === 'string') return normalisedText(value);
+  if (Array.isArray(value)) return value.map(normalisedBody);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [normalisedText(k), normalisedBody(v)]));
+  }
+  return value;
 }
 
 function pathProblem(path: string): string | undefined {
