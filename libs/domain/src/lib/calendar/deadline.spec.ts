@@ -249,7 +249,7 @@ describe('working-day arithmetic for reminders and overdue counts', () => {
     // The definition: d = from + 1 … to, counting the working days.
     const dayByDay = (calendar: WorkingDayCalendar, from: string, to: string) => {
       let count = 0;
-      for (let d = from; d < to; ) {
+      for (let d = from; d < to;) {
         d = addDays(d, 1);
         if (calendar.isWorkingDay(d)) count++;
       }
@@ -261,7 +261,7 @@ describe('working-day arithmetic for reminders and overdue counts', () => {
       localHolidays: { '2026-05-20': 'local', '2027-03-03': 'local' },
     });
     let seed = 20260509;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const start = '2023-06-01';
     for (let i = 0; i < 400; i++) {
       const from = addDays(start, Math.floor(random() * 1800));

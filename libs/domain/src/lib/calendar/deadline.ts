@@ -111,13 +111,13 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-function skippedOf(info: DayInfo): SkippedDay {
+export function skippedOf(info: DayInfo): SkippedDay {
   const reason = info.reason as SkipReason;
   return info.name === undefined ? { date: info.date, reason } : { date: info.date, reason, name: info.name };
 }
 
 /** Runs of consecutive days with the same reason, so a holiday week reads as one range. */
-function describeDays(days: readonly { date: IsoDate; reason: string; name?: string }[]): string {
+export function describeDays(days: readonly { date: IsoDate; reason: string; name?: string }[]): string {
   const runs: { from: IsoDate; to: IsoDate; label: string }[] = [];
   for (const d of days) {
     const label = d.name === undefined ? d.reason : `${d.reason}: ${d.name}`;

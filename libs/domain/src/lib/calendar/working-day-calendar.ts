@@ -1,5 +1,14 @@
 import { DomainError, ErrorDetail } from '../domain-error';
-import { addDays, daysBetween, formatIsoDate, IsoDate, isIsoDate, isoDateYear, isWeekend, parseIsoDate } from './iso-date';
+import {
+  addDays,
+  daysBetween,
+  formatIsoDate,
+  IsoDate,
+  isIsoDate,
+  isoDateYear,
+  isWeekend,
+  parseIsoDate,
+} from './iso-date';
 import { OFFICIAL_CALENDAR_SOURCE, OfficialDayEntry, officialDayEntries } from './official-calendar-data';
 
 /** One year of the State Council's holiday notice. */
