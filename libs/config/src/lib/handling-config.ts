@@ -57,6 +57,8 @@ export function handlingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Han
     replyClasses,
     followUpClasses,
     contactRequiredFor: contactRequiredFor as HandlingSettings['contactRequiredFor'],
+    // Every proposal registered from now: the contact deadline follows the requirement.
+    contactDeadline: 'follows-requirement' as const,
     assigningUnitId: env['BANLI_ASSIGNING_UNIT']?.trim() || 'gov-office',
     registrationUnitId: env['BANLI_REGISTRATION_UNIT']?.trim() || 'committee',
   };

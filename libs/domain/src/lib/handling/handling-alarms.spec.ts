@@ -183,6 +183,41 @@ describe('alarms: reminders before a deadline, escalation after it (催办 / 督
   });
 });
 
+describe('the contact deadline where the rules do not require contact (proposals registered with follows-requirement)', () => {
+  const FOLLOWS = { settings: { contactDeadline: 'follows-requirement' as const } };
+  const overdue = justAfter(endOf('2024-03-29'));
+
+  it('reminds, but never escalates when contact is not required', () => {
+    const state = assignedProposal(SINGLE_MODE, FOLLOWS);
+    fireDueAlarms(state, sh('2024-03-29', '12:00'));
+    expect(eventsOfType(state, 'deadline-reminder').map((e) => e.data['deadlineKey'])).toContain(CONTACT);
+    expect(dueAlarms(state, overdue).map((a) => a.deadlineKey)).not.toContain(CONTACT);
+    fireDueAlarms(state, sh('2024-12-31'));
+    expect(eventsOfType(state, 'deadline-escalation').filter((e) => e.data['deadlineKey'] === CONTACT)).toEqual([]);
+  });
+
+  it('escalates as any deadline once contact is required (a key proposal)', () => {
+    const state = assignedProposal(SINGLE_MODE, { settings: { ...FOLLOWS.settings, contactRequiredFor: 'all' } });
+    fireDueAlarms(state, sh('2024-03-29', '12:00'));
+    expect(alarmFor(state, CONTACT, overdue).kind).toBe('due');
+  });
+
+  it('ends when the reply is signed, contact or not', () => {
+    const state = assignedProposal(SINGLE_MODE, FOLLOWS);
+    replyThroughSignOff(state, TRANSPORT, '2024-03-20', 'X交函〔2024〕8号');
+    expect(state.deadlines[CONTACT].status).toBe('cancelled');
+    expect(dueAlarms(state, sh('2024-12-31')).map((a) => a.deadlineKey)).not.toContain(CONTACT);
+  });
+
+  it('keeps the old behaviour for proposals registered before (no setting): escalates, stays open after signing', () => {
+    const state = assignedProposal(SINGLE_MODE);
+    replyThroughSignOff(state, TRANSPORT, '2024-03-20', 'X交函〔2024〕9号');
+    expect(state.deadlines[CONTACT].status).toBe('running');
+    fireDueAlarms(state, sh('2024-03-29', '12:00'));
+    expect(alarmFor(state, CONTACT, overdue).kind).toBe('due');
+  });
+});
+
 describe('an alarm overtaken by an action (the workflow fires alarms one by one, awaiting each)', () => {
   it('does not escalate a reply signed in the meantime', () => {
     const state = assignedProposal(SINGLE_MODE);

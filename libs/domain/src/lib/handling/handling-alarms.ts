@@ -1,6 +1,6 @@
 import type { EventDataOf, ProposalEventOf } from './handling-events';
 import type { Deadline, HandlingState } from './handling-state';
-import { applyFeedbackWindowPassed } from './handling-rules';
+import { applyFeedbackWindowPassed, contactRequired } from './handling-rules';
 
 /*
  * Every timer of a proposal is an alarm derived from its running deadlines: the reminders
@@ -21,12 +21,16 @@ export interface Alarm {
 const NO_ESCALATION = new Set(['objection', 'feedback', 'limit']);
 const NO_REMINDER = new Set(['objection', 'limit']);
 
-function alarmOf(d: Deadline): Alarm | undefined {
+function alarmOf(state: HandlingState, d: Deadline): Alarm | undefined {
   if (d.status !== 'running' || !d.dueAt) return undefined;
   if (!NO_REMINDER.has(d.kind) && d.remindersSent < d.reminderAt.length) {
     return { at: d.reminderAt[d.remindersSent], deadlineKey: d.key, kind: 'reminder' };
   }
   if (d.kind === 'limit') return undefined;
+  // Contact the rules do not require: reminded, never escalated.
+  if (d.kind === 'contact' && state.settings.contactDeadline === 'follows-requirement' && !contactRequired(state)) {
+    return undefined;
+  }
   if (d.escalations === 0) return { at: d.dueAt, deadlineKey: d.key, kind: 'due' };
   if (NO_ESCALATION.has(d.kind) || !d.nextEscalationAt) return undefined;
   return { at: d.nextEscalationAt, deadlineKey: d.key, kind: 'escalation' };
@@ -35,7 +39,7 @@ function alarmOf(d: Deadline): Alarm | undefined {
 export function nextAlarm(state: HandlingState): Alarm | undefined {
   let next: Alarm | undefined;
   for (const d of Object.values(state.deadlines)) {
-    const a = alarmOf(d);
+    const a = alarmOf(state, d);
     if (a && (!next || a.at < next.at)) next = a;
   }
   return next;
@@ -44,7 +48,7 @@ export function nextAlarm(state: HandlingState): Alarm | undefined {
 /** Alarms whose time has come, earliest first. */
 export function dueAlarms(state: HandlingState, now: string): Alarm[] {
   return Object.values(state.deadlines)
-    .map(alarmOf)
+    .map((d) => alarmOf(state, d))
     .filter((a): a is Alarm => !!a && a.at <= now)
     .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
 }
@@ -63,7 +67,7 @@ export function fireAlarm(state: HandlingState, alarm: Alarm, now: string): Alar
   const d = state.deadlines[alarm.deadlineKey];
   // An alarm computed before an action (a sign-off, an extension, a reassignment, a closure)
   // may no longer be this deadline's alarm: then there is nothing to do.
-  const current = d ? alarmOf(d) : undefined;
+  const current = d ? alarmOf(state, d) : undefined;
   if (!current || current.kind !== alarm.kind || current.at !== alarm.at) return { notify: undefined, deadline: d };
   // A deadline with an alarm is running, so it has its due instant.
   const about = { deadlineKey: d.key, kind: d.kind, dueAt: d.dueAt as string };

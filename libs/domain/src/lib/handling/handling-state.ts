@@ -151,6 +151,14 @@ export interface HandlingSettings {
   registrationUnitId: string;
   /** Whether a recorded proposer contact is required before sign-off: key proposals, or all. */
   contactRequiredFor: 'key' | 'all';
+  /**
+   * How the proposer-contact deadline runs. `follows-requirement` (every proposal registered
+   * since it was introduced): where contact is not required it reminds but never escalates,
+   * and it ends when contact is recorded or the reply is signed. Absent (proposals registered
+   * before): it escalates everywhere and stays open until the proposal closes, as it did, so
+   * their saved histories replay unchanged.
+   */
+  contactDeadline?: 'follows-requirement';
   /** The assigning office, which decides objections and extensions. */
   assigningUnitId: string;
 }

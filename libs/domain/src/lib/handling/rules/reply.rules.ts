@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import type { ReviewDraftInput, SignOffInput, SubmitDraftInput } from '../handling-commands';
 import { DISCLOSURES, HandlingState, ReplyTrack, SignedReply } from '../handling-state';
 import {
+  cancelDeadline,
   changed,
   checkPoints,
   fail,
@@ -234,6 +235,8 @@ export function applySignOff(state: HandlingState, actor: Actor, documentNumber:
   track.signing = false;
   track.status = 'dispatch';
   meetDeadline(state, 'reply', actor.unitId, now);
+  // The contact deadline is about this reply: signed, it has nothing left to wait for.
+  if (state.settings.contactDeadline === 'follows-requirement') cancelDeadline(state, 'contact', actor.unitId);
   record(state, 'reply-signed', now, actor, { ...signed, round: track.round }, actor.unitId);
   changed(state);
   return signed;
