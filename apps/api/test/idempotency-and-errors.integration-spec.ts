@@ -236,6 +236,28 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
       .expect(422);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
     expect(refused.body.error.details).toEqual([{ field: 'points[0].seq', message: 'must be 1-1, each once' }]);
+
+    // "The assignment is invalid" says why.
+    const number = `${Date.now()}x`;
+    await registrar
+      .post('/api/proposals', {
+        kind: 'proposal',
+        sessionCode: '8-2',
+        sessionName: '市政协八届二次会议',
+        number,
+        title: '关于测试的提案',
+        proposers: [{ name: '李明', lead: true }],
+        body: '正文',
+        suggestionPoints: [{ seq: 1, text: '建议' }],
+      })
+      .expect(201);
+    await registrar.post(`/api/proposals/8-2_${number}/review`, { decision: 'accept' }).expect(200);
+    const invalidAssignment = await officer
+      .post(`/api/proposals/8-2_${number}/assignment`, { mode: 'lead', leadUnitId: 'industry-it' })
+      .expect(422);
+    expect(invalidAssignment.body.error.details).toEqual([
+      { field: 'coHandlerUnitIds', message: 'lead mode needs at least one co-handling unit (else: single)' },
+    ]);
   });
 
   it('sets security headers, echoes the request id, and allows no foreign origin', async () => {
