@@ -107,7 +107,9 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     const { id, number } = newId();
     const registered = projection(id, 1, {
       registration: registration(number),
-      events: [{ seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: { sessionCode: '8-2', number } }],
+      events: [
+        { seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: { sessionCode: '8-2', number } },
+      ],
       tasks: [{ id: `${id}/review-registration/committee`, kind: 'review-registration', unitId: 'committee' }],
     });
     const assigned = projection(id, 3, {
@@ -193,34 +195,6 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       dueAt: '2026-06-09T15:59:59.999Z',
     });
     expect(row?.handlingState?.deadlines['reply:industry-it']).not.toHaveProperty('explanation');
-  });
-
-  it('lets the same version written again replace the first write (a workflow task run again), never an older one', async () => {
-    const repo = new ProposalProjectionRepository(dataSource);
-    const { id, number } = newId();
-    const met = (metAt: string): Deadline => ({
-      key: 'feedback:industry-it',
-      kind: 'feedback',
-      unitId: 'industry-it',
-      plan: { start: '2026-03-09T02:00:00.000Z', rule: { unit: 'working-days', amount: 15 } },
-      status: 'met',
-      dueAt: '2026-03-30T15:59:59.999Z',
-      metAt,
-      reminderAt: [],
-      remindersSent: 0,
-      escalations: 0,
-    });
-    await repo.project(projection(id, 1, { registration: registration(number) }));
-    // The first run of a workflow task wrote version 2 from its local activity, then the task
-    // was lost (its worker killed); the task ran again ten seconds later and wrote version 2 anew.
-    await repo.project(projection(id, 2, { stage: 'feedback', deadlines: [met('2026-03-12T02:00:00.000Z')] }));
-    await repo.project(projection(id, 2, { stage: 'closed', deadlines: [met('2026-03-12T02:00:10.000Z')] }));
-    await repo.project(projection(id, 1, { stage: 'registered', deadlines: [met('2026-03-01T00:00:00.000Z')] }));
-
-    const row = await new ProposalQueryRepository(dataSource).findById(id);
-    expect(row).toMatchObject({ stage: 'closed', projectionVersion: 2 });
-    const deadlines = await dataSource.getRepository(DeadlineEntity).findBy({ proposalId: id });
-    expect(deadlines.map((d) => [d.key, d.metAt])).toEqual([['feedback:industry-it', '2026-03-12T02:00:10.000Z']]);
   });
 
   it('keeps one row per session and number', async () => {

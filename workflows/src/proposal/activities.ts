@@ -9,19 +9,6 @@ export const { projectProposal, recordSignature, notifyDeadline } = proxyActivit
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/**
- * The same projection write, run by the worker inside the workflow task (patch
- * `local-projection`): no round trips through the server, and the history records only its
- * (empty) result in a marker, not the projection it wrote. Three attempts only, at most about
- * 15 s together (the worker heartbeats the workflow task meanwhile); when they fail (the
- * database is down or stuck), the workflow falls back to the regular `projectProposal`, which
- * retries on the server until the database is back without adding history events per attempt.
- */
-export const { projectProposal: projectProposalLocally } = proxyLocalActivities<ProposalActivities>({
-  startToCloseTimeout: '5 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
-
 // Their answers are recorded in the history, so a replay never computes a deadline again
 // with newer calendar data.
 export const { planDeadlines, nextEscalationAt } = proxyLocalActivities<CalendarActivities>({

@@ -1,13 +1,7 @@
-import { isCancellation, patched, upsertSearchAttributes } from '@temporalio/workflow';
-import {
-  HandlingProjection,
-  projectedStateOf,
-  PROPOSAL_WORKFLOW_PATCHES,
-  ProposalWorkflowInput,
-  SEARCH_ATTRIBUTES,
-} from '@banli/contracts';
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { HandlingProjection, projectedStateOf, ProposalWorkflowInput, SEARCH_ATTRIBUTES } from '@banli/contracts';
 import { HandlingState, openTasks, proposalWorkflowIdOf } from '@banli/domain';
-import { projectProposal, projectProposalLocally } from './activities';
+import { projectProposal } from './activities';
 
 /** Keeps the read model (and the search attributes) up to date with the workflow's state. */
 export class ProposalProjection {
@@ -34,7 +28,7 @@ export class ProposalProjection {
   /** Writes the current state to the read model; returns when it is there. */
   async project(): Promise<void> {
     const s = this.snapshot(this.version === 0);
-    await write(s);
+    await projectProposal(s);
     for (const d of s.deadlines) this.projectedDeadlines.set(d.key, JSON.stringify(d));
     const lastSeq = s.events.at(-1)?.seq ?? 0;
     this.state.pendingEvents = this.state.pendingEvents.filter((e) => e.seq > lastSeq);
@@ -79,22 +73,4 @@ export class ProposalProjection {
       { key: SEARCH_ATTRIBUTES.nextDeadline, value: s.nextDueAt ? new Date(s.nextDueAt) : null },
     ]);
   }
-}
-
-/**
- * Since the patch `local-projection` (PROPOSAL_WORKFLOW_PATCHES), the projection is written by
- * a local activity in the workflow task that made the change: the action answers in that same
- * workflow task, without the regular activity's two trips through the server (schedule,
- * dispatch, complete, next workflow task). When the quick local attempts fail (the database
- * is down or slow), the regular activity takes over and retries on the server until the
- * database is back, as before. Histories written before the patch replay the old path.
- */
-function write(s: HandlingProjection): Promise<void> {
-  // Not `async`: the old path must issue and await its activity exactly as before the patch.
-  if (!patched(PROPOSAL_WORKFLOW_PATCHES.localProjection)) return projectProposal(s);
-  return projectProposalLocally(s).catch((e: unknown) => {
-    // Any failure of the local attempts, except the workflow being cancelled.
-    if (isCancellation(e)) throw e;
-    return projectProposal(s);
-  });
 }

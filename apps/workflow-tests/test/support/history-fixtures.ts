@@ -36,13 +36,13 @@ export interface AlarmBurst {
   notices: number;
   /** Workflow tasks they were scheduled in. */
   workflowTasks: number;
-  /** Notices (N) and local activity results of `nextEscalationAt` (L) in history order. */
+  /** Notices (N) and local activity results (L, the next escalation times) in history order. */
   order: string;
 }
 
 /**
  * The alarm bursts of a history: after each fired timer, the `notifyDeadline` activities and
- * `nextEscalationAt` local activities the workflow ran before it started its next timer.
+ * local activities (next escalation times) the workflow ran before it started its next timer.
  * Before `parallel-alarm-notices`, each notice took its own workflow task and an escalation's
  * next time followed its notice (`NLNL`); since, all notices go in one workflow task, then all
  * escalation times (`NNLL`).
@@ -77,7 +77,9 @@ export function alarmBursts(history: temporal.api.history.v1.IHistory): AlarmBur
         }
         break;
       case T.EVENT_TYPE_MARKER_RECORDED:
-        if (current && current.notices > 0 && localActivityOf(e)?.type === 'nextEscalationAt') current.order += 'L';
+        if (current && current.notices > 0 && e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+          current.order += 'L';
+        }
         break;
     }
   }
@@ -95,39 +97,4 @@ export function patchMarkers(history: temporal.api.history.v1.IHistory): string[
     if (data) ids.push((JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id);
   }
   return ids;
-}
-
-/** A local activity's marker: its activity type, and the size of the result it records. */
-export interface LocalActivityMarker {
-  type: string;
-  /** Bytes of the recorded result (the only payload a local activity leaves in history). */
-  resultBytes: number;
-  /** Bytes of the whole marker event. */
-  eventBytes: number;
-  /** Whether it records a failure (every attempt failed) rather than a result. */
-  failed: boolean;
-}
-
-function localActivityOf(e: temporal.api.history.v1.IHistoryEvent): LocalActivityMarker | undefined {
-  const m = e.markerRecordedEventAttributes;
-  if (e.eventType !== T.EVENT_TYPE_MARKER_RECORDED || m?.markerName !== 'core_local_activity') return undefined;
-  const data = m.details?.['data']?.payloads?.[0]?.data;
-  const type = data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type: string }).activity_type : '';
-  const resultBytes = (m.details?.['result']?.payloads ?? []).reduce((n, p) => n + (p.data?.length ?? 0), 0);
-  const eventBytes = temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
-  return { type, resultBytes, eventBytes, failed: !!m.failure };
-}
-
-/** The local activity markers of a history, in order. */
-export function localActivityMarkers(history: temporal.api.history.v1.IHistory): LocalActivityMarker[] {
-  return (history.events ?? []).flatMap((e) => localActivityOf(e) ?? []);
-}
-
-/** The input sizes (bytes) of the regular activities of one type a history scheduled. */
-export function scheduledActivityInputs(history: temporal.api.history.v1.IHistory, type: string): number[] {
-  return (history.events ?? []).flatMap((e) => {
-    const a = e.activityTaskScheduledEventAttributes;
-    if (e.eventType !== T.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED || a?.activityType?.name !== type) return [];
-    return [(a.input?.payloads ?? []).reduce((n, p) => n + (p.data?.length ?? 0), 0)];
-  });
 }

@@ -10,7 +10,6 @@ import {
   ActionRequest,
   ActionResult,
   proposalStateQuery,
-  ProposalActivities,
   ProposalStateView,
   proposalUpdates,
   ProposalUpdateName,
@@ -33,26 +32,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions {
-  /** Replaces some of the real proposal activities (e.g. a projection that fails for a while). */
-  wrapActivities?: (real: ProposalActivities) => Partial<ProposalActivities>;
-}
-
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(): Promise<Harness> {
   const env = await startTimeSkippingServer();
   const dataSource = createDataSource({ type: 'sqlite', file: sqliteTestFile() });
   await dataSource.initialize();
   await runMigrations(dataSource);
   const taskQueue = `workflow-test-${Date.now().toString(36)}`;
   const code = fs.readFileSync(process.env['WORKFLOW_BUNDLE_PATH'] as string, 'utf8');
-  const realActivities = createProposalActivities(dataSource);
-  const proposalActivities = { ...realActivities, ...options.wrapActivities?.(realActivities) };
   const makeWorker = () =>
     Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: { code },
-      activities: { ...proposalActivities, ...createCalendarActivities(dataSource) },
+      activities: { ...createProposalActivities(dataSource), ...createCalendarActivities(dataSource) },
     });
   const harness: Harness = {
     env,

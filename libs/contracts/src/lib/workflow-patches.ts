@@ -12,10 +12,4 @@ export const PROPOSAL_WORKFLOW_PATCHES = {
    * 09:00) and their next escalation times are sent in one workflow task, not one after another.
    */
   parallelAlarmNotices: 'parallel-alarm-notices',
-  /**
-   * Since 2026-12: the read model is written by a local activity inside the workflow task (a
-   * few quick attempts, then the regular activity as before), not by a regular activity, so an
-   * action answers without the activity's round trips through the server.
-   */
-  localProjection: 'local-projection',
 } as const;

@@ -10,11 +10,7 @@ import { execSql, inTransaction } from './sql';
  * Writes a proposal's projection: its row, open tasks, deadlines and audit events. Idempotent
  * and order-safe: events are written once each by sequence number, and the rest only moves
  * forward to a newer workflow state version, so a retried or late activity never writes
- * twice or goes back. The same version again replaces what it wrote: the projection runs as a
- * local activity inside the workflow task (README, "How an action is answered"), and when
- * that task is lost after the write (a worker killed), the task runs again and writes the
- * same version anew, its times taken a few seconds later; that run is the one the history
- * keeps. One transaction, so readers never see half a change.
+ * twice or goes back. One transaction, so readers never see half a change.
  */
 export class ProposalProjectionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -55,7 +51,7 @@ export class ProposalProjectionRepository {
            "lead_unit_id" = :leadUnitId, "assigned_unit_ids" = :assigned, "key_proposal" = :key,
            "key_leaders" = :keyLeaders, "next_due_at" = :nextDueAt, "closed_at" = :closedAt,
            "handling_state" = :handlingState
-         WHERE "id" = :id AND "projection_version" <= :version`,
+         WHERE "id" = :id AND "projection_version" < :version`,
         {
           id: p.proposalId,
           stage: p.stage,
@@ -160,7 +156,7 @@ export class ProposalProjectionRepository {
            "provisional" = excluded."provisional", "reminders_sent" = excluded."reminders_sent",
            "escalations" = excluded."escalations", "extended" = excluded."extended",
            "explanation" = excluded."explanation", "met_at" = excluded."met_at", "projection_version" = excluded."projection_version"
-         WHERE "deadline"."projection_version" <= excluded."projection_version"`,
+         WHERE "deadline"."projection_version" < excluded."projection_version"`,
         {
           proposalId: p.proposalId,
           key: d.key,
