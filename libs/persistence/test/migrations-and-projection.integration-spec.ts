@@ -7,6 +7,7 @@ import { DEFAULT_DEADLINE_POLICY } from '@banli/domain';
 import {
   createDataSource,
   DeadlineEntity,
+  ProposalAccessEntity,
   ProposalEventEntity,
   ProposalProjectionRepository,
   ProposalQueryRepository,
@@ -108,9 +109,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
     const { id, number } = newId();
     const registered = projection(id, 1, {
       registration: registration(number),
-      events: [
-        { seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: { sessionCode: '8-2', number } },
-      ],
+      events: [{ seq: 1, type: 'registered', at: '2026-03-08T02:00:00.000Z', data: { sessionCode: '8-2', number } }],
       tasks: [{ id: `${id}/review-registration/committee`, kind: 'review-registration', unitId: 'committee' }],
     });
     const assigned = projection(id, 3, {
@@ -196,6 +195,21 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       dueAt: '2026-06-09T15:59:59.999Z',
     });
     expect(row?.handlingState?.deadlines['reply:industry-it']).not.toHaveProperty('explanation');
+  });
+
+  it('gives every unit ever assigned read access, once each', async () => {
+    const repo = new ProposalProjectionRepository(dataSource);
+    const { id, number } = newId();
+    await repo.project(projection(id, 1, { registration: registration(number) }));
+    await repo.project(projection(id, 2, { assignedUnitIds: ['industry-it', 'education', 'industry-it'] }));
+    await repo.project(projection(id, 3, { assignedUnitIds: ['industry-it', 'human-resources'] }));
+    await repo.project(projection(id, 3, { assignedUnitIds: ['industry-it', 'human-resources'] }));
+
+    const access = await dataSource.getRepository(ProposalAccessEntity).find({ where: { proposalId: id } });
+    expect(access.map((a) => a.unitId).sort()).toEqual(['education', 'human-resources', 'industry-it']);
+    const reads = new ProposalQueryRepository(dataSource);
+    expect(await reads.isAccessibleTo(id, 'education')).toBe(true);
+    expect(await reads.isAccessibleTo(id, 'market-regulation')).toBe(false);
   });
 
   it('keeps one row per session and number', async () => {

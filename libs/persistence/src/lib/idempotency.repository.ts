@@ -23,13 +23,11 @@ export class IdempotencyRepository implements IIdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(userId: string, key: string, requestHash: string, now: Date): Promise<IdempotencyClaim> {
-    const inserted = await inTransaction(this.dataSource, (tx) =>
-      execSql(
-        tx,
-        `INSERT INTO "idempotency_record" ("user_id", "key", "request_hash", "status", "created_at")
-         VALUES (:userId, :key, :requestHash, 'in-progress', :now) ON CONFLICT ("user_id", "key") DO NOTHING`,
-        { userId, key, requestHash, now: now.toISOString() },
-      ),
+    const inserted = await writeAlone(
+      this.dataSource,
+      `INSERT INTO "idempotency_record" ("user_id", "key", "request_hash", "status", "created_at")
+       VALUES (:userId, :key, :requestHash, 'in-progress', :now) ON CONFLICT ("user_id", "key") DO NOTHING`,
+      { userId, key, requestHash, now: now.toISOString() },
     );
     if (inserted.affected > 0) return { kind: 'first' };
     const { rows } = await execSql(
@@ -53,20 +51,19 @@ export class IdempotencyRepository implements IIdempotencyRepository {
   }
 
   async settle(userId: string, key: string, status: number, body: string): Promise<void> {
-    await inTransaction(this.dataSource, (tx) =>
-      execSql(
-        tx,
-        `UPDATE "idempotency_record" SET "status" = 'done', "response_status" = :status, "response_body" = :body
-         WHERE "user_id" = :userId AND "key" = :key AND "status" = 'in-progress'`,
-        { userId, key, status, body },
-      ),
+    await writeAlone(
+      this.dataSource,
+      `UPDATE "idempotency_record" SET "status" = 'done', "response_status" = :status, "response_body" = :body
+       WHERE "user_id" = :userId AND "key" = :key AND "status" = 'in-progress'`,
+      { userId, key, status, body },
     );
   }
 
   async forget(userId: string, key: string): Promise<void> {
-    await inTransaction(this.dataSource, (tx) =>
-      execSql(tx, `DELETE FROM "idempotency_record" WHERE "user_id" = :userId AND "key" = :key`, { userId, key }),
-    );
+    await writeAlone(this.dataSource, `DELETE FROM "idempotency_record" WHERE "user_id" = :userId AND "key" = :key`, {
+      userId,
+      key,
+    });
   }
 
   async purgeBefore(cutoff: Date): Promise<number> {
@@ -75,4 +72,15 @@ export class IdempotencyRepository implements IIdempotencyRepository {
     );
     return affected;
   }
+}
+
+/**
+ * One statement on its own. PostgreSQL commits it by itself (no BEGIN and COMMIT round trips:
+ * two per action's claim and two for its answer); SQLite's single connection may be inside
+ * another request's transaction, so there it queues for a transaction of its own.
+ */
+function writeAlone(dataSource: DataSource, sql: string, params: Record<string, unknown>) {
+  return dataSource.options.type === 'postgres'
+    ? execSql(dataSource, sql, params)
+    : inTransaction(dataSource, (tx) => execSql(tx, sql, params));
 }

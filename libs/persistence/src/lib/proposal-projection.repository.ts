@@ -66,13 +66,16 @@ export class ProposalProjectionRepository {
           handlingState: p.state ? JSON.stringify(p.state) : null,
         },
       );
-      // Every unit ever assigned keeps read access, for the record.
-      for (const unitId of p.assignedUnitIds) {
+      // Every unit ever assigned keeps read access, for the record: one statement for all of
+      // them (every action's projection passes here; each statement is a round trip).
+      const units = [...new Set(p.assignedUnitIds)];
+      if (units.length > 0) {
         await execSql(
           tx,
-          `INSERT INTO "proposal_access" ("proposal_id", "unit_id", "granted_at") VALUES (:proposalId, :unitId, :at)
+          `INSERT INTO "proposal_access" ("proposal_id", "unit_id", "granted_at")
+           VALUES ${units.map((_, i) => `(:proposalId, :unit${i}, :at)`).join(', ')}
            ON CONFLICT ("proposal_id", "unit_id") DO NOTHING`,
-          { proposalId: p.proposalId, unitId, at },
+          { proposalId: p.proposalId, at, ...Object.fromEntries(units.map((u, i) => [`unit${i}`, u])) },
         );
       }
       // An older state than the one already written: its tasks and deadlines are stale.

@@ -15,10 +15,15 @@ export class ProposalAccessService {
   }
 
   async readable(user: AuthenticatedUser, proposalId: string): Promise<ProposalEntity> {
-    const proposal = PROPOSAL_ID_PATTERN.test(proposalId) ? await this.proposals.findById(proposalId) : null;
-    const visible =
-      proposal && (this.seesEverything(user) || (await this.proposals.isAccessibleTo(proposalId, user.unitId)));
-    if (!visible) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
+    const notFound = () => new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
+    if (!PROPOSAL_ID_PATTERN.test(proposalId)) throw notFound();
+    // Both reads at once (every action and every proposal page starts here): one database
+    // round trip of waiting instead of two.
+    const [proposal, accessible] = await Promise.all([
+      this.proposals.findById(proposalId),
+      this.seesEverything(user) || this.proposals.isAccessibleTo(proposalId, user.unitId),
+    ]);
+    if (!proposal || !accessible) throw notFound();
     return proposal;
   }
 }
