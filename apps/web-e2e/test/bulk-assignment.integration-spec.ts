@@ -44,7 +44,10 @@ describe('web UI: bulk assignment', () => {
     for (const label of labels) {
       await select.click();
       await select.fill(label);
-      await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+      // The typed label filters the options; Enter takes the active (first) one. (Clicking the
+      // option was lost now and then on a long, busy page in CI: the dropdown re-rendered.)
+      await open.locator('.ant-select-item-option-active', { hasText: label }).first().waitFor();
+      await select.press('Enter');
       await field.getByText(label, { exact: true }).first().waitFor();
     }
     await select.press('Escape');
