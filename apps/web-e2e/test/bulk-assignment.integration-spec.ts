@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { choose, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
 
 /**
@@ -34,24 +34,6 @@ describe('web UI: bulk assignment', () => {
     });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
-  }
-
-  /** Picks options of an Ant Design select by typing and clicking them in the open dropdown. */
-  async function choose(select: Locator, ...labels: string[]): Promise<void> {
-    const page = select.page();
-    const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    for (const label of labels) {
-      await select.click();
-      await select.fill(label);
-      // The typed label filters the options; Enter takes the active (first) one. (Clicking the
-      // option was lost now and then on a long, busy page in CI: the dropdown re-rendered.)
-      await open.locator('.ant-select-item-option-active', { hasText: label }).first().waitFor();
-      await select.press('Enter');
-      await field.getByText(label, { exact: true }).first().waitFor();
-    }
-    await select.press('Escape');
-    await open.first().waitFor({ state: 'hidden' });
   }
 
   beforeAll(async () => {

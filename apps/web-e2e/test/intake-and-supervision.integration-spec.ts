@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { choose, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
 
 /**
@@ -62,28 +62,6 @@ describe('web UI: intake, assignment and supervision', () => {
         )
         .concat(`scrollWidth=${document.documentElement.scrollWidth} clientWidth=${width}`);
     });
-  }
-
-  /** Picks options of an Ant Design select by typing their labels. */
-  /**
-   * Picks options of an Ant Design select by typing and clicking them in the open dropdown (not
-   * a closed one still in the page), and waits until each shows as chosen in the select itself.
-   */
-  async function choose(select: Locator, ...labels: string[]): Promise<void> {
-    const page = select.page();
-    const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    for (const label of labels) {
-      await select.click();
-      await select.fill(label);
-      // The typed label filters the options; Enter takes the active (first) one. (Clicking the
-      // option was lost now and then on a long, busy page in CI: the dropdown re-rendered.)
-      await open.locator('.ant-select-item-option-active', { hasText: label }).first().waitFor();
-      await select.press('Enter');
-      await field.getByText(label, { exact: true }).first().waitFor();
-    }
-    await select.press('Escape');
-    await open.first().waitFor({ state: 'hidden' });
   }
 
   it('imports a session CSV in chunks with real progress, lists each failed row, and re-imports safely', async () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { track } from './diagnostics';
 import { chromiumPath, ROOT } from './system';
 
@@ -54,4 +54,26 @@ export function tmpFile(name: string, content: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+/**
+ * Picks options of an Ant Design select by typing each label and taking the option it leaves
+ * active in the open dropdown (not a closed one still in the page), and waits until each shows
+ * as chosen in the select itself.
+ */
+export async function choose(select: Locator, ...labels: string[]): Promise<void> {
+  const page = select.page();
+  const field = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (const label of labels) {
+    await select.click();
+    await select.fill(label);
+    // The typed label filters the options; Enter takes the active (first) one. (Clicking the
+    // option was lost now and then on a long, busy page in CI: the dropdown re-rendered.)
+    await open.locator('.ant-select-item-option-active', { hasText: label }).first().waitFor();
+    await select.press('Enter');
+    await field.getByText(label, { exact: true }).first().waitFor();
+  }
+  await select.press('Escape');
+  await open.first().waitFor({ state: 'hidden' });
 }
