@@ -14,7 +14,8 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
   let cohandler: UserClient;
   let seq = 0;
 
-  async function assignedProposal(): Promise<string> {
+  /** A proposal registered and accepted, awaiting assignment. */
+  async function acceptedProposal(): Promise<string> {
     const number = `${Date.now()}${++seq}`;
     await registrar
       .post('/api/proposals', {
@@ -30,6 +31,11 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
       .expect(201);
     const id = `8-2_${number}`;
     await registrar.post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
+    return id;
+  }
+
+  async function assignedProposal(): Promise<string> {
+    const id = await acceptedProposal();
     await officer
       .post(`/api/proposals/${id}/assignment`, {
         mode: 'lead',
@@ -238,22 +244,9 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
     expect(refused.body.error.details).toEqual([{ field: 'points[0].seq', message: 'must be 1-1, each once' }]);
 
     // "The assignment is invalid" says why.
-    const number = `${Date.now()}x`;
-    await registrar
-      .post('/api/proposals', {
-        kind: 'proposal',
-        sessionCode: '8-2',
-        sessionName: '市政协八届二次会议',
-        number,
-        title: '关于测试的提案',
-        proposers: [{ name: '李明', lead: true }],
-        body: '正文',
-        suggestionPoints: [{ seq: 1, text: '建议' }],
-      })
-      .expect(201);
-    await registrar.post(`/api/proposals/8-2_${number}/review`, { decision: 'accept' }).expect(200);
+    const waiting = await acceptedProposal();
     const invalidAssignment = await officer
-      .post(`/api/proposals/8-2_${number}/assignment`, { mode: 'lead', leadUnitId: 'industry-it' })
+      .post(`/api/proposals/${waiting}/assignment`, { mode: 'lead', leadUnitId: 'industry-it' })
       .expect(422);
     expect(invalidAssignment.body.error.details).toEqual([
       { field: 'coHandlerUnitIds', message: 'lead mode needs at least one co-handling unit (else: single)' },
