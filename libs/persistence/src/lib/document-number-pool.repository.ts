@@ -1,18 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@banli/domain';
 import { execSql, inTransaction } from './sql';
+import { AdminActor, recordAdminEvent } from './admin-audit';
+
+export type { AdminActor } from './admin-audit';
 
 export interface PoolView {
   issuerCode: string;
   year: number;
   nextNumber: number;
   allocated: number;
-}
-
-export interface AdminActor {
-  userId: string;
-  unitId: string;
 }
 
 /** Document number pools and units' issuer codes, as an admin configures them (audited). */
@@ -72,7 +69,7 @@ export class DocumentNumberPoolRepository implements IDocumentNumberPoolReposito
          ON CONFLICT ("issuer_code", "year") DO UPDATE SET "next_number" = excluded."next_number"`,
         { issuerCode, year, nextNumber },
       );
-      await audit(tx, actor, 'document-number-pool-configured', {
+      await recordAdminEvent(tx, actor, 'document-number-pool-configured', {
         issuerCode,
         year,
         nextNumber,
@@ -90,28 +87,7 @@ export class DocumentNumberPoolRepository implements IDocumentNumberPoolReposito
       });
       if (updated.affected === 0)
         throw new DomainError('VALIDATION_FAILED', `No unit ${unitId}`, [{ field: 'unitId', message: 'unknown unit' }]);
-      await audit(tx, actor, 'issuer-code-set', { unitId, issuerCode });
+      await recordAdminEvent(tx, actor, 'issuer-code-set', { unitId, issuerCode });
     });
   }
-}
-
-async function audit(
-  tx: Parameters<typeof execSql>[0],
-  actor: AdminActor,
-  type: string,
-  data: Record<string, unknown>,
-) {
-  await execSql(
-    tx,
-    `INSERT INTO "admin_event" ("id", "at", "actor_user_id", "actor_unit_id", "type", "data")
-     VALUES (:id, :at, :userId, :unitId, :type, :data)`,
-    {
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      userId: actor.userId,
-      unitId: actor.unitId,
-      type,
-      data: JSON.stringify(data),
-    },
-  );
 }
