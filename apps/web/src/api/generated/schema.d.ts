@@ -2321,7 +2321,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description To the identity provider's sign-in; the pending sign-in cookie is set */
+            /** @description To the identity provider's sign-in, the pending sign-in cookie set; or, when the provider cannot be reached, to the web UI's sign-in page with ?sso_error=SSO_FAILED */
             302: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,7 @@ import { ApiError } from '../../common/api-responses';
 import { Public } from '../auth.decorators';
 import { isSecure, setSessionCookie } from '../session-cookie';
 import { AuthProvidersResponse } from './single-sign-on.response';
-import { PENDING_SIGN_IN_SECONDS, SingleSignOnService } from './single-sign-on.service';
+import { PENDING_SIGN_IN_SECONDS, refusalPage, SingleSignOnService } from './single-sign-on.service';
 
 /**
  * The sign-in started here and not yet finished. SameSite=Lax, not Strict: the provider's
@@ -29,17 +29,23 @@ export class SingleSignOnController {
   /** Sends the browser to the identity provider (authorization code flow with PKCE). */
   @Public()
   @Get('oidc/login')
-  @ApiResponse({ status: 302, description: "To the identity provider's sign-in; the pending sign-in cookie is set" })
+  @ApiResponse({
+    status: 302,
+    description:
+      "To the identity provider's sign-in, the pending sign-in cookie set; or, when the provider cannot be reached, to the web UI's sign-in page with ?sso_error=SSO_FAILED",
+  })
   @ApiError(404, 'Single sign-on is not configured (NOT_FOUND)')
   async login(@Req() req: Request, @Res() res: Response): Promise<void> {
     const { redirectTo, pending } = await this.sso.begin();
-    res.cookie(PENDING_COOKIE, pending, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: isSecure(req),
-      path: PENDING_COOKIE_PATH,
-      maxAge: PENDING_SIGN_IN_SECONDS * 1000,
-    });
+    if (pending) {
+      res.cookie(PENDING_COOKIE, pending, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: isSecure(req),
+        path: PENDING_COOKIE_PATH,
+        maxAge: PENDING_SIGN_IN_SECONDS * 1000,
+      });
+    }
     redirect(res, redirectTo);
   }
 
@@ -62,7 +68,7 @@ export class SingleSignOnController {
     const outcome = await this.sso.complete(query, pending);
     // Used once, whatever the outcome.
     res.clearCookie(PENDING_COOKIE, { path: PENDING_COOKIE_PATH, httpOnly: true, sameSite: 'lax' });
-    if (!outcome.signedIn) return redirect(res, `/login?sso_error=${outcome.refusal}`);
+    if (!outcome.signedIn) return redirect(res, refusalPage(outcome.refusal));
     setSessionCookie(req, res, outcome.accessToken, outcome.expiresIn);
     redirect(res, '/');
   }

@@ -48,9 +48,10 @@ describe('SingleSignOnService: who the identity provider signs in', () => {
     sut = new SingleSignOnService(provider, '粤政易', identities, auth, jwt);
   });
 
-  async function started(): Promise<string> {
+  async function started(): Promise<string | undefined> {
     const { redirectTo, pending } = await sut.begin();
     expect(redirectTo).toBe(`${ISSUER}/auth?client_id=banli`);
+    expect(pending).toEqual(expect.any(String));
     return pending;
   }
 
@@ -114,6 +115,11 @@ describe('SingleSignOnService: who the identity provider signs in', () => {
     await expect(sut.complete('?code=abc&state=the-state', await started())).resolves.toMatchObject({
       refusal: 'SSO_FAILED',
     });
+  });
+
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    provider.authorizationRequest.mockRejectedValueOnce(new Error('connect ECONNREFUSED'));
+    await expect(sut.begin()).resolves.toEqual({ redirectTo: '/login?sso_error=SSO_FAILED' });
   });
 
   it('offers the provider with its label, or nothing and 404 when single sign-on is not configured', async () => {

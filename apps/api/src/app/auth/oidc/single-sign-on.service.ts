@@ -4,7 +4,7 @@ import { DomainError } from '@banli/domain';
 import type { IExternalIdentityRepository } from '@banli/persistence';
 import type { AuthService } from '../auth.service';
 import type { AuthenticatedUser } from '../authenticated-user';
-import type { IdentityProviderClient, SignInChecks } from './openid-client';
+import type { IdentityProviderClient, SignInChecks, VerifiedIdentity } from './openid-client';
 import { ProviderRefusal } from './openid-client';
 import type { SsoRefusal } from './sso-refusal';
 import { issuerKey } from './issuer-key';
@@ -42,10 +42,20 @@ export class SingleSignOnService {
     return { oidc: this.provider ? { loginUrl: '/api/auth/oidc/login', label: this.label } : null };
   }
 
-  /** Where to send the browser, and the pending sign-in to keep in its cookie. */
-  async begin(): Promise<{ redirectTo: string; pending: string }> {
+  /**
+   * Where to send the browser: the provider, with the pending sign-in to keep in its cookie;
+   * or, when the provider cannot be reached, the sign-in page saying so.
+   */
+  async begin(): Promise<{ redirectTo: string; pending?: string }> {
     const provider = this.configured();
-    const { url, ...checks } = await provider.authorizationRequest();
+    let request: SignInChecks & { url: string };
+    try {
+      request = await provider.authorizationRequest();
+    } catch (e) {
+      this.logger.warn(`Single sign-on cannot start: ${e instanceof Error ? e.message : String(e)}`);
+      return { redirectTo: refusalPage('SSO_FAILED') };
+    }
+    const { url, ...checks } = request;
     const pending = await this.jwt.signAsync(checks, { ...PENDING, expiresIn: PENDING_SIGN_IN_SECONDS });
     return { redirectTo: url, pending };
   }
@@ -55,7 +65,7 @@ export class SingleSignOnService {
     const provider = this.configured();
     const checks = await this.pendingChecks(pending);
     if (!checks || new URLSearchParams(query).get('state') !== checks.state) return refused('SSO_STATE_INVALID');
-    let identity;
+    let identity: VerifiedIdentity;
     try {
       identity = await provider.verify(query, checks);
     } catch (e) {
@@ -100,4 +110,9 @@ export class SingleSignOnService {
 
 function refused(refusal: SsoRefusal): SignInOutcome {
   return { signedIn: false, refusal };
+}
+
+/** The web UI's sign-in page, saying why (see sso-refusal.ts). */
+export function refusalPage(refusal: SsoRefusal): string {
+  return `/login?sso_error=${refusal}`;
 }
