@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { execSql } from '@banli/persistence';
-import { testDatabases } from '@banli/testing';
+import { CookieBrowser, freePort, startOidcProvider, testDatabases, TestOidcProvider } from '@banli/testing';
 import { startStack, Stack } from './support/stack';
-import { CookieBrowser, freePort, startOidcProvider, TestOidcProvider } from './support/oidc-test-provider';
 
 const CLIENT = { clientId: 'banli', clientSecret: 'banli-test-client-secret' };
 const OIDC_ENV = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_LABEL'];

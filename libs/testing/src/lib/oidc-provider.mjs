@@ -5,7 +5,8 @@
 // and prints {"ready": true}.
 //
 // Its sign-in page is this file's own, not oidc-provider's development pages: GET
-// /interaction/:uid answers what the provider asks (JSON), POST /interaction/:uid/login with
+// /interaction/:uid answers what the provider asks (JSON; a form for a browser that asks for
+// HTML), POST /interaction/:uid/login with
 // `login=<subject>` signs that subject in (any subject: the provider knows everyone, Banli
 // decides who may enter), POST /interaction/:uid/abort refuses (access_denied). Consent is
 // given by the provider's loadExistingGrant: Banli is the platform's own client.
@@ -60,6 +61,14 @@ server.on('request', async (req, res) => {
   if (!interaction) return handle(req, res);
   try {
     const details = await provider.interactionDetails(req, res);
+    if (req.method === 'GET' && !interaction[2] && /text\/html/.test(req.headers.accept ?? '')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>统一身份认证平台</title>
+<form method="post" action="/interaction/${details.uid}/login">
+<label>账号 <input name="login" autofocus></label> <button type="submit">登录</button>
+</form>
+<form method="post" action="/interaction/${details.uid}/abort"><button type="submit">取消</button></form></html>`);
+    }
     if (req.method === 'GET' && !interaction[2]) {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ uid: details.uid, prompt: details.prompt.name }));
