@@ -21,6 +21,7 @@ export * from './lib/daily-digest.repository';
 export * from './lib/supervision.repository';
 export * from './lib/handling-record.projector';
 export * from './lib/directory.repository';
+export * from './lib/external-identity.repository';
 export * from './lib/reply-letter.repository';
 export * from './lib/idempotency.repository';
 export * from './lib/repositories';

@@ -6,6 +6,7 @@ import { AccessModule } from './access/access.module';
 import { ActionsModule } from './actions/actions.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
+import { SingleSignOnModule } from './auth/oidc/single-sign-on.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyPurge } from './common/idempotency-purge';
 import { LoggingModule } from './common/logging.module';
@@ -30,6 +31,7 @@ import { TemporalModule } from './temporal/temporal.module';
     DatabaseModule,
     TemporalModule,
     AuthModule,
+    SingleSignOnModule,
     AccessModule,
     HealthModule,
     ProposalsModule,

@@ -3,6 +3,7 @@ import type {
   IDatabaseProbe,
   IDirectoryRepository,
   IDocumentNumberPoolRepository,
+  IExternalIdentityRepository,
   IIdempotencyRepository,
   INotificationDeliveryRepository,
   IProposalRepository,
@@ -52,6 +53,13 @@ export const newDirectoryRepositoryMock = (): jest.Mocked<IDirectoryRepository> 
   userById: jest.fn(),
   isEmpty: jest.fn(),
   load: jest.fn(),
+});
+
+export const newExternalIdentityRepositoryMock = (): jest.Mocked<IExternalIdentityRepository> => ({
+  userFor: jest.fn(),
+  list: jest.fn(),
+  link: jest.fn(),
+  unlink: jest.fn(),
 });
 
 export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({

@@ -44,6 +44,8 @@ export interface StackOptions {
   notificationEnv?: Record<string, string>;
   /** Create the daily digest's Temporal Schedule for this stack (its own id, on the stack's queue). */
   digestSchedule?: boolean;
+  /** Listen on this port instead of a free one (when a setting must name the API's address first). */
+  port?: number;
 }
 
 /** Quick polling and short backoff, so retries happen within a test. */
@@ -95,7 +97,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
 
   const app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
   checkResponsesAgainstOpenApi(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = await app.getUrl();
   const clientConnection = await Connection.connect({ address });
   const tokens = new Map<string, string>();

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
+import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
 import { IProposalRepository, ProposalQueryRepository } from './proposal-query.repository';
@@ -32,6 +33,7 @@ export interface Repositories {
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
+  externalIdentities: IExternalIdentityRepository;
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
@@ -49,6 +51,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
+    externalIdentities: new ExternalIdentityRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { LoginDto } from './login.dto';
 import { SESSION_COOKIE } from './auth.constants';
+import { setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -40,13 +41,7 @@ export class AuthController {
   @ApiError(429)
   async createSession(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { accessToken, expiresIn, user } = await this.auth.login(dto.username, dto.password);
-    res.cookie(SESSION_COOKIE, accessToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.secure || process.env['COOKIE_SECURE'] === 'true',
-      path: '/api',
-      maxAge: expiresIn * 1000,
-    });
+    setSessionCookie(req, res, accessToken, expiresIn);
     return { user, expiresIn };
   }
 

@@ -30,6 +30,11 @@ export class AuthService {
     if (!user || !ok || user.disabled) {
       throw new DomainError('UNAUTHENTICATED', 'Wrong username or password, or the account is disabled');
     }
+    return this.issueToken(user);
+  }
+
+  /** A token for a user already authenticated (by password, or by the identity provider: see oidc/). */
+  async issueToken(user: UserEntity): Promise<{ accessToken: string; expiresIn: number; user: AuthenticatedUser }> {
     const claims: TokenClaims = { sub: user.id, unit: user.unitId };
     const accessToken = await this.jwt.signAsync(claims, { ...JWT_OPTIONS, expiresIn: this.tokenTtlSeconds });
     return { accessToken, expiresIn: this.tokenTtlSeconds, user: toAuthenticated(user) };
