@@ -21,6 +21,8 @@ export * from './lib/daily-digest.repository';
 export * from './lib/supervision.repository';
 export * from './lib/handling-record.projector';
 export * from './lib/directory.repository';
+export * from './lib/account.repository';
+export * from './lib/sign-in-attempt.repository';
 export * from './lib/reply-letter.repository';
 export * from './lib/idempotency.repository';
 export * from './lib/repositories';

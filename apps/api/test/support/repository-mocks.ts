@@ -1,4 +1,5 @@
 import type {
+  IAccountRepository,
   ICalendarOverrideRepository,
   IDatabaseProbe,
   IDirectoryRepository,
@@ -9,6 +10,7 @@ import type {
   IProposalSearchRepository,
   IReplyLetterAssembler,
   IReplyLetterRepository,
+  ISignInAttemptRepository,
   ISupervisionRepository,
   ITaskQueryRepository,
   IUserNotificationRepository,
@@ -52,6 +54,20 @@ export const newDirectoryRepositoryMock = (): jest.Mocked<IDirectoryRepository> 
   userById: jest.fn(),
   isEmpty: jest.fn(),
   load: jest.fn(),
+});
+
+export const newAccountRepositoryMock = (): jest.Mocked<IAccountRepository> => ({
+  revokeTokens: jest.fn(),
+  changePassword: jest.fn(),
+  resetPassword: jest.fn(),
+  setDisabled: jest.fn(),
+});
+
+export const newSignInAttemptRepositoryMock = (): jest.Mocked<ISignInAttemptRepository> => ({
+  count: jest.fn(),
+  current: jest.fn(),
+  clear: jest.fn(),
+  purgeBefore: jest.fn(),
 });
 
 export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({

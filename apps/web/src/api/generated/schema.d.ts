@@ -36,6 +36,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -596,6 +628,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -839,6 +919,8 @@ export interface components {
             /** @example industry-it */
             unitId: string;
             roles: components["schemas"]["Role"][];
+            /** @description An admin reset the password: every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed */
+            mustChangePassword: boolean;
         };
         LoginResponse: {
             /** @description A signed JWT for `Authorization: Bearer …` */
@@ -848,7 +930,7 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "TOKEN_REVOKED" | "PASSWORD_CHANGE_REQUIRED" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
         ApiErrorDetailResponse: {
             /**
              * @description The input field at fault, where there is one
@@ -862,6 +944,8 @@ export interface components {
             /** @description For people; the code is for programs */
             message: string;
             details?: components["schemas"]["ApiErrorDetailResponse"][];
+            /** @description Seconds until the refusal lifts (also in Retry-After), on refusals that lift by themselves (429) */
+            retryAfterSeconds?: number;
             /** @description The X-Request-Id of the request, to find it in the logs */
             requestId?: string;
         };
@@ -872,6 +956,22 @@ export interface components {
             user: components["schemas"]["UserResponse"];
             /** @description Seconds until the session cookie expires */
             expiresIn: number;
+        };
+        ChangePasswordDto: {
+            /** @example banli-demo-2026 */
+            currentPassword: string;
+            /**
+             * @description The new password: at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password
+             * @example a-new-passphrase-2027
+             */
+            newPassword: string;
+        };
+        PasswordChangedResponse: {
+            user: components["schemas"]["UserResponse"];
+            /** @description Seconds until the new token or session expires */
+            expiresIn: number;
+            /** @description The new access token, for a caller that signed in with a Bearer token (a cookie session gets a new cookie instead) */
+            accessToken?: string;
         };
         LivenessResponse: {
             /** @enum {string} */
@@ -1325,6 +1425,8 @@ export interface components {
             /** @description For people; the code is for programs */
             message: string;
             details?: components["schemas"]["ApiErrorDetailResponse"][];
+            /** @description Seconds until the refusal lifts (also in Retry-After), on refusals that lift by themselves (429) */
+            retryAfterSeconds?: number;
             /** @description The X-Request-Id of the request, to find it in the logs */
             requestId?: string;
             /**
@@ -1587,6 +1689,24 @@ export interface components {
             unitId: string;
             /** @example X工信函 */
             issuerCode: string;
+        };
+        PasswordResetDto: {
+            /** @description A temporary password of the admin's choosing (at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password); without it, one is generated */
+            temporaryPassword?: string;
+        };
+        PasswordResetResponse: {
+            userId: string;
+            disabled: boolean;
+            /** @description The user must change their password at their next sign-in */
+            mustChangePassword: boolean;
+            /** @description The temporary password to hand to the user; shown this once, stored only hashed */
+            temporaryPassword: string;
+        };
+        AccountStandingResponse: {
+            userId: string;
+            disabled: boolean;
+            /** @description The user must change their password at their next sign-in */
+            mustChangePassword: boolean;
         };
         NotificationViewDto: {
             id: string;
@@ -1972,7 +2092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Too many sign-in attempts from this address; retry after Retry-After seconds (TOO_MANY_REQUESTS) */
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,7 +2170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Too many sign-in attempts from this address; retry after Retry-After seconds (TOO_MANY_REQUESTS) */
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2079,7 +2199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed out: the session cookie is cleared */
+            /** @description Signed out: the user's tokens are revoked and the session cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2106,6 +2226,183 @@ export interface operations {
             };
             /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the caller's tokens are revoked (and a session cookie cleared) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; the new session or token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The current password is wrong (field currentPassword), or the new one breaks the policy: at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2151,7 +2448,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,7 +2578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2341,7 +2638,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,7 +2732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2493,7 +2790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2560,7 +2857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,7 +2948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2661,7 +2958,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
              *
              *     Needs the role assigning-officer (ROLE_REQUIRED)
              */
@@ -2747,7 +3044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,7 +3053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2857,7 +3154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2866,7 +3163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +3273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3078,7 +3375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3087,7 +3384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3188,7 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3197,7 +3494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3299,7 +3596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3520,7 +3817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3529,7 +3826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +3936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,7 +4037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3749,7 +4046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,7 +4147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +4156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3960,7 +4257,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3969,7 +4266,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4070,7 +4367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4079,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4180,7 +4477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +4486,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4290,7 +4587,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4299,7 +4596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +4697,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,7 +4706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4510,7 +4807,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,7 +4816,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,7 +4918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4630,7 +4927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4731,7 +5028,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +5037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,7 +5138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,7 +5147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +5241,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5006,7 +5303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,7 +5463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5231,7 +5528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5294,7 +5591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5392,7 +5689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5448,6 +5745,292 @@ export interface operations {
             };
         };
     };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Reset; the user's tokens are revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The temporary password given breaks the password policy (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled; the user's tokens are revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStandingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The admin's own account (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled; the user signs in again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStandingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -5480,7 +6063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5527,7 +6110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5536,7 +6119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5612,7 +6195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5621,7 +6204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5710,7 +6293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,7 +6351,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +6418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5949,7 +6532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6017,7 +6600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6089,7 +6672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6154,7 +6737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6355,7 +6938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
