@@ -73,6 +73,7 @@ export class AuthService {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or expired; sign in again');
     }
+    if (!Number.isInteger(claims.ver)) throw new DomainError('UNAUTHENTICATED', 'The token is invalid; sign in again');
     return this.resolve(claims);
   }
 
