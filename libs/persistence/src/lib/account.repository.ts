@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AdminActor, recordAdminEvent } from './admin-audit';
 import { UserEntity } from './entities';
 import { execSql, inTransaction } from './sql';
@@ -50,11 +50,9 @@ export class AccountRepository implements IAccountRepository {
   }
 }
 
-type Tx = Parameters<Parameters<typeof inTransaction>[1]>[0];
-
 /** Sets the columns and bumps the token version in one statement (no lost bump under concurrency). */
 async function update(
-  tx: Tx,
+  tx: EntityManager,
   userId: string,
   columns: Record<string, string | number>,
   now: Date,
