@@ -46,6 +46,21 @@ describe('web UI: accounts', () => {
     await page.getByRole('button', { name: /修改密码/ }).click();
   }
 
+  it('after too many failed sign-ins, says in Chinese how many minutes to wait', async () => {
+    const context = await newSession(browser);
+    const page = await context.newPage();
+    // A name no account has: it is locked alike, and no other test signs in with it.
+    const name = `nobody-${Date.now().toString(36)}`;
+    for (let i = 0; i < 5; i++) {
+      await signInWith(page, name, 'wrong-password-1');
+      await page.getByTestId('error-alert').getByText('登录已失效，请重新登录').waitFor();
+    }
+    await signInWith(page, name, 'wrong-password-1');
+    await page.getByTestId('error-alert').getByText('登录尝试过多，请 15 分钟后再试').waitFor();
+    await screenshot(page, 'accounts-00-sign-in-limit');
+    await context.close();
+  });
+
   it('after an admin reset, sends the user to change the password first, then on to the inbox', async () => {
     await adminResets(USER, 'Temporary-2026-web');
     const context = await newSession(browser);
