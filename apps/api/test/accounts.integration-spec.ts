@@ -167,6 +167,7 @@ describe.each(testDatabases())('accounts and sign-in ($name)', ({ name, config }
   it('after an admin reset, the user signs in with the temporary password and must change it before anything else', async () => {
     const username = await newUser();
     const reset = await call(admin, 'post', `/api/admin/users/${username}/password-reset`)
+      .set('idempotency-key', `reset-${username}`)
       .send({ temporaryPassword: 'Temporary-2026-x' })
       .expect(200);
     expect(reset.body.temporaryPassword).toBe('Temporary-2026-x');
@@ -186,9 +187,15 @@ describe.each(testDatabases())('accounts and sign-in ($name)', ({ name, config }
       [403, 'PASSWORD_CHANGE_REQUIRED'],
     ]);
     const changed = await call(session, 'post', '/api/auth/password')
+      .set('idempotency-key', `change-${username}`)
       .send({ currentPassword: 'Temporary-2026-x', newPassword: NEW_PASSWORD })
       .expect(200);
     expect(changed.body.user.mustChangePassword).toBe(false);
+    // Passwords are never stored with an Idempotency-Key, not even the request's hash.
+    const remembered = await stack.dataSource.query(
+      `SELECT "key" FROM "idempotency_record" WHERE "key" IN ('reset-${username}', 'change-${username}')`,
+    );
+    expect(remembered).toEqual([]);
     const fresh = await cookieSession(username, NEW_PASSWORD);
     await works(fresh, 'after the change');
   });

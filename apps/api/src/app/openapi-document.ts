@@ -58,8 +58,8 @@ const CHANGES = new Set(['post', 'put', 'patch', 'delete']);
  * added to every operation the pipeline applies them to, where the operation does not say
  * more itself: the input guard and validation pipe (400) and outages (503) on every request;
  * the auth guard on signed-in operations (401; 403 for a user who must change their password
- * first, and for a change signed with the cookie but without the CSRF header); the Idempotency-Key check on signed-in POSTs (422); the body
- * parsers on changes (413, 415).
+ * first, and for a change signed with the cookie but without the CSRF header); the
+ * Idempotency-Key check on signed-in POSTs (422); the body parsers on changes (413, 415).
  */
 function withPipelineRefusals(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { WithoutIdempotency } from '../common/idempotency.interceptor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AccountStandingResponse, PasswordResetResponse } from './accounts.response';
@@ -18,6 +19,7 @@ export class AccountsController {
   /** A temporary password; the user must change it at their next sign-in. */
   @Post('password-reset')
   @HttpCode(200)
+  @WithoutIdempotency()
   @ApiOkResponse({ type: PasswordResetResponse, description: "Reset; the user's tokens are revoked" })
   @ApiError(404, 'No such user (NOT_FOUND)')
   @ApiError(422, 'The temporary password given breaks the password policy (VALIDATION_FAILED)')

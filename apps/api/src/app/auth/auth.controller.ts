@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@banli/domain';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
+import { WithoutIdempotency } from '../common/idempotency.interceptor';
 import { LoginResponse, PasswordChangedResponse, SessionResponse, UserResponse } from './auth.response';
 import { AllowedBeforePasswordChange, Carrier, CurrentUser, Public, TokenCarrier } from './auth.decorators';
 import { AuthService, IssuedToken } from './auth.service';
@@ -87,6 +88,7 @@ export class AuthController {
    */
   @Post('password')
   @HttpCode(200)
+  @WithoutIdempotency()
   @AllowedBeforePasswordChange()
   @ApiSignedIn()
   @ApiOkResponse({ type: PasswordChangedResponse, description: 'Changed; the new session or token' })
