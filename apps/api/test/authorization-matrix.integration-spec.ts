@@ -107,6 +107,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/auth/session': 'public',
   'DELETE /api/auth/session': 'public',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/sign-out': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
   'GET /api/health': 'public',
   'GET /api/health/ready': 'public',
   'GET /api/public/replies': 'public',
@@ -136,6 +138,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/notification-deliveries': { roles: ['admin'] },
   'GET /api/admin/notification-deliveries/{id}': { roles: ['admin'] },
   'POST /api/admin/notification-deliveries/{id}/retry': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/password-reset': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/disable': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/enable': { roles: ['admin'] },
 };
 
 it("has an endpoint for every action of the domain's actions table", () => {
@@ -455,11 +460,15 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         deliveries: await call('get', '/api/admin/notification-deliveries'),
         delivery: await call('get', '/api/admin/notification-deliveries/no-such-delivery'),
         retry: await call('post', '/api/admin/notification-deliveries/no-such-delivery/retry'),
+        reset: await call('post', '/api/admin/users/no-such-user/password-reset', {}),
+        disable: await call('post', '/api/admin/users/no-such-user/disable'),
+        enable: await call('post', '/api/admin/users/no-such-user/enable'),
       };
+      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable']);
       for (const [what, res] of Object.entries(answers)) {
         const expected = !admin
           ? { status: 403, code: 'ROLE_REQUIRED' }
-          : what === 'delivery' || what === 'retry'
+          : missing.has(what)
             ? { status: 404, code: 'NOT_FOUND' }
             : { status: 200, code: null };
         expect(cell(`${username} ${what}`, res)).toEqual({ what: `${username} ${what}`, ...expected });

@@ -25,7 +25,10 @@ const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 1_000);
 const REFUSALS = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
 const SUCCESSES = new Set([200, 201, 204]);
 /** Tables whose rows are written on purpose by a refused request: a refusal with an Idempotency-Key is remembered. */
-const WRITTEN_BY_REFUSALS = new Set(['idempotency_record']);
+const WRITTEN_BY_REFUSALS = new Set(['idempotency_record', 'sign_in_attempt']);
+
+/** Operations whose success revokes the caller's tokens: the users sign in again after one. */
+const REVOKING = new Set(['POST /api/auth/sign-out', 'DELETE /api/auth/session', 'POST /api/auth/password']);
 
 /** Strings that have broken web applications before. */
 const HOSTILE_STRINGS = [
@@ -786,6 +789,12 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
       const problem = (what: string) => new Error(`${what}: ${describeRequest(r, res)}`);
 
       if (SUCCESSES.has(res.status)) {
+        if (REVOKING.has(r.op)) {
+          for (const user of USERS) {
+            tokens[user] = await stack.signIn(user);
+            u[user] = await as(stack, user);
+          }
+        }
         baseline = await settled(r.proposalId);
         if (r.proposalId) histories.set(r.proposalId, await historyLength(r.proposalId));
         return;

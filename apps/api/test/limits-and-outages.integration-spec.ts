@@ -34,7 +34,7 @@ describe('login rate limiting', () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     const limited = await attempt();
-    expect(limited.body.error.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.body.error.code).toBe('TOO_MANY_SIGN_IN_ATTEMPTS');
     expect(limited.body.error.message).not.toMatch(/Throttler/);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
     expect(limited.body.error.requestId).toBe(limited.headers['x-request-id']);

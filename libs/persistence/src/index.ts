@@ -22,6 +22,8 @@ export * from './lib/supervision.repository';
 export * from './lib/handling-record.projector';
 export * from './lib/directory.repository';
 export * from './lib/external-identity.repository';
+export * from './lib/account.repository';
+export * from './lib/sign-in-attempt.repository';
 export * from './lib/reply-letter.repository';
 export * from './lib/idempotency.repository';
 export * from './lib/repositories';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { Repositories } from '@banli/persistence';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { ActionsModule } from './actions/actions.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,6 +43,7 @@ import { TemporalModule } from './temporal/temporal.module';
     LettersModule,
     WorkspaceModule,
     AdminModule,
+    AccountsModule,
     NotificationsModule,
     TasksModule,
     SupervisionModule,

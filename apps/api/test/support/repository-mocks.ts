@@ -1,4 +1,5 @@
 import type {
+  IAccountRepository,
   ICalendarOverrideRepository,
   IDatabaseProbe,
   IDirectoryRepository,
@@ -10,6 +11,7 @@ import type {
   IProposalSearchRepository,
   IReplyLetterAssembler,
   IReplyLetterRepository,
+  ISignInAttemptRepository,
   ISupervisionRepository,
   ITaskQueryRepository,
   IUserNotificationRepository,
@@ -60,6 +62,18 @@ export const newExternalIdentityRepositoryMock = (): jest.Mocked<IExternalIdenti
   list: jest.fn(),
   link: jest.fn(),
   unlink: jest.fn(),
+export const newAccountRepositoryMock = (): jest.Mocked<IAccountRepository> => ({
+  revokeTokens: jest.fn(),
+  changePassword: jest.fn(),
+  resetPassword: jest.fn(),
+  setDisabled: jest.fn(),
+});
+
+export const newSignInAttemptRepositoryMock = (): jest.Mocked<ISignInAttemptRepository> => ({
+  count: jest.fn(),
+  current: jest.fn(),
+  clear: jest.fn(),
+  purgeBefore: jest.fn(),
 });
 
 export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({

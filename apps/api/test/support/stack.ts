@@ -34,6 +34,8 @@ export interface Stack {
   digestScheduleId?: string;
   /** A bearer token of a demo user (cached per stack). */
   token(username: string): Promise<string>;
+  /** Signs a demo user in again (after a sign-out or another revocation); the cache keeps the new token. */
+  signIn(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
   process.env['JWT_SECRET'] = TEST_JWT_SECRET;
   process.env['LOGIN_ATTEMPTS_PER_MINUTE'] ??= '1000';
+  process.env['LOGIN_FAILURES_PER_ACCOUNT'] ??= '1000';
   process.env['LOG_LEVEL'] ??= 'silent';
 
   quietTemporalLogs();
@@ -102,6 +105,17 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   const clientConnection = await Connection.connect({ address });
   const tokens = new Map<string, string>();
   const client = new Client({ connection: clientConnection });
+  const signIn = async (username: string): Promise<string> => {
+    const res = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    tokens.set(username, accessToken);
+    return accessToken;
+  };
   const digestScheduleId = options.digestSchedule ? `banli-daily-digest-${taskQueue}` : undefined;
   if (digestScheduleId) {
     await ensureDailyDigestSchedule(client, { ...notifications.digest, scheduleId: digestScheduleId, taskQueue });
@@ -116,19 +130,8 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
     relay,
     notifications,
     ...(digestScheduleId ? { digestScheduleId } : {}),
-    async token(username: string) {
-      const cached = tokens.get(username);
-      if (cached) return cached;
-      const res = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      const { accessToken } = (await res.json()) as { accessToken: string };
-      tokens.set(username, accessToken);
-      return accessToken;
-    },
+    token: async (username: string) => tokens.get(username) ?? signIn(username),
+    signIn,
     async close() {
       await app.close();
       await relay.stop();

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { AccountRepository, IAccountRepository } from './account.repository';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
@@ -9,6 +10,7 @@ import { IProposalRepository, ProposalQueryRepository } from './proposal-query.r
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
 import { IReplyLetterRepository, ReplyLetterRepository } from './reply-letter.repository';
+import { ISignInAttemptRepository, SignInAttemptRepository } from './sign-in-attempt.repository';
 import { ISupervisionRepository, SupervisionRepository } from './supervision.repository';
 import { ITaskQueryRepository, TaskQueryRepository } from './task-query.repository';
 import { IUserNotificationRepository, UserNotificationRepository } from './user-notification.repository';
@@ -32,6 +34,8 @@ export interface Repositories {
   calendars: ICalendarOverrideRepository;
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
+  accounts: IAccountRepository;
+  signInAttempts: ISignInAttemptRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
   externalIdentities: IExternalIdentityRepository;
   notifications: IUserNotificationRepository;
@@ -50,6 +54,8 @@ export function createRepositories(dataSource: DataSource): Repositories {
     calendars: new CalendarOverrideRepository(dataSource),
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
+    accounts: new AccountRepository(dataSource),
+    signInAttempts: new SignInAttemptRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
     externalIdentities: new ExternalIdentityRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),

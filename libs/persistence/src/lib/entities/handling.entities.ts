@@ -155,6 +155,10 @@ export class UserEntity {
   /** Where notices go by e-mail and SMS; a user without one gets none by that channel. */
   @Column({ type: 'varchar', length: 200, nullable: true }) email?: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) phone?: string | null;
+  /** Carried by every token issued to the user; bumping it revokes them all (sign-out, password change, reset, disable). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion!: number;
+  /** 1 after an admin reset: the user may only change their password until they do. */
+  @Column({ name: 'must_change_password', type: 'integer', default: 0 }) mustChangePassword!: number;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
 }
