@@ -62,6 +62,8 @@ export const newExternalIdentityRepositoryMock = (): jest.Mocked<IExternalIdenti
   list: jest.fn(),
   link: jest.fn(),
   unlink: jest.fn(),
+});
+
 export const newAccountRepositoryMock = (): jest.Mocked<IAccountRepository> => ({
   revokeTokens: jest.fn(),
   changePassword: jest.fn(),

@@ -36,6 +36,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -660,6 +692,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountsController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -903,6 +983,8 @@ export interface components {
             /** @example industry-it */
             unitId: string;
             roles: components["schemas"]["Role"][];
+            /** @description An admin reset the password: every route but me, the password change and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until it is changed */
+            mustChangePassword: boolean;
         };
         LoginResponse: {
             /** @description A signed JWT for `Authorization: Bearer …` */
@@ -912,7 +994,7 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "TOKEN_REVOKED" | "PASSWORD_CHANGE_REQUIRED" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
         ApiErrorDetailResponse: {
             /**
              * @description The input field at fault, where there is one
@@ -926,6 +1008,8 @@ export interface components {
             /** @description For people; the code is for programs */
             message: string;
             details?: components["schemas"]["ApiErrorDetailResponse"][];
+            /** @description Seconds until the refusal lifts (also in Retry-After), on refusals that lift by themselves (429) */
+            retryAfterSeconds?: number;
             /** @description The X-Request-Id of the request, to find it in the logs */
             requestId?: string;
         };
@@ -936,6 +1020,22 @@ export interface components {
             user: components["schemas"]["UserResponse"];
             /** @description Seconds until the session cookie expires */
             expiresIn: number;
+        };
+        ChangePasswordDto: {
+            /** @example banli-demo-2026 */
+            currentPassword: string;
+            /**
+             * @description The new password: at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password
+             * @example a-new-passphrase-2027
+             */
+            newPassword: string;
+        };
+        PasswordChangedResponse: {
+            user: components["schemas"]["UserResponse"];
+            /** @description Seconds until the new token or session expires */
+            expiresIn: number;
+            /** @description The new access token, for a caller that signed in with a Bearer token (a cookie session gets a new cookie instead) */
+            accessToken?: string;
         };
         SingleSignOnProviderResponse: {
             /**
@@ -1428,6 +1528,8 @@ export interface components {
             /** @description For people; the code is for programs */
             message: string;
             details?: components["schemas"]["ApiErrorDetailResponse"][];
+            /** @description Seconds until the refusal lifts (also in Retry-After), on refusals that lift by themselves (429) */
+            retryAfterSeconds?: number;
             /** @description The X-Request-Id of the request, to find it in the logs */
             requestId?: string;
             /**
@@ -1690,6 +1792,24 @@ export interface components {
             unitId: string;
             /** @example X工信函 */
             issuerCode: string;
+        };
+        PasswordResetDto: {
+            /** @description A temporary password of the admin's choosing (at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password); without it, one is generated */
+            temporaryPassword?: string;
+        };
+        PasswordResetResponse: {
+            userId: string;
+            disabled: boolean;
+            /** @description The user must change their password at their next sign-in */
+            mustChangePassword: boolean;
+            /** @description The temporary password to hand to the user; shown this once, stored only hashed */
+            temporaryPassword: string;
+        };
+        AccountStandingResponse: {
+            userId: string;
+            disabled: boolean;
+            /** @description The user must change their password at their next sign-in */
+            mustChangePassword: boolean;
         };
         NotificationViewDto: {
             id: string;
@@ -2075,7 +2195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Too many sign-in attempts from this address; retry after Retry-After seconds (TOO_MANY_REQUESTS) */
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2273,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Too many sign-in attempts from this address; retry after Retry-After seconds (TOO_MANY_REQUESTS) */
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2182,7 +2302,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed out: the session cookie is cleared */
+            /** @description Signed out: the user's tokens are revoked and the session cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2209,6 +2329,183 @@ export interface operations {
             };
             /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out: the caller's tokens are revoked (and a session cookie cleared) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; the new session or token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The current password is wrong (field currentPassword), or the new one breaks the policy: at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Too many sign-in attempts from this address or for this account (TOO_MANY_SIGN_IN_ATTEMPTS); Retry-After and retryAfterSeconds say when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2254,8 +2551,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2432,7 +2738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2492,7 +2798,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2596,7 +2902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,8 +3077,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,7 +3146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,8 +3240,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2983,8 +3307,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3050,7 +3383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3141,7 +3474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3151,7 +3484,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
              *
              *     Needs the role assigning-officer (ROLE_REQUIRED)
              */
@@ -3237,7 +3570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3246,7 +3579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3347,7 +3680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3356,7 +3689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3457,7 +3790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3568,7 +3901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3678,7 +4011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3687,7 +4020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3789,7 +4122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3798,7 +4131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +4233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,7 +4352,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,7 +4453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4129,7 +4462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4230,7 +4563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4349,7 +4682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4450,7 +4783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4459,7 +4792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4569,7 +4902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4670,7 +5003,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +5012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4780,7 +5113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,7 +5122,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4890,7 +5223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +5232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5000,7 +5333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5009,7 +5342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +5444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5120,7 +5453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,7 +5554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,7 +5664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5340,7 +5673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5434,8 +5767,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5496,7 +5838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5595,8 +5937,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5656,8 +6007,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5721,7 +6081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +6144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5882,7 +6242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,6 +6298,292 @@ export interface operations {
             };
         };
     };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description Reset; the user's tokens are revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The temporary password given breaks the password policy (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled; the user's tokens are revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStandingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The admin's own account (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled; the user signs in again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStandingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such user (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -5970,8 +6616,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6017,7 +6672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6026,7 +6681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +6757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6111,7 +6766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +6855,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,7 +6913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6325,7 +6980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6439,7 +7094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,7 +7162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6579,7 +7234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,7 +7299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6845,8 +7500,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorResponse"];
                 };
             };
-            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED) */
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,8 @@ const handler: UserEntity = {
   unitId: 'education',
   roles: ['handler'],
   disabled: 0,
+  tokenVersion: 3,
+  mustChangePassword: 0,
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 };
