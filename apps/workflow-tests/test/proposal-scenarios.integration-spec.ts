@@ -1,4 +1,4 @@
-import { calendarChangedSignal } from '@banli/contracts';
+import { CALENDAR_REPLAN_WORKFLOW_TYPE, calendarReplanWorkflowId } from '@banli/contracts';
 import {
   CalendarOverrideRepository,
   DeadlineEntity,
@@ -383,8 +383,19 @@ describe('deadlines in a year whose official calendar is not published yet', () 
       holidays: { '2027-01-01': "New Year's Day", [endDate]: 'Published holiday' },
       workdays: {},
     };
-    await new CalendarOverrideRepository(h.dataSource).load({ label: 'gov-2027', years: [year2027] }, 'admin');
-    await p.handle.signal(calendarChangedSignal, { version: 'gov-2027' });
+    // Loaded as an admin would (a new calendar version), then re-planned by the workflow that
+    // signals every open proposal in batches, as the API and the CLI start it.
+    const calendars = new CalendarOverrideRepository(h.dataSource);
+    const { version } = await calendars.load(
+      { overrides: { label: 'gov-2027', years: [year2027] }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    const replan = await h.env.client.workflow.start(CALENDAR_REPLAN_WORKFLOW_TYPE, {
+      workflowId: calendarReplanWorkflowId(version.seq),
+      taskQueue: h.taskQueue,
+      args: [{ seq: version.seq, calendarVersion: version.calendarVersion, batchSize: 1 }],
+    });
+    expect((await replan.result()).signalled).toBeGreaterThanOrEqual(1);
 
     const until = Date.now() + 10_000;
     let recomputed = reply;
@@ -394,11 +405,44 @@ describe('deadlines in a year whose official calendar is not published yet', () 
     }
     expect(recomputed?.explanation).toMatchObject({
       provisional: false,
-      calendarVersion: expect.stringContaining('+gov-2027'),
+      calendarVersion: version.calendarVersion,
     });
+    expect(version.calendarVersion).toMatch(/\+gov-2027$/);
     expect((recomputed?.explanation?.endDate as string) > endDate).toBe(true);
     expect(recomputed?.explanation?.skipped).toContainEqual(
       expect.objectContaining({ date: endDate, reason: 'holiday' }),
     );
+
+    // The re-planning report lists the move, with the version that caused it.
+    let report = await calendars.report(version.seq);
+    while (!report.changes.some((c) => c.proposalId === p.proposalId) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      report = await calendars.report(version.seq);
+    }
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        proposalId: p.proposalId,
+        deadlineKey: `reply:${lead}`,
+        oldEndDate: endDate,
+        newEndDate: recomputed?.explanation?.endDate,
+        oldProvisional: true,
+        newProvisional: false,
+        moved: true,
+      }),
+    );
+    expect(report.version.replan).toMatchObject({ status: 'done' });
+    const row = await h.dataSource.getRepository(DeadlineEntity).findOneByOrFail({
+      proposalId: p.proposalId,
+      key: `reply:${lead}`,
+    });
+    expect(row).toMatchObject({ provisional: 0, endDate: recomputed?.explanation?.endDate });
+
+    // Loading the same content again is the same version, and re-plans nothing new.
+    const again = await calendars.load(
+      { overrides: { label: 'gov-2027', years: [year2027] }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    expect(again).toMatchObject({ created: false, version: { seq: version.seq } });
+    expect(await calendars.list()).toHaveLength(1);
   });
 });

@@ -13,6 +13,7 @@ import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { AdminModule } from './admin/admin.module';
+import { CalendarsModule } from './calendar/calendars.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
@@ -40,6 +41,7 @@ import { TemporalModule } from './temporal/temporal.module';
     LettersModule,
     WorkspaceModule,
     AdminModule,
+    CalendarsModule,
     NotificationsModule,
     TasksModule,
     SupervisionModule,

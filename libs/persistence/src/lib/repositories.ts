@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
+import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
