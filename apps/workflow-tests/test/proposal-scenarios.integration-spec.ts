@@ -362,7 +362,7 @@ describe('deadlines in a year whose official calendar is not published yet', () 
     await h?.close();
   });
 
-  it('are provisional, and computed again when the year is loaded', async () => {
+  it('are provisional, and computed again when the year is loaded; a local day off moves them again', async () => {
     const p = await startProposal(h);
     await p.act('review', people.registrar, { decision: 'accept' });
     // Far enough ahead that the reply deadline lands in a year chinese-days does not cover.
@@ -444,5 +444,29 @@ describe('deadlines in a year whose official calendar is not published yet', () 
     );
     expect(again).toMatchObject({ created: false, version: { seq: version.seq } });
     expect(await calendars.list()).toHaveLength(1);
+
+    // A local day off (a typhoon closure) on the now final last day moves it too.
+    const finalEnd = recomputed?.explanation?.endDate as string;
+    const closure = await calendars.load(
+      { overrides: { label: 'typhoon', localHolidays: { [finalEnd]: '台风停工' } }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    await (
+      await h.env.client.workflow.start(CALENDAR_REPLAN_WORKFLOW_TYPE, {
+        workflowId: calendarReplanWorkflowId(closure.version.seq),
+        taskQueue: h.taskQueue,
+        args: [{ seq: closure.version.seq, calendarVersion: closure.version.calendarVersion }],
+      })
+    ).result();
+    const closureUntil = Date.now() + 10_000;
+    let closed = await calendars.report(closure.version.seq);
+    while (!closed.changes.some((c) => c.proposalId === p.proposalId) && Date.now() < closureUntil) {
+      await new Promise((r) => setTimeout(r, 100));
+      closed = await calendars.report(closure.version.seq);
+    }
+    const moved = closed.changes.find((c) => c.proposalId === p.proposalId);
+    expect(moved).toMatchObject({ oldEndDate: finalEnd, oldProvisional: false, newProvisional: false, moved: true });
+    expect(moved?.newEndDate as string).not.toBe(finalEnd);
+    expect((moved?.newEndDate as string) > finalEnd).toBe(true);
   });
 });
