@@ -85,6 +85,19 @@ export class CalendarVersionsSqlite1764320000000 implements MigrationInterface {
         "loaded_at" varchar(30) NOT NULL,
         "loaded_by" varchar(64) NOT NULL
       )`);
+    // Back to one row per label (a label loaded twice keeps its last content).
+    const rows: { label: string; data: string; loaded_at: string; loaded_by: string }[] = await q.query(
+      `SELECT "label", "data", "loaded_at", "loaded_by" FROM "calendar_version" ORDER BY "seq"`,
+    );
+    for (const r of rows) {
+      await q.query(`DELETE FROM "calendar_override" WHERE "label" = ?`, [r.label]);
+      await q.query(`INSERT INTO "calendar_override" ("label", "data", "loaded_at", "loaded_by") VALUES (?, ?, ?, ?)`, [
+        r.label,
+        r.data,
+        r.loaded_at,
+        r.loaded_by,
+      ]);
+    }
     await q.query(`DROP TABLE "deadline_change"`);
     await q.query(`DROP TABLE "calendar_version"`);
   }
