@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { calendarFileFormat, CalendarLoadResult, CalendarLoading } from '@banli/persistence';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
@@ -30,6 +30,7 @@ export class CalendarsController {
    * again is the same version (200, created false).
    */
   @Post()
+  @HttpCode(200)
   @ApiOperation({
     requestBody: {
       required: true,
