@@ -1532,6 +1532,8 @@ export interface components {
             keyProposal: boolean;
             /** Format: date-time */
             nextDueAt: string | null;
+            /** @description The next due date is provisional: its year's official holiday notice is not loaded */
+            nextDueProvisional: boolean;
             /** Format: date-time */
             closedAt: string | null;
             /** Format: date-time */

@@ -63,7 +63,7 @@ export function dueStatus(
   if (subject.status === 'cancelled' || !subject.dueAt) return { state: 'none' };
   const today = toShanghaiDate(now);
   const lastDay = toShanghaiDate(subject.dueAt);
-  const provisional: Provisional = calendar.isPublished(isoDateYear(lastDay)) ? {} : { provisional: true };
+  const provisional: Provisional = isProvisionalDue(calendar, subject.dueAt) ? { provisional: true } : {};
   if (normalizeInstant(now) > normalizeInstant(subject.dueAt)) {
     return { state: 'overdue', workingDaysOverdue: workingDaysBetween(calendar, lastDay, today), ...provisional };
   }
@@ -73,6 +73,14 @@ export function dueStatus(
     workingDaysLeft,
     ...provisional,
   };
+}
+
+/**
+ * Whether a due instant is provisional: its Asia/Shanghai last day lies in a year whose
+ * official holiday notice is not loaded, so it may move once it is.
+ */
+export function isProvisionalDue(calendar: WorkingDayCalendar, dueAt: string): boolean {
+  return !calendar.isPublished(isoDateYear(toShanghaiDate(dueAt)));
 }
 
 /**
