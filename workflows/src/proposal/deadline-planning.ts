@@ -25,7 +25,7 @@ export async function planPendingDeadlines(state: HandlingState, refresh = false
  * escalated, computed again from their start and rule. One that is due or escalated keeps
  * its date: its reminders and escalations already went out by it.
  */
-export async function replanProvisionalDeadlines(state: HandlingState): Promise<void> {
+export async function replanAfterCalendarChange(state: HandlingState): Promise<void> {
   const running = Object.values(state.deadlines).filter((d) => d.status === 'running');
   const stillAhead = running.filter((d) => !d.explanation?.provisional && d.escalations === 0 && !!d.dueAt);
   const replanAhead =
