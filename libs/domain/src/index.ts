@@ -9,4 +9,5 @@ export * from './lib/deadline-policy/deadline-policy';
 export * from './lib/deadline-policy/due-status';
 export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
+export * from './lib/calendar/calendar-load';
 export * from './lib/search/search-terms';

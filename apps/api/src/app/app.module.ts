@@ -15,6 +15,7 @@ import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { AdminModule } from './admin/admin.module';
+import { CalendarsModule } from './calendar/calendars.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
@@ -44,6 +45,7 @@ import { TemporalModule } from './temporal/temporal.module';
     WorkspaceModule,
     AdminModule,
     AccountsModule,
+    CalendarsModule,
     NotificationsModule,
     TasksModule,
     SupervisionModule,

@@ -41,6 +41,8 @@ export const newTaskQueryRepositoryMock = (): jest.Mocked<ITaskQueryRepository> 
 export const newCalendarOverrideRepositoryMock = (): jest.Mocked<ICalendarOverrideRepository> => ({
   current: jest.fn().mockResolvedValue(WorkingDayCalendar.fromOverrides([])),
   load: jest.fn(),
+  list: jest.fn().mockResolvedValue([]),
+  report: jest.fn(),
 });
 
 export const newSupervisionRepositoryMock = (): jest.Mocked<ISupervisionRepository> => ({

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AccountRepository, IAccountRepository } from './account.repository';
-import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
+import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';

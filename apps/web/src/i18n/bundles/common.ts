@@ -33,6 +33,7 @@ export const zh = {
     assignment: '交办',
     dashboard: '督办看板',
     notifications: '消息通知',
+    calendar: '节假日日历',
   },
   deadline: {
     left: '还剩{{count}}个工作日',
@@ -43,6 +44,7 @@ export const zh = {
     doneOn: '已于{{date}}完成',
     dueSoon: '即将到期',
     provisional: '暂定（当年节假日安排尚未公布）',
+    provisionalShort: '暂定',
   },
   stage: {
     registered: '待审查',
@@ -155,6 +157,7 @@ export const en: typeof zh = {
     assignment: 'Assignment',
     dashboard: 'Supervision',
     notifications: 'Notifications',
+    calendar: 'Holiday calendar',
   },
   deadline: {
     left: '{{count}} working days left',
@@ -165,6 +168,7 @@ export const en: typeof zh = {
     doneOn: 'done on {{date}}',
     dueSoon: 'due soon',
     provisional: 'provisional (official calendar for that year not yet published)',
+    provisionalShort: 'provisional',
   },
   stage: {
     registered: 'To review',

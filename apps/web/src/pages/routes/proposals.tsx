@@ -1,4 +1,4 @@
-import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ProposalStage } from '@banli/domain';
@@ -160,8 +160,23 @@ export default function ProposalsPage() {
             title: t('nextDeadline'),
             key: 'next',
             width: 170,
-            // The list has no due status from the API (only the detail and the inbox do): the date alone.
-            render: (_, p) => (p.closedAt || !p.nextDueAt ? '—' : formatDate(p.nextDueAt, i18n.language as Lang)),
+            // The list has no due status from the API (only the detail and the inbox do): the date,
+            // marked when the API says it is provisional.
+            render: (_, p) =>
+              p.closedAt || !p.nextDueAt ? (
+                '—'
+              ) : (
+                <Space size={4}>
+                  {formatDate(p.nextDueAt, i18n.language as Lang)}
+                  {p.nextDueProvisional && (
+                    <Tooltip title={c('deadline.provisional')}>
+                      <Tag color="gold" data-provisional="true">
+                        {c('deadline.provisionalShort')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
           },
           {
             title: t('received'),

@@ -135,14 +135,6 @@ export class NotificationOutboxEntity {
   @Column({ name: 'lease_until', type: 'varchar', length: 30, nullable: true }) leaseUntil!: string | null;
 }
 
-@Entity({ name: 'calendar_override' })
-export class CalendarOverrideEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) label!: string;
-  @Column({ type: 'simple-json' }) data!: unknown;
-  @Column({ name: 'loaded_at', type: 'varchar', length: 30 }) loadedAt!: string;
-  @Column({ name: 'loaded_by', type: 'varchar', length: 64 }) loadedBy!: string;
-}
-
 @Entity({ name: 'app_user' })
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;

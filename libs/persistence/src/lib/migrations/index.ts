@@ -22,6 +22,8 @@ import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-
 import { ExternalIdentitySqlite1764340000000 } from './sqlite/1764340000000-external-identity';
 import { AccountsPostgres1764300000000 } from './postgres/1764300000000-accounts';
 import { AccountsSqlite1764300000000 } from './sqlite/1764300000000-accounts';
+import { CalendarVersionsPostgres1764320000000 } from './postgres/1764320000000-calendar-versions';
+import { CalendarVersionsSqlite1764320000000 } from './sqlite/1764320000000-calendar-versions';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -47,6 +49,7 @@ export const POSTGRES_MIGRATIONS = [
   HandlingStatePostgres1764220000000,
   QuerySortKeysPostgres1764230000000,
   AccountsPostgres1764300000000,
+  CalendarVersionsPostgres1764320000000,
   ExternalIdentityPostgres1764340000000,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -63,5 +66,6 @@ export const SQLITE_MIGRATIONS = [
   HandlingStateSqlite1764220000000,
   QuerySortKeysSqlite1764230000000,
   AccountsSqlite1764300000000,
+  CalendarVersionsSqlite1764320000000,
   ExternalIdentitySqlite1764340000000,
 ];
