@@ -1,4 +1,5 @@
 import { CALENDAR_REPLAN_WORKFLOW_TYPE, calendarReplanWorkflowId } from '@banli/contracts';
+import { addWorkingDays, toShanghaiDate } from '@banli/domain';
 import {
   CalendarOverrideRepository,
   DeadlineEntity,
@@ -133,7 +134,11 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
     await p.act('assign', people.officer, { mode: 'lead', leadUnitId: lead, coHandlerUnitIds: [edu] });
     const before = (await p.state()).deadlines.find((d) => d.key === `opinion:${edu}`);
     const oldDue = Date.parse(before?.dueAt as string);
-    const requested = new Date(oldDue + 20 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+    // A working day (in the calendar in force) about three weeks later: a requested day off
+    // would roll forward to the next working day, and which dates are days off depends on
+    // when the test runs.
+    const calendar = await new CalendarOverrideRepository(h.dataSource).current(Date.now(), true);
+    const requested = addWorkingDays(calendar, toShanghaiDate(new Date(oldDue)), 14);
 
     const ext = await p.act('requestExtension', people.coHandler(edu), {
       deadlineKey: `opinion:${edu}`,

@@ -740,6 +740,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarsController_list"];
+        put?: never;
+        post: operations["CalendarsController_load"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarsController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendars/{seq}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1182,6 +1230,11 @@ export interface components {
             workingDaysLeft?: number;
             /** @description overdue only: working days after its last day (0: overdue, no working day lost yet) */
             workingDaysOverdue?: number;
+            /**
+             * @description Pending only: its last day is in a year whose official holiday notice is not loaded, so the date may move once it is (absent otherwise)
+             * @enum {boolean}
+             */
+            provisional?: true;
         };
         /** @enum {string} */
         DeadlineUnit: "working-days" | "calendar-days" | "months";
@@ -1684,6 +1737,8 @@ export interface components {
             keyProposal: boolean;
             /** Format: date-time */
             nextDueAt: string | null;
+            /** @description The next due date is provisional: its year's official holiday notice is not loaded */
+            nextDueProvisional: boolean;
             /** Format: date-time */
             closedAt: string | null;
             /** Format: date-time */
@@ -1810,6 +1865,78 @@ export interface components {
             disabled: boolean;
             /** @description The user must change their password at their next sign-in */
             mustChangePassword: boolean;
+        };
+        ReplanProgressResponse: {
+            /** @enum {string} */
+            status: "pending" | "running" | "done";
+            /** @description Open proposals signalled so far */
+            signalled: number;
+            finishedAt: string | null;
+        };
+        CalendarVersionResponse: {
+            /** @description Loading order, 1 for the first load */
+            seq: number;
+            /** @example gov-2027 */
+            label: string;
+            /** @enum {string} */
+            kind: "notice" | "days-off";
+            /** @enum {string} */
+            format: "json" | "ics";
+            /**
+             * @description Where it came from: 'api', 'web', 'cli:<file>'
+             * @example web
+             */
+            source: string;
+            /** @description SHA-256 of the canonical content */
+            contentHash: string;
+            /** @description Years whose official notice this load carries */
+            years: number[];
+            /** @description Local days off this load adds */
+            localDaysOff: string[];
+            loadedAt: string;
+            /** @description User id of the admin (or cli:<os user>) */
+            loadedBy: string;
+            /** @description The calendar version once this load applied (deadlines' calendarVersion) */
+            calendarVersion: string;
+            replan: components["schemas"]["ReplanProgressResponse"];
+        };
+        CalendarLoadResponse: {
+            version: components["schemas"]["CalendarVersionResponse"];
+            /** @description false: the same content was loaded before (nothing changed) */
+            created: boolean;
+            /** @description false: Temporal was unreachable; load the same file again to start re-planning */
+            replanStarted: boolean;
+        };
+        CalendarYearStatusResponse: {
+            year: number;
+            /** @description false: the year's notice is not loaded; its deadlines are provisional */
+            published: boolean;
+        };
+        CalendarStatusResponse: {
+            calendarVersion: string;
+            years: components["schemas"]["CalendarYearStatusResponse"][];
+            /** @description From 1 November: next year's notice is missing */
+            missingNextYear: number | null;
+        };
+        DeadlineChangeResponse: {
+            proposalId: string;
+            proposalTitle: string | null;
+            deadlineKey: string;
+            unitId: string;
+            /** @example 2027-02-05 */
+            oldEndDate: string | null;
+            /** @example 2027-02-19 */
+            newEndDate: string | null;
+            oldProvisional: boolean;
+            newProvisional: boolean;
+            /** @description The end date changed (otherwise it only became final) */
+            moved: boolean;
+            recordedAt: string;
+        };
+        CalendarReportResponse: {
+            /** @description The version: the reason every change below happened */
+            version: components["schemas"]["CalendarVersionResponse"];
+            changes: components["schemas"]["DeadlineChangeResponse"][];
         };
         NotificationViewDto: {
             id: string;
@@ -6566,6 +6693,277 @@ export interface operations {
             };
             /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every loaded version, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarVersionResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_load: {
+        parameters: {
+            query?: {
+                /** @description The label of an iCalendar file (else X-BANLI-LABEL) */
+                label?: string;
+                /** @description Where the load came from */
+                source?: "api" | "web";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "text/calendar": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLoadResponse"];
+                };
+            };
+            /** @description Neither JSON nor text/calendar (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The calendar is invalid or ambiguous: each problem names its field, line or event */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Years published or provisional, and the reminder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarStatusResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    CalendarsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every deadline this version moved or made final */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarReportResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such version (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
