@@ -12,6 +12,7 @@ export * from './lib/sql';
 export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
 export * from './lib/document-number-pool.repository';
+export * from './lib/committee-session.repository';
 export { recordAdminEvent } from './lib/admin-audit';
 export * from './lib/reply-letter-assembler';
 export * from './lib/notification-relay.store';

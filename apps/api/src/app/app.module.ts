@@ -22,6 +22,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { UnitsModule } from './units/units.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -45,6 +46,7 @@ import { TemporalModule } from './temporal/temporal.module';
     SupervisionModule,
     DisclosureModule,
     UnitsModule,
+    SessionsModule,
   ],
   providers: [
     {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
+import { CommitteeSessionRepository, ICommitteeSessionRepository } from './committee-session.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
@@ -32,6 +33,7 @@ export interface Repositories {
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
+  sessions: ICommitteeSessionRepository;
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
@@ -49,6 +51,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
+    sessions: new CommitteeSessionRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),
