@@ -19,6 +19,7 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'assignment', path: '/assignment', roles: ['assigning-officer'] },
   { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
   { key: 'notifications', path: '/notifications' },
+  { key: 'adminSessions', path: '/admin/sessions', roles: ['admin'] },
 ];
 
 /** The frame of every screen: navigation by role, language, notifications, the user. */

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** A session as an admin enters it: types and sizes here, the rules in the domain (committeeSessionProblems). */
-export class SessionFieldsDto {
+export class CommitteeSessionFieldsDto {
   @ApiProperty({ example: '市政协八届三次会议', description: 'As written in letters and screens' })
   @IsString()
   @MaxLength(100)
@@ -22,20 +22,20 @@ export class SessionFieldsDto {
   @IsInt()
   meeting?: number | null;
 
-  @ApiProperty({ required: false, nullable: true, format: 'date', example: '2027-01-19' })
+  @ApiProperty({ type: 'string', required: false, nullable: true, format: 'date', example: '2027-01-19' })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   startsOn?: string | null;
 
-  @ApiProperty({ required: false, nullable: true, format: 'date', example: '2027-01-23' })
+  @ApiProperty({ type: 'string', required: false, nullable: true, format: 'date', example: '2027-01-23' })
   @IsOptional()
   @IsString()
   @MaxLength(10)
   endsOn?: string | null;
 }
 
-export class CreateSessionDto extends SessionFieldsDto {
+export class CreateCommitteeSessionDto extends CommitteeSessionFieldsDto {
   @ApiProperty({ example: '8-3', description: 'Letters, digits and dashes; part of its proposals’ ids, never changes' })
   @IsString()
   @MaxLength(32)

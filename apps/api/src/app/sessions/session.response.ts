@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CommitteeSession, CommitteeSessionStatus } from '@banli/domain';
 
-export class SessionResponse implements CommitteeSession {
+export class CommitteeSessionResponse implements CommitteeSession {
   @ApiProperty({ example: '8-2' }) code!: string;
   @ApiProperty({ example: '市政协八届二次会议' }) name!: string;
   @ApiProperty({ type: 'integer', nullable: true, example: 8, description: 'The term (届)' }) term!: number | null;

@@ -4,8 +4,8 @@ import type { CommitteeSession } from '@banli/domain';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CreateSessionDto, SessionFieldsDto } from './session.dto';
-import { SessionResponse } from './session.response';
+import { CreateCommitteeSessionDto, CommitteeSessionFieldsDto } from './session.dto';
+import { CommitteeSessionResponse } from './session.response';
 import { SessionsService } from './sessions.service';
 
 /** The sessions for any signed-in user: registrars choose one, supervisors filter by one. */
@@ -16,7 +16,7 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [SessionResponse], description: 'Every session, newest year first' })
+  @ApiOkResponse({ type: [CommitteeSessionResponse], description: 'Every session, newest year first' })
   list(): Promise<CommitteeSession[]> {
     return this.sessions.list();
   }
@@ -31,24 +31,24 @@ export class AdminSessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: SessionResponse, description: 'The new session, open for registration' })
+  @ApiCreatedResponse({ type: CommitteeSessionResponse, description: 'The new session, open for registration' })
   @ApiError(409, 'There is a session with this code already (ALREADY_DONE)')
   @ApiError(422, 'A code, name, year, term, meeting or date that breaks a rule (VALIDATION_FAILED)')
-  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateSessionDto): Promise<CommitteeSession> {
+  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateCommitteeSessionDto): Promise<CommitteeSession> {
     const { code, ...fields } = dto;
     return this.sessions.create(user, code, fields);
   }
 
   /** Changes a session's name, year, term, meeting and dates (its code never changes). */
   @Put(':code')
-  @ApiOkResponse({ type: SessionResponse, description: 'The session as it is now' })
+  @ApiOkResponse({ type: CommitteeSessionResponse, description: 'The session as it is now' })
   @ApiError(404, 'No such session (NOT_FOUND)')
   @ApiError(409, 'A new name for a session that has proposals registered in it (ALREADY_DONE)')
   @ApiError(422, 'A name, year, term, meeting or date that breaks a rule (VALIDATION_FAILED)')
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('code') code: string,
-    @Body() dto: SessionFieldsDto,
+    @Body() dto: CommitteeSessionFieldsDto,
   ): Promise<CommitteeSession> {
     return this.sessions.update(user, code, dto);
   }
@@ -56,7 +56,7 @@ export class AdminSessionsController {
   /** Ends registration into the session; its proposals are handled on as before. */
   @Post(':code/close')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionResponse, description: 'The session, closed' })
+  @ApiOkResponse({ type: CommitteeSessionResponse, description: 'The session, closed' })
   @ApiError(404, 'No such session (NOT_FOUND)')
   @ApiError(409, 'The session is closed already (ALREADY_DONE)')
   close(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<CommitteeSession> {
@@ -65,7 +65,7 @@ export class AdminSessionsController {
 
   @Post(':code/reopen')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionResponse, description: 'The session, open for registration again' })
+  @ApiOkResponse({ type: CommitteeSessionResponse, description: 'The session, open for registration again' })
   @ApiError(404, 'No such session (NOT_FOUND)')
   @ApiError(409, 'The session is open already (ALREADY_DONE)')
   reopen(@CurrentUser() user: AuthenticatedUser, @Param('code') code: string): Promise<CommitteeSession> {

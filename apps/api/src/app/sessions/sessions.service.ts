@@ -1,7 +1,7 @@
 import { CommitteeSession, CommitteeSessionFields, committeeSessionProblems, DomainError } from '@banli/domain';
 import type { ICommitteeSessionRepository } from '@banli/persistence';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { SessionFieldsDto } from './session.dto';
+import type { CommitteeSessionFieldsDto } from './session.dto';
 
 /** The committee's sessions: listed for everyone, managed by admins (every change audited). */
 export class SessionsService {
@@ -11,12 +11,12 @@ export class SessionsService {
     return this.sessions.list();
   }
 
-  async create(user: AuthenticatedUser, code: string, dto: SessionFieldsDto): Promise<CommitteeSession> {
+  async create(user: AuthenticatedUser, code: string, dto: CommitteeSessionFieldsDto): Promise<CommitteeSession> {
     const fields = checked(code, dto);
     return this.sessions.create(user, code, fields);
   }
 
-  async update(user: AuthenticatedUser, code: string, dto: SessionFieldsDto): Promise<CommitteeSession> {
+  async update(user: AuthenticatedUser, code: string, dto: CommitteeSessionFieldsDto): Promise<CommitteeSession> {
     const fields = checked(undefined, dto);
     return this.sessions.update(user, code, fields);
   }
@@ -30,7 +30,7 @@ export class SessionsService {
   }
 }
 
-function checked(code: string | undefined, dto: SessionFieldsDto): CommitteeSessionFields {
+function checked(code: string | undefined, dto: CommitteeSessionFieldsDto): CommitteeSessionFields {
   const fields: CommitteeSessionFields = {
     name: dto.name.trim(),
     year: dto.year,

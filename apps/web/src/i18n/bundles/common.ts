@@ -32,6 +32,7 @@ export const zh = {
     assignment: '交办',
     dashboard: '督办看板',
     notifications: '消息通知',
+    adminSessions: '届次管理',
   },
   deadline: {
     left: '还剩{{count}}个工作日',
@@ -150,6 +151,7 @@ export const en: typeof zh = {
     assignment: 'Assignment',
     dashboard: 'Supervision',
     notifications: 'Notifications',
+    adminSessions: 'Sessions',
   },
   deadline: {
     left: '{{count}} working days left',
