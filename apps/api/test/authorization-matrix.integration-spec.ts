@@ -7,6 +7,7 @@ import { DEMO_USERS } from '../src/app/seed/demo-city';
 import { as, UserClient } from './support/api-client';
 import { draftOf, readyToSign, staffOf } from './support/proposals';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * Every role × every endpoint × a proposal of the caller's unit and one of another unit.
@@ -201,6 +202,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   beforeAll(async () => {
     stack = await startStack(config);
     for (const u of USERS) clients[u] = await as(stack, u);
+    await openSession(stack, '9-1', '市政协九届一次会议');
     own = await proposal('industry-it', 'education');
     foreign = await proposal('government-data', 'human-resources');
     for (const u of Object.values(staffOf('government-data'))) clients[u] = await as(stack, u);
@@ -455,11 +457,12 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         deliveries: await call('get', '/api/admin/notification-deliveries'),
         delivery: await call('get', '/api/admin/notification-deliveries/no-such-delivery'),
         retry: await call('post', '/api/admin/notification-deliveries/no-such-delivery/retry'),
+        session: await call('post', '/api/admin/sessions/no-such-session/close'),
       };
       for (const [what, res] of Object.entries(answers)) {
         const expected = !admin
           ? { status: 403, code: 'ROLE_REQUIRED' }
-          : what === 'delivery' || what === 'retry'
+          : what === 'delivery' || what === 'retry' || what === 'session'
             ? { status: 404, code: 'NOT_FOUND' }
             : { status: 200, code: null };
         expect(cell(`${username} ${what}`, res)).toEqual({ what: `${username} ${what}`, ...expected });

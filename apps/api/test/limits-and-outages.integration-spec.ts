@@ -76,7 +76,6 @@ describe('when Temporal cannot be reached', () => {
       .send({
         kind: 'proposal',
         sessionCode: '8-2',
-        sessionName: '会议',
         number: `${Date.now()}`,
         title: '题',
         proposers: [{ name: '甲', lead: true }],
@@ -158,7 +157,6 @@ describe('when the workflow cannot finish an action in time', () => {
     const registration = {
       kind: 'proposal',
       sessionCode: '8-2',
-      sessionName: '会议',
       number,
       title: '题',
       proposers: [{ name: '甲', lead: true }],

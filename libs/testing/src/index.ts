@@ -2,3 +2,4 @@ export * from './lib/temporal-binaries';
 export * from './lib/temporal-env';
 export * from './lib/test-databases';
 export * from './lib/private-postgres';
+export * from './lib/committee-sessions';
