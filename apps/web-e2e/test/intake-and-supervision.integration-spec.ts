@@ -84,7 +84,7 @@ describe('web UI: intake, assignment and supervision', () => {
       page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: code, exact: true }) });
     await row(session).getByText('受理登记').waitFor();
     await row(closedSession).getByRole('button', { name: '关闭登记' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: '关闭登记' }).click();
     await row(closedSession).getByText('已关闭').waitFor();
     await row(closedSession).getByRole('button', { name: '重新开放' }).waitFor();
     expect(await overflowing(page)).toEqual([]);

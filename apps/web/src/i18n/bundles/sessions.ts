@@ -33,7 +33,6 @@ export const zh = {
   close: '关闭登记',
   closeConfirm: '关闭 {{name}} 后将不再受理该届次的登记和导入，确定吗？',
   reopen: '重新开放',
-  ok: '确定',
   cancel: '取消',
 };
 
@@ -70,6 +69,5 @@ export const en: typeof zh = {
   close: 'Close registration',
   closeConfirm: 'Once {{name}} is closed, no more proposals can be registered or imported into it. Close it?',
   reopen: 'Reopen',
-  ok: 'OK',
   cancel: 'Cancel',
 };

@@ -179,7 +179,7 @@ export default function AdminSessionsPage() {
               s.status === 'open' ? (
                 <Popconfirm
                   title={t('closeConfirm', { name: s.name })}
-                  okText={t('ok')}
+                  okText={t('close')}
                   cancelText={t('cancel')}
                   onConfirm={() => setStatus(s, 'close')}
                 >
