@@ -7,6 +7,7 @@ import { DEMO_USERS } from '../src/app/seed/demo-city';
 import { as, UserClient } from './support/api-client';
 import { draftOf, readyToSign, staffOf } from './support/proposals';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * Every role × every endpoint × a proposal of the caller's unit and one of another unit.
@@ -126,6 +127,11 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/{id}/workspace': 'scoped',
   'GET /api/tasks': 'signed-in',
   'GET /api/units': 'signed-in',
+  'GET /api/sessions': 'signed-in',
+  'POST /api/admin/sessions': { roles: ['admin'] },
+  'PUT /api/admin/sessions/{code}': { roles: ['admin'] },
+  'POST /api/admin/sessions/{code}/close': { roles: ['admin'] },
+  'POST /api/admin/sessions/{code}/reopen': { roles: ['admin'] },
   'GET /api/notifications': 'signed-in',
   'POST /api/notifications/read-all': 'signed-in',
   'POST /api/notifications/{id}/read': 'signed-in',
@@ -206,6 +212,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   beforeAll(async () => {
     stack = await startStack(config);
     for (const u of USERS) clients[u] = await as(stack, u);
+    await openSession(stack, '9-1', '市政协九届一次会议');
     own = await proposal('industry-it', 'education');
     foreign = await proposal('government-data', 'human-resources');
     for (const u of Object.values(staffOf('government-data'))) clients[u] = await as(stack, u);
@@ -463,8 +470,9 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         reset: await call('post', '/api/admin/users/no-such-user/password-reset', {}),
         disable: await call('post', '/api/admin/users/no-such-user/disable'),
         enable: await call('post', '/api/admin/users/no-such-user/enable'),
+        session: await call('post', '/api/admin/sessions/no-such-session/close'),
       };
-      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable']);
+      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable', 'session']);
       for (const [what, res] of Object.entries(answers)) {
         const expected = !admin
           ? { status: 403, code: 'ROLE_REQUIRED' }

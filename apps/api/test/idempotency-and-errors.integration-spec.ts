@@ -238,7 +238,7 @@ describe.each(testDatabases())('idempotency, security headers and errors ($name)
       })
       .expect(400);
     const fields = invalid.body.error.details.map((d: { field?: string }) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['title', 'sessionName', 'proposers[0].name']));
+    expect(fields).toEqual(expect.arrayContaining(['title', 'body', 'proposers[0].name']));
     expect(invalid.body.error.details.every((d: { message: string }) => d.message.length > 0)).toBe(true);
 
     // The domain's own refusal, from the workflow's update validator: its details come through.

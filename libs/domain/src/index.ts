@@ -1,6 +1,7 @@
 export * from './lib/domain-error';
 export * from './lib/proposal';
 export * from './lib/registration';
+export * from './lib/committee-session';
 export * from './lib/text';
 export * from './lib/calendar/iso-date';
 export * from './lib/calendar/working-day-calendar';

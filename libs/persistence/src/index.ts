@@ -13,6 +13,7 @@ export * from './lib/sql';
 export * from './lib/task-query.repository';
 export * from './lib/proposal-search.repository';
 export * from './lib/document-number-pool.repository';
+export * from './lib/committee-session.repository';
 export { recordAdminEvent } from './lib/admin-audit';
 export type { AdminActor } from './lib/admin-audit';
 export * from './lib/reply-letter-assembler';

@@ -25,6 +25,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { UnitsModule } from './units/units.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -51,6 +52,7 @@ import { TemporalModule } from './temporal/temporal.module';
     SupervisionModule,
     DisclosureModule,
     UnitsModule,
+    SessionsModule,
   ],
   providers: [
     {

@@ -3,6 +3,7 @@ import type {
   ICalendarOverrideRepository,
   IDatabaseProbe,
   IDirectoryRepository,
+  ICommitteeSessionRepository,
   IDocumentNumberPoolRepository,
   IExternalIdentityRepository,
   IIdempotencyRepository,
@@ -84,6 +85,15 @@ export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumb
   list: jest.fn(),
   configure: jest.fn(),
   setIssuerCode: jest.fn(),
+});
+
+export const newCommitteeSessionRepositoryMock = (): jest.Mocked<ICommitteeSessionRepository> => ({
+  list: jest.fn(),
+  find: jest.fn(),
+  load: jest.fn(),
+  create: jest.fn(),
+  update: jest.fn(),
+  setStatus: jest.fn(),
 });
 
 export const newUserNotificationRepositoryMock = (): jest.Mocked<IUserNotificationRepository> => ({

@@ -4,7 +4,13 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { notificationConfigFromEnv, NotificationConfig } from '@banli/config';
-import { createDataSource, DatabaseConfig, DirectoryRepository, runMigrations } from '@banli/persistence';
+import {
+  CommitteeSessionRepository,
+  createDataSource,
+  DatabaseConfig,
+  DirectoryRepository,
+  runMigrations,
+} from '@banli/persistence';
 import {
   createBanliWorker,
   createNotificationRelay,
@@ -15,6 +21,7 @@ import {
 import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
 import { seedDemoCity } from '../../src/app/seed/seed.service';
+import { seedDemoSessions } from '../../src/app/seed/demo-sessions';
 import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
 export const TEST_JWT_SECRET = 'test-secret-for-banli-integration-tests-only-0123456789';
@@ -83,6 +90,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   await dataSource.initialize();
   await runMigrations(dataSource);
   await seedDemoCity(new DirectoryRepository(dataSource), DEMO_PASSWORD);
+  await seedDemoSessions(new CommitteeSessionRepository(dataSource));
 
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createBanliWorker({

@@ -9,3 +9,4 @@ export type HeldBy = Schemas['HeldByResponse'];
 export type SupervisedDeadline = Schemas['SupervisedDeadlineResponse'];
 export type SupervisedDeadlinePage = Schemas['SupervisedDeadlinePageResponse'];
 export type Unit = Schemas['UnitResponse'];
+export type CommitteeSession = Schemas['CommitteeSessionResponse'];

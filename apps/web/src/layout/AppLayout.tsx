@@ -20,6 +20,7 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
   { key: 'notifications', path: '/notifications' },
   { key: 'calendar', path: '/admin/calendar', roles: ['admin'] },
+  { key: 'adminSessions', path: '/admin/sessions', roles: ['admin'] },
 ];
 
 /** The frame of every screen: navigation by role, language, notifications, the user. */

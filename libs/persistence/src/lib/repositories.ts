@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AccountRepository, IAccountRepository } from './account.repository';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
+import { CommitteeSessionRepository, ICommitteeSessionRepository } from './committee-session.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';
@@ -38,6 +39,7 @@ export interface Repositories {
   signInAttempts: ISignInAttemptRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
   externalIdentities: IExternalIdentityRepository;
+  sessions: ICommitteeSessionRepository;
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
@@ -58,6 +60,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     signInAttempts: new SignInAttemptRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
     externalIdentities: new ExternalIdentityRepository(dataSource),
+    sessions: new CommitteeSessionRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),

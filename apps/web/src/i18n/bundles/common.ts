@@ -34,6 +34,7 @@ export const zh = {
     dashboard: '督办看板',
     notifications: '消息通知',
     calendar: '节假日日历',
+    adminSessions: '届次管理',
   },
   deadline: {
     left: '还剩{{count}}个工作日',
@@ -158,6 +159,7 @@ export const en: typeof zh = {
     dashboard: 'Supervision',
     notifications: 'Notifications',
     calendar: 'Holiday calendar',
+    adminSessions: 'Sessions',
   },
   deadline: {
     left: '{{count}} working days left',

@@ -24,6 +24,8 @@ import { AccountsPostgres1764300000000 } from './postgres/1764300000000-accounts
 import { AccountsSqlite1764300000000 } from './sqlite/1764300000000-accounts';
 import { CalendarVersionsPostgres1764320000000 } from './postgres/1764320000000-calendar-versions';
 import { CalendarVersionsSqlite1764320000000 } from './sqlite/1764320000000-calendar-versions';
+import { CommitteeSessionsPostgres1764330000000 } from './postgres/1764330000000-committee-sessions';
+import { CommitteeSessionsSqlite1764330000000 } from './sqlite/1764330000000-committee-sessions';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -50,6 +52,7 @@ export const POSTGRES_MIGRATIONS = [
   QuerySortKeysPostgres1764230000000,
   AccountsPostgres1764300000000,
   CalendarVersionsPostgres1764320000000,
+  CommitteeSessionsPostgres1764330000000,
   ExternalIdentityPostgres1764340000000,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -67,5 +70,6 @@ export const SQLITE_MIGRATIONS = [
   QuerySortKeysSqlite1764230000000,
   AccountsSqlite1764300000000,
   CalendarVersionsSqlite1764320000000,
+  CommitteeSessionsSqlite1764330000000,
   ExternalIdentitySqlite1764340000000,
 ];
