@@ -110,6 +110,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/auth/me': 'signed-in',
   'POST /api/auth/sign-out': 'signed-in',
   'POST /api/auth/password': 'signed-in',
+  'GET /api/auth/providers': 'public',
+  'GET /api/auth/oidc/login': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'GET /api/health': 'public',
   'GET /api/health/ready': 'public',
   'GET /api/public/replies': 'public',
@@ -147,6 +150,13 @@ const ACCESS: Record<string, Access> = {
   'POST /api/admin/users/{userId}/password-reset': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/disable': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/enable': { roles: ['admin'] },
+  'GET /api/admin/external-identities': { roles: ['admin'] },
+  'POST /api/admin/external-identities': { roles: ['admin'] },
+  'DELETE /api/admin/external-identities': { roles: ['admin'] },
+  'POST /api/admin/calendars': { roles: ['admin'] },
+  'GET /api/admin/calendars': { roles: ['admin'] },
+  'GET /api/admin/calendars/status': { roles: ['admin'] },
+  'GET /api/admin/calendars/{seq}/report': { roles: ['admin'] },
 };
 
 it("has an endpoint for every action of the domain's actions table", () => {
@@ -471,8 +481,12 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         disable: await call('post', '/api/admin/users/no-such-user/disable'),
         enable: await call('post', '/api/admin/users/no-such-user/enable'),
         session: await call('post', '/api/admin/sessions/no-such-session/close'),
+        identities: await call('get', '/api/admin/external-identities'),
+        calendars: await call('get', '/api/admin/calendars'),
+        calendarStatus: await call('get', '/api/admin/calendars/status'),
+        calendarReport: await call('get', '/api/admin/calendars/999999/report'),
       };
-      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable', 'session']);
+      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable', 'session', 'calendarReport']);
       for (const [what, res] of Object.entries(answers)) {
         const expected = !admin
           ? { status: 403, code: 'ROLE_REQUIRED' }

@@ -39,7 +39,8 @@ describe.each(['postgres', 'sqlite'] as const)('committee sessions on %s', (type
     }
     // A database as deployed before sessions were managed, holding proposals of two sessions.
     const all = type === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS;
-    dataSource = new DataSource({ ...dataSourceOptions(config), migrations: all.slice(0, -1) });
+    const before = all.slice(0, all.findIndex((m) => m.name.startsWith('CommitteeSessions')));
+    dataSource = new DataSource({ ...dataSourceOptions(config), migrations: before });
     await dataSource.initialize();
     await runMigrations(dataSource);
     await proposal('8-2_1', '8-2', '市政协八届二次会议', '2026-01-21T02:00:00.000Z');
