@@ -4,6 +4,7 @@ import { DirectoryRepository, IDirectoryRepository } from './directory.repositor
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
+import { IOrganisationRepository, OrganisationRepository } from './organisation.repository';
 import { IProposalRepository, ProposalQueryRepository } from './proposal-query.repository';
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
@@ -31,6 +32,7 @@ export interface Repositories {
   calendars: ICalendarOverrideRepository;
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
+  organisation: IOrganisationRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
@@ -48,6 +50,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     calendars: new CalendarOverrideRepository(dataSource),
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
+    organisation: new OrganisationRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),

@@ -18,6 +18,8 @@ import { HandlingStatePostgres1764220000000 } from './postgres/1764220000000-han
 import { HandlingStateSqlite1764220000000 } from './sqlite/1764220000000-handling-state';
 import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-query-sort-keys';
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
+import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
+import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -42,6 +44,7 @@ export const POSTGRES_MIGRATIONS = [
   SupervisionReadModelPostgres1764210000000,
   HandlingStatePostgres1764220000000,
   QuerySortKeysPostgres1764230000000,
+  OrganisationAdminPostgres1764310000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -56,4 +59,5 @@ export const SQLITE_MIGRATIONS = [
   SupervisionReadModelSqlite1764210000000,
   HandlingStateSqlite1764220000000,
   QuerySortKeysSqlite1764230000000,
+  OrganisationAdminSqlite1764310000000,
 ];
