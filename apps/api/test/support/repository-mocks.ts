@@ -27,6 +27,7 @@ export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> =>
   deadlinesOf: jest.fn(),
   openTasksOf: jest.fn(),
   eventsOf: jest.fn(),
+  displayNamesOf: jest.fn().mockResolvedValue({}),
   historyOf: jest.fn(),
 });
 

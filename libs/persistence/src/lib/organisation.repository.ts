@@ -201,10 +201,13 @@ export class OrganisationRepository implements IOrganisationRepository {
           at,
         },
       );
-      const { passwordHash: _secret, ...audited } = person;
+      // Never the password hash: the audit trail is read by every admin.
       await recordAdminEvent(tx, actor, 'person-created', {
         userId: person.username,
-        ...audited,
+        displayName: person.displayName,
+        unitId: person.unitId,
+        roles: person.roles,
+        enabled: person.enabled !== false,
         ...(source ? { source } : {}),
       });
       return (await personIn(tx, person.username)) as PersonView;

@@ -157,6 +157,11 @@ export class ProposalDetailResponse extends ProposalResponse implements Proposal
 
 export class EventActorResponse {
   @ApiProperty() userId!: string;
+  @ApiProperty({
+    example: '工信局承办人',
+    description: "The user's display name now (their id when there is no such user)",
+  })
+  displayName!: string;
   @ApiProperty() unitId!: string;
 }
 

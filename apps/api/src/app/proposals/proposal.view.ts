@@ -93,7 +93,7 @@ export interface ProposalEventView {
   seq: number;
   type: string;
   at: string;
-  actor: { userId: string; unitId: string } | null;
+  actor: { userId: string; displayName: string; unitId: string } | null;
   unitId: string | null;
   data: Record<string, unknown>;
 }

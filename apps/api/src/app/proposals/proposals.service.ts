@@ -239,11 +239,19 @@ export class ProposalsService {
   async getEvents(user: AuthenticatedUser, id: string): Promise<ProposalEventView[]> {
     await this.access.readable(user, id);
     const events = await this.proposals.eventsOf(id);
+    const names = await this.proposals.displayNamesOf(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])));
     return events.map((e) => ({
       seq: e.seq,
       type: e.type,
       at: e.at,
-      actor: e.actorUserId ? { userId: e.actorUserId, unitId: e.actorUnitId as string } : null,
+      actor: e.actorUserId
+        ? {
+            userId: e.actorUserId,
+            // The name as it is now; a system actor or a removed user shows its id.
+            displayName: names[e.actorUserId] ?? e.actorUserId,
+            unitId: e.actorUnitId as string,
+          }
+        : null,
       unitId: e.unitId,
       data: e.data,
     }));

@@ -32,6 +32,7 @@ export const zh = {
     assignment: '交办',
     dashboard: '督办看板',
     notifications: '消息通知',
+    organisation: '组织机构',
   },
   deadline: {
     left: '还剩{{count}}个工作日',
@@ -152,6 +153,7 @@ export const en: typeof zh = {
     assignment: 'Assignment',
     dashboard: 'Supervision',
     notifications: 'Notifications',
+    organisation: 'Organisation',
   },
   deadline: {
     left: '{{count}} working days left',
