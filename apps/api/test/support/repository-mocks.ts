@@ -5,6 +5,7 @@ import type {
   IDocumentNumberPoolRepository,
   IIdempotencyRepository,
   INotificationDeliveryRepository,
+  IOrganisationRepository,
   IProposalRepository,
   IProposalSearchRepository,
   IReplyLetterAssembler,
@@ -53,6 +54,21 @@ export const newDirectoryRepositoryMock = (): jest.Mocked<IDirectoryRepository> 
   userById: jest.fn(),
   isEmpty: jest.fn(),
   load: jest.fn(),
+});
+
+export const newOrganisationRepositoryMock = (): jest.Mocked<IOrganisationRepository> => ({
+  units: jest.fn(),
+  createUnit: jest.fn(),
+  updateUnit: jest.fn(),
+  unitExists: jest.fn(),
+  people: jest.fn(),
+  personNames: jest.fn(),
+  personByUsername: jest.fn(),
+  createPerson: jest.fn(),
+  updatePerson: jest.fn(),
+  citySettings: jest.fn(),
+  setCitySettings: jest.fn(),
+  adminEvents: jest.fn(),
 });
 
 export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({

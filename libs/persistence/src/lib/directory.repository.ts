@@ -45,7 +45,13 @@ export class DirectoryRepository implements IDirectoryRepository {
     const rows = await this.dataSource
       .getRepository(OrgUnitEntity)
       .find({ order: { sortOrder: 'ASC', kind: 'ASC', id: 'ASC' } });
-    return rows.map((r) => ({ id: r.id, name: r.name, shortName: r.shortName, kind: r.kind, enabled: r.enabled === 1 }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      shortName: r.shortName ?? r.name,
+      kind: r.kind,
+      enabled: r.enabled === 1,
+    }));
   }
 
   userByUsername(username: string): Promise<UserEntity | null> {
@@ -65,7 +71,7 @@ export class DirectoryRepository implements IDirectoryRepository {
     await inTransaction(this.dataSource, async (tx) => {
       await tx
         .getRepository(OrgUnitEntity)
-        .insert(units.map((u) => ({ sortOrder: 0, enabled: 1, ...u, shortName: u.shortName ?? u.name })));
+        .insert(units.map((u) => ({ sortOrder: 0, enabled: 1, ...u, shortName: u.shortName ?? null })));
       await tx
         .getRepository(UserEntity)
         .insert(users.map((u) => ({ ...u, disabled: 0, createdAt: at, updatedAt: at })));

@@ -28,7 +28,7 @@ export async function currentLetterNames(
 ): Promise<LetterNames> {
   const units = await execSql(
     on,
-    `SELECT "id", "name", "short_name" FROM "org_unit"
+    `SELECT "id", "name", COALESCE("short_name", "name") AS "short_name" FROM "org_unit"
      WHERE "id" = :unitId OR "id" IN (SELECT "unit_id" FROM "proposal_access" WHERE "proposal_id" = :proposalId)`,
     { proposalId, unitId },
   );
@@ -46,7 +46,7 @@ export async function currentLetterNames(
     (
       await execSql(
         on,
-        `SELECT "short_name" FROM "org_unit" WHERE "kind" = :unitKind ORDER BY "enabled" DESC, "sort_order", "id" LIMIT 1`,
+        `SELECT COALESCE("short_name", "name") AS "short_name" FROM "org_unit" WHERE "kind" = :unitKind ORDER BY "enabled" DESC, "sort_order", "id" LIMIT 1`,
         { unitKind },
       )
     ).rows[0]?.['short_name'] as string | undefined;

@@ -21,7 +21,8 @@ export interface AdminUnitView {
 
 export interface UnitFields {
   name: string;
-  shortName: string;
+  /** Null: the same as the full name, now and after a rename. */
+  shortName: string | null;
   kind: string;
   issuerCode: string | null;
   sortOrder: number;
@@ -84,10 +85,14 @@ export interface IOrganisationRepository {
   updatePerson(actor: AdminActor, id: string, change: PersonChange, source?: string): Promise<PersonView>;
   citySettings(): Promise<CitySettings>;
   setCitySettings(actor: AdminActor, settings: CitySettings): Promise<CitySettings>;
-  adminEvents(q: { page: number; pageSize: number; type?: string }): Promise<{ items: AdminEventView[]; total: number }>;
+  adminEvents(q: {
+    page: number;
+    pageSize: number;
+    type?: string;
+  }): Promise<{ items: AdminEventView[]; total: number }>;
 }
 
-const UNIT_COLUMNS = `u."id", u."name", u."short_name", u."kind", u."issuer_code", u."sort_order", u."enabled",
+const UNIT_COLUMNS = `u."id", u."name", COALESCE(u."short_name", u."name") AS "short_name", u."kind", u."issuer_code", u."sort_order", u."enabled",
   (SELECT count(*) FROM "task" t WHERE t."unit_id" = u."id" AND t."status" = 'open') AS "open_tasks",
   (SELECT count(*) FROM "app_user" a WHERE a."unit_id" = u."id" AND a."disabled" = 0) AS "people"`;
 
@@ -133,11 +138,14 @@ export class OrganisationRepository implements IOrganisationRepository {
       const after = { ...fieldsOf(before), ...change };
       const changed = (Object.keys(after) as (keyof UnitFields)[]).filter((k) => after[k] !== fieldsOf(before)[k]);
       if (changed.length === 0) return before;
+      // A unit without a short name of its own (null) keeps following its full name.
+      const own = await execSql(tx, `SELECT "short_name" FROM "org_unit" WHERE "id" = :id`, { id });
+      const shortName = changed.includes('shortName') ? after.shortName : (own.rows[0]?.['short_name'] ?? null);
       await execSql(
         tx,
         `UPDATE "org_unit" SET "name" = :name, "short_name" = :shortName, "kind" = :kind, "issuer_code" = :issuerCode,
            "sort_order" = :sortOrder, "enabled" = :enabled WHERE "id" = :id`,
-        { id, ...after, enabled: after.enabled ? 1 : 0 },
+        { id, ...after, shortName, enabled: after.enabled ? 1 : 0 },
       );
       await recordAdminEvent(tx, actor, 'unit-updated', {
         unitId: id,
@@ -219,9 +227,11 @@ export class OrganisationRepository implements IOrganisationRepository {
       const before = await personIn(tx, id);
       if (!before) throw new DomainError('NOT_FOUND', `No person ${id}`);
       if (id === actor.userId && (change.enabled === false || (change.roles && !change.roles.includes('admin')))) {
-        throw new DomainError('VALIDATION_FAILED', 'An admin cannot disable themselves or give up their own admin role', [
-          { field: change.enabled === false ? 'enabled' : 'roles', message: 'not for your own account' },
-        ]);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'An admin cannot disable themselves or give up their own admin role',
+          [{ field: change.enabled === false ? 'enabled' : 'roles', message: 'not for your own account' }],
+        );
       }
       if (change.unitId !== undefined && change.unitId !== before.unitId) await requireEnabledUnit(tx, change.unitId);
       const after = { ...before, ...change };
@@ -296,7 +306,11 @@ export class OrganisationRepository implements IOrganisationRepository {
  * A transaction that inserts a row checked to be new: two admins creating the same id at once
  * both pass the check on PostgreSQL, and the second insert's unique violation is the same 409.
  */
-async function createOnce<T>(dataSource: DataSource, taken: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+async function createOnce<T>(
+  dataSource: DataSource,
+  taken: string,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
     return await inTransaction(dataSource, work);
   } catch (e) {

@@ -25,7 +25,9 @@ export function organisationRowsOf(contentType: string | undefined, body: unknow
   else if (mediaType === 'text/csv' && typeof body === 'string') rows = rowsOfCsv(body);
   else throw new UnsupportedMediaTypeException('Send the organisation as application/json or text/csv');
   if (rows.length > MAX_ORGANISATION_ROWS) {
-    throw new PayloadTooLargeException(`An import holds at most ${MAX_ORGANISATION_ROWS} rows; this one has ${rows.length}`);
+    throw new PayloadTooLargeException(
+      `An import holds at most ${MAX_ORGANISATION_ROWS} rows; this one has ${rows.length}`,
+    );
   }
   const order = { unit: 0, person: 1, unknown: 2 };
   return [...rows].sort((a, b) => order[a.type] - order[b.type] || a.row - b.row);
@@ -85,7 +87,8 @@ export function rowsOfCsv(text: string): OrganisationRow[] {
   if (!header) throw new BadRequestException('The CSV is empty: it needs a header row');
   const columns = header.map((name) => {
     const column = COLUMN_OF.get(name.trim().toLowerCase());
-    if (!column) throw new BadRequestException(`Unknown CSV column "${name}"; the columns are ${CSV_COLUMNS.join(', ')}`);
+    if (!column)
+      throw new BadRequestException(`Unknown CSV column "${name}"; the columns are ${CSV_COLUMNS.join(', ')}`);
     return column;
   });
   if (!columns.includes('type')) throw new BadRequestException('The CSV lacks the column type (unit or person)');

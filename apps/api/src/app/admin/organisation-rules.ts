@@ -71,7 +71,7 @@ export function checkUnitInput(input: UnitInput): Partial<UnitFields> {
   return out;
 }
 
-/** A new unit's fields: id, name and kind required; the short name is the full name unless given. */
+/** A new unit's fields: id, name and kind required; without a short name of its own, letters use the full name. */
 export function checkNewUnit(id: unknown, input: UnitInput): { id: string; fields: UnitFields } {
   const d = new Details();
   if (typeof id !== 'string' || !UNIT_ID.test(id)) d.add('id', 'must be lower-case letters, digits and -');
@@ -83,7 +83,7 @@ export function checkNewUnit(id: unknown, input: UnitInput): { id: string; field
     id: id as string,
     fields: {
       name: checked.name as string,
-      shortName: checked.shortName ?? (checked.name as string),
+      shortName: checked.shortName ?? null,
       kind: checked.kind as string,
       issuerCode: checked.issuerCode ?? null,
       sortOrder: checked.sortOrder ?? 0,

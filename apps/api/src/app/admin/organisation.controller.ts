@@ -81,7 +81,10 @@ export class OrganisationController {
   @Patch('people/:userId')
   @ApiOkResponse({ type: PersonResponse, description: 'The person as they are now' })
   @ApiError(404, 'No such person (NOT_FOUND)')
-  @ApiError(422, 'A field is not valid, a disabled or unknown unit, or an admin disabling themselves (VALIDATION_FAILED)')
+  @ApiError(
+    422,
+    'A field is not valid, a disabled or unknown unit, or an admin disabling themselves (VALIDATION_FAILED)',
+  )
   updatePerson(
     @CurrentUser() user: AuthenticatedUser,
     @Param('userId') userId: string,
@@ -118,7 +121,10 @@ export class OrganisationController {
       },
     },
   })
-  @ApiOkResponse({ type: OrganisationImportReportResponse, description: 'Each row created, updated, unchanged or failed' })
+  @ApiOkResponse({
+    type: OrganisationImportReportResponse,
+    description: 'Each row created, updated, unchanged or failed',
+  })
   @ApiError(400, 'Not {"units": [...], "people": [...]}, or a CSV that cannot be read (BAD_REQUEST)')
   @ApiError(413, `More than ${MAX_ORGANISATION_ROWS} rows (PAYLOAD_TOO_LARGE)`)
   importOrganisation(

@@ -66,7 +66,10 @@ export class OrganisationImportRowResponse implements OrganisationImportRowResul
   @ApiPropertyOptional({ description: 'The unit id or username of the row' }) id?: string;
   @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'failed'] })
   status!: 'created' | 'updated' | 'unchanged' | 'failed';
-  @ApiPropertyOptional({ type: ApiErrorContentResponse, description: 'Why a failed row failed (nothing of it applied)' })
+  @ApiPropertyOptional({
+    type: ApiErrorContentResponse,
+    description: 'Why a failed row failed (nothing of it applied)',
+  })
   error?: ApiErrorContentResponse;
 }
 

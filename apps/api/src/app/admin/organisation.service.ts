@@ -58,13 +58,13 @@ export class OrganisationService {
     return this.organisation.units();
   }
 
-  createUnit(admin: AuthenticatedUser, id: string, input: UnitInput, source?: string): Promise<AdminUnitView> {
+  async createUnit(admin: AuthenticatedUser, id: string, input: UnitInput, source?: string): Promise<AdminUnitView> {
     const unit = checkNewUnit(id, input);
     return this.organisation.createUnit(admin, unit.id, unit.fields, source);
   }
 
   /** Renames, re-kinds, reorders, enables or disables; disabling a unit with open tasks is refused (409 IN_USE). */
-  updateUnit(admin: AuthenticatedUser, id: string, input: UnitInput, source?: string): Promise<AdminUnitView> {
+  async updateUnit(admin: AuthenticatedUser, id: string, input: UnitInput, source?: string): Promise<AdminUnitView> {
     return this.organisation.updateUnit(admin, id, checkUnitInput(input), source);
   }
 
@@ -95,7 +95,7 @@ export class OrganisationService {
   }
 
   /** Display name, unit, roles, enabled; never the username, never the password (see password reset). */
-  updatePerson(admin: AuthenticatedUser, id: string, input: PersonInput, source?: string): Promise<PersonView> {
+  async updatePerson(admin: AuthenticatedUser, id: string, input: PersonInput, source?: string): Promise<PersonView> {
     return this.organisation.updatePerson(admin, id, checkPersonInput(input), source);
   }
 
@@ -103,11 +103,15 @@ export class OrganisationService {
     return this.organisation.citySettings();
   }
 
-  setCitySettings(admin: AuthenticatedUser, settings: CitySettings): Promise<CitySettings> {
+  async setCitySettings(admin: AuthenticatedUser, settings: CitySettings): Promise<CitySettings> {
     return this.organisation.setCitySettings(admin, checkCitySettings(settings));
   }
 
-  adminEvents(q: { page: number; pageSize: number; type?: string }): Promise<{ items: AdminEventView[]; total: number }> {
+  adminEvents(q: {
+    page: number;
+    pageSize: number;
+    type?: string;
+  }): Promise<{ items: AdminEventView[]; total: number }> {
     return this.organisation.adminEvents(q);
   }
 
@@ -144,10 +148,7 @@ export class OrganisationService {
     };
   }
 
-  private async importRow(
-    admin: AuthenticatedUser,
-    r: OrganisationRow,
-  ): Promise<'created' | 'updated' | 'unchanged'> {
+  private async importRow(admin: AuthenticatedUser, r: OrganisationRow): Promise<'created' | 'updated' | 'unchanged'> {
     const d = r.data;
     if (r.type === 'unknown') {
       throw new DomainError('VALIDATION_FAILED', 'The row is neither a unit nor a person', [

@@ -120,7 +120,7 @@ function UnitModal(props: { unit: AdminUnit | null; onClose(): void; onSaved(): 
     try {
       const fields = {
         name: v.name,
-        shortName: v.shortName?.trim() || v.name,
+        ...(v.shortName?.trim() ? { shortName: v.shortName.trim() } : {}),
         kind: v.kind,
         issuerCode: v.issuerCode?.trim() || null,
         sortOrder: v.sortOrder ?? 0,

@@ -93,8 +93,8 @@ export class OrgUnitEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
   /** The full name: screens, the letter's issuer and signature (`X市人力资源和社会保障局`). */
   @Column({ type: 'varchar', length: 100 }) name!: string;
-  /** What other units' letters call it (`市人社局`): copy lists, 会同…. */
-  @Column({ name: 'short_name', type: 'varchar', length: 100 }) shortName!: string;
+  /** What other units' letters call it (`市人社局`): copy lists, 会同…; null: the full name. */
+  @Column({ name: 'short_name', type: 'varchar', length: 100, nullable: true }) shortName!: string | null;
   /** One of UNIT_KINDS (@banli/domain). */
   @Column({ type: 'varchar', length: 32 }) kind!: string;
   @Column({ name: 'issuer_code', type: 'varchar', length: 32, nullable: true }) issuerCode!: string | null;

@@ -10,9 +10,8 @@ export class OrganisationAdminPostgres1764310000000 implements MigrationInterfac
   name = 'OrganisationAdminPostgres1764310000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Null: the same as the full name (every unit until an admin gives it a short one).
     await q.query(`ALTER TABLE "org_unit" ADD COLUMN "short_name" varchar(100)`);
-    await q.query(`UPDATE "org_unit" SET "short_name" = "name"`);
-    await q.query(`ALTER TABLE "org_unit" ALTER COLUMN "short_name" SET NOT NULL`);
     await q.query(`ALTER TABLE "org_unit" ADD COLUMN "sort_order" integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE "org_unit" ADD COLUMN "enabled" integer NOT NULL DEFAULT 1`);
     await q.query(

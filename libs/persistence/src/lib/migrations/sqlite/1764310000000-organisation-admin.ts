@@ -7,10 +7,8 @@ export class OrganisationAdminSqlite1764310000000 implements MigrationInterface 
   name = 'OrganisationAdminSqlite1764310000000';
 
   async up(q: QueryRunner): Promise<void> {
-    // SQLite cannot add a NOT NULL column without a default; the default is never used (every
-    // insert names the short name) and existing units get their full name.
-    await q.query(`ALTER TABLE "org_unit" ADD COLUMN "short_name" varchar(100) NOT NULL DEFAULT ''`);
-    await q.query(`UPDATE "org_unit" SET "short_name" = "name"`);
+    // Null: the same as the full name (every unit until an admin gives it a short one).
+    await q.query(`ALTER TABLE "org_unit" ADD COLUMN "short_name" varchar(100)`);
     await q.query(`ALTER TABLE "org_unit" ADD COLUMN "sort_order" integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE "org_unit" ADD COLUMN "enabled" integer NOT NULL DEFAULT 1`);
     for (const event of ['INSERT', 'UPDATE']) {
