@@ -43,8 +43,7 @@ class Details {
 }
 
 /** The checked change of a unit's fields (422 with a detail per bad field). */
-export function checkUnitInput(input: UnitInput): Partial<UnitFields> {
-  const d = new Details();
+export function checkUnitInput(input: UnitInput, d = new Details()): Partial<UnitFields> {
   d.name('name', input.name);
   d.name('shortName', input.shortName);
   if (input.kind !== undefined && !(UNIT_KINDS as readonly string[]).includes(input.kind)) {
@@ -77,8 +76,7 @@ export function checkNewUnit(id: unknown, input: UnitInput): { id: string; field
   if (typeof id !== 'string' || !UNIT_ID.test(id)) d.add('id', 'must be lower-case letters, digits and -');
   if (input.name === undefined) d.add('name', 'is required');
   if (input.kind === undefined) d.add('kind', 'is required');
-  d.throwIfAny('The unit is not valid');
-  const checked = checkUnitInput(input);
+  const checked = checkUnitInput(input, d);
   return {
     id: id as string,
     fields: {
@@ -93,8 +91,7 @@ export function checkNewUnit(id: unknown, input: UnitInput): { id: string; field
 }
 
 /** The checked change of a person (422 with a detail per bad field). */
-export function checkPersonInput(input: PersonInput): PersonInput {
-  const d = new Details();
+export function checkPersonInput(input: PersonInput, d = new Details()): PersonInput {
   d.name('displayName', input.displayName);
   if (input.unitId !== undefined && (typeof input.unitId !== 'string' || !UNIT_ID.test(input.unitId))) {
     d.add('unitId', 'must be a unit id');
@@ -134,8 +131,7 @@ export function checkNewPerson(
   for (const field of ['displayName', 'unitId', 'roles'] as const) {
     if (input[field] === undefined) d.add(field, 'is required');
   }
-  d.throwIfAny('The person is not valid');
-  const checked = checkPersonInput(input);
+  const checked = checkPersonInput(input, d);
   return {
     username: username as string,
     password: password as string,

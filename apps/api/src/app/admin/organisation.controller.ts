@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { AdminEventView, AdminUnitView, CitySettings, PersonView } from '@banli/persistence';
 import { ApiError, ApiSignedIn } from '../common/api-responses';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -41,7 +48,7 @@ export class OrganisationController {
   }
 
   @Post('units')
-  @ApiOkResponse({ type: AdminUnitResponse, description: 'The unit created' })
+  @ApiCreatedResponse({ type: AdminUnitResponse, description: 'The unit created' })
   @ApiError(409, 'A unit with this id exists (ALREADY_EXISTS)')
   @ApiError(422, 'A field is not valid: id, name, kind, issuer code, order (VALIDATION_FAILED)')
   createUnit(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateUnitDto): Promise<AdminUnitView> {
@@ -70,7 +77,7 @@ export class OrganisationController {
   }
 
   @Post('people')
-  @ApiOkResponse({ type: PersonResponse, description: 'The person created' })
+  @ApiCreatedResponse({ type: PersonResponse, description: 'The person created' })
   @ApiError(409, 'The username is taken (ALREADY_EXISTS)')
   @ApiError(422, 'A field is not valid, or the unit does not exist or is disabled (VALIDATION_FAILED)')
   createPerson(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreatePersonDto): Promise<PersonView> {

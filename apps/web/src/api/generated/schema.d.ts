@@ -5861,7 +5861,7 @@ export interface operations {
         };
         responses: {
             /** @description The unit created */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6132,7 +6132,7 @@ export interface operations {
         };
         responses: {
             /** @description The person created */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
