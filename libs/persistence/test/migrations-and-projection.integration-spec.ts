@@ -89,6 +89,7 @@ describe.each(testDatabases())('persistence on $name', ({ config }) => {
       `SupervisionReadModel${dialect}1764210000000`,
       `HandlingState${dialect}1764220000000`,
       `QuerySortKeys${dialect}1764230000000`,
+      `OrganisationAdmin${dialect}1764310000000`,
     ]);
     expect(await dataSource.showMigrations()).toBe(false);
   });

@@ -61,6 +61,7 @@ describe.each(['postgres', 'sqlite'] as const)('notification migrations on %s', 
         expect.stringMatching(/^SupervisionReadModel/),
         expect.stringMatching(/^HandlingState/),
         expect.stringMatching(/^QuerySortKeys/),
+        expect.stringMatching(/^OrganisationAdmin/),
       ]);
       const kept = await execSql(
         current,

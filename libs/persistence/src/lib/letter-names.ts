@@ -26,10 +26,14 @@ export async function currentLetterNames(
   proposalId: string,
   unitId: string,
 ): Promise<LetterNames> {
+  // One read of the units the letter can name: the issuer, the units with a part in the
+  // proposal, and the offices of the two kinds on the copy list.
   const units = await execSql(
     on,
-    `SELECT "id", "name", COALESCE("short_name", "name") AS "short_name" FROM "org_unit"
-     WHERE "id" = :unitId OR "id" IN (SELECT "unit_id" FROM "proposal_access" WHERE "proposal_id" = :proposalId)`,
+    `SELECT "id", "name", COALESCE("short_name", "name") AS "short_name", "kind", "enabled", "sort_order"
+     FROM "org_unit"
+     WHERE "id" = :unitId OR "kind" IN ('assigning-office', 'proposal-committee')
+        OR "id" IN (SELECT "unit_id" FROM "proposal_access" WHERE "proposal_id" = :proposalId)`,
     { proposalId, unitId },
   );
   const shortNames: Record<string, string> = {};
@@ -38,21 +42,24 @@ export async function currentLetterNames(
     shortNames[String(u['id'])] = String(u['short_name']);
     if (u['id'] === unitId) issuerName = String(u['name']);
   }
+  /** The short name of the first unit of a kind: enabled ones first, then by order and id. */
+  const shortNameOfKind = (unitKind: string): string | undefined =>
+    units.rows
+      .filter((u) => u['kind'] === unitKind)
+      .sort(
+        (a, b) =>
+          Number(b['enabled']) - Number(a['enabled']) ||
+          Number(a['sort_order']) - Number(b['sort_order']) ||
+          (String(a['id']) < String(b['id']) ? -1 : 1),
+      )
+      .map((u) => String(u['short_name']))[0];
   const kind = (await execSql(on, `SELECT "kind" FROM "proposal" WHERE "id" = :proposalId`, { proposalId })).rows[0]?.[
     'kind'
   ];
   const settings = await readCitySettings(on);
-  const shortNameOfKind = async (unitKind: string) =>
-    (
-      await execSql(
-        on,
-        `SELECT COALESCE("short_name", "name") AS "short_name" FROM "org_unit" WHERE "kind" = :unitKind ORDER BY "enabled" DESC, "sort_order", "id" LIMIT 1`,
-        { unitKind },
-      )
-    ).rows[0]?.['short_name'] as string | undefined;
   const committee = kind === 'suggestion' ? settings.committeeNames.suggestion : settings.committeeNames.proposal;
-  const governmentOfficeName = await shortNameOfKind('assigning-office');
-  const committeeName = committee || (await shortNameOfKind('proposal-committee'));
+  const governmentOfficeName = shortNameOfKind('assigning-office');
+  const committeeName = committee || shortNameOfKind('proposal-committee');
   return {
     issuerName,
     shortNames,

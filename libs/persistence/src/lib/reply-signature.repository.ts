@@ -34,6 +34,8 @@ export class ReplySignatureRepository {
       );
       if (existing.rows.length > 0) return { documentNumber: String(existing.rows[0]['document_number']) };
 
+      // Read before the pool row is locked: concurrent sign-offs queue on that lock only.
+      const letterNames = await currentLetterNames(tx, req.proposalId, req.unitId);
       const unit = await execSql(tx, `SELECT "issuer_code" FROM "org_unit" WHERE "id" = :id`, { id: req.unitId });
       const issuerCode = (unit.rows[0]?.['issuer_code'] as string | null) ?? req.unitId;
       const year = shanghaiYear(req.signedAt);
@@ -51,7 +53,6 @@ export class ReplySignatureRepository {
       );
       const sequence = Number(taken.rows[0]['next_number']) - 1;
       const documentNumber = formatDocumentNumber(issuerCode, year, sequence);
-      const letterNames = await currentLetterNames(tx, req.proposalId, req.unitId);
       await execSql(
         tx,
         `INSERT INTO "reply_signature" ("proposal_id", "unit_id", "round", "issuer_code", "year", "sequence",
