@@ -61,6 +61,8 @@ describe('web UI: organisation administration', () => {
     const theirs = await newSession(browser);
     const theirPage = await theirs.newPage();
     await signIn(theirPage, url, person.username);
+    // The unit's name comes with the unit list, a moment after the page.
+    await theirPage.getByTestId('current-user').filter({ hasText: unit.name }).waitFor();
     expect(await theirPage.getByTestId('current-user').innerText()).toBe(`${person.displayName} · ${unit.name}`);
     expect(await theirPage.getByRole('menuitem', { name: '组织机构' }).count()).toBe(0);
     await theirs.close();

@@ -203,7 +203,12 @@ function PersonModal(props: { person: Person | null; onClose(): void; onSaved():
           />
         </Form.Item>
         <Form.Item name="roles" label={t('people.roles')} rules={[{ required: true }]}>
-          <Select mode="multiple" aria-label={t('people.roles')} options={roles} />
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('people.roles')}
+            options={roles}
+          />
         </Form.Item>
         <Form.Item name="enabled" label={t('people.enabled')} valuePropName="checked">
           <Switch />
