@@ -186,6 +186,7 @@ describe('OrganisationService: units, people and the city, as an admin keeps the
     });
 
     it('stops on an outage instead of reporting it as a failed row', async () => {
+      repo.units.mockResolvedValue([]);
       repo.unitExists.mockRejectedValue(new Error('connection refused'));
       await expect(
         sut.importOrganisation(ADMIN, [

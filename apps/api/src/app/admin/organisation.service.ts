@@ -124,11 +124,13 @@ export class OrganisationService {
    */
   async importOrganisation(admin: AuthenticatedUser, rows: OrganisationRow[]): Promise<OrganisationImportReport> {
     const results: OrganisationImportRowResult[] = [];
+    // The units as they were before the import, to tell an update from no change (read once).
+    const unitsBefore = new Map((await this.organisation.units()).map((u) => [u.id, u]));
     for (const r of rows) {
       const id = r.type === 'person' ? r.data['username'] : r.data['id'];
       const named = typeof id === 'string' ? { id } : {};
       try {
-        const status = await this.importRow(admin, r);
+        const status = await this.importRow(admin, r, unitsBefore);
         results.push({ row: r.row, type: r.type, ...named, status });
       } catch (e) {
         const { status, body } = toHttpError(e);
@@ -148,7 +150,11 @@ export class OrganisationService {
     };
   }
 
-  private async importRow(admin: AuthenticatedUser, r: OrganisationRow): Promise<'created' | 'updated' | 'unchanged'> {
+  private async importRow(
+    admin: AuthenticatedUser,
+    r: OrganisationRow,
+    unitsBefore: Map<string, AdminUnitView>,
+  ): Promise<'created' | 'updated' | 'unchanged'> {
     const d = r.data;
     if (r.type === 'unknown') {
       throw new DomainError('VALIDATION_FAILED', 'The row is neither a unit nor a person', [
@@ -168,9 +174,10 @@ export class OrganisationService {
       const input = pickDefined(d, ['name', 'shortName', 'kind', 'issuerCode', 'sortOrder', 'enabled']) as UnitInput;
       const id = d['id'];
       if (typeof id === 'string' && (await this.organisation.unitExists(id))) {
-        const before = (await this.organisation.units()).find((u) => u.id === id);
+        const before = unitsBefore.get(id);
         const after = await this.updateUnit(admin, id, input, 'import');
-        return JSON.stringify(before) === JSON.stringify(after) ? 'unchanged' : 'updated';
+        unitsBefore.set(id, after);
+        return before && sameUnit(before, after) ? 'unchanged' : 'updated';
       }
       await this.createUnit(admin, id as string, input, 'import');
       return 'created';
@@ -185,6 +192,12 @@ export class OrganisationService {
     await this.createPerson(admin, username, d['password'], input, 'import');
     return 'created';
   }
+}
+
+/** The same fields an admin sets (the counts of open tasks and people may move meanwhile). */
+function sameUnit(a: AdminUnitView, b: AdminUnitView): boolean {
+  const fields = ['name', 'shortName', 'kind', 'issuerCode', 'sortOrder', 'enabled'] as const;
+  return fields.every((f) => a[f] === b[f]);
 }
 
 const UNIT_ROW_FIELDS = ['id', 'name', 'shortName', 'kind', 'issuerCode', 'sortOrder', 'enabled'];

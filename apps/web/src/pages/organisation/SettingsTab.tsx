@@ -1,4 +1,4 @@
-import { Button, Form, Input, message, Space } from 'antd';
+import { App, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ export function SettingsTab() {
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { message } = App.useApp();
 
   const save = async (v: SettingsValues) => {
     setBusy(true);
