@@ -214,6 +214,10 @@ describe.each(testDatabases())('organisation administration ($name)', ({ config 
       unitId,
     });
 
+    const detail = (await u['supervisor'].get(`/api/proposals/${signedId}`).expect(200)).body;
+    expect(detail.signatures[0].signedBy).toBe(staff.signer);
+    expect(detail.displayNames).toMatchObject({ [staff.handler]: '王承办', [staff.signer]: '测试局signer' });
+
     // A future letter: the preview of another proposal's draft.
     const nextId = await drafted();
     const preview = await u[staff.handler].post(`/api/proposals/${nextId}/letters/preview`, DRAFT).expect(200);

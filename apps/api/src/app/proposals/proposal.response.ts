@@ -149,6 +149,13 @@ export class ProposalDetailResponse extends ProposalResponse implements Proposal
   @ApiProperty({ type: [ContactEntryResponse], description: 'Contacts with the proposers (contactsOf)' })
   contacts!: ContactEntry[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'lead-signer': '工信局签发领导' },
+    description: 'The display name of every user id this answer names (signedBy, submittedBy, by, …), by id',
+  })
+  displayNames!: Record<string, string>;
+  @ApiProperty({
     type: [ReplyRatingsResponse],
     description: 'The ratings of each signed reply, by round (ratingsOf)',
   })

@@ -87,6 +87,8 @@ export interface ProposalDetailView extends ProposalView {
   signatures: SignatureEntry[];
   contacts: ContactEntry[];
   ratings: ReplyRatings[];
+  /** The display name of every user id this answer names (signatures, opinions, objections, …), by id. */
+  displayNames: Record<string, string>;
 }
 
 export interface ProposalEventView {

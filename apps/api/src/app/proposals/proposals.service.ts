@@ -174,6 +174,10 @@ export class ProposalsService {
     ]);
     const now = this.clock().toISOString();
     const policy = this.handling.normal.policy;
+    // Every user id of the handling record is an event's actor.
+    const displayNames = await this.proposals.displayNamesOf(
+      events.flatMap((e) => (e.actor?.userId ? [e.actor.userId] : [])),
+    );
     return {
       ...toView(row),
       deadlines: deadlines
@@ -218,6 +222,7 @@ export class ProposalsService {
       // The state the workflow last projected, so the buttons agree with the stage shown.
       allowedActions: availableActions({ ...state, pendingEvents: [] }, user, now),
       ...handlingRecordOf(events),
+      displayNames,
     };
   }
 

@@ -1398,6 +1398,15 @@ export interface components {
             signatures: components["schemas"]["SignatureEntryResponse"][];
             /** @description Contacts with the proposers (contactsOf) */
             contacts: components["schemas"]["ContactEntryResponse"][];
+            /**
+             * @description The display name of every user id this answer names (signedBy, submittedBy, by, …), by id
+             * @example {
+             *       "lead-signer": "工信局签发领导"
+             *     }
+             */
+            displayNames: {
+                [key: string]: string;
+            };
             /** @description The ratings of each signed reply, by round (ratingsOf) */
             ratings: components["schemas"]["ReplyRatingsResponse"][];
         };
