@@ -23,6 +23,11 @@ const depConstraints = [
     sourceTag: 'scope:api',
     onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
   },
+  // The calendar CLI (tools/calendar): the API's use case against the database and Temporal.
+  {
+    sourceTag: 'scope:cli',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence'],
+  },
   // The browser app shares only types with the server (import type: nothing reaches the bundle).
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   {

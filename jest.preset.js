@@ -27,13 +27,27 @@ const swcTransform = [
   },
 ];
 
+/**
+ * Packages published as ES modules only, which Jest's CommonJS runtime cannot load as they are
+ * (plain Node can: require(esm)); swc turns them into CommonJS for the tests.
+ */
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const esmOnlyTransform = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+
 function projectJestConfig(projectDir, { displayName, kind }) {
   const integration = kind === 'integration';
   return {
     displayName: integration ? `${displayName}:integration` : displayName,
     rootDir: projectDir,
     testEnvironment: 'node',
-    transform: { '^.+\\.ts$': swcTransform },
+    transform: {
+      '^.+\\.ts$': swcTransform,
+      [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]: esmOnlyTransform,
+    },
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     reporters: [

@@ -9,7 +9,7 @@ import {
 } from '@banli/contracts';
 import { HANDLING_ACTION_NAMES, HANDLING_ACTIONS, HandlingAction } from '@banli/domain';
 import { fireDueAlarms } from './proposal/alarms';
-import { planPendingDeadlines, replanProvisionalDeadlines } from './proposal/deadline-planning';
+import { planPendingDeadlines, replanAfterCalendarChange } from './proposal/deadline-planning';
 import { guarded } from './proposal/domain-failure';
 import { ProposalHandling } from './proposal/proposal-handling';
 
@@ -52,7 +52,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
 
   while (!proposal.terminal()) {
     await planPendingDeadlines(state);
-    if (proposal.takeCalendarChange()) await replanProvisionalDeadlines(state);
+    if (proposal.takeCalendarChange()) await replanAfterCalendarChange(state);
     await fireDueAlarms(state);
     if (projection.behind()) await projection.project();
     if (proposal.terminal()) break;

@@ -6,6 +6,7 @@ import { as, UserClient } from './support/api-client';
 import { OPENAPI_FILE } from './support/openapi-responses';
 import { accepted, assignedToOne, assignedWithLead, draftOf, readyToSign, uniqueNumber } from './support/proposals';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 interface Action {
   action: string;
@@ -77,6 +78,7 @@ describe.each(testDatabases())('what the caller may do, and their inbox ($name)'
 
   beforeAll(async () => {
     stack = await startStack(config);
+    await openSession(stack, session);
     for (const name of PEOPLE) u[name] = await as(stack, name);
   });
   afterAll(async () => {

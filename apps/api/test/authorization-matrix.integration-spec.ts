@@ -7,6 +7,7 @@ import { DEMO_USERS } from '../src/app/seed/demo-city';
 import { as, UserClient } from './support/api-client';
 import { draftOf, readyToSign, staffOf } from './support/proposals';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * Every role × every endpoint × a proposal of the caller's unit and one of another unit.
@@ -107,6 +108,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/auth/session': 'public',
   'DELETE /api/auth/session': 'public',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/sign-out': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
   'GET /api/health': 'public',
   'GET /api/health/ready': 'public',
   'GET /api/public/replies': 'public',
@@ -124,6 +127,11 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/{id}/workspace': 'scoped',
   'GET /api/tasks': 'signed-in',
   'GET /api/units': 'signed-in',
+  'GET /api/sessions': 'signed-in',
+  'POST /api/admin/sessions': { roles: ['admin'] },
+  'PUT /api/admin/sessions/{code}': { roles: ['admin'] },
+  'POST /api/admin/sessions/{code}/close': { roles: ['admin'] },
+  'POST /api/admin/sessions/{code}/reopen': { roles: ['admin'] },
   'GET /api/notifications': 'signed-in',
   'POST /api/notifications/read-all': 'signed-in',
   'POST /api/notifications/{id}/read': 'signed-in',
@@ -148,6 +156,9 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/city-settings': { roles: ['admin'] },
   'PUT /api/admin/city-settings': { roles: ['admin'] },
   'GET /api/admin/events': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/password-reset': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/disable': { roles: ['admin'] },
+  'POST /api/admin/users/{userId}/enable': { roles: ['admin'] },
 };
 
 it("has an endpoint for every action of the domain's actions table", () => {
@@ -213,6 +224,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
   beforeAll(async () => {
     stack = await startStack(config);
     for (const u of USERS) clients[u] = await as(stack, u);
+    await openSession(stack, '9-1', '市政协九届一次会议');
     own = await proposal('industry-it', 'education');
     foreign = await proposal('government-data', 'human-resources');
     for (const u of Object.values(staffOf('government-data'))) clients[u] = await as(stack, u);
@@ -473,11 +485,16 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         events: await call('get', '/api/admin/events'),
         // An empty unit change: the role passes, nothing changes.
         unit: await call('patch', '/api/admin/units/market-regulation', {}),
+        reset: await call('post', '/api/admin/users/no-such-user/password-reset', {}),
+        disable: await call('post', '/api/admin/users/no-such-user/disable'),
+        enable: await call('post', '/api/admin/users/no-such-user/enable'),
+        session: await call('post', '/api/admin/sessions/no-such-session/close'),
       };
+      const missing = new Set(['delivery', 'retry', 'reset', 'disable', 'enable', 'session']);
       for (const [what, res] of Object.entries(answers)) {
         const expected = !admin
           ? { status: 403, code: 'ROLE_REQUIRED' }
-          : what === 'delivery' || what === 'retry'
+          : missing.has(what)
             ? { status: 404, code: 'NOT_FOUND' }
             : { status: 200, code: null };
         expect(cell(`${username} ${what}`, res)).toEqual({ what: `${username} ${what}`, ...expected });

@@ -1,6 +1,7 @@
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /*
  * A session's intake in two steps, each one workflow update per proposal: the proposal
@@ -54,7 +55,12 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
   // Every database of the run shares the Temporal server: sessions (hence workflow ids) are unique.
   const run = `bi${name.slice(0, 2)}${Date.now().toString(36)}`;
   let sessions = 0;
-  const newSession = () => `${run}-${++sessions}`;
+  /** A session of its own, open (its proposals' workflow ids are then unique). */
+  const newSession = async () => {
+    const code = `${run}-${++sessions}`;
+    await openSession(stack, code, '市政协九届一次会议');
+    return code;
+  };
 
   const stageOf = async (id: string): Promise<string> =>
     ((await officer.get(`/api/proposals/${id}`).expect(200)).body as { stage: string }).stage;
@@ -76,7 +82,7 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
   });
 
   it('imports a session accepted: registered and accepted in one step, the same audit trail as one after the other', async () => {
-    const s = newSession();
+    const s = await newSession();
     // One proposal registered before, not yet accepted: the import accepts it.
     await registrar.post('/api/proposals', registration(s, '3')).expect(201);
     const res = await registrar
@@ -134,7 +140,7 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
   });
 
   it('assigns many proposals in one request: each row assigned or refused with the single action’s error', async () => {
-    const s = newSession();
+    const s = await newSession();
     await registrar
       .post('/api/proposals/import?accept=true', { proposals: ['1', '2', '3', '4'].map((n) => registration(s, n)) })
       .expect(200);
@@ -189,7 +195,7 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
   });
 
   it('is the assigning office’s alone, bounded, and refuses a malformed request as a whole', async () => {
-    const s = newSession();
+    const s = await newSession();
     await registrar.post('/api/proposals/import?accept=true', { proposals: [registration(s, '1')] }).expect(200);
     const row = { proposalId: `${s}_1`, ...SINGLE };
 
@@ -225,7 +231,7 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
   });
 
   it('answers a retried request (same Idempotency-Key) with the first report, assigning nothing twice', async () => {
-    const s = newSession();
+    const s = await newSession();
     await registrar
       .post('/api/proposals/import?accept=true', { proposals: [registration(s, '1'), registration(s, '2')] })
       .expect(200);

@@ -5,6 +5,7 @@ import { as } from './support/api-client';
 import { accepted, assignedToOne, assignedWithLead, Clients, draftOf, readyToSign } from './support/proposals';
 import { rawRequest, RawResponse } from './support/raw-http';
 import { DEMO_PASSWORD, startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * Hostile input against EVERY endpoint of the OpenAPI document (so a new endpoint is fuzzed
@@ -25,7 +26,10 @@ const RUNS = Number(process.env['HOSTILE_RUNS'] ?? 1_000);
 const REFUSALS = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
 const SUCCESSES = new Set([200, 201, 204]);
 /** Tables whose rows are written on purpose by a refused request: a refusal with an Idempotency-Key is remembered. */
-const WRITTEN_BY_REFUSALS = new Set(['idempotency_record']);
+const WRITTEN_BY_REFUSALS = new Set(['idempotency_record', 'sign_in_attempt']);
+
+/** Operations whose success revokes the caller's tokens: the users sign in again after one. */
+const REVOKING = new Set(['POST /api/auth/sign-out', 'DELETE /api/auth/session', 'POST /api/auth/password']);
 
 /** Strings that have broken web applications before. */
 const HOSTILE_STRINGS = [
@@ -145,6 +149,7 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
       `hostile input (${name}): seed ${SEED}, ${RUNS} requests; reproduce with HOSTILE_SEED=${SEED} HOSTILE_RUNS=${RUNS}\n`,
     );
     stack = await startStack(config);
+    await openSession(stack, 'hx');
     for (const user of USERS) {
       u[user] = await as(stack, user);
       tokens[user] = await stack.token(user);
@@ -221,13 +226,14 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
     const [counts] = await stack.dataSource.query(
       `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')}`,
     );
-    const [units, pools, users, proposals, unread, deliveries] = await Promise.all([
+    const [units, pools, users, proposals, unread, deliveries, sessions] = await Promise.all([
       stack.dataSource.query(`SELECT "id", "issuer_code" FROM "org_unit" ORDER BY "id"`),
       stack.dataSource.query(`SELECT * FROM "document_number_pool" ORDER BY "issuer_code", "year"`),
       stack.dataSource.query(`SELECT "id", "unit_id", "disabled" FROM "app_user" ORDER BY "id"`),
       stack.dataSource.query(`SELECT "id", "projection_version", "stage", "updated_at" FROM "proposal" ORDER BY "id"`),
       stack.dataSource.query(`SELECT count(*) AS "n" FROM "user_notification" WHERE "read_at" IS NULL`),
       stack.dataSource.query(`SELECT "id", "status", "attempts" FROM "notification_delivery" ORDER BY "id"`),
+      stack.dataSource.query(`SELECT * FROM "committee_session" ORDER BY "code"`),
     ]);
     const normalise = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
     return JSON.stringify(
@@ -239,6 +245,7 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
         proposals,
         unread,
         deliveries,
+        sessions,
       }),
     );
   }
@@ -786,6 +793,12 @@ describe.each(testDatabases())('hostile input ($name)', ({ name, config }) => {
       const problem = (what: string) => new Error(`${what}: ${describeRequest(r, res)}`);
 
       if (SUCCESSES.has(res.status)) {
+        if (REVOKING.has(r.op)) {
+          for (const user of USERS) {
+            tokens[user] = await stack.signIn(user);
+            u[user] = await as(stack, user);
+          }
+        }
         baseline = await settled(r.proposalId);
         if (r.proposalId) histories.set(r.proposalId, await historyLength(r.proposalId));
         return;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { testDatabases } from '@banli/testing';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 import { as, UserClient } from './support/api-client';
 
 interface Summary {
@@ -40,7 +41,13 @@ describe.each(testDatabases())('importing a session and searching proposals ($na
   // Every database of the run shares the Temporal server: sessions (hence workflow ids) are unique.
   const run = `${name.slice(0, 2)}${Date.now().toString(36)}`;
   let sessions = 0;
-  const newSession = () => `${run}-${++sessions}`;
+  /** A session of its own, open (its proposals' workflow ids are then unique). */
+  const newCode = () => `${run}-${++sessions}`;
+  const newSession = async () => {
+    const code = newCode();
+    await openSession(stack, code, '市政协九届一次会议');
+    return code;
+  };
 
   let registrarToken: string;
   const postCsv = (csv: string) =>
@@ -66,7 +73,7 @@ describe.each(testDatabases())('importing a session and searching proposals ($na
   });
 
   it('imports the valid rows of a JSON session and reports each invalid row with its error', async () => {
-    const s = newSession();
+    const s = await newSession();
     const res = await registrar
       .post('/api/proposals/import', {
         proposals: [
@@ -114,7 +121,7 @@ describe.each(testDatabases())('importing a session and searching proposals ($na
   });
 
   it('imports a CSV with quoted commas, quotes, line breaks and Chinese text; a re-import creates nothing', async () => {
-    const s = newSession();
+    const s = await newSession();
     const csv = [
       CSV_HEADER,
       `proposal,${s},市政协九届一次会议,101,"关于""一网通办""改革的提案","赵志强、钱丽;孙伟","第一段，政务服务, with commas.\n第二段：群众办事难。","推进数据共享\n压减办理时限|推广电子证照",true`,
@@ -149,7 +156,7 @@ describe.each(testDatabases())('importing a session and searching proposals ($na
   });
 
   it('re-imports a JSON session without duplicates, and refuses a different proposal under a taken number', async () => {
-    const s = newSession();
+    const s = await newSession();
     const rows = [registration(s, '1'), registration(s, '2')];
     await registrar.post('/api/proposals/import', { proposals: rows }).expect(200);
     const again = await registrar
@@ -182,10 +189,11 @@ describe.each(testDatabases())('importing a session and searching proposals ($na
   });
 
   describe('search', () => {
-    const s1 = newSession();
-    const s2 = newSession();
+    const s1 = newCode();
+    const s2 = newCode();
 
     beforeAll(async () => {
+      for (const s of [s1, s2]) await openSession(stack, s, '市政协九届一次会议');
       const res = await registrar
         .post('/api/proposals/import', {
           proposals: [

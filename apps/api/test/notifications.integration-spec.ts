@@ -602,6 +602,33 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
     expect(await outbox()).toBe(before);
   });
 
+  it("reminds the admins only, once a week from 1 November, while next year's holiday notice is not loaded", async () => {
+    const digest = createDigestActivities(stack.dataSource);
+    // The reminders of the weeks this test runs (the schedule's digest of today may add today's week).
+    const reminders = async () =>
+      (
+        await execSql(
+          stack.dataSource,
+          `SELECT "id", "unit_id" FROM "notification_outbox" WHERE "kind" = 'calendar-reminder' ORDER BY "id"`,
+        )
+      ).rows.filter((r) => /\/2026-(10-26|11-02)$/.test(String(r['id'])));
+    // Friday 30 October 2026: too early. Monday 2 and Tuesday 3 November: the week's one reminder.
+    expect(await digest.writeDailyDigests({ at: '2026-10-30T00:30:00.000Z' })).not.toHaveProperty('calendarReminders');
+    expect(await reminders()).toEqual([]);
+    expect(await digest.writeDailyDigests({ at: '2026-11-02T00:30:00.000Z' })).toMatchObject({ calendarReminders: 1 });
+    expect(await digest.writeDailyDigests({ at: '2026-11-03T00:30:00.000Z' })).toMatchObject({ calendarReminders: 0 });
+    expect(await reminders()).toEqual([{ id: 'calendar-reminder/2027/gov-office/2026-11-02', unit_id: 'gov-office' }]);
+
+    const notice = await eventually(async () => {
+      const page = (await users['admin'].get('/api/notifications').expect(200)).body;
+      return page.items.find((i: { kind: string }) => i.kind === 'calendar-reminder');
+    }, 'the admin’s reminder');
+    expect(notice.title).toBe('【节假日日历】2027年节假日安排尚未载入');
+    // The admin's colleagues in the same office are not told: loading calendars is not theirs.
+    const officer = (await users['officer'].get('/api/notifications?pageSize=200').expect(200)).body;
+    expect(officer.items.map((i: { kind: string }) => i.kind)).not.toContain('calendar-reminder');
+  });
+
   it('delivers each row exactly once with two relays running at once', async () => {
     // The stack's relay steps aside; two "replicas" race. On PostgreSQL each has its own
     // connection pool, as separate processes would. On SQLite they share the stack's connection:

@@ -1,6 +1,7 @@
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * What the proposal detail screen reads besides the proposal itself: a key proposal's
@@ -16,6 +17,7 @@ describe.each(testDatabases())('the proposal detail view ($name)', ({ config }) 
 
   beforeAll(async () => {
     stack = await startStack(config);
+    await openSession(stack, session);
     for (const u of ['registrar', 'officer', 'supervisor', 'lead-handler', 'education-cohandler']) {
       users[u] = await as(stack, u);
     }

@@ -5,6 +5,7 @@ import { execSql } from '@banli/persistence';
 import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { startStack, Stack } from './support/stack';
+import { openSession } from './support/sessions';
 
 /**
  * Supervision over the real stack: notices handed to the outbox for assignments and 催办,
@@ -25,6 +26,7 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
 
   beforeAll(async () => {
     stack = await startStack(config);
+    await openSession(stack, session);
     for (const u of [
       'registrar',
       'officer',
@@ -336,6 +338,7 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
   });
   it('writes a session name that is a formula as text in the CSV, and names every export safely whatever the filter', async () => {
     const formulaSession = `${session}f`;
+    await openSession(stack, formulaSession, '=SUM(1,1)会议');
     const number = `f${Date.now().toString(36)}`;
     await users['registrar']
       .post('/api/proposals', {

@@ -46,6 +46,9 @@ describe.each(testDatabases())('the web UI session and views ($name)', ({ config
     await request(stack.url).post('/api/auth/session').send({ username: 'registrar', password: 'wrong' }).expect(401);
     const out = await request(stack.url).delete('/api/auth/session').set('cookie', cookie).expect(204);
     expect(String(out.headers['set-cookie'])).toMatch(/banli_session=;/);
+    // A copy of the cookie kept from before the sign-out no longer works.
+    const copied = await request(stack.url).get('/api/auth/me').set('cookie', cookie).expect(401);
+    expect(copied.body.error.code).toBe('TOKEN_REVOKED');
     await request(stack.url).get('/api/auth/me').set('cookie', 'banli_session=not-a-token').expect(401);
   });
 

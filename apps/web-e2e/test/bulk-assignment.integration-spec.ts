@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { choose, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
+import { openSession } from './support/api';
 
 /**
  * 批量交办: the committee imports a session accepted (导入即立案), the assigning office
@@ -37,6 +38,7 @@ describe('web UI: bulk assignment', () => {
   }
 
   beforeAll(async () => {
+    await openSession(url, session);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
+import { openSession } from './support/api';
 
 /**
  * One proposal from the session import to a signed, rated reply, entirely through the web UI,
@@ -16,6 +17,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    await openSession(url, session);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -14,6 +14,7 @@ describe('web UI: intake, assignment and supervision', () => {
   const session = `e2e${Date.now().toString(36)}`;
   // Unique per run: other test files may register proposals on the same system.
   const sessionName = `市政协八届二次会议（${session}）`;
+  const closedSession = `${session}c`;
   const HEADER = 'kind,sessionCode,sessionName,number,title,proposers,body,suggestionPoints,urgent';
   /** 25 rows; rows 4 (no title), 9 (a number with a space) and 15 (urgent "yes") are invalid. */
   const csv = [
@@ -63,6 +64,32 @@ describe('web UI: intake, assignment and supervision', () => {
         .concat(`scrollWidth=${document.documentElement.scrollWidth} clientWidth=${width}`);
     });
   }
+
+  it('lets the admin open the session for registration, and close another, at /admin/sessions', async () => {
+    const page = await as('admin');
+    await page.getByRole('link', { name: '届次管理' }).click();
+    const form = page.getByTestId('session-form');
+    for (const [code, name] of [
+      [session, sessionName],
+      [closedSession, `市政协八届二次会议（${closedSession}）`],
+    ]) {
+      await form.getByLabel('届次代码', { exact: true }).fill(code);
+      await form.getByLabel('届次名称', { exact: true }).fill(name);
+      await form.getByLabel('届', { exact: true }).fill('8');
+      await form.getByLabel('次', { exact: true }).fill('2');
+      await page.getByTestId('session-create').click();
+      await page.getByRole('status').getByText(`已创建届次 ${name}`).waitFor();
+    }
+    const row = (code: string) =>
+      page.locator('tbody tr.ant-table-row', { has: page.getByRole('cell', { name: code, exact: true }) });
+    await row(session).getByText('受理登记').waitFor();
+    await row(closedSession).getByRole('button', { name: '关闭登记' }).click();
+    await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: '关闭登记' }).click();
+    await row(closedSession).getByText('已关闭').waitFor();
+    await row(closedSession).getByRole('button', { name: '重新开放' }).waitFor();
+    expect(await overflowing(page)).toEqual([]);
+    await page.context().close();
+  });
 
   it('imports a session CSV in chunks with real progress, lists each failed row, and re-imports safely', async () => {
     const page = await as('registrar');
@@ -118,8 +145,16 @@ describe('web UI: intake, assignment and supervision', () => {
     const page = await as('registrar');
     await page.goto(`${url}/intake?tab=register`);
     const form = page.getByTestId('register-form');
-    await form.getByLabel('届次代码', { exact: true }).fill(session);
-    await form.getByLabel('届次名称', { exact: true }).fill(sessionName);
+    // The session is chosen from those open for registration (a closed one is not offered).
+    const sessionSelect = form.getByLabel('届次', { exact: true });
+    await sessionSelect.click();
+    await sessionSelect.fill(closedSession);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByText('没有受理登记的届次')
+      .waitFor();
+    await sessionSelect.press('Escape');
+    await choose(sessionSelect, `${sessionName}（${session}）`);
     // Number 1 is taken by an imported proposal with another title: refused (409).
     await form.getByLabel('提案编号', { exact: true }).fill('1');
     await form.getByLabel('案由', { exact: true }).fill(handTitle);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn } from './support/browser';
 import { systemUrl } from './support/system';
+import { openSession } from './support/api';
 
 /**
  * The lead bureau's and the co-handling units' part, through the UI only (the proposal is
@@ -146,6 +147,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
   }
 
   beforeAll(async () => {
+    await openSession(url, session);
     browser = await launchBrowser();
     await Promise.all([
       registerAndAssign('1', '关于加快数字经济发展的提案', ['human-resources', 'education']),

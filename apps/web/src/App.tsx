@@ -9,16 +9,22 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import { UnitsProvider } from './api/units';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './pages/LoginPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { InboxPage } from './pages/InboxPage';
 import { ROUTES } from './pages/routes';
 import type { Role } from './api/types';
 import { queryClient } from './api/query';
+
+/** The screen where users change their own password (and must, after an admin reset). */
+const PASSWORD_PATH = '/password';
 
 function Protected({ children, roles }: { children: ReactNode; roles?: Role[] }) {
   const { user, checking, has } = useAuth();
   const location = useLocation();
   if (checking) return <Spin fullscreen />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // After an admin reset the API answers nothing else until the password is changed.
+  if (user.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   if (roles && !has(...roles)) return <Navigate to="/" replace />;
   return <>{children}</>;
 }
@@ -42,6 +48,14 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path={PASSWORD_PATH}
+        element={
+          <Protected>
+            <ChangePasswordPage />
+          </Protected>
+        }
+      />
       <Route
         element={
           <Protected>

@@ -1,4 +1,5 @@
-import { calendarChangedSignal } from '@banli/contracts';
+import { CALENDAR_REPLAN_WORKFLOW_TYPE, calendarReplanWorkflowId } from '@banli/contracts';
+import { addWorkingDays, toShanghaiDate } from '@banli/domain';
 import {
   CalendarOverrideRepository,
   DeadlineEntity,
@@ -133,7 +134,11 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
     await p.act('assign', people.officer, { mode: 'lead', leadUnitId: lead, coHandlerUnitIds: [edu] });
     const before = (await p.state()).deadlines.find((d) => d.key === `opinion:${edu}`);
     const oldDue = Date.parse(before?.dueAt as string);
-    const requested = new Date(oldDue + 20 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
+    // A working day (in the calendar in force) about three weeks later: a requested day off
+    // would roll forward to the next working day, and which dates are days off depends on
+    // when the test runs.
+    const calendar = await new CalendarOverrideRepository(h.dataSource).current(Date.now(), true);
+    const requested = addWorkingDays(calendar, toShanghaiDate(new Date(oldDue)), 14);
 
     const ext = await p.act('requestExtension', people.coHandler(edu), {
       deadlineKey: `opinion:${edu}`,
@@ -362,7 +367,7 @@ describe('deadlines in a year whose official calendar is not published yet', () 
     await h?.close();
   });
 
-  it('are provisional, and computed again when the year is loaded', async () => {
+  it('are provisional, and computed again when the year is loaded; a local day off moves them again', async () => {
     const p = await startProposal(h);
     await p.act('review', people.registrar, { decision: 'accept' });
     // Far enough ahead that the reply deadline lands in a year chinese-days does not cover.
@@ -383,8 +388,19 @@ describe('deadlines in a year whose official calendar is not published yet', () 
       holidays: { '2027-01-01': "New Year's Day", [endDate]: 'Published holiday' },
       workdays: {},
     };
-    await new CalendarOverrideRepository(h.dataSource).load({ label: 'gov-2027', years: [year2027] }, 'admin');
-    await p.handle.signal(calendarChangedSignal, { version: 'gov-2027' });
+    // Loaded as an admin would (a new calendar version), then re-planned by the workflow that
+    // signals every open proposal in batches, as the API and the CLI start it.
+    const calendars = new CalendarOverrideRepository(h.dataSource);
+    const { version } = await calendars.load(
+      { overrides: { label: 'gov-2027', years: [year2027] }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    const replan = await h.env.client.workflow.start(CALENDAR_REPLAN_WORKFLOW_TYPE, {
+      workflowId: calendarReplanWorkflowId(version.seq),
+      taskQueue: h.taskQueue,
+      args: [{ seq: version.seq, calendarVersion: version.calendarVersion, batchSize: 1 }],
+    });
+    expect((await replan.result()).signalled).toBeGreaterThanOrEqual(1);
 
     const until = Date.now() + 10_000;
     let recomputed = reply;
@@ -394,11 +410,68 @@ describe('deadlines in a year whose official calendar is not published yet', () 
     }
     expect(recomputed?.explanation).toMatchObject({
       provisional: false,
-      calendarVersion: expect.stringContaining('+gov-2027'),
+      calendarVersion: version.calendarVersion,
     });
+    expect(version.calendarVersion).toMatch(/\+gov-2027$/);
     expect((recomputed?.explanation?.endDate as string) > endDate).toBe(true);
     expect(recomputed?.explanation?.skipped).toContainEqual(
       expect.objectContaining({ date: endDate, reason: 'holiday' }),
     );
+
+    // The re-planning report lists the move, with the version that caused it.
+    let report = await calendars.report(version.seq);
+    while (!report.changes.some((c) => c.proposalId === p.proposalId) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      report = await calendars.report(version.seq);
+    }
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        proposalId: p.proposalId,
+        deadlineKey: `reply:${lead}`,
+        oldEndDate: endDate,
+        newEndDate: recomputed?.explanation?.endDate,
+        oldProvisional: true,
+        newProvisional: false,
+        moved: true,
+      }),
+    );
+    expect(report.version.replan).toMatchObject({ status: 'done' });
+    const row = await h.dataSource.getRepository(DeadlineEntity).findOneByOrFail({
+      proposalId: p.proposalId,
+      key: `reply:${lead}`,
+    });
+    expect(row).toMatchObject({ provisional: 0, endDate: recomputed?.explanation?.endDate });
+
+    // Loading the same content again is the same version, and re-plans nothing new.
+    const again = await calendars.load(
+      { overrides: { label: 'gov-2027', years: [year2027] }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    expect(again).toMatchObject({ created: false, version: { seq: version.seq } });
+    expect(await calendars.list()).toHaveLength(1);
+
+    // A local day off (a typhoon closure) on the now final last day moves it too.
+    const finalEnd = recomputed?.explanation?.endDate as string;
+    const closure = await calendars.load(
+      { overrides: { label: 'typhoon', localHolidays: { [finalEnd]: '台风停工' } }, format: 'json', source: 'test' },
+      { userId: 'admin', unitId: 'committee-office' },
+    );
+    await (
+      await h.env.client.workflow.start(CALENDAR_REPLAN_WORKFLOW_TYPE, {
+        workflowId: calendarReplanWorkflowId(closure.version.seq),
+        taskQueue: h.taskQueue,
+        args: [{ seq: closure.version.seq, calendarVersion: closure.version.calendarVersion }],
+      })
+    ).result();
+    const closureUntil = Date.now() + 10_000;
+    let closed = await calendars.report(closure.version.seq);
+    while (!closed.changes.some((c) => c.proposalId === p.proposalId) && Date.now() < closureUntil) {
+      await new Promise((r) => setTimeout(r, 100));
+      closed = await calendars.report(closure.version.seq);
+    }
+    const moved = closed.changes.find((c) => c.proposalId === p.proposalId);
+    expect(moved).toMatchObject({ oldEndDate: finalEnd, oldProvisional: false, newProvisional: false, moved: true });
+    expect(moved?.newEndDate as string).not.toBe(finalEnd);
+    expect((moved?.newEndDate as string) > finalEnd).toBe(true);
   });
 });

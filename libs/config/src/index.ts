@@ -4,3 +4,4 @@ export * from './lib/handling-config';
 export * from './lib/auth-config';
 export * from './lib/notification-config';
 export * from './lib/worker-config';
+export * from './lib/oidc-config';

@@ -4,3 +4,4 @@ export * from './lib/activities.contract';
 export * from './lib/daily-digest.contract';
 export * from './lib/workflow-patches';
 export * from './lib/audit';
+export * from './lib/calendar-replan.contract';

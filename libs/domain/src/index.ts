@@ -1,6 +1,7 @@
 export * from './lib/domain-error';
 export * from './lib/proposal';
 export * from './lib/registration';
+export * from './lib/committee-session';
 export * from './lib/text';
 export * from './lib/calendar/iso-date';
 export * from './lib/calendar/working-day-calendar';
@@ -9,4 +10,5 @@ export * from './lib/deadline-policy/deadline-policy';
 export * from './lib/deadline-policy/due-status';
 export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
+export * from './lib/calendar/calendar-load';
 export * from './lib/search/search-terms';

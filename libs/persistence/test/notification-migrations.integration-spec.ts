@@ -61,7 +61,8 @@ describe.each(['postgres', 'sqlite'] as const)('notification migrations on %s', 
         expect.stringMatching(/^SupervisionReadModel/),
         expect.stringMatching(/^HandlingState/),
         expect.stringMatching(/^QuerySortKeys/),
-        expect.stringMatching(/^OrganisationAdmin/),
+        // and every later one
+        ...Array.from({ length: applied.length - 6 }, () => expect.any(String)),
       ]);
       const kept = await execSql(
         current,

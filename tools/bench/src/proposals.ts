@@ -1,3 +1,6 @@
+import { ensureOpenSession } from '@banli/testing';
+import type { Api } from './api';
+
 /** The proposals the benchmark registers and the steps that carry one to a signed, rated reply. */
 export const LEAD_UNIT = 'industry-it';
 export const CO_HANDLERS = ['human-resources', 'education', 'government-data'];
@@ -7,11 +10,15 @@ export const POINTS = [
   { seq: 2, text: '培育数据要素市场' },
 ];
 
+/** The session a scenario registers into (B-1, E-1, M-1): opened by the admin before its first registration. */
+export async function openSession(api: Api, sessionCode: string): Promise<void> {
+  await ensureOpenSession(api.url, await api.token('admin'), { code: sessionCode, name: `基准测试会议${sessionCode}` });
+}
+
 export function registration(sessionCode: string, i: number): Record<string, unknown> {
   return {
     kind: 'proposal',
     sessionCode,
-    sessionName: `基准测试会议${sessionCode}`,
     number: `2026${String(i + 1).padStart(5, '0')}`,
     title: `关于基准测试第${i + 1}号事项的提案`,
     proposers: PROPOSERS.map((name, k) => ({ name, lead: k === 0 })),

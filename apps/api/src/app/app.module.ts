@@ -3,9 +3,11 @@ import { Module } from '@nestjs/common';
 import type { Repositories } from '@banli/persistence';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { ActionsModule } from './actions/actions.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
+import { SingleSignOnModule } from './auth/oidc/single-sign-on.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyPurge } from './common/idempotency-purge';
 import { LoggingModule } from './common/logging.module';
@@ -13,6 +15,7 @@ import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { AdminModule } from './admin/admin.module';
+import { CalendarsModule } from './calendar/calendars.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
@@ -22,6 +25,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { UnitsModule } from './units/units.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -30,6 +34,7 @@ import { TemporalModule } from './temporal/temporal.module';
     DatabaseModule,
     TemporalModule,
     AuthModule,
+    SingleSignOnModule,
     AccessModule,
     HealthModule,
     ProposalsModule,
@@ -40,11 +45,14 @@ import { TemporalModule } from './temporal/temporal.module';
     LettersModule,
     WorkspaceModule,
     AdminModule,
+    AccountsModule,
+    CalendarsModule,
     NotificationsModule,
     TasksModule,
     SupervisionModule,
     DisclosureModule,
     UnitsModule,
+    SessionsModule,
   ],
   providers: [
     {

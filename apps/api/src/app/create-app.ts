@@ -35,7 +35,7 @@ export async function createApp(
     next();
   });
   app.useBodyParser('json', { limit: http.bodyLimit });
-  app.useBodyParser('text', { type: 'text/csv', limit: http.bodyLimit });
+  app.useBodyParser('text', { type: ['text/csv', 'text/calendar'], limit: http.bodyLimit });
   app.use(requestInputGuard);
   app.setGlobalPrefix(API_PREFIX);
   const webDir = webUiDirectory();

@@ -57,9 +57,9 @@ const CHANGES = new Set(['post', 'put', 'patch', 'delete']);
  * The refusals that come from the request pipeline rather than from an operation's own rules,
  * added to every operation the pipeline applies them to, where the operation does not say
  * more itself: the input guard and validation pipe (400) and outages (503) on every request;
- * the auth guard on signed-in operations (401, and 403 for a change signed with the cookie
- * but without the CSRF header); the Idempotency-Key check on signed-in POSTs (422); the body
- * parsers on changes (413, 415).
+ * the auth guard on signed-in operations (401; 403 for a user who must change their password
+ * first, and for a change signed with the cookie but without the CSRF header); the
+ * Idempotency-Key check on signed-in POSTs (422); the body parsers on changes (413, 415).
  */
 function withPipelineRefusals(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -67,8 +67,7 @@ function withPipelineRefusals(document: OpenAPIObject): OpenAPIObject {
       if (!operation?.responses) continue;
       const signedIn = (operation.security ?? []).length > 0;
       const statuses: ErrorStatus[] = [400, 503];
-      if (signedIn) statuses.push(401);
-      if (signedIn && CHANGES.has(method)) statuses.push(403);
+      if (signedIn) statuses.push(401, 403);
       if (signedIn && method === 'post') statuses.push(422);
       if (CHANGES.has(method)) statuses.push(413, 415);
       operation.responses = sortedResponses(operation.responses, statuses);

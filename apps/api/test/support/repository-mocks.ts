@@ -1,8 +1,11 @@
 import type {
+  IAccountRepository,
   ICalendarOverrideRepository,
   IDatabaseProbe,
   IDirectoryRepository,
+  ICommitteeSessionRepository,
   IDocumentNumberPoolRepository,
+  IExternalIdentityRepository,
   IIdempotencyRepository,
   INotificationDeliveryRepository,
   IOrganisationRepository,
@@ -10,6 +13,7 @@ import type {
   IProposalSearchRepository,
   IReplyLetterAssembler,
   IReplyLetterRepository,
+  ISignInAttemptRepository,
   ISupervisionRepository,
   ITaskQueryRepository,
   IUserNotificationRepository,
@@ -40,6 +44,8 @@ export const newTaskQueryRepositoryMock = (): jest.Mocked<ITaskQueryRepository> 
 export const newCalendarOverrideRepositoryMock = (): jest.Mocked<ICalendarOverrideRepository> => ({
   current: jest.fn().mockResolvedValue(WorkingDayCalendar.fromOverrides([])),
   load: jest.fn(),
+  list: jest.fn().mockResolvedValue([]),
+  report: jest.fn(),
 });
 
 export const newSupervisionRepositoryMock = (): jest.Mocked<ISupervisionRepository> => ({
@@ -71,10 +77,40 @@ export const newOrganisationRepositoryMock = (): jest.Mocked<IOrganisationReposi
   adminEvents: jest.fn(),
 });
 
+export const newExternalIdentityRepositoryMock = (): jest.Mocked<IExternalIdentityRepository> => ({
+  userFor: jest.fn(),
+  list: jest.fn(),
+  link: jest.fn(),
+  unlink: jest.fn(),
+});
+
+export const newAccountRepositoryMock = (): jest.Mocked<IAccountRepository> => ({
+  revokeTokens: jest.fn(),
+  changePassword: jest.fn(),
+  resetPassword: jest.fn(),
+  setDisabled: jest.fn(),
+});
+
+export const newSignInAttemptRepositoryMock = (): jest.Mocked<ISignInAttemptRepository> => ({
+  count: jest.fn(),
+  current: jest.fn(),
+  clear: jest.fn(),
+  purgeBefore: jest.fn(),
+});
+
 export const newDocumentNumberPoolRepositoryMock = (): jest.Mocked<IDocumentNumberPoolRepository> => ({
   list: jest.fn(),
   configure: jest.fn(),
   setIssuerCode: jest.fn(),
+});
+
+export const newCommitteeSessionRepositoryMock = (): jest.Mocked<ICommitteeSessionRepository> => ({
+  list: jest.fn(),
+  find: jest.fn(),
+  load: jest.fn(),
+  create: jest.fn(),
+  update: jest.fn(),
+  setStatus: jest.fn(),
 });
 
 export const newUserNotificationRepositoryMock = (): jest.Mocked<IUserNotificationRepository> => ({

@@ -4,7 +4,13 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { notificationConfigFromEnv, NotificationConfig } from '@banli/config';
-import { createDataSource, DatabaseConfig, DirectoryRepository, runMigrations } from '@banli/persistence';
+import {
+  CommitteeSessionRepository,
+  createDataSource,
+  DatabaseConfig,
+  DirectoryRepository,
+  runMigrations,
+} from '@banli/persistence';
 import {
   createBanliWorker,
   createNotificationRelay,
@@ -15,6 +21,7 @@ import {
 import { quietTemporalLogs } from '@banli/testing';
 import { createApp } from '../../src/app/create-app';
 import { seedDemoCity } from '../../src/app/seed/seed.service';
+import { seedDemoSessions } from '../../src/app/seed/demo-sessions';
 import { checkResponsesAgainstOpenApi } from './openapi-responses';
 
 export const TEST_JWT_SECRET = 'test-secret-for-banli-integration-tests-only-0123456789';
@@ -34,6 +41,8 @@ export interface Stack {
   digestScheduleId?: string;
   /** A bearer token of a demo user (cached per stack). */
   token(username: string): Promise<string>;
+  /** Signs a demo user in again (after a sign-out or another revocation); the cache keeps the new token. */
+  signIn(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,8 @@ export interface StackOptions {
   notificationEnv?: Record<string, string>;
   /** Create the daily digest's Temporal Schedule for this stack (its own id, on the stack's queue). */
   digestSchedule?: boolean;
+  /** Listen on this port instead of a free one (when a setting must name the API's address first). */
+  port?: number;
 }
 
 /** Quick polling and short backoff, so retries happen within a test. */
@@ -71,6 +82,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   process.env['DATABASE_URL'] = database.type === 'postgres' ? database.url : `sqlite:${database.file}`;
   process.env['JWT_SECRET'] = TEST_JWT_SECRET;
   process.env['LOGIN_ATTEMPTS_PER_MINUTE'] ??= '1000';
+  process.env['LOGIN_FAILURES_PER_ACCOUNT'] ??= '1000';
   process.env['LOG_LEVEL'] ??= 'silent';
 
   quietTemporalLogs();
@@ -78,6 +90,7 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
   await dataSource.initialize();
   await runMigrations(dataSource);
   await seedDemoCity(new DirectoryRepository(dataSource), DEMO_PASSWORD);
+  await seedDemoSessions(new CommitteeSessionRepository(dataSource));
 
   const workerConnection = await NativeConnection.connect({ address });
   const worker: Worker = await createBanliWorker({
@@ -95,11 +108,22 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
 
   const app = await createApp({ host: '127.0.0.1', port: 0, bodyLimit: '1mb' }, { logger: false });
   checkResponsesAgainstOpenApi(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = await app.getUrl();
   const clientConnection = await Connection.connect({ address });
   const tokens = new Map<string, string>();
   const client = new Client({ connection: clientConnection });
+  const signIn = async (username: string): Promise<string> => {
+    const res = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const { accessToken } = (await res.json()) as { accessToken: string };
+    tokens.set(username, accessToken);
+    return accessToken;
+  };
   const digestScheduleId = options.digestSchedule ? `banli-daily-digest-${taskQueue}` : undefined;
   if (digestScheduleId) {
     await ensureDailyDigestSchedule(client, { ...notifications.digest, scheduleId: digestScheduleId, taskQueue });
@@ -114,19 +138,8 @@ export async function startStack(database: DatabaseConfig, options: StackOptions
     relay,
     notifications,
     ...(digestScheduleId ? { digestScheduleId } : {}),
-    async token(username: string) {
-      const cached = tokens.get(username);
-      if (cached) return cached;
-      const res = await fetch(`${url.replace('[::1]', '127.0.0.1')}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      });
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-      const { accessToken } = (await res.json()) as { accessToken: string };
-      tokens.set(username, accessToken);
-      return accessToken;
-    },
+    token: async (username: string) => tokens.get(username) ?? signIn(username),
+    signIn,
     async close() {
       await app.close();
       await relay.stop();

@@ -219,7 +219,19 @@ export class Driver {
   async run(plans: ProposalPlan[]): Promise<DriveResult> {
     const started = Date.now();
     const users = [...new Set(plans.flatMap((p) => stepsOf(p).map((s) => s.user)))];
-    await this.login(users);
+    await this.login([...users, 'admin']);
+    // The session the proposals are registered into, opened by the admin (retried through outages
+    // like every step; 409: opened by an earlier run on the same database).
+    await this.send(
+      'open-session',
+      '-',
+      'POST',
+      '/api/admin/sessions',
+      { code: SESSION.code, name: SESSION.name, year: 2026 },
+      this.tokens.get('admin'),
+      `${this.options.runId}.open-session`,
+      [201, 409],
+    );
     this.stepsTotal = plans.reduce((n, p) => n + stepsOf(p).length, 0);
     const queue = [...plans];
     const outcomes: ProposalOutcome[] = [];

@@ -28,8 +28,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startSystem(): Promise<RunningSystem> {
-  const port = await freePort();
+/** `env`: settings on top of the tests' own; `port`: when a setting must name the address first. */
+export async function startSystem(env: Record<string, string> = {}, port?: number): Promise<RunningSystem> {
+  port ??= await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banli-web-e2e-'));
   let out = '';
   const proc: ChildProcess = spawn('npm', ['start'], {
@@ -43,6 +44,7 @@ export async function startSystem(): Promise<RunningSystem> {
       TEMPORAL_TASK_QUEUE: `web-e2e-${Date.now().toString(36)}`,
       DATABASE_URL: '',
       LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

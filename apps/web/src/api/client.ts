@@ -23,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: ApiErrorDetail[] = [],
     readonly requestId?: string,
+    /** Seconds until a refusal that lifts by itself lifts (too many sign-in attempts). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -56,6 +58,7 @@ const refusalsAsErrors: Middleware = {
       error.message ?? response.statusText,
       error.details,
       error.requestId,
+      error.retryAfterSeconds,
     );
   },
   onError({ error }) {

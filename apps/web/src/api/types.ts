@@ -14,3 +14,4 @@ export type Person = Schemas['PersonResponse'];
 export type CitySettings = Schemas['CitySettingsResponse'];
 export type OrganisationImportReport = Schemas['OrganisationImportReportResponse'];
 export type AdminEvent = Schemas['AdminEventResponse'];
+export type CommitteeSession = Schemas['CommitteeSessionResponse'];

@@ -8,7 +8,10 @@ interface AuthState {
   /** True until the first `GET /api/auth/me` answered. */
   checking: boolean;
   signIn(username: string, password: string): Promise<void>;
+  /** Ends every session of the user (the API revokes their tokens), then forgets them here. */
   signOut(): Promise<void>;
+  /** The user's own new password; the session goes on with a new cookie. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** Navigation only (which screens the menu offers a role); never whether an action is allowed. */
   has(...roles: Role[]): boolean;
 }
@@ -46,11 +49,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const { user: u } = await ok(client.POST('/api/auth/password', { body: { currentPassword, newPassword } }));
+    setUser(u);
+  }, []);
+
   const value = useMemo<AuthState>(
-    // The one role check the web keeps: the menu. Every action comes from allowedActions.
-    // eslint-disable-next-line no-restricted-syntax
-    () => ({ user, checking, signIn, signOut, has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)) }),
-    [user, checking, signIn, signOut],
+    () => ({
+      user,
+      checking,
+      signIn,
+      signOut,
+      changePassword,
+      // The one role check the web keeps: the menu. Every action comes from allowedActions.
+      // eslint-disable-next-line no-restricted-syntax
+      has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
+    }),
+    [user, checking, signIn, signOut, changePassword],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -16,7 +16,7 @@ const COLOURS = {
 /**
  * A deadline as the API says it stands (its `due`, the domain's one due-status rule): 2023年7月5日
  * with the working days left (orange when due soon, green on track) or overdue (red); once done,
- * when it was done. Nothing here counts days.
+ * when it was done; marked 暂定 when its year's holiday notice is not loaded. Nothing here counts days.
  */
 export function DeadlineTag(props: { dueAt: string | null | undefined; due: DueStatus; explanation?: string }) {
   const { t, i18n } = useTranslation();
@@ -34,10 +34,14 @@ export function DeadlineTag(props: { dueAt: string | null | undefined; due: DueS
     else if (due.workingDaysLeft !== undefined) suffix = t('deadline.left', { count: due.workingDaysLeft });
     text = `${formatDate(props.dueAt, lang)}${suffix ? `（${suffix}）` : ''}`;
   }
+  const provisional = 'provisional' in due && due.provisional === true;
   const tag = (
-    <Tag color={COLOURS[due.state]} data-due={due.state}>
+    <Tag color={COLOURS[due.state]} data-due={due.state} data-provisional={provisional || undefined}>
       {text}
+      {provisional && `（${t('deadline.provisionalShort')}）`}
     </Tag>
   );
-  return props.explanation ? <Tooltip title={props.explanation}>{tag}</Tooltip> : tag;
+  // A provisional date may move once its year's notice is loaded: say so wherever it shows.
+  const title = [props.explanation, provisional ? t('deadline.provisional') : undefined].filter(Boolean).join(' ');
+  return title ? <Tooltip title={title}>{tag}</Tooltip> : tag;
 }

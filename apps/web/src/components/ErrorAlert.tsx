@@ -6,7 +6,8 @@ import { ApiError } from '../api/client';
 export function errorText(t: (k: string, o?: Record<string, unknown>) => string, error: unknown): string {
   if (error instanceof ApiError) {
     const key = `errors.${error.code}`;
-    const text = t(key);
+    // A refusal that lifts by itself says when, in whole minutes.
+    const text = t(key, { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) });
     return text === key ? t('errors.unknown', { code: error.code }) : text;
   }
   return t('errors.unknown', { code: String((error as Error)?.message ?? error) });

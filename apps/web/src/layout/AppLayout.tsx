@@ -1,5 +1,5 @@
 import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
-import { BellOutlined, GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,8 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
   { key: 'notifications', path: '/notifications' },
   { key: 'organisation', path: '/admin/organisation', roles: ['admin'] },
+  { key: 'calendar', path: '/admin/calendar', roles: ['admin'] },
+  { key: 'adminSessions', path: '/admin/sessions', roles: ['admin'] },
 ];
 
 /** The frame of every screen: navigation by role, language, notifications, the user. */
@@ -98,12 +100,20 @@ export function AppLayout() {
               {i18n.language === 'en' ? 'EN' : '中'}
             </Button>
           </Dropdown>
-          <span style={{ color: '#fff' }} data-testid="current-user">
-            {user?.displayName} · {unitName(user?.unitId)}
-          </span>
-          <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={() => void signOut()}>
-            {t('signOut')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: <Link to="/password">{t('changePassword')}</Link> },
+                { key: 'sign-out', icon: <LogoutOutlined />, label: t('signOut'), onClick: () => void signOut() },
+              ],
+            }}
+          >
+            <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="user-menu">
+              <span data-testid="current-user">
+                {user?.displayName} · {unitName(user?.unitId)}
+              </span>
+            </Button>
+          </Dropdown>
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>

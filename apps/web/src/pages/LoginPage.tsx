@@ -1,7 +1,9 @@
-import { Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { client, ok } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Language, setLanguage } from '../i18n';
@@ -13,6 +15,10 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
+  const ssoError = params.get('sso_error');
+  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: () => ok(client.GET('/api/auth/providers')) });
+  const oidc = providers.data?.oidc;
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (user) return <Navigate to={from} replace />;
 
@@ -35,6 +41,16 @@ export function LoginPage() {
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('title')}
         </Typography.Title>
+        {ssoError && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="sso-error"
+            style={{ marginBottom: 16 }}
+            message={t(`ssoError.${ssoError}`, { defaultValue: t('ssoError.SSO_FAILED') })}
+          />
+        )}
         <ErrorAlert error={error} />
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required') }]}>
@@ -47,6 +63,15 @@ export function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
+        {oidc && (
+          <>
+            <Divider plain>{t('or')}</Divider>
+            {/* A navigation, not a fetch: the browser goes to the identity provider and back. */}
+            <Button block href={oidc.loginUrl} data-testid="sso-sign-in">
+              {oidc.label ? t('ssoWith', { label: oidc.label }) : t('sso')}
+            </Button>
+          </>
+        )}
         <Space style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
           {(['zh-CN', 'en'] as Language[]).map((l) => (
             <Button key={l} type={i18n.language === l ? 'link' : 'text'} onClick={() => setLanguage(l)}>

@@ -2,8 +2,12 @@ export interface AuthConfig {
   jwtSecret: string;
   /** Lifetime of an access token, in seconds. */
   tokenTtlSeconds: number;
-  /** Login attempts per client address per minute before 429. */
+  /** Sign-in attempts per client address per minute (all of them, right or wrong) before 429. */
   loginAttemptsPerMinute: number;
+  /** Failed sign-ins of one account before its sign-in is locked. */
+  loginFailuresPerAccount: number;
+  /** How long an account's failures are counted, and so the longest it stays locked, in minutes. */
+  loginLockMinutes: number;
 }
 
 /** JWT_SECRET is required and long: a guessable secret would let anyone forge any user. */
@@ -13,12 +17,17 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     throw new Error('JWT_SECRET must be set to at least 32 characters (npm start generates one in data/)');
   }
   const tokenTtlSeconds = Number(env['JWT_TTL_SECONDS'] ?? 8 * 3600);
-  const loginAttemptsPerMinute = Number(env['LOGIN_ATTEMPTS_PER_MINUTE'] ?? 10);
+  // High enough for a whole bureau signing in behind one NAT at 9:00.
+  const loginAttemptsPerMinute = Number(env['LOGIN_ATTEMPTS_PER_MINUTE'] ?? 60);
+  const loginFailuresPerAccount = Number(env['LOGIN_FAILURES_PER_ACCOUNT'] ?? 5);
+  const loginLockMinutes = Number(env['LOGIN_LOCK_MINUTES'] ?? 15);
   for (const [name, v] of [
     ['JWT_TTL_SECONDS', tokenTtlSeconds],
     ['LOGIN_ATTEMPTS_PER_MINUTE', loginAttemptsPerMinute],
+    ['LOGIN_FAILURES_PER_ACCOUNT', loginFailuresPerAccount],
+    ['LOGIN_LOCK_MINUTES', loginLockMinutes],
   ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
   }
-  return { jwtSecret, tokenTtlSeconds, loginAttemptsPerMinute };
+  return { jwtSecret, tokenTtlSeconds, loginAttemptsPerMinute, loginFailuresPerAccount, loginLockMinutes };
 }

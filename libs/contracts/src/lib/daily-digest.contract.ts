@@ -22,6 +22,8 @@ export interface DailyDigestResult {
   added: number;
   /** Set when nothing was sent because the day is not a working day (weekend, holiday). */
   skipped?: 'not-a-working-day';
+  /** From 1 November while next year's holiday notice is not loaded: reminders written now (one per admin unit and week). */
+  calendarReminders?: number;
 }
 
 export interface DigestActivities {

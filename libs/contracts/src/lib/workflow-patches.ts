@@ -12,4 +12,10 @@ export const PROPOSAL_WORKFLOW_PATCHES = {
    * 09:00) and their next escalation times are sent in one workflow task, not one after another.
    */
   parallelAlarmNotices: 'parallel-alarm-notices',
+  /**
+   * Since 2026-12: a new calendar (a local day off such as a typhoon closure, a corrected
+   * notice) re-plans every running deadline not yet due and not escalated, not only the
+   * provisional ones, so a day off in a published year moves the deadlines it falls in.
+   */
+  replanRunningDeadlines: 'replan-running-deadlines',
 } as const;

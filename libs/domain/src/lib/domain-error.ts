@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'HANDLING_ENDED',
   /** No valid credentials or token (401). */
   'UNAUTHENTICATED',
+  /** The token was issued before a sign-out, a password change or reset, or a disable (401). */
+  'TOKEN_REVOKED',
+  /** An admin reset the password: the user must change it before anything else (403). */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** Too many sign-in attempts for the account or from the address; retry later (429). */
+  'TOO_MANY_SIGN_IN_ATTEMPTS',
   /** The same Idempotency-Key was sent with a different request (422). */
   'IDEMPOTENCY_KEY_REUSED',
   'SERVICE_UNAVAILABLE',

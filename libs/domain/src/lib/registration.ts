@@ -1,5 +1,6 @@
 import { DomainError, ErrorDetail } from './domain-error';
 import { PROPOSAL_NUMBER_PATTERN, ProposalRegistration, SESSION_CODE_PATTERN } from './proposal';
+import type { RegistrationRequest } from './committee-session';
 import { hasVisibleText, visibleText } from './text';
 
 export const REGISTRATION_LIMITS = {
@@ -17,6 +18,18 @@ export const REGISTRATION_LIMITS = {
  * workflow update validators). Returns the problems; an empty list means valid.
  */
 export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
+  return problemsOf(r, true);
+}
+
+/**
+ * The same rules for a registration as a client sends it: the session's name may be left out,
+ * since the session (looked up by its code) supplies it; see `registrationInSession`.
+ */
+export function registrationRequestProblems(r: RegistrationRequest): ErrorDetail[] {
+  return problemsOf(r, r.sessionName !== undefined);
+}
+
+function problemsOf(r: RegistrationRequest, withSessionName: boolean): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) problems.push({ field, message });
@@ -35,7 +48,9 @@ export function registrationProblems(r: ProposalRegistration): ErrorDetail[] {
     'number',
     'must be 1-32 letters, digits or dashes',
   );
-  need(text(r.sessionName, REGISTRATION_LIMITS.sessionNameLength), 'sessionName', 'is required');
+  if (withSessionName) {
+    need(text(r.sessionName, REGISTRATION_LIMITS.sessionNameLength), 'sessionName', 'is required');
+  }
   need(text(r.title, REGISTRATION_LIMITS.titleLength), 'title', 'is required (at most 200 characters)');
   need(text(r.body, REGISTRATION_LIMITS.bodyLength), 'body', 'is required (at most 50000 characters)');
 

@@ -80,4 +80,38 @@ export class DailyDigestRepository {
       return added;
     });
   }
+
+  /**
+   * Reminds the admins that next year's holiday notice is not loaded: one outbox row per unit
+   * with an enabled admin, once a week (`weekStart`, the Monday); the relay sends it to that
+   * unit's admins only. Returns how many rows were new.
+   */
+  async addCalendarReminders(year: number, weekStart: string, now: Date = new Date()): Promise<number> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT DISTINCT "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "roles" LIKE :admin ORDER BY "unit_id"`,
+      { admin: '%"admin"%' },
+    );
+    if (rows.length === 0) return 0;
+    return inTransaction(this.dataSource, async (tx) => {
+      let added = 0;
+      for (const r of rows) {
+        const unitId = String(r['unit_id']);
+        const { affected } = await execSql(
+          tx,
+          `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
+           VALUES (:id, NULL, :unitId, 'calendar-reminder', :payload, :createdAt, 'pending')
+           ON CONFLICT ("id") DO NOTHING`,
+          {
+            id: `calendar-reminder/${year}/${unitId}/${weekStart}`,
+            unitId,
+            payload: JSON.stringify({ year }),
+            createdAt: now.toISOString(),
+          },
+        );
+        added += affected;
+      }
+      return added;
+    });
+  }
 }

@@ -240,8 +240,10 @@ export class OrganisationRepository implements IOrganisationRepository {
       if (changed.length === 0) return before;
       await execSql(
         tx,
+        // Disabling or enabling revokes every token issued before (as the accounts' disable does).
         `UPDATE "app_user" SET "display_name" = :displayName, "unit_id" = :unitId, "roles" = :roles,
-           "disabled" = :disabled, "updated_at" = :at WHERE "id" = :id`,
+           "disabled" = :disabled, "updated_at" = :at${changed.includes('enabled') ? `, "token_version" = "token_version" + 1` : ''}
+         WHERE "id" = :id`,
         {
           id,
           displayName: after.displayName,

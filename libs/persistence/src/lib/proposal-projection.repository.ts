@@ -81,7 +81,7 @@ export class ProposalProjectionRepository {
       // An older state than the one already written: its tasks and deadlines are stale.
       if (updated.affected > 0) {
         await this.writeTasks(tx, p, at);
-        await this.writeDeadlines(tx, p);
+        await this.writeDeadlines(tx, p, at);
         await this.copySortKeys(tx, p);
       }
       await new HandlingRecordProjector(tx, p, at, calendar).apply(written);
@@ -164,7 +164,54 @@ export class ProposalProjectionRepository {
     }
   }
 
-  private async writeDeadlines(tx: EntityManager, p: HandlingProjection): Promise<void> {
+  /**
+   * The re-planning report: a deadline that a newer calendar moved or made final (same
+   * extension, another calendar version) is recorded with both dates and that version, in the
+   * transaction that moves it. Idempotent per (proposal, deadline, calendar version).
+   */
+  private async recordCalendarChanges(tx: EntityManager, p: HandlingProjection, at: string): Promise<void> {
+    const replanned = p.deadlines.filter((d) => d.explanation);
+    if (replanned.length === 0) return;
+    const { rows } = await execSql(
+      tx,
+      `SELECT "key", "end_date", "provisional", "extended", "explanation" FROM "deadline"
+       WHERE "proposal_id" = :proposalId AND "projection_version" < :version`,
+      { proposalId: p.proposalId, version: p.version },
+    );
+    const before = new Map(rows.map((r) => [String(r['key']), r]));
+    for (const d of replanned) {
+      const old = before.get(d.key);
+      const explanation = d.explanation as NonNullable<typeof d.explanation>;
+      if (!old || old['explanation'] === null || old['explanation'] === undefined) continue;
+      const oldVersion = (JSON.parse(String(old['explanation'])) as { calendarVersion?: string }).calendarVersion;
+      const oldProvisional = Number(old['provisional']) === 1;
+      const sameExtension = Number(old['extended']) === (d.extension ? 1 : 0);
+      const changed = old['end_date'] !== explanation.endDate || oldProvisional !== explanation.provisional;
+      if (!sameExtension || !changed || oldVersion === explanation.calendarVersion) continue;
+      await execSql(
+        tx,
+        `INSERT INTO "deadline_change" ("proposal_id", "deadline_key", "calendar_version", "unit_id", "old_end_date",
+           "new_end_date", "old_provisional", "new_provisional", "recorded_at")
+         VALUES (:proposalId, :key, :calendarVersion, :unitId, :oldEndDate, :newEndDate, :oldProvisional,
+           :newProvisional, :at)
+         ON CONFLICT ("proposal_id", "deadline_key", "calendar_version") DO NOTHING`,
+        {
+          proposalId: p.proposalId,
+          key: d.key,
+          calendarVersion: explanation.calendarVersion,
+          unitId: d.unitId,
+          oldEndDate: old['end_date'] ?? null,
+          newEndDate: explanation.endDate,
+          oldProvisional: oldProvisional ? 1 : 0,
+          newProvisional: explanation.provisional ? 1 : 0,
+          at,
+        },
+      );
+    }
+  }
+
+  private async writeDeadlines(tx: EntityManager, p: HandlingProjection, at: string): Promise<void> {
+    await this.recordCalendarChanges(tx, p, at);
     for (const d of p.deadlines) {
       await execSql(
         tx,

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar-override.repository';
+import { AccountRepository, IAccountRepository } from './account.repository';
+import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
+import { CommitteeSessionRepository, ICommitteeSessionRepository } from './committee-session.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
+import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
 import { IOrganisationRepository, OrganisationRepository } from './organisation.repository';
@@ -9,6 +12,7 @@ import { IProposalRepository, ProposalQueryRepository } from './proposal-query.r
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
 import { IReplyLetterRepository, ReplyLetterRepository } from './reply-letter.repository';
+import { ISignInAttemptRepository, SignInAttemptRepository } from './sign-in-attempt.repository';
 import { ISupervisionRepository, SupervisionRepository } from './supervision.repository';
 import { ITaskQueryRepository, TaskQueryRepository } from './task-query.repository';
 import { IUserNotificationRepository, UserNotificationRepository } from './user-notification.repository';
@@ -33,7 +37,11 @@ export interface Repositories {
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
   organisation: IOrganisationRepository;
+  accounts: IAccountRepository;
+  signInAttempts: ISignInAttemptRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
+  externalIdentities: IExternalIdentityRepository;
+  sessions: ICommitteeSessionRepository;
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
@@ -51,7 +59,11 @@ export function createRepositories(dataSource: DataSource): Repositories {
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
     organisation: new OrganisationRepository(dataSource),
+    accounts: new AccountRepository(dataSource),
+    signInAttempts: new SignInAttemptRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),
+    externalIdentities: new ExternalIdentityRepository(dataSource),
+    sessions: new CommitteeSessionRepository(dataSource),
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),

@@ -74,6 +74,27 @@ export async function cappedCount(
   return n > COUNT_LIMIT ? { count: COUNT_LIMIT, capped: true } : { count: n, capped: false };
 }
 
+/**
+ * cappedCount of several FROM … WHERE … clauses (sharing `params`) in one statement: one round
+ * trip and one pooled connection instead of one each, which is what a page with several
+ * counts (the inbox's tabs) costs most under concurrent load.
+ */
+export async function cappedCounts(
+  on: DataSource | EntityManager,
+  froms: readonly string[],
+  params: Record<string, unknown> = {},
+): Promise<CappedCount[]> {
+  if (froms.length === 0) return [];
+  const columns = froms.map(
+    (from, i) => `(SELECT count(*) FROM (SELECT 1 AS "x" ${from} LIMIT ${COUNT_LIMIT + 1}) "c${i}") AS "n${i}"`,
+  );
+  const r = await execSql(on, `SELECT ${columns.join(', ')}`, params);
+  return froms.map((_, i) => {
+    const n = Number(r.rows[0]?.[`n${i}`] ?? 0);
+    return n > COUNT_LIMIT ? { count: COUNT_LIMIT, capped: true } : { count: n, capped: false };
+  });
+}
+
 /** `ORDER BY` of a nullable column ascending with NULLs last, in the form the dialect's indexes can serve. */
 export function ascNullsLast(dataSource: DataSource, column: string): string {
   // PostgreSQL's ascending index already puts NULLs last; SQLite's puts them first, so its

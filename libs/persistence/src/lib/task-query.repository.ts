@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ascNullsLast, cappedCount, execSql } from './sql';
+import { ascNullsLast, cappedCounts, execSql } from './sql';
 import type { CappedCount } from './sql';
 
 export interface InboxQuery {
@@ -101,15 +101,21 @@ export class TaskQueryRepository implements ITaskQueryRepository {
       ...(q.kinds ? { kinds: [...q.kinds] } : {}),
     };
     const due = q.sort === '-dueAt' ? `t."due_at" DESC NULLS LAST` : ascNullsLast(this.dataSource, `t."due_at"`);
-    // The same conditions are counted once (an overdue page's total is its overdue count).
-    const counts = new Map<string, Promise<CappedCount>>();
-    const counted = (conditions: string[]) => {
+    // The same conditions are counted once (an overdue page's total is its overdue count), and
+    // all counts go in one statement beside the page's.
+    const froms: string[] = [];
+    const counted = (conditions: string[]): number => {
       const from = `FROM "task" t WHERE ${[...conditions].sort().join(' AND ')}`;
-      const known = counts.get(from) ?? cappedCount(this.dataSource, from, params);
-      counts.set(from, known);
-      return known;
+      const known = froms.indexOf(from);
+      return known >= 0 ? known : froms.push(from) - 1;
     };
-    const [rows, total, open, overdue, dueSoon] = await Promise.all([
+    const which = {
+      total: counted(where),
+      open: counted(scope),
+      overdue: counted([...scope, `t."due_at" < :now`]),
+      dueSoon: counted([...scope, `t."due_at" >= :now`, `t."due_at" <= :soon`]),
+    };
+    const [rows, countRows] = await Promise.all([
       execSql(
         this.dataSource,
         `SELECT t."id", t."proposal_id", t."kind", t."unit_id", t."status", t."deadline_key", t."due_at", t."round",
@@ -120,11 +126,11 @@ export class TaskQueryRepository implements ITaskQueryRepository {
          LIMIT :limit OFFSET :offset`,
         { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       ),
-      counted(where),
-      counted(scope),
-      counted([...scope, `t."due_at" < :now`]),
-      counted([...scope, `t."due_at" >= :now`, `t."due_at" <= :soon`]),
+      cappedCounts(this.dataSource, froms, params),
     ]);
+    const [total, open, overdue, dueSoon] = [which.total, which.open, which.overdue, which.dueSoon].map(
+      (i) => countRows[i] as CappedCount,
+    );
     return {
       items: rows.rows.map((r) => ({
         id: String(r['id']),

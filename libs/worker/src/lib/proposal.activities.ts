@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ReplyLetterFreezer } from './reply-letter-freezer';
-import type { CalendarActivities, ProposalActivities } from '@banli/contracts';
+import type { CalendarActivities, CalendarReplanActivities, ProposalActivities } from '@banli/contracts';
 import { addWorkingDays, officeMorning, planDeadline, toShanghaiDate } from '@banli/domain';
 import {
   CalendarOverrideRepository,
@@ -29,10 +29,15 @@ export function createProposalActivities(dataSource: DataSource): ProposalActivi
   };
 }
 
-/** Calendar computations with the calendar every replica reads from the database. */
-export function createCalendarActivities(dataSource: DataSource): CalendarActivities {
+/**
+ * Calendar computations with the calendar every replica reads from the database, and the
+ * paging and progress of re-planning after a calendar load.
+ */
+export function createCalendarActivities(dataSource: DataSource): CalendarActivities & CalendarReplanActivities {
   const calendars = new CalendarOverrideRepository(dataSource);
   return {
+    openProposalWorkflows: ({ after, limit }) => calendars.openProposalWorkflows(after, limit),
+    recordCalendarReplan: ({ seq, status, signalled }) => calendars.recordReplan(seq, status, signalled),
     async planDeadlines(deadlines, options) {
       const calendar = await calendars.current(Date.now(), options?.refresh);
       return deadlines.map((d) => ({ key: d.key, ...planDeadline(calendar, d.plan, d.reminderWorkingDaysBefore) }));

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { range } from '../context';
-import { proposalId, Step, stepsToClosed } from '../proposals';
+import { openSession, proposalId, Step, stepsToClosed } from '../proposals';
 import { forEachLimited } from '../stats';
 
 export interface DriveOutcome {
@@ -18,6 +18,7 @@ export interface DriveOutcome {
 export async function driveToClosed(ctx: Ctx, session: string, count: number, users: number): Promise<DriveOutcome> {
   const failed: string[] = [];
   let completed = 0;
+  await openSession(ctx.api, session);
   const t = performance.now();
   await forEachLimited(range(count), users, async (i) => {
     try {

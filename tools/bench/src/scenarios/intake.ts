@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { r1, range } from '../context';
 import { measure } from '../proc';
-import { assignment, CO_HANDLERS, proposalId, registration } from '../proposals';
+import { assignment, CO_HANDLERS, openSession, proposalId, registration } from '../proposals';
 import { underGoal } from '../report';
 import { forEachLimited, ratio } from '../stats';
 import { BENCH_TASK_QUEUE, sleep } from '../system';
@@ -26,6 +26,7 @@ export async function intake(ctx: Ctx): Promise<void> {
   const n = args.sizes.intake;
   const c = args.concurrency;
   const session = ctx.intakeSession;
+  await openSession(api, session);
 
   ctx.log(`intake baseline: ${n} no-op workflows at concurrency ${c}`);
   const base = await measure({ temporal: system.temporal.pid, benchWorker: system.benchWorker.pid }, () =>

@@ -1,6 +1,3 @@
-/** The throttler that limits login attempts; no other route uses it. */
-export const LOGIN_THROTTLE = 'login';
-
 /**
  * The web UI's session: the JWT in an HttpOnly, SameSite=Strict cookie scoped to /api, so no
  * script on the page can read it. Writes authenticated by the cookie must carry this header

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError, hasRole, Role } from '@banli/domain';
-import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import { AuthService, JWT_OPTIONS, TokenClaims } from './auth.service';
+import { BEFORE_PASSWORD_CHANGE, IS_PUBLIC, REQUIRED_ROLES, TokenCarrier } from './auth.decorators';
+import { AuthService } from './auth.service';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from './auth.constants';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,14 +16,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
     private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: unknown; cookies?: Record<string, string> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { user?: unknown; tokenCarrier?: TokenCarrier; cookies?: Record<string, string> }>();
     const header = request.headers.authorization;
     // A request that sends an Authorization header is judged by it alone: one that is not a
     // well-formed Bearer token (Basic, an empty or malformed Bearer) is refused, never read
@@ -42,19 +42,12 @@ export class AuthGuard implements CanActivate {
         message: `A change made with the session cookie needs the header X-Requested-With: ${CSRF_HEADER_VALUE}`,
       });
     }
-    let claims: TokenClaims;
-    try {
-      // The algorithm is pinned: `alg: none` and tokens signed any other way are refused.
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
-        algorithms: [JWT_OPTIONS.algorithm],
-        issuer: JWT_OPTIONS.issuer,
-        audience: JWT_OPTIONS.audience,
-      });
-    } catch {
-      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or expired; sign in again');
-    }
-    const user = await this.auth.resolve(claims);
+    const user = await this.auth.authenticate(token);
     request.user = user;
+    request.tokenCarrier = bearer ? 'bearer' : 'cookie';
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Change your password first (POST /api/auth/password)');
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !hasRole(user, ...roles)) {
       throw new DomainError('ROLE_REQUIRED', `This needs the role ${roles.join(' or ')}`);

@@ -6,4 +6,10 @@ export interface AuthenticatedUser extends Actor {
   displayName: string;
 }
 
+/** The caller with their account's standing, as `GET /api/auth/me` and sign-in answer it. */
+export interface SignedInUser extends AuthenticatedUser {
+  /** An admin reset the password: until the user changes it, only sign-out and the change are allowed. */
+  mustChangePassword: boolean;
+}
+
 export const SEES_EVERY_PROPOSAL: Role[] = ['registrar', 'assigning-officer', 'supervisor', 'admin'];

@@ -17,6 +17,11 @@ export class ApiErrorContentResponse {
   @ApiProperty({ enum: API_ERROR_CODES, enumName: 'ErrorCode' }) code!: string;
   @ApiProperty({ description: 'For people; the code is for programs' }) message!: string;
   @ApiPropertyOptional({ type: [ApiErrorDetailResponse] }) details?: ApiErrorDetailResponse[];
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Seconds until the refusal lifts (also in Retry-After), on refusals that lift by themselves (429)',
+  })
+  retryAfterSeconds?: number;
   @ApiPropertyOptional({ description: 'The X-Request-Id of the request, to find it in the logs' }) requestId?: string;
 }
 

@@ -6,6 +6,7 @@ export interface ApiErrorBody {
     code: string;
     message: string;
     details?: ErrorDetail[];
+    retryAfterSeconds?: number;
     requestId?: string;
   };
 }

@@ -12,14 +12,14 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 
 /** What each refusal means in general; an operation may say what it means there. */
 export const MEANING: Record<ErrorStatus, string> = {
   400: 'The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST)',
-  401: 'Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED)',
-  403: "The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)",
+  401: 'Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED)',
+  403: "The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)",
   404: 'No such thing, or not one the caller may see (PROPOSAL_NOT_FOUND, NOT_FOUND)',
   409: 'Not possible now: wrong stage, window closed, already done or registered (WRONG_STAGE, DEADLINE_PASSED, ALREADY_DONE, HANDLING_ENDED, …)',
   413: 'The request body is larger than the limit (PAYLOAD_TOO_LARGE)',
   415: 'The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE)',
   422: 'The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED)',
-  429: 'Too many sign-in attempts from this address; retry after Retry-After seconds (TOO_MANY_REQUESTS)',
+  429: 'Too many sign-in attempts for the account or from the address; retry after Retry-After seconds, also given as retryAfterSeconds (TOO_MANY_SIGN_IN_ATTEMPTS)',
   503: 'A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE)',
 };
 

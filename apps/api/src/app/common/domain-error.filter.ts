@@ -9,9 +9,9 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, ErrorDetail, isErrorCode } from '@banli/domain';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiErrorBody } from './api-error';
 import { ReplayedError } from './replayed-error';
+import { RetryLaterError } from './retry-later-error';
 import { isUnappliedUpdateFailure } from '../temporal/workflow-call-queue';
 
 /** The single mapping from domain error codes to HTTP status codes. */
@@ -31,6 +31,9 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   ALREADY_EXISTS: HttpStatus.CONFLICT,
   IN_USE: HttpStatus.CONFLICT,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  TOKEN_REVOKED: HttpStatus.UNAUTHORIZED,
+  PASSWORD_CHANGE_REQUIRED: HttpStatus.FORBIDDEN,
+  TOO_MANY_SIGN_IN_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
   IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
@@ -73,12 +76,6 @@ export class DomainErrorFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
-    // The throttler names its header after the limit (Retry-After-login); clients read Retry-After.
-    for (const name of res.getHeaderNames?.() ?? []) {
-      if (name.startsWith('retry-after-') && !res.getHeader('retry-after')) {
-        res.setHeader('retry-after', String(res.getHeader(name)));
-      }
-    }
     if (res.headersSent) {
       // A file was already on its way: the status has gone, so the only honest answer is
       // to cut the response short (the client sees an incomplete body, not a wrong one).
@@ -90,6 +87,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     for (const h of ['content-type', 'content-disposition', 'content-length', 'etag', 'x-content-sha256']) {
       res.removeHeader(h);
     }
+    if (mapped.body.retryAfterSeconds !== undefined)
+      res.setHeader('retry-after', String(mapped.body.retryAfterSeconds));
     res.status(mapped.status).json({
       error: { ...mapped.body, ...(typeof requestId === 'string' ? { requestId } : {}) },
     } satisfies ApiErrorBody);
@@ -102,7 +101,12 @@ export function toHttpError(e: unknown): HttpError {
   if (e instanceof DomainError) {
     return {
       status: HTTP_STATUS_OF[e.code],
-      body: { code: e.code, message: e.message, ...(e.details.length ? { details: e.details } : {}) },
+      body: {
+        code: e.code,
+        message: e.message,
+        ...(e.details.length ? { details: e.details } : {}),
+        ...(e instanceof RetryLaterError ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+      },
     };
   }
   if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure) {
@@ -115,12 +119,6 @@ export function toHttpError(e: unknown): HttpError {
         body: { code, message: e.cause.message, ...(details.length ? { details } : {}) },
       };
     }
-  }
-  if (e instanceof ThrottlerException) {
-    return {
-      status: HttpStatus.TOO_MANY_REQUESTS,
-      body: { code: 'TOO_MANY_REQUESTS', message: 'Too many sign-in attempts; retry after the time in Retry-After' },
-    };
   }
   if (e instanceof WorkflowExecutionAlreadyStartedError) {
     return {

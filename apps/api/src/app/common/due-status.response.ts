@@ -27,4 +27,11 @@ export class DueStatusResponse {
     description: 'overdue only: working days after its last day (0: overdue, no working day lost yet)',
   })
   workingDaysOverdue?: number;
+  @ApiPropertyOptional({
+    enum: [true],
+    description:
+      'Pending only: its last day is in a year whose official holiday notice is not loaded, so the date ' +
+      'may move once it is (absent otherwise)',
+  })
+  provisional?: true;
 }

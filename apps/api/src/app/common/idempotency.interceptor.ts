@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { RESPONSE_PASSTHROUGH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { createHash } from 'node:crypto';
@@ -11,6 +11,13 @@ import { toHttpError } from './domain-error.filter';
 import { ReplayedError } from './replayed-error';
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
+const WITHOUT_IDEMPOTENCY = 'banli:without-idempotency';
+
+/**
+ * The route ignores Idempotency-Key: its request or answer holds a secret (a password, a token)
+ * that must not be stored, not even hashed, and a retry may simply run again.
+ */
+export const WithoutIdempotency = () => SetMetadata(WITHOUT_IDEMPOTENCY, true);
 
 /** Whether the handler takes the response object (`@Res()`) and so answers by itself. */
 export function writesOwnResponse(context: ExecutionContext): boolean {
@@ -43,6 +50,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = http.getResponse<Response>();
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined || !req.user) return next.handle();
+    if (Reflect.getMetadata(WITHOUT_IDEMPOTENCY, context.getHandler())) return next.handle();
     // A route that writes its own answer (`@Res()`: the letter preview's HTML) has no body to
     // store or replay; a replay would answer nothing, and the client would wait forever. Such
     // routes compute and change nothing, so a retry simply runs again.

@@ -38,14 +38,14 @@ function rowsOfJson(body: unknown): unknown[] {
 const REQUIRED_COLUMNS = [
   'kind',
   'sessionCode',
-  'sessionName',
   'number',
   'title',
   'proposers',
   'body',
   'suggestionPoints',
 ] as const;
-const OPTIONAL_COLUMNS = ['urgent'] as const;
+/** `sessionName`, when given, must be the session's name (older files carry it); empty means the session's. */
+const OPTIONAL_COLUMNS = ['sessionName', 'urgent'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const COLUMN_OF = new Map<string, Column>(
   [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c.toLowerCase(), c] as const),
@@ -87,10 +87,11 @@ export function rowsOfCsv(text: string): unknown[] {
       return i < 0 ? '' : record[i].trim();
     };
     const urgent = cell('urgent').toLowerCase();
+    const sessionName = cell('sessionName');
     return {
       kind: cell('kind'),
       sessionCode: cell('sessionCode'),
-      sessionName: cell('sessionName'),
+      ...(sessionName === '' ? {} : { sessionName }),
       number: cell('number'),
       title: cell('title'),
       proposers: split(cell('proposers'), NAME_SEPARATOR).map((name, i) => ({ name, lead: i === 0 })),

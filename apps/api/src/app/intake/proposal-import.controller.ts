@@ -17,9 +17,10 @@ export class ProposalImportController {
 
   /**
    * Registers a whole session at once: `{"proposals": [...]}` as for POST /api/proposals, or a
-   * CSV with the columns kind, sessionCode, sessionName, number, title, proposers (separated by
-   * 、 or ;, the lead first), body, suggestionPoints (separated by line breaks or |) and,
-   * optionally, urgent (true/false). With `?accept=true` the committee accepts (立案) every
+   * CSV with the columns kind, sessionCode, number, title, proposers (separated by 、 or ;, the
+   * lead first), body, suggestionPoints (separated by line breaks or |) and, optionally,
+   * sessionName (must be the session's) and urgent (true/false). A row whose session is
+   * unknown or closed fails on its own (422). With `?accept=true` the committee accepts (立案) every
    * row as it registers it, in the same workflow update: the session is then ready for the
    * assigning office's bulk assignment (POST /api/proposals/assignments).
    */

@@ -1,18 +1,19 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { ErrorDetail, ProposalRegistration, registrationProblems } from '@banli/domain';
+import { ErrorDetail, RegistrationRequest, registrationRequestProblems } from '@banli/domain';
 import type { ApiErrorBody } from '../common/api-error';
 import { RegisterProposalDto } from '../proposals/register-proposal.dto';
 
 export type ImportRowError = ApiErrorBody['error'];
 
 export type ValidatedRow =
-  { ok: true; registration: ProposalRegistration; urgent?: boolean } | { ok: false; error: ImportRowError };
+  { ok: true; registration: RegistrationRequest; urgent?: boolean } | { ok: false; error: ImportRowError };
 
 /**
  * Checks one imported row exactly as POST /api/proposals checks its body: the HTTP shape
  * (unknown or wrongly typed fields: BAD_REQUEST), then the domain's registration rules
- * (VALIDATION_FAILED), with every problem as a detail.
+ * (VALIDATION_FAILED), with every problem as a detail. Its session is checked as it is
+ * registered (ProposalsService), so a row of an unknown or closed session fails on its own.
  */
 export async function validateImportRow(raw: unknown): Promise<ValidatedRow> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -26,17 +27,17 @@ export async function validateImportRow(raw: unknown): Promise<ValidatedRow> {
       error: { code: 'BAD_REQUEST', message: 'The proposal is invalid', details: detailsOf(shapeErrors) },
     };
   }
-  const registration: ProposalRegistration = {
+  const registration: RegistrationRequest = {
     kind: dto.kind,
     sessionCode: dto.sessionCode,
-    sessionName: dto.sessionName,
+    ...(dto.sessionName !== undefined ? { sessionName: dto.sessionName } : {}),
     number: dto.number,
     title: dto.title,
     proposers: dto.proposers.map((p) => ({ name: p.name, lead: p.lead })),
     body: dto.body,
     suggestionPoints: dto.suggestionPoints.map((p) => ({ seq: p.seq, text: p.text })),
   };
-  const problems = registrationProblems(registration);
+  const problems = registrationRequestProblems(registration);
   if (problems.length > 0) {
     return {
       ok: false,

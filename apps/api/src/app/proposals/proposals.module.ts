@@ -26,6 +26,7 @@ import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
           client,
           repos.proposals,
           repos.calendars,
+          repos.sessions,
           access,
           config.taskQueue,
           handlingConfigFromEnv(),

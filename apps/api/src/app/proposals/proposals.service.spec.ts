@@ -3,7 +3,11 @@ import { handlingConfigFromEnv } from '@banli/config';
 import { projectedStateOf, type ProjectedHandlingState, type ProposalEvent } from '@banli/contracts';
 import { newHandlingState, WorkingDayCalendar } from '@banli/domain';
 import type { ProposalEntity } from '@banli/persistence';
-import { newCalendarOverrideRepositoryMock, newProposalRepositoryMock } from '../../../test/support/repository-mocks';
+import {
+  newCalendarOverrideRepositoryMock,
+  newCommitteeSessionRepositoryMock,
+  newProposalRepositoryMock,
+} from '../../../test/support/repository-mocks';
 import { ProposalAccessService } from '../access/proposal-access.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProposalsService } from './proposals.service';
@@ -74,6 +78,7 @@ describe('ProposalsService: a proposal as the caller sees it', () => {
       temporal,
       proposals,
       calendars,
+      newCommitteeSessionRepositoryMock(),
       new ProposalAccessService(proposals),
       'banli',
       handling,
@@ -140,5 +145,75 @@ describe('ProposalsService: a proposal as the caller sees it', () => {
       ['finance', 'pending', undefined],
     ]);
     expect(detail.objections).toMatchObject([{ id: 1, unitId: 'housing', decided: { decision: 'reassign' } }]);
+  });
+});
+
+describe('ProposalsService: registering into a session', () => {
+  const SESSION = {
+    code: '8-2',
+    name: '市政协八届二次会议',
+    term: 8,
+    meeting: 2,
+    year: 2026,
+    startsOn: null,
+    endsOn: null,
+    createdAt: '2025-12-01T00:00:00.000Z',
+    updatedAt: '2025-12-01T00:00:00.000Z',
+  };
+  const request = {
+    kind: 'proposal' as const,
+    sessionCode: '8-2',
+    number: '20260117',
+    title: '关于加快数字经济发展的提案',
+    body: '……',
+    proposers: [{ name: '李明', lead: true }],
+    suggestionPoints: [{ seq: 1, text: '加快5G基站建设' }],
+  };
+  let sessions: ReturnType<typeof newCommitteeSessionRepositoryMock>;
+  let proposals: ReturnType<typeof newProposalRepositoryMock>;
+  let executeUpdateWithStart: jest.Mock;
+  let sut: ProposalsService;
+
+  beforeEach(() => {
+    sessions = newCommitteeSessionRepositoryMock();
+    proposals = newProposalRepositoryMock();
+    executeUpdateWithStart = jest.fn();
+    const temporal = {
+      withDeadline: (_deadline: number, call: () => unknown) => call(),
+      workflow: { executeUpdateWithStart },
+    } as unknown as Client;
+    sut = new ProposalsService(
+      temporal,
+      proposals,
+      newCalendarOverrideRepositoryMock(),
+      sessions,
+      new ProposalAccessService(proposals),
+      'banli',
+      handling,
+      undefined,
+      () => NOW,
+    );
+  });
+
+  it("starts the workflow with the session's name", async () => {
+    sessions.find.mockResolvedValue({ ...SESSION, status: 'open' });
+    proposals.findById.mockResolvedValueOnce(null).mockResolvedValue(row(registered()));
+    await sut.registerProposal(request);
+    expect(sessions.find).toHaveBeenCalledWith('8-2');
+    expect(executeUpdateWithStart.mock.calls[0]?.[1]).toMatchObject({
+      args: [{ sessionCode: '8-2', sessionName: '市政协八届二次会议' }],
+    });
+  });
+
+  it.each([
+    ['an unknown session', null],
+    ['a closed session', { ...SESSION, status: 'closed' as const }],
+  ])('refuses %s and starts nothing', async (_what, session) => {
+    sessions.find.mockResolvedValue(session);
+    await expect(sut.registerProposal(request)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'sessionCode' }],
+    });
+    expect(executeUpdateWithStart).not.toHaveBeenCalled();
   });
 });

@@ -11,18 +11,23 @@ import {
 import type { HandlingConfig } from '@banli/config';
 import {
   Actor,
-  assertValidRegistration,
   availableActions,
   DomainError,
   Deadline,
   dueStatus,
   HANDLING_ACTIONS,
   newHandlingState,
-  ProposalRegistration,
   proposalIdOf,
   proposalWorkflowIdOf,
+  registrationInSession,
+  RegistrationRequest,
 } from '@banli/domain';
-import type { ICalendarOverrideRepository, IProposalRepository, ProposalEntity } from '@banli/persistence';
+import type {
+  ICalendarOverrideRepository,
+  ICommitteeSessionRepository,
+  IProposalRepository,
+  ProposalEntity,
+} from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -47,6 +52,7 @@ export class ProposalsService {
     private readonly temporal: Client,
     private readonly proposals: IProposalRepository,
     private readonly calendars: ICalendarOverrideRepository,
+    private readonly sessions: Pick<ICommitteeSessionRepository, 'find'>,
     private readonly access: ProposalAccessService,
     private readonly taskQueue: string,
     private readonly handling: HandlingConfig,
@@ -65,13 +71,17 @@ export class ProposalsService {
    * table's check runs here first on the state the workflow will start with, so a caller the
    * rules refuse starts nothing. A proposal registered before is confirmed as usual, then
    * accepted if the table still offers the caller `review`.
+   *
+   * The proposal is registered into the open session its code names, under that session's
+   * name; an unknown or closed session, or another name, is refused (422) and starts nothing.
    */
   async registerProposal(
-    registration: ProposalRegistration,
+    request: RegistrationRequest,
     options: { urgent?: boolean; requestId?: string; acceptBy?: Actor } = {},
   ): Promise<RegisterResult> {
     const { requestId, acceptBy } = options;
-    assertValidRegistration(registration);
+    const session = typeof request.sessionCode === 'string' ? await this.sessions.find(request.sessionCode) : null;
+    const registration = registrationInSession(request, session);
     const proposalId = proposalIdOf(registration.sessionCode, registration.number);
     const input: ProposalWorkflowInput = {
       proposalId,

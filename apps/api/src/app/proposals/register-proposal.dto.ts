@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import type { ProposalKind, ProposalRegistration } from '@banli/domain';
+import type { ProposalKind, RegistrationRequest } from '@banli/domain';
 
 /**
  * The HTTP shape of a registration: types and sizes only. Business rules (one lead proposer,
@@ -40,20 +40,29 @@ export class SuggestionPointDto {
   text!: string;
 }
 
-export class RegisterProposalDto implements ProposalRegistration {
+export class RegisterProposalDto implements RegistrationRequest {
   @ApiProperty({ enum: ['proposal', 'suggestion'] })
   @IsIn(['proposal', 'suggestion'])
   kind!: ProposalKind;
 
-  @ApiProperty({ example: '8-2', description: 'Stable ASCII code of the session' })
+  @ApiProperty({
+    example: '8-2',
+    description: 'The code of an open session (GET /api/sessions); an unknown or closed one is refused (422)',
+  })
   @IsString()
   @MaxLength(32)
   sessionCode!: string;
 
-  @ApiProperty({ example: '市政协八届二次会议' })
+  @ApiProperty({
+    required: false,
+    example: '市政协八届二次会议',
+    description:
+      "Taken from the session. Optional, for older clients and files: when sent, it must be the session's name (else 422)",
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(100)
-  sessionName!: string;
+  sessionName?: string;
 
   @ApiProperty({ example: '20230117' })
   @IsString()

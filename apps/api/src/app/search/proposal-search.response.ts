@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROPOSAL_STAGES } from '@banli/domain';
 import type { ProposalKind, ProposalStage } from '@banli/domain';
-import type { ProposalSearchPage, ProposalSummary } from '@banli/persistence';
 import { ProposerResponse } from '../proposals/proposal.response';
+import type { ProposalListItem, ProposalListPage } from './proposal-search.service';
 
 /** A proposal as a list shows it: no body, no deadlines. */
-export class ProposalSummaryResponse implements ProposalSummary {
+export class ProposalSummaryResponse implements ProposalListItem {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['proposal', 'suggestion'], enumName: 'ProposalKind' }) kind!: ProposalKind;
   @ApiProperty() sessionCode!: string;
@@ -18,11 +18,15 @@ export class ProposalSummaryResponse implements ProposalSummary {
   @ApiProperty({ type: [String] }) assignedUnitIds!: string[];
   @ApiProperty() keyProposal!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextDueAt!: string | null;
+  @ApiProperty({
+    description: "The next due date is provisional: its year's official holiday notice is not loaded",
+  })
+  nextDueProvisional!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
 
-export class ProposalSearchPageResponse implements ProposalSearchPage {
+export class ProposalSearchPageResponse implements ProposalListPage {
   @ApiProperty({ type: [ProposalSummaryResponse] }) items!: ProposalSummaryResponse[];
   @ApiProperty({ type: 'integer', description: 'Matching rows, counted up to 1,000' }) total!: number;
   @ApiProperty({ description: 'Counting stopped at 1,000: more rows match than `total`' }) totalCapped!: boolean;

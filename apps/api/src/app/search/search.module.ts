@@ -12,7 +12,7 @@ import { ProposalSearchService } from './proposal-search.service';
       provide: ProposalSearchService,
       inject: [REPOSITORIES, ProposalAccessService],
       useFactory: (repos: Repositories, access: ProposalAccessService) =>
-        new ProposalSearchService(repos.proposalSearch, access),
+        new ProposalSearchService(repos.proposalSearch, access, repos.calendars),
     },
   ],
 })

@@ -5,6 +5,7 @@ export const zh = {
   appName: '提案办理',
   language: '语言',
   signOut: '退出登录',
+  changePassword: '修改密码',
   loading: '加载中…',
   retry: '重试',
   save: '保存',
@@ -33,6 +34,8 @@ export const zh = {
     dashboard: '督办看板',
     notifications: '消息通知',
     organisation: '组织机构',
+    calendar: '节假日日历',
+    adminSessions: '届次管理',
   },
   deadline: {
     left: '还剩{{count}}个工作日',
@@ -43,6 +46,7 @@ export const zh = {
     doneOn: '已于{{date}}完成',
     dueSoon: '即将到期',
     provisional: '暂定（当年节假日安排尚未公布）',
+    provisionalShort: '暂定',
   },
   stage: {
     registered: '待审查',
@@ -98,6 +102,9 @@ export const zh = {
   errors: {
     NETWORK: '无法连接服务器，请检查网络后重试',
     UNAUTHENTICATED: '登录已失效，请重新登录',
+    TOKEN_REVOKED: '您已退出登录或更改了密码，请重新登录',
+    PASSWORD_CHANGE_REQUIRED: '请先修改密码',
+    TOO_MANY_SIGN_IN_ATTEMPTS: '登录尝试过多，请 {{minutes}} 分钟后再试',
     ROLE_REQUIRED: '您的角色无权进行此操作',
     NOT_ASSIGNED: '此事项不属于您的单位',
     PROPOSAL_NOT_FOUND: '未找到该提案，或您无权查看',
@@ -126,6 +133,7 @@ export const en: typeof zh = {
   appName: 'Proposal handling',
   language: 'Language',
   signOut: 'Sign out',
+  changePassword: 'Change password',
   loading: 'Loading…',
   retry: 'Retry',
   save: 'Save',
@@ -154,6 +162,8 @@ export const en: typeof zh = {
     dashboard: 'Supervision',
     notifications: 'Notifications',
     organisation: 'Organisation',
+    calendar: 'Holiday calendar',
+    adminSessions: 'Sessions',
   },
   deadline: {
     left: '{{count}} working days left',
@@ -164,6 +174,7 @@ export const en: typeof zh = {
     doneOn: 'done on {{date}}',
     dueSoon: 'due soon',
     provisional: 'provisional (official calendar for that year not yet published)',
+    provisionalShort: 'provisional',
   },
   stage: {
     registered: 'To review',
@@ -219,6 +230,9 @@ export const en: typeof zh = {
   errors: {
     NETWORK: 'The server cannot be reached; check the network and retry',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
+    TOKEN_REVOKED: 'You signed out or changed your password; please sign in again',
+    PASSWORD_CHANGE_REQUIRED: 'Change your password first',
+    TOO_MANY_SIGN_IN_ATTEMPTS: 'Too many sign-in attempts; try again in {{minutes}} minute(s)',
     ROLE_REQUIRED: 'Your role may not do this',
     NOT_ASSIGNED: 'This is not your unit’s task',
     PROPOSAL_NOT_FOUND: 'No such proposal, or you may not see it',

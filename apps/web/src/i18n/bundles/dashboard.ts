@@ -3,7 +3,7 @@ export const namespace = 'dashboard';
 export const zh = {
   title: '督办看板',
   filters: '筛选',
-  session: '届次代码',
+  session: '届次',
   sessionPlaceholder: '全部届次',
   unit: '责任单位',
   unitPlaceholder: '全部单位',
@@ -66,7 +66,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Supervision',
   filters: 'Filters',
-  session: 'Session code',
+  session: 'Session',
   sessionPlaceholder: 'All sessions',
   unit: 'Unit',
   unitPlaceholder: 'All units',

@@ -4,8 +4,8 @@ export const zh = {
   title: '提案查询',
   query: '关键词',
   queryPlaceholder: '案由、正文、建议、提案人、编号…',
-  session: '届次代码',
-  sessionPlaceholder: '如 8-2',
+  session: '届次',
+  sessionPlaceholder: '全部届次',
   stage: '阶段',
   anyStage: '全部阶段',
   proposal: '提案',
@@ -18,15 +18,14 @@ export const zh = {
   received: '登记日期',
   kind: { proposal: '提案', suggestion: '建议' },
   empty: '没有符合条件的提案',
-  sessionInvalid: '届次代码只能包含字母、数字和短横线',
 };
 
 export const en: typeof zh = {
   title: 'Proposals',
   query: 'Search',
   queryPlaceholder: 'Title, text, suggestions, proposers, number…',
-  session: 'Session code',
-  sessionPlaceholder: 'e.g. 8-2',
+  session: 'Session',
+  sessionPlaceholder: 'All sessions',
   stage: 'Stage',
   anyStage: 'All stages',
   proposal: 'Proposal',
@@ -39,5 +38,4 @@ export const en: typeof zh = {
   received: 'Registered',
   kind: { proposal: 'Proposal', suggestion: 'Suggestion' },
   empty: 'No proposal matches',
-  sessionInvalid: 'A session code holds only letters, digits and dashes',
 };

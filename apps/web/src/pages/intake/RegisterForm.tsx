@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { client, idempotent, ok } from '../../api/client';
+import { sessionLabel, useSessions } from '../../api/sessions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 import { proposalPath } from '../proposals/types';
@@ -13,7 +14,6 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
 interface Values {
   kind: 'proposal' | 'suggestion';
   sessionCode: string;
-  sessionName: string;
   number: string;
   title: string;
   proposers: string[];
@@ -23,13 +23,12 @@ interface Values {
   urgent: boolean;
 }
 
-/** The registration as POST /api/proposals takes it. */
+/** The registration as POST /api/proposals takes it (the session's name comes from the session). */
 export function registrationOf(v: Values) {
   const names = v.proposers.map((n) => (n ?? '').trim());
   return {
     kind: v.kind,
-    sessionCode: v.sessionCode.trim(),
-    sessionName: v.sessionName.trim(),
+    sessionCode: v.sessionCode,
     number: v.number.trim(),
     title: v.title.trim(),
     proposers: names.map((name, i) => ({ name, lead: i === v.leadIndex })),
@@ -46,6 +45,8 @@ export function registrationOf(v: Values) {
 export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
   const { t } = useTranslation('intake');
   const [form] = Form.useForm<Values>();
+  const sessions = useSessions();
+  const openSessions = (sessions.data ?? []).filter((s) => s.status === 'open');
   const proposers = Form.useWatch('proposers', form) ?? [];
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -108,19 +109,20 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
             />
           </Form.Item>
         </Col>
-        <Col xs={24} md={6}>
+        <Col xs={24} md={14}>
           <Form.Item
             name="sessionCode"
-            label={t('register.sessionCode')}
-            extra={t('register.sessionCodeHelp')}
-            rules={[required(t('register.sessionCode')), { pattern: CODE, message: t('register.codeInvalid') }]}
+            label={t('register.session')}
+            extra={t('register.sessionHelp')}
+            rules={[{ required: true, message: t('register.required', { field: t('register.session') }) }]}
           >
-            <Input maxLength={32} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item name="sessionName" label={t('register.sessionName')} rules={[required(t('register.sessionName'))]}>
-            <Input maxLength={100} placeholder={t('register.sessionNamePlaceholder')} />
+            <Select
+              loading={sessions.isPending}
+              placeholder={t('register.sessionPlaceholder')}
+              notFoundContent={sessions.isPending ? undefined : t('register.noOpenSession')}
+              options={openSessions.map((s) => ({ value: s.code, label: sessionLabel(s) }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={4}>

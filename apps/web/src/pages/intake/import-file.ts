@@ -9,14 +9,14 @@ import { CsvSyntaxError, parseCsv, toCsv } from './csv';
 export const REQUIRED_COLUMNS = [
   'kind',
   'sessionCode',
-  'sessionName',
   'number',
   'title',
   'proposers',
   'body',
   'suggestionPoints',
 ] as const;
-export const OPTIONAL_COLUMNS = ['urgent'] as const;
+/** `sessionName` is the session's own (older files carry it; the server checks it matches). */
+export const OPTIONAL_COLUMNS = ['sessionName', 'urgent'] as const;
 /** As the server: at most this many proposals in one import (a national session is about 5,000). */
 export const MAX_ROWS = 10_000;
 /** Chunks stay well under the server's 5 MB body limit. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { client, ok } from '../../api/client';
+import { sessionLabel, useSessions } from '../../api/sessions';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { countText } from '../../format';
@@ -68,12 +69,7 @@ export default function DashboardPage() {
   const lists = deadlines.data ?? { overdue: null, 'due-soon': null };
   const loading = deadlines.isFetching;
   const error = deadlines.error;
-  const sessions =
-    useQuery({
-      queryKey: ['supervision', 'statistics', { groupBy: 'session' }],
-      queryFn: ({ signal }) =>
-        ok(client.GET('/api/supervision/statistics', { params: { query: { groupBy: 'session' } }, signal })),
-    }).data?.items.map((i) => ({ value: i.key, label: `${i.name}（${i.key}）` })) ?? [];
+  const sessions = (useSessions().data ?? []).map((s) => ({ value: s.code, label: sessionLabel(s) }));
 
   const filter = (changes: Record<string, string | number>) => set({ ...changes, opage: '', spage: '' });
 

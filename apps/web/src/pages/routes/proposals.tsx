@@ -1,30 +1,30 @@
-import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ProposalStage } from '@banli/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { client, ok } from '../../api/client';
+import { sessionLabel, useSessions } from '../../api/sessions';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang } from '../../format';
 import { ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
 
-const SESSION_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/;
-
 /** Every proposal the user may see: full-text search, session and stage filters, key proposals first. */
 export default function ProposalsPage() {
   const { t, i18n } = useTranslation('proposals');
   const { t: c } = useTranslation();
   const unitName = useUnitName();
+  const sessions = useSessions().data ?? [];
   const { get, number, set } = useUrlState();
   const q = get('q');
   const sessionCode = get('sessionCode');
   const stage = get('stage');
   const page = number('page', 1);
   const pageSize = number('pageSize', 20);
-  const [form] = Form.useForm<{ q: string; sessionCode: string; stage?: string }>();
+  const [form] = Form.useForm<{ q: string; sessionCode?: string; stage?: string }>();
   const search = useQuery({
     queryKey: ['proposals', { q, sessionCode, stage, page, pageSize }],
     queryFn: ({ signal }) =>
@@ -49,7 +49,7 @@ export default function ProposalsPage() {
   const loading = search.isFetching;
 
   useEffect(() => {
-    form.setFieldsValue({ q, sessionCode, stage: stage || undefined });
+    form.setFieldsValue({ q, sessionCode: sessionCode || undefined, stage: stage || undefined });
   }, [form, q, sessionCode, stage]);
 
   return (
@@ -62,19 +62,21 @@ export default function ProposalsPage() {
         layout="inline"
         role="search"
         onFinish={(v) =>
-          set({ q: v.q?.trim() ?? '', sessionCode: v.sessionCode?.trim() ?? '', stage: v.stage ?? '', page: '' })
+          set({ q: v.q?.trim() ?? '', sessionCode: v.sessionCode ?? '', stage: v.stage ?? '', page: '' })
         }
         style={{ rowGap: 8 }}
       >
         <Form.Item name="q" label={t('query')}>
           <Input placeholder={t('queryPlaceholder')} allowClear maxLength={200} style={{ width: 300 }} />
         </Form.Item>
-        <Form.Item
-          name="sessionCode"
-          label={t('session')}
-          rules={[{ pattern: SESSION_CODE, message: t('sessionInvalid') }]}
-        >
-          <Input placeholder={t('sessionPlaceholder')} allowClear maxLength={32} style={{ width: 160 }} />
+        <Form.Item name="sessionCode" label={t('session')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('sessionPlaceholder')}
+            style={{ width: 240 }}
+            options={sessions.map((s) => ({ value: s.code, label: sessionLabel(s) }))}
+          />
         </Form.Item>
         <Form.Item name="stage" label={t('stage')}>
           <Select
@@ -160,8 +162,23 @@ export default function ProposalsPage() {
             title: t('nextDeadline'),
             key: 'next',
             width: 170,
-            // The list has no due status from the API (only the detail and the inbox do): the date alone.
-            render: (_, p) => (p.closedAt || !p.nextDueAt ? '—' : formatDate(p.nextDueAt, i18n.language as Lang)),
+            // The list has no due status from the API (only the detail and the inbox do): the date,
+            // marked when the API says it is provisional.
+            render: (_, p) =>
+              p.closedAt || !p.nextDueAt ? (
+                '—'
+              ) : (
+                <Space size={4}>
+                  {formatDate(p.nextDueAt, i18n.language as Lang)}
+                  {p.nextDueProvisional && (
+                    <Tooltip title={c('deadline.provisional')}>
+                      <Tag color="gold" data-provisional="true">
+                        {c('deadline.provisionalShort')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
           },
           {
             title: t('received'),

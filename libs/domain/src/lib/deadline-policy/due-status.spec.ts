@@ -86,6 +86,20 @@ describe('due status: one rule for time left, due soon and overdue', () => {
     expect(dueStatus({ status: 'open', dueAt: null }, sh('2024-03-11'), calendar, policy)).toEqual({ state: 'none' });
   });
 
+  it('marks a pending date provisional while its year has no holiday notice, and final once loaded', () => {
+    const now = sh('2026-12-28');
+    expect(dueStatus(running('2027-01-08'), now, calendar, policy)).toMatchObject({ provisional: true });
+    expect(dueStatus(running('2026-12-31'), now, calendar, policy)).not.toHaveProperty('provisional');
+    const loaded = calendar.withOverrides({
+      label: 'gov-2027',
+      years: [{ year: 2027, holidays: { '2027-01-01': "New Year's Day" }, workdays: {} }],
+    });
+    expect(dueStatus(running('2027-01-08'), now, loaded, policy)).not.toHaveProperty('provisional');
+    expect(dueStatus({ status: 'met', dueAt: running('2027-01-08').dueAt }, now, calendar, policy)).toEqual({
+      state: 'done',
+    });
+  });
+
   it('gives database queries the same boundary: due soon exactly when the last day is before dueSoonBefore', () => {
     // Around Spring Festival 2024 (holidays and make-up workdays), every today and last day.
     for (let today = '2024-01-25'; today <= '2024-02-25'; today = addDays(today, 1)) {

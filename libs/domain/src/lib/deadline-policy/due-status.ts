@@ -1,5 +1,12 @@
 import { addWorkingDays, workingDaysBetween } from '../calendar/deadline';
-import { addDays, endOfShanghaiDay, IsoDate, normalizeInstant, toShanghaiDate } from '../calendar/iso-date';
+import {
+  addDays,
+  endOfShanghaiDay,
+  IsoDate,
+  isoDateYear,
+  normalizeInstant,
+  toShanghaiDate,
+} from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Deadline } from '../handling/handling-state';
 import type { DeadlinePolicy } from './deadline-policy';
@@ -22,8 +29,16 @@ export interface DueSubject {
 export type DueStatus =
   | { state: 'none' }
   | { state: 'done'; doneAt?: string }
-  | { state: 'overdue'; workingDaysOverdue: number }
-  | { state: 'due-soon' | 'on-track'; workingDaysLeft: number };
+  | ({ state: 'overdue'; workingDaysOverdue: number } & Provisional)
+  | ({ state: 'due-soon' | 'on-track'; workingDaysLeft: number } & Provisional);
+
+/**
+ * A pending date whose year has no official holiday notice loaded: counted with weekends
+ * only, so it may move once the notice is loaded (`provisional: true`, else absent).
+ */
+interface Provisional {
+  provisional?: true;
+}
 
 export const DUE_STATES = ['none', 'done', 'overdue', 'due-soon', 'on-track'] as const;
 
@@ -48,11 +63,24 @@ export function dueStatus(
   if (subject.status === 'cancelled' || !subject.dueAt) return { state: 'none' };
   const today = toShanghaiDate(now);
   const lastDay = toShanghaiDate(subject.dueAt);
+  const provisional: Provisional = isProvisionalDue(calendar, subject.dueAt) ? { provisional: true } : {};
   if (normalizeInstant(now) > normalizeInstant(subject.dueAt)) {
-    return { state: 'overdue', workingDaysOverdue: workingDaysBetween(calendar, lastDay, today) };
+    return { state: 'overdue', workingDaysOverdue: workingDaysBetween(calendar, lastDay, today), ...provisional };
   }
   const workingDaysLeft = workingDaysBetween(calendar, today, lastDay);
-  return { state: workingDaysLeft <= policy.dueSoonWorkingDays ? 'due-soon' : 'on-track', workingDaysLeft };
+  return {
+    state: workingDaysLeft <= policy.dueSoonWorkingDays ? 'due-soon' : 'on-track',
+    workingDaysLeft,
+    ...provisional,
+  };
+}
+
+/**
+ * Whether a due instant is provisional: its Asia/Shanghai last day lies in a year whose
+ * official holiday notice is not loaded, so it may move once it is.
+ */
+export function isProvisionalDue(calendar: WorkingDayCalendar, dueAt: string): boolean {
+  return !calendar.isPublished(isoDateYear(toShanghaiDate(dueAt)));
 }
 
 /**

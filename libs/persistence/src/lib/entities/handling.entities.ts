@@ -145,14 +145,6 @@ export class NotificationOutboxEntity {
   @Column({ name: 'lease_until', type: 'varchar', length: 30, nullable: true }) leaseUntil!: string | null;
 }
 
-@Entity({ name: 'calendar_override' })
-export class CalendarOverrideEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 }) label!: string;
-  @Column({ type: 'simple-json' }) data!: unknown;
-  @Column({ name: 'loaded_at', type: 'varchar', length: 30 }) loadedAt!: string;
-  @Column({ name: 'loaded_by', type: 'varchar', length: 64 }) loadedBy!: string;
-}
-
 @Entity({ name: 'app_user' })
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
@@ -165,6 +157,10 @@ export class UserEntity {
   /** Where notices go by e-mail and SMS; a user without one gets none by that channel. */
   @Column({ type: 'varchar', length: 200, nullable: true }) email?: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) phone?: string | null;
+  /** Carried by every token issued to the user; bumping it revokes them all (sign-out, password change, reset, disable). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion!: number;
+  /** 1 after an admin reset: the user may only change their password until they do. */
+  @Column({ name: 'must_change_password', type: 'integer', default: 0 }) mustChangePassword!: number;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
 }

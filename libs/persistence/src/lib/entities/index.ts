@@ -1,5 +1,4 @@
 import {
-  CalendarOverrideEntity,
   DeadlineEntity,
   HandlingRecordEntity,
   IdempotencyRecordEntity,
@@ -13,13 +12,15 @@ import {
   TaskEntity,
 } from './handling.entities';
 import { ProposalEntity } from './proposal.entity';
+import { CalendarVersionEntity, DeadlineChangeEntity } from './calendar.entities';
 
 export {
   HandlingRecordEntity,
   IdempotencyRecordEntity,
   ProposalAccessEntity,
   UserEntity,
-  CalendarOverrideEntity,
+  CalendarVersionEntity,
+  DeadlineChangeEntity,
   DeadlineEntity,
   DocumentNumberPoolEntity,
   NotificationOutboxEntity,
@@ -39,7 +40,8 @@ export const ENTITIES = [
   DocumentNumberPoolEntity,
   ReplySignatureEntity,
   NotificationOutboxEntity,
-  CalendarOverrideEntity,
+  CalendarVersionEntity,
+  DeadlineChangeEntity,
   UserEntity,
   ProposalAccessEntity,
   IdempotencyRecordEntity,

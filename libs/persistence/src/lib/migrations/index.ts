@@ -20,6 +20,14 @@ import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-que
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
 import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
 import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
+import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
+import { ExternalIdentitySqlite1764340000000 } from './sqlite/1764340000000-external-identity';
+import { AccountsPostgres1764300000000 } from './postgres/1764300000000-accounts';
+import { AccountsSqlite1764300000000 } from './sqlite/1764300000000-accounts';
+import { CalendarVersionsPostgres1764320000000 } from './postgres/1764320000000-calendar-versions';
+import { CalendarVersionsSqlite1764320000000 } from './sqlite/1764320000000-calendar-versions';
+import { CommitteeSessionsPostgres1764330000000 } from './postgres/1764330000000-committee-sessions';
+import { CommitteeSessionsSqlite1764330000000 } from './sqlite/1764330000000-committee-sessions';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
 import { HandlingReadModelSqlite1764150000000 } from './sqlite/1764150000000-handling-read-model';
 import { PeopleAndAccessSqlite1764160000000 } from './sqlite/1764160000000-people-and-access';
@@ -44,7 +52,11 @@ export const POSTGRES_MIGRATIONS = [
   SupervisionReadModelPostgres1764210000000,
   HandlingStatePostgres1764220000000,
   QuerySortKeysPostgres1764230000000,
+  AccountsPostgres1764300000000,
   OrganisationAdminPostgres1764310000000,
+  CalendarVersionsPostgres1764320000000,
+  CommitteeSessionsPostgres1764330000000,
+  ExternalIdentityPostgres1764340000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -59,5 +71,9 @@ export const SQLITE_MIGRATIONS = [
   SupervisionReadModelSqlite1764210000000,
   HandlingStateSqlite1764220000000,
   QuerySortKeysSqlite1764230000000,
+  AccountsSqlite1764300000000,
   OrganisationAdminSqlite1764310000000,
+  CalendarVersionsSqlite1764320000000,
+  CommitteeSessionsSqlite1764330000000,
+  ExternalIdentitySqlite1764340000000,
 ];

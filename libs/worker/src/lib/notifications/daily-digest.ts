@@ -12,6 +12,8 @@ import {
   dueSoonUntil,
   dueStatus,
   DueStatus,
+  addDays,
+  nextYearNoticeMissing,
   toShanghaiDate,
   WorkingDayCalendar,
 } from '@banli/domain';
@@ -106,7 +108,12 @@ export function createDigestActivities(
       const tasks = await digests.openTasksDueBefore(dueSoonUntil(calendar, request.at, { dueSoonWorkingDays: n }));
       const notices = buildDigests(calendar, request.at, n, tasks);
       const added = await digests.addDigests(notices);
-      return { date: today, units: notices.length, tasks: tasks.length, added };
+      const missing = nextYearNoticeMissing(today, calendar.publishedYears());
+      if (missing === undefined) return { date: today, units: notices.length, tasks: tasks.length, added };
+      // Monday of this week: the reminder goes out on the week's first working day only.
+      const weekStart = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+      const calendarReminders = await digests.addCalendarReminders(missing, weekStart);
+      return { date: today, units: notices.length, tasks: tasks.length, added, calendarReminders };
     },
   };
 }

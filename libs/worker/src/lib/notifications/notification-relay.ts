@@ -12,7 +12,7 @@ import {
 } from '@banli/persistence';
 import { backoffDelayMs } from './backoff';
 import type { NotificationChannels } from './channels';
-import { planFanOut, SUPERVISOR_KINDS } from './fan-out';
+import { ADMIN_KINDS, planFanOut, SUPERVISOR_KINDS } from './fan-out';
 import { NoticeContext, noticeText } from './notification-text';
 
 export interface RelayLogger {
@@ -196,7 +196,9 @@ export class NotificationRelay {
     if (row.kind === 'assigned' && proposalId) {
       ctx.unitDeadlines = await this.store.unitDeadlines(proposalId, row.unitId);
     }
-    const recipients = await this.store.recipients(row.unitId, SUPERVISOR_KINDS.has(row.kind));
+    const recipients = (await this.store.recipients(row.unitId, SUPERVISOR_KINDS.has(row.kind))).filter(
+      (u) => !ADMIN_KINDS.has(row.kind) || u.roles.includes('admin'),
+    );
     if (recipients.length === 0) {
       this.logger.warn('no enabled user to notify in the unit', { outboxId: row.id, unitId: row.unitId });
     }

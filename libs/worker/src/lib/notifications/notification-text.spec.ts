@@ -290,4 +290,14 @@ describe('notification texts', () => {
       '【每日待办】今日：0项已逾期，0项即将到期',
     );
   });
+
+  describe("the reminder to load next year's holiday notice", () => {
+    it('names the year, says its deadlines are provisional and where to load it', () => {
+      const t = noticeText(ctx('calendar-reminder', { year: 2027 }, { proposal: undefined, proposalId: null }));
+      expect(t.title).toBe('【节假日日历】2027年节假日安排尚未载入');
+      expect(t.body).toContain('2027年的办理时限均按周末推算，为暂定时限');
+      expect(t.body).toContain('npm run calendar -- load');
+      expect(t.sms).toContain('2027年节假日安排尚未载入');
+    });
+  });
 });

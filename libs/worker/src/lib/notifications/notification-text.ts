@@ -315,6 +315,20 @@ const BUILDERS: Record<string, Builder> = {
     };
   }),
 
+  'calendar-reminder': (ctx, p) => {
+    const year = num(p['year']) ?? new Date().getUTCFullYear() + 1;
+    return {
+      title: `【节假日日历】${year}年节假日安排尚未载入`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}系统管理员：`,
+        `系统尚未载入${year}年的节假日安排，${year}年的办理时限均按周末推算，为暂定时限。`,
+        `国务院办公厅公布${year}年部分节假日安排后，请在“节假日日历”页面或用 npm run calendar -- load 载入，系统将自动重新计算在办提案的时限。`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${year}年节假日安排尚未载入，请系统管理员及时载入。`,
+    };
+  },
+
   'daily-digest': (ctx, p) => {
     const date = safeDate(p['date']) ?? '今日';
     const tasks = (Array.isArray(p['tasks']) ? p['tasks'] : []).map(obj);

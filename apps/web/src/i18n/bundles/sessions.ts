@@ -1,0 +1,73 @@
+export const namespace = 'sessions';
+
+export const zh = {
+  title: '届次管理',
+  intro:
+    '登记和导入提案时只能选择“受理登记”的届次。届次代码是提案编号的一部分，创建后不能修改；关闭后不再受理登记，已登记的提案照常办理。',
+  create: {
+    title: '新建届次',
+    code: '届次代码',
+    codeHelp: '字母、数字或短横线，如 8-3',
+    name: '届次名称',
+    namePlaceholder: '如 市政协八届三次会议',
+    term: '届',
+    meeting: '次',
+    year: '年度',
+    dates: '会期',
+    submit: '创建',
+    done: '已创建届次 {{name}}',
+    required: '请填写{{field}}',
+    codeInvalid: '只能包含字母、数字或短横线',
+  },
+  columns: {
+    code: '代码',
+    name: '名称',
+    termMeeting: '届/次',
+    year: '年度',
+    dates: '会期',
+    status: '状态',
+    actions: '操作',
+  },
+  termMeeting: '{{term}}届{{meeting}}次',
+  status: { open: '受理登记', closed: '已关闭' },
+  close: '关闭登记',
+  closeConfirm: '关闭 {{name}} 后将不再受理该届次的登记和导入，确定吗？',
+  reopen: '重新开放',
+  cancel: '取消',
+};
+
+export const en: typeof zh = {
+  title: 'Sessions',
+  intro:
+    'Registration and import offer only sessions open for registration. A session’s code is part of its proposals’ ids and never changes; a closed session takes no more registrations, while its proposals are handled as before.',
+  create: {
+    title: 'New session',
+    code: 'Code',
+    codeHelp: 'Letters, digits or dashes, e.g. 8-3',
+    name: 'Name',
+    namePlaceholder: 'e.g. 市政协八届三次会议',
+    term: 'Term',
+    meeting: 'Meeting',
+    year: 'Year',
+    dates: 'Dates',
+    submit: 'Create',
+    done: 'Session {{name}} created',
+    required: '{{field}} is required',
+    codeInvalid: 'Letters, digits or dashes only',
+  },
+  columns: {
+    code: 'Code',
+    name: 'Name',
+    termMeeting: 'Term/meeting',
+    year: 'Year',
+    dates: 'Dates',
+    status: 'Status',
+    actions: 'Actions',
+  },
+  termMeeting: 'term {{term}}, meeting {{meeting}}',
+  status: { open: 'open for registration', closed: 'closed' },
+  close: 'Close registration',
+  closeConfirm: 'Once {{name}} is closed, no more proposals can be registered or imported into it. Close it?',
+  reopen: 'Reopen',
+  cancel: 'Cancel',
+};
