@@ -265,6 +265,13 @@ describe.each(testDatabases())('organisation administration ($name)', ({ config 
       .post('/api/auth/login')
       .send({ username: staff.reviewer, password: DEMO_PASSWORD });
     expect(login.status).toBe(401);
+    // Enabled again: the tokens issued before the disable stay revoked; a new sign-in works.
+    expect((await send('patch', `/api/admin/people/${staff.reviewer}`, { enabled: true })).status).toBe(200);
+    await u[staff.reviewer].get('/api/auth/me').expect(401);
+    const again = await request(stack.url)
+      .post('/api/auth/login')
+      .send({ username: staff.reviewer, password: DEMO_PASSWORD });
+    expect(again.status).toBe(200);
     const self = await send('patch', '/api/admin/people/admin', { enabled: false });
     expect(self.status).toBe(422);
     const demoted = await send('patch', '/api/admin/people/admin', { roles: ['supervisor'] });
