@@ -147,6 +147,28 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/notification-deliveries': { roles: ['admin'] },
   'GET /api/admin/notification-deliveries/{id}': { roles: ['admin'] },
   'POST /api/admin/notification-deliveries/{id}/retry': { roles: ['admin'] },
+  'GET /api/auth/providers': 'public',
+  'GET /api/auth/oidc/login': 'public',
+  'GET /api/auth/oidc/callback': 'public',
+  'GET /api/admin/external-identities': { roles: ['admin'] },
+  'POST /api/admin/external-identities': { roles: ['admin'] },
+  'DELETE /api/admin/external-identities': { roles: ['admin'] },
+  'POST /api/admin/calendars': { roles: ['admin'] },
+  'GET /api/admin/calendars': { roles: ['admin'] },
+  'GET /api/admin/calendars/status': { roles: ['admin'] },
+  'GET /api/admin/calendars/{seq}/report': { roles: ['admin'] },
+  'GET /api/people': 'signed-in',
+  'GET /api/city': 'signed-in',
+  'GET /api/admin/units': { roles: ['admin'] },
+  'POST /api/admin/units': { roles: ['admin'] },
+  'PATCH /api/admin/units/{unitId}': { roles: ['admin'] },
+  'GET /api/admin/people': { roles: ['admin'] },
+  'POST /api/admin/people': { roles: ['admin'] },
+  'PATCH /api/admin/people/{userId}': { roles: ['admin'] },
+  'POST /api/admin/organisation/import': { roles: ['admin'] },
+  'GET /api/admin/city-settings': { roles: ['admin'] },
+  'PUT /api/admin/city-settings': { roles: ['admin'] },
+  'GET /api/admin/events': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/password-reset': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/disable': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/enable': { roles: ['admin'] },
@@ -465,7 +487,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
       );
 
       const token = await stack.token(username);
-      const call = (method: 'get' | 'put' | 'post', path: string, body?: object) =>
+      const call = (method: 'get' | 'put' | 'post' | 'patch', path: string, body?: object) =>
         request(stack.url)[method](path).set('authorization', `Bearer ${token}`).send(body);
       const admin = username === 'admin';
       const answers = {
@@ -477,6 +499,12 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         deliveries: await call('get', '/api/admin/notification-deliveries'),
         delivery: await call('get', '/api/admin/notification-deliveries/no-such-delivery'),
         retry: await call('post', '/api/admin/notification-deliveries/no-such-delivery/retry'),
+        units: await call('get', '/api/admin/units'),
+        people: await call('get', '/api/admin/people'),
+        settings: await call('get', '/api/admin/city-settings'),
+        events: await call('get', '/api/admin/events'),
+        // An empty unit change: the role passes, nothing changes.
+        unit: await call('patch', '/api/admin/units/market-regulation', {}),
         reset: await call('post', '/api/admin/users/no-such-user/password-reset', {}),
         disable: await call('post', '/api/admin/users/no-such-user/disable'),
         enable: await call('post', '/api/admin/users/no-such-user/enable'),

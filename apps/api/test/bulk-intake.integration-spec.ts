@@ -30,7 +30,7 @@ interface AssignmentReport {
 }
 interface EventView {
   type: string;
-  actor: { userId: string; unitId: string } | null;
+  actor: { userId: string; displayName: string; unitId: string } | null;
 }
 
 const registration = (sessionCode: string, number: string) => ({
@@ -107,7 +107,11 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
       expect(await stageOf(`${s}_${n}`)).toBe('assignment');
       const events = await eventsOf(`${s}_${n}`);
       expect(events.map((e) => e.type)).toEqual(['registered', 'reviewed']);
-      expect(events[1].actor).toEqual({ userId: expect.any(String), unitId: 'committee' });
+      expect(events[1].actor).toEqual({
+        userId: expect.any(String),
+        displayName: expect.any(String),
+        unitId: 'committee',
+      });
     }
     // The office may now assign them; the committee has nothing left to do.
     expect(await allowed(officer, `${s}_1`)).toContain('assign');
@@ -175,7 +179,11 @@ describe.each(testDatabases())('bulk intake: import accepted, assign in bulk ($n
     expect(detail).toMatchObject({ stage: 'consultation', leadUnitId: 'industry-it' });
     const events = await eventsOf(`${s}_1`);
     expect(events.map((e) => e.type)).toEqual(['registered', 'reviewed', 'assigned']);
-    expect(events[2].actor).toEqual({ userId: expect.any(String), unitId: 'gov-office' });
+    expect(events[2].actor).toEqual({
+      userId: expect.any(String),
+      displayName: expect.any(String),
+      unitId: 'gov-office',
+    });
     expect(await stageOf(`${s}_9`)).toBe('registered');
     expect(await stageOf(`${s}_3`)).toBe('assignment');
     expect(await stageOf(`${s}_4`)).toBe('assignment');

@@ -265,7 +265,11 @@ describe.each(testDatabases())('the whole handling of a proposal through the API
         .map((e: { actor: { userId: string } }) => e.actor.userId)
         .sort(),
     ).toEqual(['education-cohandler', 'human-resources-cohandler']);
-    expect(byType('reply-signed')[0].actor).toEqual({ userId: 'lead-signer', unitId: 'industry-it' });
+    expect(byType('reply-signed')[0].actor).toEqual({
+      userId: 'lead-signer',
+      displayName: '工信局签发领导',
+      unitId: 'industry-it',
+    });
     expect(events.map((e: { seq: number }) => e.seq)).toEqual(events.map((_e: unknown, i: number) => i + 1));
   });
 });

@@ -77,7 +77,13 @@ describe.each(testDatabases())('the web UI session and views ($name)', ({ config
   it('names every unit, and gives each inbox task its working days left', async () => {
     const registrar = await as(stack, 'registrar');
     const units = (await registrar.get('/api/units').expect(200)).body;
-    expect(units).toContainEqual({ id: 'industry-it', name: 'X市工业和信息化局', kind: 'bureau' });
+    expect(units).toContainEqual({
+      id: 'industry-it',
+      name: 'X市工业和信息化局',
+      shortName: 'X市工业和信息化局',
+      kind: 'bureau',
+      enabled: true,
+    });
     await request(stack.url).get('/api/units').expect(401);
 
     const number = `ws${Date.now().toString(36)}${config.type === 'postgres' ? 'p' : 's'}`;

@@ -69,7 +69,7 @@ describe.each(testDatabases())('API repositories on $name', ({ config }) => {
       );
       await expect(directory.isEmpty()).resolves.toBe(false);
       const units = await directory.units();
-      expect(units).toContainEqual({ id: unitId, name: 'X市测试局', kind: 'bureau' });
+      expect(units).toContainEqual({ id: unitId, name: 'X市测试局', shortName: 'X市测试局', kind: 'bureau', enabled: true });
       await expect(directory.userByUsername(`user-${run}`)).resolves.toMatchObject({
         unitId,
         roles: ['handler'],

@@ -8,6 +8,7 @@ import type {
   IExternalIdentityRepository,
   IIdempotencyRepository,
   INotificationDeliveryRepository,
+  IOrganisationRepository,
   IProposalRepository,
   IProposalSearchRepository,
   IReplyLetterAssembler,
@@ -31,6 +32,7 @@ export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> =>
   deadlinesOf: jest.fn(),
   openTasksOf: jest.fn(),
   eventsOf: jest.fn(),
+  displayNamesOf: jest.fn().mockResolvedValue({}),
   historyOf: jest.fn(),
 });
 
@@ -58,6 +60,21 @@ export const newDirectoryRepositoryMock = (): jest.Mocked<IDirectoryRepository> 
   userById: jest.fn(),
   isEmpty: jest.fn(),
   load: jest.fn(),
+});
+
+export const newOrganisationRepositoryMock = (): jest.Mocked<IOrganisationRepository> => ({
+  units: jest.fn(),
+  createUnit: jest.fn(),
+  updateUnit: jest.fn(),
+  unitExists: jest.fn(),
+  people: jest.fn(),
+  personNames: jest.fn(),
+  personByUsername: jest.fn(),
+  createPerson: jest.fn(),
+  updatePerson: jest.fn(),
+  citySettings: jest.fn(),
+  setCitySettings: jest.fn(),
+  adminEvents: jest.fn(),
 });
 
 export const newExternalIdentityRepositoryMock = (): jest.Mocked<IExternalIdentityRepository> => ({

@@ -9,6 +9,7 @@ import { queryClient } from '../api/query';
 import { UNREAD_COUNT } from '../pages/notifications/types';
 import { useAuth } from '../auth/AuthContext';
 import { useUnitName } from '../api/units';
+import { useCity } from '../api/people';
 import { Language, setLanguage } from '../i18n';
 import type { Role } from '../api/types';
 
@@ -19,6 +20,7 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'assignment', path: '/assignment', roles: ['assigning-officer'] },
   { key: 'dashboard', path: '/dashboard', roles: ['supervisor', 'assigning-officer'] },
   { key: 'notifications', path: '/notifications' },
+  { key: 'organisation', path: '/admin/organisation', roles: ['admin'] },
   { key: 'calendar', path: '/admin/calendar', roles: ['admin'] },
   { key: 'adminSessions', path: '/admin/sessions', roles: ['admin'] },
 ];
@@ -28,6 +30,7 @@ export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut, has } = useAuth();
   const unitName = useUnitName();
+  const city = useCity();
   const location = useLocation();
   const unread =
     useQuery({
@@ -41,6 +44,11 @@ export function AppLayout() {
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: UNREAD_COUNT });
   }, [location.pathname]);
+
+  // The browser tab names the city's government once its settings are known.
+  useEffect(() => {
+    if (city?.governmentName) document.title = `${t('appName')} · ${city.governmentName}`;
+  }, [city?.governmentName, t]);
 
   const items = NAV.filter((n) => !n.roles || has(...n.roles)).map((n) => ({
     key: n.path,
@@ -56,6 +64,14 @@ export function AppLayout() {
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           {t('appName')}
         </Typography.Title>
+        {city?.governmentName && (
+          <Typography.Text
+            style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}
+            data-testid="government-name"
+          >
+            {city.governmentName}
+          </Typography.Text>
+        )}
         <Menu
           theme="dark"
           mode="horizontal"

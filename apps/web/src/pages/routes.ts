@@ -24,6 +24,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/assignment', roles: ['assigning-officer'], Page: lazy(() => import('./routes/assignment')) },
   { path: '/dashboard', roles: ['supervisor', 'assigning-officer'], Page: lazy(() => import('./routes/dashboard')) },
   { path: '/notifications', Page: lazy(() => import('./routes/notifications')) },
+  { path: '/admin/organisation', roles: ['admin'], Page: lazy(() => import('./routes/organisation')) },
   { path: '/admin/calendar', roles: ['admin'], Page: lazy(() => import('./routes/admin-calendar')) },
   { path: '/admin/sessions', roles: ['admin'], Page: lazy(() => import('./routes/admin-sessions')) },
 ];

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'CONTACT_REQUIRED',
   /** The same thing is already pending or done (409). */
   'ALREADY_DONE',
+  /** Something with this id or name exists already (a unit id, a username) (409). */
+  'ALREADY_EXISTS',
+  /** Still in use, so it cannot be disabled (a unit with open tasks) (409). */
+  'IN_USE',
   /** The proposal's handling has ended (closed, merged or converted): nothing more can be done to it (409). */
   'HANDLING_ENDED',
   /** No valid credentials or token (401). */

@@ -1,7 +1,14 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { ProposalEvent } from '@banli/domain';
 import { toProposalEvent } from './proposal-event.repository';
-import { DeadlineEntity, ProposalAccessEntity, ProposalEntity, ProposalEventEntity, TaskEntity } from './entities';
+import {
+  DeadlineEntity,
+  ProposalAccessEntity,
+  ProposalEntity,
+  ProposalEventEntity,
+  TaskEntity,
+  UserEntity,
+} from './entities';
 
 /** The proposal aggregate as the API reads it: the proposal, who may see it, its deadlines, tasks and audit trail. */
 export interface IProposalRepository {
@@ -14,6 +21,8 @@ export interface IProposalRepository {
   openTasksOf(proposalId: string): Promise<TaskEntity[]>;
   /** The audit trail, in order. */
   eventsOf(proposalId: string): Promise<ProposalEventEntity[]>;
+  /** The display names of these users, by id (an id with no user is absent). */
+  displayNamesOf(userIds: readonly string[]): Promise<Record<string, string>>;
   /** The audit trail as typed events, in order: what the folds read. */
   historyOf(proposalId: string): Promise<ProposalEvent[]>;
 }
@@ -44,6 +53,16 @@ export class ProposalQueryRepository implements IProposalRepository {
 
   eventsOf(proposalId: string): Promise<ProposalEventEntity[]> {
     return this.dataSource.getRepository(ProposalEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } });
+  }
+
+  async displayNamesOf(userIds: readonly string[]): Promise<Record<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return {};
+    const users = await this.dataSource.getRepository(UserEntity).find({
+      select: { id: true, displayName: true },
+      where: { id: In(ids) },
+    });
+    return Object.fromEntries(users.map((u) => [u.id, u.displayName]));
   }
 
   async historyOf(proposalId: string): Promise<ProposalEvent[]> {

@@ -3,6 +3,7 @@ import { combinedOpinions, isEvent } from '@banli/contracts';
 import type { DraftEventData, ProposalEvent } from '@banli/contracts';
 import type { Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
 import { buildReplyLetter, ReplyLetter } from '@banli/letters';
+import { currentLetterNames, type LetterNames } from './letter-names';
 import { ProposalEventRepository } from './proposal-event.repository';
 import { execSql } from './sql';
 
@@ -12,7 +13,8 @@ export type LetterDraft = Omit<DraftEventData, 'round' | 'draftVersion'>;
 /**
  * Puts a reply letter together from the read model: the proposal, the units whose opinions
  * were combined, unit names, and a draft. Used to freeze the signed letter and to preview a
- * draft before sign-off, so both read the same.
+ * draft before sign-off, so both read the same. A signed letter takes the names stored with
+ * its signature (a unit renamed later keeps its old name there); a preview takes today's.
  */
 export class ReplyLetterAssembler {
   constructor(private readonly dataSource: DataSource) {}
@@ -23,7 +25,7 @@ export class ReplyLetterAssembler {
     const signature = (
       await execSql(
         this.dataSource,
-        `SELECT "document_number", "draft_version", "signed_at" FROM "reply_signature"
+        `SELECT "document_number", "draft_version", "signed_at", "letter_names" FROM "reply_signature"
          WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round`,
         key,
       )
@@ -39,7 +41,11 @@ export class ReplyLetterAssembler {
     if (!draft) {
       throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
     }
-    return this.letterOf(proposalId, unitId, draft, events, {
+    const names =
+      typeof signature['letter_names'] === 'string'
+        ? (JSON.parse(signature['letter_names']) as LetterNames)
+        : await currentLetterNames(this.dataSource, proposalId, unitId);
+    return this.letterOf(proposalId, draft, events, names, {
       documentNumber: String(signature['document_number']),
       signedOn: String(signature['signed_at']),
     });
@@ -51,7 +57,8 @@ export class ReplyLetterAssembler {
     draft: LetterDraft,
     signing: { documentNumber: string; signedOn: string },
   ): Promise<ReplyLetter> {
-    return this.letterOf(proposalId, unitId, draft, await this.history(proposalId), signing);
+    const names = await currentLetterNames(this.dataSource, proposalId, unitId);
+    return this.letterOf(proposalId, draft, await this.history(proposalId), names, signing);
   }
 
   private history(proposalId: string): Promise<ProposalEvent[]> {
@@ -60,9 +67,9 @@ export class ReplyLetterAssembler {
 
   private async letterOf(
     proposalId: string,
-    unitId: string,
     draft: LetterDraft,
     events: ProposalEvent[],
+    names: LetterNames,
     signing: { documentNumber: string; signedOn: string },
   ): Promise<ReplyLetter> {
     const one = async (sql: string, params: Record<string, unknown>) =>
@@ -72,19 +79,10 @@ export class ReplyLetterAssembler {
       { proposalId },
     );
     if (!proposal) throw new Error(`No proposal ${proposalId}`);
-    const unitName = async (id: string) =>
-      String((await one(`SELECT "name" FROM "org_unit" WHERE "id" = :id`, { id }))?.['name'] ?? id);
-    const unitOfKind = async (kind: string) =>
-      (await one(`SELECT "name" FROM "org_unit" WHERE "kind" = :kind ORDER BY "id" LIMIT 1`, { kind }))?.['name'] as
-        string | undefined;
     const points = parseJson<SuggestionPoint[]>(proposal['suggestion_points']);
     const title = String(proposal['title']);
-    const [issuerName, governmentOfficeName, proposalCommitteeName, coHandlingUnitNames] = await Promise.all([
-      unitName(unitId),
-      unitOfKind('assigning-office'),
-      unitOfKind('proposal-committee'),
-      Promise.all(combinedOpinions(events).map((o) => unitName(o.unitId))),
-    ]);
+    const issuerName = names.issuerName;
+    const coHandlingUnitNames = combinedOpinions(events).map((o) => names.shortNames[o.unitId] ?? o.unitId);
     return buildReplyLetter({
       kind: proposal['kind'] as ProposalKind,
       replyClass: draft.replyClass,
@@ -110,8 +108,9 @@ export class ReplyLetterAssembler {
       disclosure: draft.disclosure,
       // Deployments name their units in org_unit; without them the letter still gets written,
       // with the unit ids in the copy list for someone to notice.
-      governmentOfficeName: governmentOfficeName ?? 'gov-office',
-      proposalCommitteeName: proposalCommitteeName ?? 'committee',
+      governmentOfficeName: names.governmentOfficeName ?? 'gov-office',
+      proposalCommitteeName: names.committeeName ?? 'committee',
+      ...(names.copyTo ? { copyTo: names.copyTo } : {}),
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SignatureRequest } from '@banli/contracts';
+import { currentLetterNames } from './letter-names';
 import { execSql, inTransaction } from './sql';
 
 /** 文号: issuer code, year in 〔〕 (U+3014/U+3015), sequence, 号. */
@@ -17,7 +18,8 @@ function shanghaiYear(instant: string): number {
  * is updated in place (a row lock on PostgreSQL, the write lock on SQLite), so concurrent
  * sign-offs queue and take consecutive numbers; a retried sign-off finds its signature and
  * gets the same number, and a failed one rolls its number back: never duplicated, never
- * skipped.
+ * skipped. The unit and city names the letter prints are stored with the signature, so a
+ * unit renamed afterwards does not change a signed letter.
  */
 export class ReplySignatureRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,6 +34,8 @@ export class ReplySignatureRepository {
       );
       if (existing.rows.length > 0) return { documentNumber: String(existing.rows[0]['document_number']) };
 
+      // Read before the pool row is locked: concurrent sign-offs queue on that lock only.
+      const letterNames = await currentLetterNames(tx, req.proposalId, req.unitId);
       const unit = await execSql(tx, `SELECT "issuer_code" FROM "org_unit" WHERE "id" = :id`, { id: req.unitId });
       const issuerCode = (unit.rows[0]?.['issuer_code'] as string | null) ?? req.unitId;
       const year = shanghaiYear(req.signedAt);
@@ -52,8 +56,9 @@ export class ReplySignatureRepository {
       await execSql(
         tx,
         `INSERT INTO "reply_signature" ("proposal_id", "unit_id", "round", "issuer_code", "year", "sequence",
-           "document_number", "draft_version", "signed_by", "signed_at")
-         VALUES (:proposalId, :unitId, :round, :issuerCode, :year, :sequence, :documentNumber, :draftVersion, :signedBy, :signedAt)`,
+           "document_number", "draft_version", "signed_by", "signed_at", "letter_names")
+         VALUES (:proposalId, :unitId, :round, :issuerCode, :year, :sequence, :documentNumber, :draftVersion, :signedBy, :signedAt,
+           :letterNames)`,
         {
           ...key,
           issuerCode,
@@ -63,6 +68,7 @@ export class ReplySignatureRepository {
           draftVersion: req.draftVersion,
           signedBy: req.signedBy,
           signedAt: req.signedAt,
+          letterNames: JSON.stringify(letterNames),
         },
       );
       return { documentNumber };

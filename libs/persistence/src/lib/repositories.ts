@@ -7,6 +7,7 @@ import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './d
 import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
+import { IOrganisationRepository, OrganisationRepository } from './organisation.repository';
 import { IProposalRepository, ProposalQueryRepository } from './proposal-query.repository';
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
@@ -35,6 +36,7 @@ export interface Repositories {
   calendars: ICalendarOverrideRepository;
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
+  organisation: IOrganisationRepository;
   accounts: IAccountRepository;
   signInAttempts: ISignInAttemptRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
@@ -56,6 +58,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     calendars: new CalendarOverrideRepository(dataSource),
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
+    organisation: new OrganisationRepository(dataSource),
     accounts: new AccountRepository(dataSource),
     signInAttempts: new SignInAttemptRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),

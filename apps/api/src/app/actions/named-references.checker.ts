@@ -6,7 +6,7 @@ const GONE_ELSEWHERE = new Set(['merged', 'converted']);
 
 /**
  * Checks what an action's input names outside the proposal (the domain's NAMED_REFERENCES):
- * every unit given work exists and is a bureau, a proposal merged into exists and is not
+ * every unit given work exists, is enabled and is a bureau, a proposal merged into exists and is not
  * itself merged or converted. Refused with 422 VALIDATION_FAILED, a detail per bad field,
  * before the workflow is asked, so nothing is assigned to nobody.
  */
@@ -22,12 +22,14 @@ export class NamedReferencesChecker {
     const details: ErrorDetail[] = [];
     const units = references.some((r) => 'unitId' in r)
       ? new Map((await this.directory.units()).map((u) => [u.id, u]))
-      : new Map<string, { name: string; kind: string }>();
+      : new Map<string, { name: string; kind: string; enabled: boolean }>();
     for (const r of references) {
       if ('unitId' in r) {
         const unit = units.get(r.unitId);
         if (!unit) details.push({ field: r.field, message: `No such unit: ${r.unitId}` });
-        else if (!ASSIGNABLE_UNIT_KINDS.includes(unit.kind)) {
+        else if (!unit.enabled) {
+          details.push({ field: r.field, message: `${unit.name} (${r.unitId}) is disabled: it takes no new work` });
+        } else if (!ASSIGNABLE_UNIT_KINDS.includes(unit.kind)) {
           details.push({
             field: r.field,
             message: `${unit.name} (${r.unitId}) is not a bureau: only bureaus are given work`,

@@ -149,6 +149,13 @@ export class ProposalDetailResponse extends ProposalResponse implements Proposal
   @ApiProperty({ type: [ContactEntryResponse], description: 'Contacts with the proposers (contactsOf)' })
   contacts!: ContactEntry[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'lead-signer': '工信局签发领导' },
+    description: 'The display name of every user id this answer names (signedBy, submittedBy, by, …), by id',
+  })
+  displayNames!: Record<string, string>;
+  @ApiProperty({
     type: [ReplyRatingsResponse],
     description: 'The ratings of each signed reply, by round (ratingsOf)',
   })
@@ -157,6 +164,11 @@ export class ProposalDetailResponse extends ProposalResponse implements Proposal
 
 export class EventActorResponse {
   @ApiProperty() userId!: string;
+  @ApiProperty({
+    example: '工信局承办人',
+    description: "The user's display name now (their id when there is no such user)",
+  })
+  displayName!: string;
   @ApiProperty() unitId!: string;
 }
 

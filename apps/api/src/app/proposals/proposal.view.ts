@@ -87,13 +87,15 @@ export interface ProposalDetailView extends ProposalView {
   signatures: SignatureEntry[];
   contacts: ContactEntry[];
   ratings: ReplyRatings[];
+  /** The display name of every user id this answer names (signatures, opinions, objections, …), by id. */
+  displayNames: Record<string, string>;
 }
 
 export interface ProposalEventView {
   seq: number;
   type: string;
   at: string;
-  actor: { userId: string; unitId: string } | null;
+  actor: { userId: string; displayName: string; unitId: string } | null;
   unitId: string | null;
   data: Record<string, unknown>;
 }

@@ -184,6 +184,10 @@ export class ProposalsService {
     ]);
     const now = this.clock().toISOString();
     const policy = this.handling.normal.policy;
+    // Every user id of the handling record is an event's actor.
+    const displayNames = await this.proposals.displayNamesOf(
+      events.flatMap((e) => (e.actor?.userId ? [e.actor.userId] : [])),
+    );
     return {
       ...toView(row),
       deadlines: deadlines
@@ -228,6 +232,7 @@ export class ProposalsService {
       // The state the workflow last projected, so the buttons agree with the stage shown.
       allowedActions: availableActions({ ...state, pendingEvents: [] }, user, now),
       ...handlingRecordOf(events),
+      displayNames,
     };
   }
 
@@ -249,11 +254,19 @@ export class ProposalsService {
   async getEvents(user: AuthenticatedUser, id: string): Promise<ProposalEventView[]> {
     await this.access.readable(user, id);
     const events = await this.proposals.eventsOf(id);
+    const names = await this.proposals.displayNamesOf(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])));
     return events.map((e) => ({
       seq: e.seq,
       type: e.type,
       at: e.at,
-      actor: e.actorUserId ? { userId: e.actorUserId, unitId: e.actorUnitId as string } : null,
+      actor: e.actorUserId
+        ? {
+            userId: e.actorUserId,
+            // The name as it is now; a system actor or a removed user shows its id.
+            displayName: names[e.actorUserId] ?? e.actorUserId,
+            unitId: e.actorUnitId as string,
+          }
+        : null,
       unitId: e.unitId,
       data: e.data,
     }));

@@ -1,21 +1,36 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CitySettings, PersonName, UnitView } from '@banli/persistence';
 import { ApiSignedIn } from '../common/api-responses';
+import { CitySettingsResponse, PersonNameResponse } from '../admin/organisation.response';
 import { UnitResponse } from './units.response';
-
-import type { UnitView } from '@banli/persistence';
 import { UnitsService } from './units.service';
 
 /** The organisation units: names for the ids in every other answer (for any signed-in user). */
 @ApiTags('units')
 @ApiSignedIn()
-@Controller('units')
+@Controller()
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
-  @Get()
-  @ApiOkResponse({ type: [UnitResponse], description: 'Every unit: id, name and kind' })
+  @Get('units')
+  @ApiOkResponse({
+    type: [UnitResponse],
+    description: 'Every unit, disabled ones too (their names are on history): id, names, kind, enabled',
+  })
   list(): Promise<UnitView[]> {
     return this.units.list();
+  }
+
+  @Get('people')
+  @ApiOkResponse({ type: [PersonNameResponse], description: 'Display names for the user ids in every other answer' })
+  people(): Promise<PersonName[]> {
+    return this.units.people();
+  }
+
+  @Get('city')
+  @ApiOkResponse({ type: CitySettingsResponse, description: "The city's names, as screens show them" })
+  city(): Promise<CitySettings> {
+    return this.units.city();
   }
 }

@@ -10,7 +10,7 @@ import { UnitsService } from './units.service';
     {
       provide: UnitsService,
       inject: [REPOSITORIES],
-      useFactory: (repos: Repositories) => new UnitsService(repos.directory),
+      useFactory: (repos: Repositories) => new UnitsService(repos.directory, repos.organisation),
     },
   ],
 })

@@ -692,6 +692,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_units"];
+        put?: never;
+        post: operations["OrganisationController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_updateUnit"];
+        trace?: never;
+    };
+    "/api/admin/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_people"];
+        put?: never;
+        post: operations["OrganisationController_createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationController_updatePerson"];
+        trace?: never;
+    };
+    "/api/admin/organisation/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationController_importOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/city-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_citySettings"];
+        put: operations["OrganisationController_setCitySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{userId}/password-reset": {
         parameters: {
             query?: never;
@@ -1012,6 +1124,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/city": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_city"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions": {
         parameters: {
             query?: never;
@@ -1122,7 +1266,7 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "TOKEN_REVOKED" | "PASSWORD_CHANGE_REQUIRED" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "PROPOSAL_NOT_FOUND" | "NOT_FOUND" | "PROPOSAL_ALREADY_REGISTERED" | "WRONG_STAGE" | "NOT_ASSIGNED" | "ROLE_REQUIRED" | "DEADLINE_PASSED" | "OPINIONS_OUTSTANDING" | "CONTACT_REQUIRED" | "ALREADY_DONE" | "ALREADY_EXISTS" | "IN_USE" | "HANDLING_ENDED" | "UNAUTHENTICATED" | "TOKEN_REVOKED" | "PASSWORD_CHANGE_REQUIRED" | "TOO_MANY_SIGN_IN_ATTEMPTS" | "IDEMPOTENCY_KEY_REUSED" | "SERVICE_UNAVAILABLE" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "CSRF_HEADER_REQUIRED" | "INTERNAL_ERROR";
         ApiErrorDetailResponse: {
             /**
              * @description The input field at fault, where there is one
@@ -1593,11 +1737,25 @@ export interface components {
             signatures: components["schemas"]["SignatureEntryResponse"][];
             /** @description Contacts with the proposers (contactsOf) */
             contacts: components["schemas"]["ContactEntryResponse"][];
+            /**
+             * @description The display name of every user id this answer names (signedBy, submittedBy, by, …), by id
+             * @example {
+             *       "lead-signer": "工信局签发领导"
+             *     }
+             */
+            displayNames: {
+                [key: string]: string;
+            };
             /** @description The ratings of each signed reply, by round (ratingsOf) */
             ratings: components["schemas"]["ReplyRatingsResponse"][];
         };
         EventActorResponse: {
             userId: string;
+            /**
+             * @description The user's display name now (their id when there is no such user)
+             * @example 工信局承办人
+             */
+            displayName: string;
             unitId: string;
         };
         ProposalEventResponse: {
@@ -1930,6 +2088,181 @@ export interface components {
             unitId: string;
             /** @example X工信函 */
             issuerCode: string;
+        };
+        AdminUnitResponse: {
+            /** @example human-resources */
+            id: string;
+            /** @example X市人力资源和社会保障局 */
+            name: string;
+            /** @example 市人社局 */
+            shortName: string;
+            /** @enum {string} */
+            kind: "proposal-committee" | "assigning-office" | "bureau" | "supervising-body";
+            /** @example X人社函 */
+            issuerCode: string | null;
+            sortOrder: number;
+            enabled: boolean;
+            /** @description Open tasks: a unit with any cannot be disabled */
+            openTasks: number;
+            /** @description Enabled people of the unit */
+            people: number;
+        };
+        CreateUnitDto: {
+            /**
+             * @description The full name, as screens show it
+             * @example X市人力资源和社会保障局
+             */
+            name?: string;
+            /**
+             * @description What other units' letters call it
+             * @example 市人社局
+             */
+            shortName?: string;
+            /** @enum {string} */
+            kind?: "proposal-committee" | "assigning-office" | "bureau" | "supervising-body";
+            /** @example X人社函 */
+            issuerCode?: string | null;
+            /** @description Lists show units by this, then kind, then id */
+            sortOrder?: number;
+            /** @description false: never offered for new work (refused while the unit has open tasks) */
+            enabled?: boolean;
+            /**
+             * @description Lower-case letters, digits and -; never changes
+             * @example human-resources
+             */
+            id: string;
+        };
+        UpdateUnitDto: {
+            /**
+             * @description The full name, as screens show it
+             * @example X市人力资源和社会保障局
+             */
+            name?: string;
+            /**
+             * @description What other units' letters call it
+             * @example 市人社局
+             */
+            shortName?: string;
+            /** @enum {string} */
+            kind?: "proposal-committee" | "assigning-office" | "bureau" | "supervising-body";
+            /** @example X人社函 */
+            issuerCode?: string | null;
+            /** @description Lists show units by this, then kind, then id */
+            sortOrder?: number;
+            /** @description false: never offered for new work (refused while the unit has open tasks) */
+            enabled?: boolean;
+        };
+        PersonResponse: {
+            id: string;
+            username: string;
+            /** @example 张伟 */
+            displayName: string;
+            unitId: string;
+            roles: ("registrar" | "assigning-officer" | "handler" | "reviewer" | "signer" | "co-handler" | "supervisor" | "admin")[];
+            enabled: boolean;
+        };
+        CreatePersonDto: {
+            /** @example 张伟 */
+            displayName?: string;
+            /**
+             * @description An enabled unit
+             * @example industry-it
+             */
+            unitId?: string;
+            roles?: ("registrar" | "assigning-officer" | "handler" | "reviewer" | "signer" | "co-handler" | "supervisor" | "admin")[];
+            /** @description false: the person can no longer sign in */
+            enabled?: boolean;
+            /**
+             * @description The sign-in name, also the person's id; never changes
+             * @example zhang.wei
+             */
+            username: string;
+            /** @description The initial password, at least 8 characters */
+            password: string;
+        };
+        UpdatePersonDto: {
+            /** @example 张伟 */
+            displayName?: string;
+            /**
+             * @description An enabled unit
+             * @example industry-it
+             */
+            unitId?: string;
+            roles?: ("registrar" | "assigning-officer" | "handler" | "reviewer" | "signer" | "co-handler" | "supervisor" | "admin")[];
+            /** @description false: the person can no longer sign in */
+            enabled?: boolean;
+        };
+        OrganisationImportRowResponse: {
+            /** @description 1-based position among the data rows (JSON: units, then people) */
+            row: number;
+            /** @enum {string} */
+            type: "unit" | "person" | "unknown";
+            /** @description The unit id or username of the row */
+            id?: string;
+            /** @enum {string} */
+            status: "created" | "updated" | "unchanged" | "failed";
+            /** @description Why a failed row failed (nothing of it applied) */
+            error?: components["schemas"]["ApiErrorContentResponse"];
+        };
+        OrganisationImportReportResponse: {
+            total: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            rows: components["schemas"]["OrganisationImportRowResponse"][];
+        };
+        CommitteeNamesResponse: {
+            proposal: string;
+            suggestion: string;
+        };
+        CitySettingsResponse: {
+            /** @example X市人民政府 */
+            governmentName: string;
+            committeeNames: components["schemas"]["CommitteeNamesResponse"];
+            copyTo: string[];
+        };
+        CommitteeNamesDto: {
+            /**
+             * @description Empty: the committee office unit's short name
+             * @example X市政协提案委员会
+             */
+            proposal: string;
+            /**
+             * @description Empty: the committee office unit's short name
+             * @example X市人大常委会代表工作委员会
+             */
+            suggestion: string;
+        };
+        CitySettingsDto: {
+            /** @example X市人民政府 */
+            governmentName: string;
+            committeeNames: components["schemas"]["CommitteeNamesDto"];
+            /**
+             * @description A reply letter's default copy list (抄送); empty: the government office, the committee, 各会办单位
+             * @example [
+             *       "市政府办公室",
+             *       "市政协提案委员会"
+             *     ]
+             */
+            copyTo: string[];
+        };
+        AdminEventResponse: {
+            id: string;
+            at: string;
+            actorUserId: string;
+            actorUnitId: string;
+            /** @example unit-updated */
+            type: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        AdminEventPageResponse: {
+            items: components["schemas"]["AdminEventResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         PasswordResetDto: {
             /** @description A temporary password of the admin's choosing (at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password); without it, one is generated */
@@ -2333,10 +2666,25 @@ export interface components {
             /** @example X市工业和信息化局 */
             name: string;
             /**
-             * @description proposal-committee, assigning-office or bureau
-             * @example bureau
+             * @description What letters call the unit
+             * @example X市工信局
              */
-            kind: string;
+            shortName: string;
+            /**
+             * @example bureau
+             * @enum {string}
+             */
+            kind: "proposal-committee" | "assigning-office" | "bureau" | "supervising-body";
+            /** @description A disabled unit keeps its name on its history but is never offered for new work */
+            enabled: boolean;
+        };
+        PersonNameResponse: {
+            /** @description The user id, as events and records name the person */
+            id: string;
+            /** @example 张伟 */
+            displayName: string;
+            unitId: string;
+            enabled: boolean;
         };
         CommitteeSessionResponse: {
             /** @example 8-2 */
@@ -6602,6 +6950,850 @@ export interface operations {
             };
         };
     };
+    OrganisationController_units: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every unit, disabled ones too, in list order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUnitResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            /** @description The unit created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUnitResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A unit with this id exists (ALREADY_EXISTS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is not valid: id, name, kind, issuer code, order (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            /** @description The unit as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUnitResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such unit (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Disabling a unit that has open tasks (IN_USE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is not valid (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every person, disabled ones too, by unit and username */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_createPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            /** @description The person created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The username is taken (ALREADY_EXISTS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is not valid, or the unit does not exist or is disabled (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_updatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePersonDto"];
+            };
+        };
+        responses: {
+            /** @description The person as they are now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such person (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is not valid, a disabled or unknown unit, or an admin disabling themselves (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_importOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description At most 5000 rows: JSON, or CSV with a type column */
+        requestBody: {
+            content: {
+                "application/json": {
+                    units?: components["schemas"]["CreateUnitDto"][];
+                    people?: components["schemas"]["CreatePersonDto"][];
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Each row created, updated, unchanged or failed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationImportReportResponse"];
+                };
+            };
+            /** @description Not {"units": [...], "people": [...]}, or a CSV that cannot be read (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description More than 5000 rows (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_citySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city's names for letters and screens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitySettingsResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_setCitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitySettingsDto"];
+            };
+        };
+        responses: {
+            /** @description The settings as they are now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitySettingsResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A name is blank, multi-line or too long (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    OrganisationController_events: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The admin audit trail, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEventPageResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
     AccountsController_resetPassword: {
         parameters: {
             query?: never;
@@ -8057,13 +9249,125 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every unit: id, name and kind */
+            /** @description Every unit, disabled ones too (their names are on history): id, names, kind, enabled */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitsController_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Display names for the user ids in every other answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonNameResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitsController_city: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city's names, as screens show them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitySettingsResponse"];
                 };
             };
             /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */

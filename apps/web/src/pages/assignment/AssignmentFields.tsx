@@ -14,7 +14,7 @@ export function AssignmentFields(props: {
   initialMode?: AssignValues['mode'];
 }) {
   const { t } = useTranslation('assignment');
-  const units = useUnits().filter((u) => u.kind === 'bureau');
+  const units = useUnits().filter((u) => u.kind === 'bureau' && u.enabled);
   const mode = Form.useWatch('mode', props.form) ?? props.initialMode ?? 'lead';
   const lead = Form.useWatch('leadUnitId', props.form);
   const options = units.map((u) => ({ value: u.id, label: u.name }));

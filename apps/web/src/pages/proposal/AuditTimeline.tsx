@@ -176,7 +176,7 @@ export function AuditTimeline({ events }: { events: ProposalEvent[] }) {
               <Typography.Text strong>{t(`event.${e.type}`, { defaultValue: e.type })}</Typography.Text>
               <Typography.Text type="secondary">{formatDateTime(e.at, lang)}</Typography.Text>
               <Typography.Text type="secondary">
-                {e.actor ? `${e.actor.userId} · ${unitName(e.actor.unitId)}` : t('timeline.system')}
+                {e.actor ? `${e.actor.displayName} · ${unitName(e.actor.unitId)}` : t('timeline.system')}
                 {e.unitId && e.unitId !== e.actor?.unitId ? ` → ${unitName(e.unitId)}` : ''}
               </Typography.Text>
             </Space>

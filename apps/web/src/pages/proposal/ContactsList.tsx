@@ -1,5 +1,6 @@
 import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePersonName } from '../../api/people';
 import { useUnitName } from '../../api/units';
 import { formatDateTime, Lang } from '../../format';
 import type { Contact } from './types';
@@ -8,6 +9,7 @@ import type { Contact } from './types';
 export function ContactsList({ contacts }: { contacts: Contact[] }) {
   const { t, i18n } = useTranslation('proposal');
   const unitName = useUnitName();
+  const personName = usePersonName();
   const lang = i18n.language as Lang;
   if (contacts.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contacts.none')} />;
   return (
@@ -35,7 +37,12 @@ export function ContactsList({ contacts }: { contacts: Contact[] }) {
           dataIndex: 'summary',
           render: (s: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{s}</span>,
         },
-        { title: t('contacts.by'), key: 'by', width: 200, render: (_, c) => `${c.by ?? ''} · ${unitName(c.unitId)}` },
+        {
+          title: t('contacts.by'),
+          key: 'by',
+          width: 200,
+          render: (_, c) => `${personName(c.by)} · ${unitName(c.unitId)}`,
+        },
       ]}
     />
   );

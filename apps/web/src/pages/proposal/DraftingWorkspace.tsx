@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import type { User } from '../../api/types';
+import { usePersonName } from '../../api/people';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
@@ -413,6 +414,7 @@ function Versions({
   onLoad?: (d: DraftVersion) => void;
 }) {
   const { t } = useTranslation('proposal');
+  const personName = usePersonName();
   return (
     <Card size="small" title={t('draft.versions')} data-testid="draft-versions">
       {versions.length === 0 ? (
@@ -434,7 +436,7 @@ function Versions({
                   </Typography.Text>
                   <Tag>{t(`draft.status.${d.status}`)}</Tag>
                   <Typography.Text type="secondary">
-                    {formatDateTime(d.submittedAt, lang)} · {d.submittedBy}
+                    {formatDateTime(d.submittedAt, lang)} · {personName(d.submittedBy)}
                   </Typography.Text>
                   {onLoad && (
                     <Button size="small" type="link" onClick={() => onLoad(d)}>
@@ -452,7 +454,7 @@ function Versions({
                     {c.outcome === 'sent-back'
                       ? t('draft.commentSentBack', { step: t(`eventData.step.${c.step}`) })
                       : t('draft.commentApproved', { step: t(`eventData.step.${c.step}`) })}
-                    {c.comment ? `：${c.comment}` : ''}（{c.by} · {formatDateTime(c.at, lang)}）
+                    {c.comment ? `：${c.comment}` : ''}（{personName(c.by)} · {formatDateTime(c.at, lang)}）
                   </Typography.Text>
                 ))}
               </Space>

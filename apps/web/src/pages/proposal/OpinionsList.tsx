@@ -1,5 +1,6 @@
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePersonName } from '../../api/people';
 import { useUnitName } from '../../api/units';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { formatDateTime, Lang } from '../../format';
@@ -48,6 +49,7 @@ function OpinionCard({
 }) {
   const { t, i18n } = useTranslation('proposal');
   const unitName = useUnitName();
+  const personName = usePersonName();
   const lang = i18n.language as Lang;
   const pointText = (seq: number) => detail.suggestionPoints.find((p) => p.seq === seq)?.text ?? `#${seq}`;
   return (
@@ -69,13 +71,13 @@ function OpinionCard({
     >
       {o.waiver && (
         <Typography.Paragraph type="secondary">
-          {t('opinions.waived')}：{o.waiver.reason}（{o.waiver.by} · {formatDateTime(o.waiver.at, lang)}）
+          {t('opinions.waived')}：{o.waiver.reason}（{personName(o.waiver.by)} · {formatDateTime(o.waiver.at, lang)}）
         </Typography.Paragraph>
       )}
       {o.returns.map((r, i) => (
         <Typography.Paragraph key={i} type="danger" data-testid="opinion-return">
           {t('opinions.returned')}（{t('opinions.version', { version: r.version })}）：{r.reason}
-          {r.by ? `（${r.by} · ${formatDateTime(r.at, lang)}）` : ''}
+          {r.by ? `（${personName(r.by)} · ${formatDateTime(r.at, lang)}）` : ''}
         </Typography.Paragraph>
       ))}
       {o.points.length > 0 ? (
@@ -114,7 +116,7 @@ function OpinionCard({
           {o.submittedAt && (
             <Typography.Text type="secondary">
               {t('opinions.submittedAt')}：{formatDateTime(o.submittedAt, lang)}
-              {o.submittedBy ? ` · ${o.submittedBy}` : ''}
+              {o.submittedBy ? ` · ${personName(o.submittedBy)}` : ''}
             </Typography.Text>
           )}
         </>

@@ -524,7 +524,9 @@ export function DecideObjectionPanel({ ctx, objectionId: id }: { ctx: PanelConte
   const objection = ctx.detail.objections.find((o) => o.id === id);
   const [decision, setDecision] = useState<'reject' | 'reassign'>('reject');
   if (!objection) return null;
-  const candidates = units.filter((u) => u.kind === 'bureau' && !ctx.detail.assignedUnitIds.includes(u.id));
+  const candidates = units.filter(
+    (u) => u.kind === 'bureau' && u.enabled && !ctx.detail.assignedUnitIds.includes(u.id),
+  );
   return (
     <Panel
       title={t('actions.decideObjection.title', { unit: unitName(objection.unitId) })}

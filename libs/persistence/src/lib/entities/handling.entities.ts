@@ -91,9 +91,17 @@ export class ProposalEventEntity {
 @Entity({ name: 'org_unit' })
 export class OrgUnitEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 }) id!: string;
+  /** The full name: screens, the letter's issuer and signature (`X市人力资源和社会保障局`). */
   @Column({ type: 'varchar', length: 100 }) name!: string;
+  /** What other units' letters call it (`市人社局`): copy lists, 会同…; null: the full name. */
+  @Column({ name: 'short_name', type: 'varchar', length: 100, nullable: true }) shortName!: string | null;
+  /** One of UNIT_KINDS (@banli/domain). */
   @Column({ type: 'varchar', length: 32 }) kind!: string;
   @Column({ name: 'issuer_code', type: 'varchar', length: 32, nullable: true }) issuerCode!: string | null;
+  /** Lists show units by this, then kind and id. */
+  @Column({ name: 'sort_order', type: 'integer', default: 0 }) sortOrder!: number;
+  /** 0: kept for its history, never offered for new work. */
+  @Column({ type: 'integer', default: 1 }) enabled!: number;
 }
 
 @Entity({ name: 'document_number_pool' })
@@ -115,6 +123,8 @@ export class ReplySignatureEntity {
   @Column({ name: 'draft_version', type: 'integer' }) draftVersion!: number;
   @Column({ name: 'signed_by', type: 'varchar', length: 64 }) signedBy!: string;
   @Column({ name: 'signed_at', type: 'varchar', length: 30 }) signedAt!: string;
+  /** The unit and city names as they were at signing (LetterNames, JSON); null for older signatures. */
+  @Column({ name: 'letter_names', type: 'text', nullable: true }) letterNames!: string | null;
 }
 
 @Entity({ name: 'notification_outbox' })

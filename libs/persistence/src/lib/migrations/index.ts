@@ -18,6 +18,8 @@ import { HandlingStatePostgres1764220000000 } from './postgres/1764220000000-han
 import { HandlingStateSqlite1764220000000 } from './sqlite/1764220000000-handling-state';
 import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-query-sort-keys';
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
+import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
+import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
 import { ExternalIdentitySqlite1764340000000 } from './sqlite/1764340000000-external-identity';
 import { AccountsPostgres1764300000000 } from './postgres/1764300000000-accounts';
@@ -51,6 +53,7 @@ export const POSTGRES_MIGRATIONS = [
   HandlingStatePostgres1764220000000,
   QuerySortKeysPostgres1764230000000,
   AccountsPostgres1764300000000,
+  OrganisationAdminPostgres1764310000000,
   CalendarVersionsPostgres1764320000000,
   CommitteeSessionsPostgres1764330000000,
   ExternalIdentityPostgres1764340000000,
@@ -69,6 +72,7 @@ export const SQLITE_MIGRATIONS = [
   HandlingStateSqlite1764220000000,
   QuerySortKeysSqlite1764230000000,
   AccountsSqlite1764300000000,
+  OrganisationAdminSqlite1764310000000,
   CalendarVersionsSqlite1764320000000,
   CommitteeSessionsSqlite1764330000000,
   ExternalIdentitySqlite1764340000000,

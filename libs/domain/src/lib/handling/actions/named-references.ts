@@ -1,6 +1,14 @@
 import type { AssignInput, DecideObjectionInput, ReviewInput } from '../handling-commands';
 import type { HandlingActionName } from './action-roles';
 
+/**
+ * The four kinds of unit in a city's organisation: the proposal committee's office (提案委),
+ * the government office that assigns and supervises (市府办), the bureaus that handle
+ * (承办单位), and supervising bodies (督查室, 人大/政协 liaison offices) that only watch.
+ */
+export const UNIT_KINDS = ['proposal-committee', 'assigning-office', 'bureau', 'supervising-body'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 /** The kinds of unit work can be assigned to: bureaus (承办单位). Offices and committees assign, supervise or register. */
 export const ASSIGNABLE_UNIT_KINDS: readonly string[] = ['bureau'];
 

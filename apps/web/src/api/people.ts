@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { client, ok } from './client';
+
+export const PEOPLE = ['people'] as const;
+export const CITY = ['city'] as const;
+
+/** A person's display name for their user id (the id itself while names load, or for a system actor). */
+export function usePersonName(): (id: string | null | undefined) => string {
+  const people = useQuery({
+    queryKey: PEOPLE,
+    queryFn: ({ signal }) => ok(client.GET('/api/people', { signal })),
+    staleTime: 5 * 60_000,
+  }).data;
+  return (id) => (id ? (people?.find((p) => p.id === id)?.displayName ?? id) : '');
+}
+
+/** The city's settings as screens show them (the government's name in the header). */
+export function useCity() {
+  return useQuery({
+    queryKey: CITY,
+    queryFn: ({ signal }) => ok(client.GET('/api/city', { signal })),
+    staleTime: 5 * 60_000,
+  }).data;
+}
