@@ -147,9 +147,6 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/notification-deliveries': { roles: ['admin'] },
   'GET /api/admin/notification-deliveries/{id}': { roles: ['admin'] },
   'POST /api/admin/notification-deliveries/{id}/retry': { roles: ['admin'] },
-  'GET /api/auth/providers': 'public',
-  'GET /api/auth/oidc/login': 'public',
-  'GET /api/auth/oidc/callback': 'public',
   'GET /api/admin/external-identities': { roles: ['admin'] },
   'POST /api/admin/external-identities': { roles: ['admin'] },
   'DELETE /api/admin/external-identities': { roles: ['admin'] },
@@ -172,13 +169,6 @@ const ACCESS: Record<string, Access> = {
   'POST /api/admin/users/{userId}/password-reset': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/disable': { roles: ['admin'] },
   'POST /api/admin/users/{userId}/enable': { roles: ['admin'] },
-  'GET /api/admin/external-identities': { roles: ['admin'] },
-  'POST /api/admin/external-identities': { roles: ['admin'] },
-  'DELETE /api/admin/external-identities': { roles: ['admin'] },
-  'POST /api/admin/calendars': { roles: ['admin'] },
-  'GET /api/admin/calendars': { roles: ['admin'] },
-  'GET /api/admin/calendars/status': { roles: ['admin'] },
-  'GET /api/admin/calendars/{seq}/report': { roles: ['admin'] },
 };
 
 it("has an endpoint for every action of the domain's actions table", () => {
