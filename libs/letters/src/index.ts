@@ -5,3 +5,4 @@ export * from './lib/render-letter-html';
 export * from './lib/render-letter-docx';
 export * from './lib/render-letter-pdf';
 export * from './lib/cjk-font';
+export * from './lib/line-breaking';

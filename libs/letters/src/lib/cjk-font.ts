@@ -81,3 +81,36 @@ export function fontCollectionFaces(font: Uint8Array): string[] {
 export function preferredChineseFace(faces: readonly string[]): string | undefined {
   return faces.find((f) => /CJKsc|SC-|GB/.test(f)) ?? faces.find((f) => !/mono/i.test(f)) ?? faces[0];
 }
+
+/** The environment variables naming each face's font file; each falls back to BANLI_CJK_FONT. */
+export const LETTER_FONT_ENV = {
+  title: 'BANLI_FONT_TITLE',
+  body: 'BANLI_FONT_BODY',
+  heading: 'BANLI_FONT_HEADING',
+} as const;
+
+/** A font file for each face of the letter: 小标宋 (title, issuer), 仿宋 (body), 黑体 (headings). */
+export interface LetterFontFiles {
+  title: string;
+  body: string;
+  heading: string;
+}
+
+/**
+ * The letter's fonts: each face from its own variable (a bureau's licensed 方正小标宋简体,
+ * 仿宋_GB2312, 黑体), else the one CJK font findCjkFont finds. Undefined when there is none.
+ */
+export function findLetterFonts(env: NodeJS.ProcessEnv = process.env): LetterFontFiles | undefined {
+  const configured = (name: string) => {
+    const path = env[name];
+    if (path && !existsSync(path)) throw new Error(`${name}=${path}: no such file`);
+    return path || undefined;
+  };
+  const title = configured(LETTER_FONT_ENV.title);
+  const body = configured(LETTER_FONT_ENV.body);
+  const heading = configured(LETTER_FONT_ENV.heading);
+  const fallback = title && body && heading ? undefined : findCjkFont(env);
+  const fonts = { title: title ?? fallback, body: body ?? fallback, heading: heading ?? fallback };
+  if (!fonts.title || !fonts.body || !fonts.heading) return undefined;
+  return { title: fonts.title, body: fonts.body, heading: fonts.heading };
+}

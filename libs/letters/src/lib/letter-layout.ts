@@ -18,6 +18,37 @@ export const TITLE_SIZE_PT = 22;
 export const BODY_LINE_PITCH_PT = ((PAGE_MM.height - MARGINS_MM.top - MARGINS_MM.bottom) / 22) * PT_PER_MM;
 export const TITLE_LINE_PITCH_PT = 36;
 
+/**
+ * The 版头 of the letter format (信函格式, GB/T 9704-2012 10.2), first page only: the issuer's
+ * name centred with its top 30 mm below the page's top edge, in red 小标宋; 4 mm below it a red
+ * double rule, thick over thin, 170 mm long and centred; the document number flush with the
+ * text area's right edge, 7/8 of a 三号 character below that rule; 20 mm above the page's
+ * bottom edge a red double rule, thin over thick. The title comes two lines below the number.
+ */
+export const LETTERHEAD = {
+  issuerTopMm: 30,
+  ruleGapMm: 4,
+  ruleLengthMm: 170,
+  bottomRuleFromPageBottomMm: 20,
+  /** Thick and thin line of the double rules, and the gap between them, in points. */
+  thickRulePt: 2,
+  thinRulePt: 0.75,
+  ruleGapPt: 1.5,
+  documentNumberGapPt: (BODY_SIZE_PT * 7) / 8,
+  /** Red, as the standard recommends for the issuer and the rules. */
+  color: '#e60012',
+} as const;
+
+/**
+ * Page numbers (GB/T 9704-2012 7.5 and 10.2): 四号 (14 pt) half-width 宋体 Arabic numerals with a
+ * dash (一字线) either side, `— 2 —`; the dashes 7 mm below the text area; odd pages at the
+ * right, even pages at the left, one character in from the text area's edge. The letter
+ * format shows no number on the first page (its pages are still counted).
+ */
+export const PAGE_NUMBER = { sizePt: 14, belowTextAreaMm: 7, insetChars: 1 } as const;
+
+export const pageNumberText = (page: number) => `— ${page} —`;
+
 /** Which typeface a part uses: 仿宋 for text, 小标宋 for the title and issuer, 黑体 for headings. */
 export type LetterFace = 'body' | 'title' | 'heading';
 

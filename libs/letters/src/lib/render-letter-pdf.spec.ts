@@ -12,7 +12,7 @@ import {
   type PdfLine,
   type PdfPage,
 } from '../../test/read-back';
-import { MARGINS_MM, PT_PER_MM } from './letter-layout';
+import { MARGINS_MM, PT_PER_MM, pageNumberText } from './letter-layout';
 import { buildReplyLetter, letterLines, type ReplyLetter } from './reply-letter';
 import { renderLetterPdf } from './render-letter-pdf';
 
@@ -23,12 +23,15 @@ const TOP = A4[3] - MARGINS_MM.top * PT_PER_MM;
 const BOTTOM = MARGINS_MM.bottom * PT_PER_MM;
 const CENTRE = (LEFT + RIGHT) / 2;
 const BODY_CHAR = 16;
+const PAGE_NUMBER = /^— \d+ —$/;
 
 interface Rendered {
   letter: ReplyLetter;
   pdf: Buffer;
   pages: PdfPage[];
+  /** The letter's text lines, without the page numbers. */
   lines: PdfLine[];
+  pageNumbers: PdfLine[];
 }
 
 /**
@@ -64,7 +67,14 @@ describe('renderLetterPdf', () => {
     const pdfs = await Promise.all(letters.map((letter) => renderLetterPdf(letter, font)));
     const read = await readPdfs(pdfs);
     READ_BACK_CASES.forEach(({ name }, i) => {
-      rendered.set(name, { letter: letters[i], pdf: pdfs[i], pages: read[i], lines: pdfLines(read[i]) });
+      const all = pdfLines(read[i]);
+      rendered.set(name, {
+        letter: letters[i],
+        pdf: pdfs[i],
+        pages: read[i],
+        lines: all.filter((line) => !PAGE_NUMBER.test(line.text)),
+        pageNumbers: all.filter((line) => PAGE_NUMBER.test(line.text)),
+      });
     });
   }, 30_000);
 
@@ -76,10 +86,15 @@ describe('renderLetterPdf', () => {
       expectLinesInOrder(text, letterLines(letter));
     });
 
-    it('prints every page on A4, inside the margins of GB/T 9704', () => {
-      const { pages, lines } = renderedCase(name);
+    it('prints every page on A4, the text inside the margins of GB/T 9704 and the 版头 above them', () => {
+      const { letter, pages, lines } = renderedCase(name);
       for (const page of pages) expect(page.view).toEqual(A4);
-      for (const line of lines) {
+      const [classMarker, issuer, ...text] = lines;
+      expect([classMarker.text, issuer.text]).toEqual([letter.classMarker, letter.issuer]);
+      // The issuer's top edge 30 mm below the page's (GB/T 9704 10.2), so above the text area.
+      expect(A4[3] - (issuer.y + issuer.size * 0.88)).toBeCloseTo(30 * PT_PER_MM, -1);
+      expect(classMarker.y).toBeGreaterThan(issuer.y);
+      for (const line of text) {
         expect(line.x).toBeGreaterThanOrEqual(LEFT - 0.5);
         expect(line.right).toBeLessThanOrEqual(RIGHT + 0.5);
         expect(line.y + line.size * 0.8).toBeLessThanOrEqual(TOP + 0.5);
@@ -94,13 +109,14 @@ describe('renderLetterPdf', () => {
       expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
     });
 
-    it('centres the issuer, the document number and the title; indents the body two characters', () => {
+    it('centres the issuer and the title, the document number at the right; indents the body two characters', () => {
       const { letter, lines } = renderedCase(name);
       const texts = letterLines(letter);
       const blockLines = linesByBlock(lines, texts);
       const linesOf = (text: string) => blockLines[texts.indexOf(text)];
-      const centred = [letter.issuer, letter.documentNumber, letter.title].flatMap(linesOf);
+      const centred = [letter.issuer, letter.title].flatMap(linesOf);
       for (const line of centred) expect((line.x + line.right) / 2).toBeCloseTo(CENTRE, 0);
+      expect(linesOf(letter.documentNumber)[0].right).toBeCloseTo(RIGHT, 0);
       expect(linesOf(letter.title)[0].size).toBe(22);
 
       const [salutation] = linesOf(letter.salutation);
@@ -113,6 +129,37 @@ describe('renderLetterPdf', () => {
         expect(linesOf(subPoint)[0].x).toBeCloseTo(LEFT + 2 * BODY_CHAR, 1);
       }
       expect(linesOf(letter.date)[0].right).toBeCloseTo(RIGHT - 2 * BODY_CHAR, 0);
+    });
+
+    it('numbers every page but the first, — n — in 四号, odd pages at the right and even at the left', () => {
+      const { pages, pageNumbers } = renderedCase(name);
+      expect(pageNumbers.map((line) => [line.page, line.text])).toEqual(
+        pages.slice(1).map((_, i) => [i + 2, pageNumberText(i + 2)]),
+      );
+      for (const line of pageNumbers) {
+        expect(line.size).toBeCloseTo(14, 0);
+        // Its dashes 7 mm below the text area, one character in from the text area's edge.
+        expect(BOTTOM - (line.y + 14 * 0.3)).toBeCloseTo(7 * PT_PER_MM, -1);
+        if (line.page % 2 === 1) expect(line.right).toBeCloseTo(RIGHT - 14, 0);
+        else expect(line.x).toBeCloseTo(LEFT + 14, 0);
+      }
+    });
+
+    it('keeps the signature and the date on one page, with the closing paragraph', () => {
+      const { letter, lines } = renderedCase(name);
+      const blockLines = linesByBlock(lines, letterLines(letter));
+      // lastIndexOf: the signature is the issuer's name again.
+      const pagesOf = (text: string) => blockLines[letterLines(letter).lastIndexOf(text)].map((line) => line.page);
+      const [signaturePage] = pagesOf(letter.signature);
+      expect(pagesOf(letter.date)).toEqual([signaturePage]);
+      expect(pagesOf(letter.closing).at(-1)).toBe(signaturePage);
+    });
+
+    it('sets the copy list (the 版记) at the foot of the last page', () => {
+      const { letter, pages, lines } = renderedCase(name);
+      const copyLines = lines.filter((line) => line.page === pages.length).slice(-1);
+      expect(squash(letter.copyTo).endsWith(squash(copyLines[0].text))).toBe(true);
+      expect(copyLines[0].y - copyLines[0].size * 0.2).toBeLessThan(BOTTOM + 16);
     });
   });
 

@@ -1,15 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
-import { fontCollectionFaces, isFontCollection, preferredChineseFace } from './cjk-font';
-import { BLOCK_STYLES, BODY_LINE_PITCH_PT, MARGINS_MM, PT_PER_MM } from './letter-layout';
-import { letterBlocks, type ReplyLetter } from './reply-letter';
+import { fontCollectionFaces, isFontCollection, preferredChineseFace, type LetterFontFiles } from './cjk-font';
+import {
+  BLOCK_STYLES,
+  BODY_LINE_PITCH_PT,
+  BODY_SIZE_PT,
+  LETTERHEAD,
+  MARGINS_MM,
+  PAGE_NUMBER,
+  PT_PER_MM,
+  pageNumberText,
+  type BlockStyle,
+  type LetterFace,
+} from './letter-layout';
+import { breakParagraph, breakTitle, type SetLine } from './line-breaking';
+import { letterBlocks, type LetterBlock, type ReplyLetter } from './reply-letter';
 
 export interface RenderLetterPdfOptions {
   /** The face to use from a font collection (.ttc), by PostScript name; chosen when absent. */
   fontFace?: string;
 }
 
-const FONT_NAME = 'letter-cjk';
+const FACES: readonly LetterFace[] = ['title', 'body', 'heading'];
+const fontName = (face: LetterFace) => `letter-${face}`;
+const mm = (value: number) => value * PT_PER_MM;
 
 async function loadFont(fontPath: string, fontFace: string | undefined): Promise<{ data: Buffer; face?: string }> {
   const data = await readFile(fontPath);
@@ -22,27 +36,78 @@ async function loadFont(fontPath: string, fontFace: string | undefined): Promise
   return { data, face };
 }
 
+/** One line of the running text, set and ready to be placed on a page. */
+interface FlowLine {
+  block: LetterBlock;
+  style: BlockStyle;
+  set: SetLine;
+  /** Offset of the line's start from the text area's left edge. */
+  x: number;
+  /** Space before it unless it opens a page. */
+  spaceBeforePt: number;
+  /** Must be on the same page as the line before it. */
+  keepWithPrevious: boolean;
+}
+
+interface Placed {
+  line: FlowLine;
+  page: number;
+  top: number;
+}
+
 /**
- * The letter as a PDF for filing: A4, GB/T 9704 margins, the title centred, body paragraphs
- * indented two characters. `fontPath` is a CJK TrueType/OpenType font (see findCjkFont); its
- * glyphs are embedded (subset), so the letter reads the same everywhere and its text can be
- * extracted. The letter's own text is all there is: no page furniture is added.
+ * Pages the running text: line by line, breaking where a line no longer fits; a line that
+ * must stay with the one before it takes that one along to the next page (and so on back).
+ */
+function paginate(lines: FlowLine[], firstTop: number, top: number, bottom: number): Placed[] {
+  const placed: Placed[] = [];
+  let page = 0;
+  let y = firstTop;
+  let pageStart = false;
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i];
+    const before = pageStart ? 0 : line.spaceBeforePt;
+    if (!pageStart && y + before + line.style.linePitchPt > bottom + 0.01) {
+      let first = i;
+      while (first > 0 && lines[first].keepWithPrevious && placed[first - 1].page === page) first--;
+      // Moving the group helps only if something stays behind on this page.
+      if (first < i && first > 0 && placed[first - 1].page === page) {
+        placed.length = first;
+        i = first;
+      }
+      page++;
+      y = top;
+      pageStart = true;
+      continue;
+    }
+    placed[i] = { line, page, top: y + before };
+    y += before + line.style.linePitchPt;
+    pageStart = false;
+    i++;
+  }
+  return placed;
+}
+
+/**
+ * The letter as a PDF for filing, laid out in the letter format of GB/T 9704-2012 (信函格式):
+ * the 版头 on the first page (issuer and red double rules), A4 with the standard's margins,
+ * 22 lines of 三号 text a page, page numbers from the second page on, the signature and date
+ * kept together with the closing paragraph, and the copy list (抄送, the 版记) at the foot of
+ * the last page. Lines are broken and justified by line-breaking.ts. `fonts` is one CJK font
+ * file for every face, or one per face (see findLetterFonts); their glyphs are embedded
+ * (subset), so the letter reads the same everywhere and its text can be extracted.
  */
 export async function renderLetterPdf(
   letter: ReplyLetter,
-  fontPath: string,
+  fonts: string | LetterFontFiles,
   options: RenderLetterPdfOptions = {},
 ): Promise<Buffer> {
-  const font = await loadFont(fontPath, options.fontFace);
-  const mm = (value: number) => value * PT_PER_MM;
+  const files: LetterFontFiles = typeof fonts === 'string' ? { title: fonts, body: fonts, heading: fonts } : fonts;
+  const loaded = await Promise.all(FACES.map((face) => loadFont(files[face], options.fontFace)));
   const doc = new PDFDocument({
     size: 'A4',
-    margins: {
-      top: mm(MARGINS_MM.top),
-      bottom: mm(MARGINS_MM.bottom),
-      left: mm(MARGINS_MM.left),
-      right: mm(MARGINS_MM.right),
-    },
+    margins: { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) },
+    autoFirstPage: true,
     lang: 'zh-CN',
     displayTitle: true,
     info: { Title: letter.title, Author: letter.issuer },
@@ -53,22 +118,154 @@ export async function renderLetterPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  FACES.forEach((face, i) => doc.registerFont(fontName(face), loaded[i].data, loaded[i].face));
 
-  doc.registerFont(FONT_NAME, font.data, font.face);
-  doc.font(FONT_NAME);
-  const left = doc.page.margins.left;
-  const contentWidth = doc.page.width - left - doc.page.margins.right;
+  const left = mm(MARGINS_MM.left);
+  const right = doc.page.width - mm(MARGINS_MM.right);
+  const top = mm(MARGINS_MM.top);
+  const bottom = doc.page.height - mm(MARGINS_MM.bottom);
+  const textWidth = right - left;
+  const use = (style: Pick<BlockStyle, 'face' | 'sizePt'>) => doc.font(fontName(style.face)).fontSize(style.sizePt);
+  const measure = (text: string) => doc.widthOfString(text);
 
-  for (const block of letterBlocks(letter)) {
+  /** Draws a set line from x with its top at y: runs of glyphs, CJK gaps widened by character spacing. */
+  const draw = (set: SetLine, x: number, y: number) => {
+    let at = x;
+    for (let k = 0; k < set.atoms.length; ) {
+      const spacing = set.extraAfter[k];
+      let m = k;
+      if (spacing > 0) {
+        while (m + 1 < set.atoms.length && set.extraAfter[m] === spacing) m++;
+      } else {
+        while (m + 1 < set.atoms.length && set.extraAfter[m] === 0 && set.extraAfter[m + 1] === 0) m++;
+      }
+      const run = set.atoms.slice(k, m + 1);
+      doc.text(run.map((a) => a.text).join(''), at, y, { lineBreak: false, characterSpacing: spacing });
+      at += run.reduce((sum, a) => sum + a.width, 0) + spacing * (m - k) + set.extraAfter[m];
+      k = m + 1;
+    }
+  };
+
+  const setBlock = (block: LetterBlock, style: BlockStyle): { set: SetLine; x: number }[] => {
+    use(style);
+    const char = style.sizePt;
+    const width = textWidth - style.rightIndentChars * char;
+    const sets =
+      block.role === 'title' || block.role === 'issuer'
+        ? breakTitle(block.text, measure, width)
+        : breakParagraph(block.text, measure, {
+            firstWidth: width - style.firstLineIndentChars * char,
+            width,
+            justify: style.align === 'justify',
+          });
+    return sets.map((set, i) => ({
+      set,
+      x:
+        style.align === 'center'
+          ? (width - set.width) / 2
+          : style.align === 'right'
+            ? width - set.width
+            : i === 0
+              ? style.firstLineIndentChars * char
+              : 0,
+    }));
+  };
+
+  const blocks = letterBlocks(letter);
+  const byRole = (role: LetterBlock['role']) => blocks.filter((b) => b.role === role);
+
+  // The 版头, first page: class marker above, issuer, thick-over-thin rule, document number at the right.
+  const [classMarker] = byRole('class-marker');
+  use(BLOCK_STYLES['class-marker']);
+  const issuerTop = mm(LETTERHEAD.issuerTopMm);
+  draw(setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set, left, issuerTop - 1.75 * BODY_SIZE_PT);
+  const issuerStyle = BLOCK_STYLES.issuer;
+  const issuerLines = setBlock(byRole('issuer')[0], issuerStyle);
+  doc.fillColor(LETTERHEAD.color);
+  issuerLines.forEach(({ set, x }, i) => {
+    use(issuerStyle);
+    draw(set, left + x, issuerTop + i * issuerStyle.linePitchPt);
+  });
+  doc.fillColor('black');
+  const ruleTop = issuerTop + (issuerLines.length - 1) * issuerStyle.linePitchPt + issuerStyle.sizePt + mm(LETTERHEAD.ruleGapMm);
+  const ruleLeft = (doc.page.width - mm(LETTERHEAD.ruleLengthMm)) / 2;
+  const ruleRight = ruleLeft + mm(LETTERHEAD.ruleLengthMm);
+  const doubleRule = (y: number, upper: number, lower: number) => {
+    doc.save().strokeColor(LETTERHEAD.color);
+    doc.lineWidth(upper).moveTo(ruleLeft, y + upper / 2).lineTo(ruleRight, y + upper / 2).stroke();
+    const lowerY = y + upper + LETTERHEAD.ruleGapPt + lower / 2;
+    doc.lineWidth(lower).moveTo(ruleLeft, lowerY).lineTo(ruleRight, lowerY).stroke();
+    doc.restore();
+    return upper + LETTERHEAD.ruleGapPt + lower;
+  };
+  const ruleHeight = doubleRule(ruleTop, LETTERHEAD.thickRulePt, LETTERHEAD.thinRulePt);
+  const numberStyle = BLOCK_STYLES['document-number'];
+  const numberTop = ruleTop + ruleHeight + LETTERHEAD.documentNumberGapPt;
+  const [numberLine] = setBlock(byRole('document-number')[0], { ...numberStyle, align: 'right' });
+  use(numberStyle);
+  draw(numberLine.set, left + numberLine.x, numberTop);
+  const bottomRuleHeight = LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt + LETTERHEAD.thickRulePt;
+  doubleRule(doc.page.height - mm(LETTERHEAD.bottomRuleFromPageBottomMm) - bottomRuleHeight, LETTERHEAD.thinRulePt, LETTERHEAD.thickRulePt);
+
+  // The running text, from the title to the disclosure line.
+  const HEAD_ROLES = new Set(['class-marker', 'issuer', 'document-number', 'copy-to']);
+  const flowBlocks = blocks.filter((b) => !HEAD_ROLES.has(b.role));
+  const lastParagraph = flowBlocks.map((b) => b.role).lastIndexOf('paragraph');
+  const flow: FlowLine[] = flowBlocks.flatMap((block, b) => {
     const style = BLOCK_STYLES[block.role];
-    doc.fontSize(style.sizePt);
-    if (style.spaceBeforeLines > 0) doc.y += style.spaceBeforeLines * BODY_LINE_PITCH_PT;
-    doc.text(block.text, left, doc.y, {
-      width: contentWidth - style.rightIndentChars * style.sizePt,
-      align: style.align,
-      indent: style.firstLineIndentChars * style.sizePt,
-      lineGap: Math.max(0, style.linePitchPt - doc.currentLineHeight()),
-    });
+    const previous = flowBlocks[b - 1]?.role;
+    const lines = setBlock(block, style);
+    return lines.map(({ set, x }, i): FlowLine => ({
+      block,
+      style,
+      set,
+      x,
+      spaceBeforePt: i === 0 ? style.spaceBeforeLines * BODY_LINE_PITCH_PT : 0,
+      keepWithPrevious:
+        // The closing paragraph stays whole and the signature and date stay with it…
+        (b === lastParagraph && i > 0) ||
+        block.role === 'signature' ||
+        block.role === 'date' ||
+        // …a title and a heading never end a page alone.
+        (i === 0 && (previous === 'section-heading' || previous === 'title')) ||
+        (block.role === 'title' && i > 0) ||
+        // …and no paragraph leaves its first or last line alone on a page (orphans and widows).
+        (i === 1 || (i > 0 && i === lines.length - 1)),
+    }));
+  });
+  const placed = paginate(flow, numberTop + numberStyle.linePitchPt, top, bottom);
+
+  // The 版记: the copy list at the foot of the last page, on a page of its own if the text leaves no room.
+  const copyStyle = BLOCK_STYLES['copy-to'];
+  const copyLines = byRole('copy-to').flatMap((block) => setBlock(block, copyStyle));
+  let lastPage = placed.length > 0 ? placed[placed.length - 1].page : 0;
+  const textEnd = placed.length > 0 ? placed[placed.length - 1].top + placed[placed.length - 1].line.style.linePitchPt : top;
+  let copyTop = bottom - copyLines.length * copyStyle.linePitchPt;
+  if (copyTop < textEnd + BODY_LINE_PITCH_PT) {
+    lastPage++;
+    copyTop = Math.max(top, copyTop);
+  }
+
+  for (let page = 0; page <= lastPage; page++) {
+    if (page > 0) doc.addPage();
+    for (const { line, top: y } of placed.filter((p) => p.page === page)) {
+      use(line.style);
+      draw(line.set, left + line.x, y);
+    }
+    if (page === lastPage) {
+      use(copyStyle);
+      copyLines.forEach(({ set, x }, i) => draw(set, left + x, copyTop + i * copyStyle.linePitchPt));
+    }
+    if (page > 0) {
+      const number = page + 1;
+      const style = { face: 'title' as const, sizePt: PAGE_NUMBER.sizePt };
+      use(style);
+      const text = pageNumberText(number);
+      const width = measure(text);
+      const inset = PAGE_NUMBER.insetChars * PAGE_NUMBER.sizePt;
+      const x = number % 2 === 1 ? right - inset - width : left + inset;
+      doc.text(text, x, bottom + mm(PAGE_NUMBER.belowTextAreaMm) - PAGE_NUMBER.sizePt / 2, { lineBreak: false });
+    }
   }
   doc.end();
   return finished;
