@@ -37,6 +37,12 @@ export function docxPart(docx: Buffer, name: string): string {
   return strFromU8(files[name]);
 }
 
+/** Every part of the DOCX whose name matches, by name (e.g. the footers, /^word\/footer\d+\.xml$/). */
+export function docxParts(docx: Buffer, name: RegExp): Record<string, string> {
+  const files = unzipSync(new Uint8Array(docx), { filter: (file) => name.test(file.name) });
+  return Object.fromEntries(Object.entries(files).map(([file, data]) => [file, strFromU8(data)]));
+}
+
 export interface PdfTextItem {
   str: string;
   x: number;

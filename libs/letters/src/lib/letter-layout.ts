@@ -87,7 +87,8 @@ const display: BlockStyle = {
 export const BLOCK_STYLES: Readonly<Record<LetterBlockRole, BlockStyle>> = {
   'class-marker': flushLeft,
   issuer: display,
-  'document-number': { ...body, align: 'center', firstLineIndentChars: 0, spaceBeforeLines: 1 },
+  // Flush with the text area's right edge, under the 版头's rule (信函格式).
+  'document-number': { ...body, align: 'right', firstLineIndentChars: 0 },
   title: { ...display, spaceBeforeLines: 2 },
   salutation: { ...flushLeft, spaceBeforeLines: 1 },
   paragraph: body,

@@ -1,5 +1,6 @@
 import { HOSTILE_CASE, READ_BACK_CASES, letterInput } from '../../test/letter-fixtures';
-import { docxParagraphs, docxPart } from '../../test/read-back';
+import { docxParagraphs, docxPart, docxParts } from '../../test/read-back';
+import { emMeasure, titleLines } from './line-breaking';
 import { buildReplyLetter, letterBlocks, letterLines, type LetterBlockRole, type ReplyLetter } from './reply-letter';
 import { renderLetterDocx } from './render-letter-docx';
 
@@ -50,9 +51,22 @@ describe('renderLetterDocx', () => {
       expect(paragraphs.map((p) => p.text)).toEqual(blocks.map((b) => b.text));
 
       const withRole = (roles: LetterBlockRole[]) => paragraphs.filter((_, i) => roles.includes(blocks[i].role));
-      for (const p of withRole(['issuer', 'document-number', 'title'])) {
+      for (const p of withRole(['issuer', 'title'])) {
         expect(p.properties).toContain('<w:jc w:val="center"/>');
       }
+      expect(withRole(['document-number'])[0].properties).toContain('<w:jc w:val="right"/>');
+      // The 版头: the issuer in red over a red double rule, thick over thin.
+      expect(withRole(['issuer'])[0].runProperties).toContain('<w:color w:val="E60012"/>');
+      expect(withRole(['issuer'])[0].properties).toMatch(/<w:bottom w:val="thickThinSmallGap"[^>]*w:color="E60012"/);
+      // The closing paragraph stays whole and with the signature, which stays with the date.
+      const closing = paragraphs[blocks.map((b) => b.role).lastIndexOf('paragraph')];
+      expect(closing.text).toBe(letter.closing);
+      for (const p of [closing, ...withRole(['signature'])]) {
+        expect(p.properties).toContain('<w:keepNext/>');
+        expect(p.properties).toContain('<w:keepLines/>');
+      }
+      // The copy list (版记) framed at the foot of the page.
+      expect(withRole(['copy-to'])[0].properties).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
       for (const p of withRole(['paragraph', 'sub-point', 'section-heading'])) {
         expect(p.properties).toMatch(/<w:ind [^>]*w:firstLine="640"/);
         expect(p.properties).toMatch(/<w:ind [^>]*w:firstLineChars="200"/);
@@ -70,6 +84,44 @@ describe('renderLetterDocx', () => {
       }
       expect(withRole(['title'])[0].runProperties).toContain('<w:sz w:val="44"/>');
     });
+  });
+
+  it('breaks the title between words, explicitly, into balanced lines', () => {
+    const { letter, docx } = renderedCase(READ_BACK_CASES[0].name);
+    const title = xmlParagraphs(docxPart(docx, 'word/document.xml')).find((p) => p.text === letter.title);
+    const xml = docxPart(docx, 'word/document.xml');
+    const expected = titleLines(letter.title, emMeasure(22), 442);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(title).toBeDefined();
+    for (const [i, line] of expected.entries()) {
+      expect(xml).toContain(i === 0 ? `<w:t xml:space="preserve">${line}</w:t>` : `<w:br/><w:t xml:space="preserve">${line}</w:t>`);
+    }
+  });
+
+  it('numbers the pages in the footer, — PAGE — in 四号 宋体: none on the first, odd at the right, even at the left', () => {
+    const docx = renderedCase(READ_BACK_CASES[2].name).docx;
+    const xml = docxPart(docx, 'word/document.xml');
+    expect(docxPart(docx, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    expect(xml).toContain('<w:titlePg/>');
+    const rels = docxPart(docx, 'word/_rels/document.xml.rels');
+    const footers = docxParts(docx, /^word\/footer\d+\.xml$/);
+    const footerOf = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(xml)?.[1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      return footers[`word/${target}`];
+    };
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ]) {
+      const footer = footerOf(type);
+      expect(footer).toContain(`<w:jc w:val="${side}"/>`);
+      expect(footer).toMatch(/— <\/w:t>.*PAGE.*<w:t xml:space="preserve"> —/);
+      expect(footer).toContain('<w:sz w:val="28"/>');
+      expect(footer).toContain('w:eastAsia="宋体"');
+    }
+    expect(footerOf('first')).not.toContain('PAGE');
+    expect(footerOf('first')).toMatch(/<w:top w:val="thinThickSmallGap"/);
   });
 
   it('sets an A4 page with the margins of GB/T 9704 (37/35/28/26 mm)', () => {

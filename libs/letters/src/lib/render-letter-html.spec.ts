@@ -42,10 +42,10 @@ describe('renderLetterHtml', () => {
     );
   });
 
-  it('centres the title and the document number, and indents body paragraphs two characters', () => {
+  it('centres the title and the issuer, the document number at the right (信函格式), and indents body paragraphs two characters', () => {
     const html = renderLetterHtml(buildReplyLetter(letterInput()));
     expect(ruleFor(html, '.title')).toContain('text-align: center');
-    expect(ruleFor(html, '.document-number')).toContain('text-align: center');
+    expect(ruleFor(html, '.document-number')).toContain('text-align: right');
     expect(ruleFor(html, '.issuer')).toContain('text-align: center');
     expect(ruleFor(html, '.paragraph')).toContain('text-indent: 2em');
     expect(ruleFor(html, '.sub-point')).toContain('text-indent: 2em');
