@@ -24,14 +24,19 @@ RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: production dependencies and build output only, as a non-root user ----
 FROM ${NODE_IMAGE} AS runtime
-# fonts-wqy-microhei: the CJK font embedded in the reply letters' PDFs (the worker refuses to
-# start without one). tini as PID 1 forwards SIGTERM, so `docker stop` drains the worker.
+# fonts-noto-cjk: the serif (小标宋, 仿宋) and sans (黑体) faces embedded in the reply letters'
+# PDFs; fonts-wqy-microhei: the fallback CJK font (the worker refuses to start without one).
+# A bureau's licensed fonts replace them through BANLI_FONT_TITLE/BODY/HEADING (mount the files).
+# tini as PID 1 forwards SIGTERM, so `docker stop` drains the worker.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-microhei tini \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-wqy-microhei tini \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production \
     BANLI_CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+    BANLI_FONT_TITLE=/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc \
+    BANLI_FONT_BODY=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
+    BANLI_FONT_HEADING=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc \
     WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
     BANLI_DATA_DIR=/app/data
 COPY --from=build /app/package.json /app/tsconfig.base.json ./

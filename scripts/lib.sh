@@ -37,7 +37,6 @@ wait_for_port() { # host port seconds what
 
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
-# Exports BANLI_CJK_FONT, installing fonts-wqy-microhei when no CJK font is there.
 ensure_chromium() {
   local var
   var="$(bash scripts/ensure-chromium.sh)" || die "could not provide Chromium for the browser tests"
@@ -52,8 +51,10 @@ ensure_docker_compose() {
   export "$var"
 }
 
+# Exports the reply letter's fonts (BANLI_FONT_TITLE, BANLI_FONT_BODY, BANLI_FONT_HEADING and the
+# fallback BANLI_CJK_FONT), installing Debian's fonts-noto-cjk when a face has none.
 ensure_cjk_font() {
-  local var
-  var="$(bash scripts/ensure-fonts.sh)" || die "could not provide a CJK font for the reply letter PDFs"
-  export "$var"
+  local vars var
+  vars="$(bash scripts/ensure-fonts.sh)" || die "could not provide the CJK fonts for the reply letter PDFs"
+  while IFS= read -r var; do export "$var"; done <<<"$vars"
 }

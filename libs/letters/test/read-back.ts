@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { findCjkFont } from '../src/lib/cjk-font';
+import { findCjkFont, findLetterFonts, type LetterFontFiles } from '../src/lib/cjk-font';
 
 /** The letter's text with whitespace removed: renderings may wrap lines and add spaces. */
 export const squash = (text: string) => text.replace(/\s+/g, '');
@@ -125,4 +125,16 @@ export function requireCjkFont(): string {
     );
   }
   return font;
+}
+
+/** The letter's fonts, one per face (scripts/ensure-fonts.sh provides them); none fails, with the remedy. */
+export function requireLetterFonts(): LetterFontFiles {
+  const fonts = findLetterFonts();
+  if (!fonts) {
+    throw new Error(
+      'No fonts for the letter PDF tests: run scripts/ensure-fonts.sh (it installs the Debian package ' +
+        'fonts-noto-cjk), or set BANLI_FONT_TITLE, BANLI_FONT_BODY and BANLI_FONT_HEADING (or BANLI_CJK_FONT).',
+    );
+  }
+  return fonts;
 }

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-const SCALE = Number(process.env.RENDER_SCALE ?? '1');
+const SCALE = 1;
 
 async function renderPdf(file) {
   const data = new Uint8Array(await readFile(file));

@@ -97,20 +97,32 @@ export interface LetterFontFiles {
 }
 
 /**
- * The letter's fonts: each face from its own variable (a bureau's licensed 方正小标宋简体,
- * 仿宋_GB2312, 黑体), else the one CJK font findCjkFont finds. Undefined when there is none.
+ * The free defaults, from the Debian package fonts-noto-cjk (scripts/ensure-fonts.sh installs
+ * it): Debian has no free 小标宋 or 仿宋, and Noto Serif CJK SC is the closest Song face (bold
+ * for the title's heavy 小标宋); Noto Sans CJK SC bold stands in for 黑体.
+ */
+export const DEFAULT_LETTER_FONT_PATHS: Readonly<LetterFontFiles> = {
+  title: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc',
+  body: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+  heading: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+};
+
+/**
+ * The letter's fonts, each face from its own variable (a bureau's licensed 方正小标宋简体,
+ * 仿宋_GB2312, 黑体), else the installed Noto default, else the one CJK font findCjkFont finds.
+ * Undefined when a face has none.
  */
 export function findLetterFonts(env: NodeJS.ProcessEnv = process.env): LetterFontFiles | undefined {
-  const configured = (name: string) => {
-    const path = env[name];
-    if (path && !existsSync(path)) throw new Error(`${name}=${path}: no such file`);
-    return path || undefined;
-  };
-  const title = configured(LETTER_FONT_ENV.title);
-  const body = configured(LETTER_FONT_ENV.body);
-  const heading = configured(LETTER_FONT_ENV.heading);
-  const fallback = title && body && heading ? undefined : findCjkFont(env);
-  const fonts = { title: title ?? fallback, body: body ?? fallback, heading: heading ?? fallback };
-  if (!fonts.title || !fonts.body || !fonts.heading) return undefined;
-  return { title: fonts.title, body: fonts.body, heading: fonts.heading };
+  const faces = Object.keys(LETTER_FONT_ENV) as (keyof LetterFontFiles)[];
+  const found: Partial<LetterFontFiles> = {};
+  for (const face of faces) {
+    const name = LETTER_FONT_ENV[face];
+    const configured = env[name];
+    if (configured && !existsSync(configured)) throw new Error(`${name}=${configured}: no such file`);
+    const path = configured || (existsSync(DEFAULT_LETTER_FONT_PATHS[face]) ? DEFAULT_LETTER_FONT_PATHS[face] : findCjkFont(env));
+    if (!path) return undefined;
+    found[face] = path;
+  }
+  const { title, body, heading } = found;
+  return title && body && heading ? { title, body, heading } : undefined;
 }

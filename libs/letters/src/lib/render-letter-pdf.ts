@@ -22,6 +22,8 @@ export interface RenderLetterPdfOptions {
 }
 
 const FACES: readonly LetterFace[] = ['title', 'body', 'heading'];
+/** The ideographic em box reaches 0.88 of the size above the baseline (as in Noto CJK and most CJK fonts). */
+const EM_BOX_ASCENT = 0.88;
 const fontName = (face: LetterFace) => `letter-${face}`;
 const mm = (value: number) => value * PT_PER_MM;
 
@@ -128,22 +130,18 @@ export async function renderLetterPdf(
   const use = (style: Pick<BlockStyle, 'face' | 'sizePt'>) => doc.font(fontName(style.face)).fontSize(style.sizePt);
   const measure = (text: string) => doc.widthOfString(text);
 
-  /** Draws a set line from x with its top at y: runs of glyphs, CJK gaps widened by character spacing. */
-  const draw = (set: SetLine, x: number, y: number) => {
+  /**
+   * Draws a set line from x with the top of its characters' em box at y (so every font sits the
+   * same: its baseline EM_BOX_ASCENT of the size below). Each atom is placed where the line
+   * breaker measured it, alone, so a shaper's context (digits after Chinese take other widths
+   * in some fonts) cannot move it, and the justification's extra space lands in CJK gaps only.
+   */
+  const draw = (set: SetLine, x: number, y: number, sizePt: number) => {
     let at = x;
-    for (let k = 0; k < set.atoms.length; ) {
-      const spacing = set.extraAfter[k];
-      let m = k;
-      if (spacing > 0) {
-        while (m + 1 < set.atoms.length && set.extraAfter[m] === spacing) m++;
-      } else {
-        while (m + 1 < set.atoms.length && set.extraAfter[m] === 0 && set.extraAfter[m + 1] === 0) m++;
-      }
-      const run = set.atoms.slice(k, m + 1);
-      doc.text(run.map((a) => a.text).join(''), at, y, { lineBreak: false, characterSpacing: spacing });
-      at += run.reduce((sum, a) => sum + a.width, 0) + spacing * (m - k) + set.extraAfter[m];
-      k = m + 1;
-    }
+    set.atoms.forEach((atom, k) => {
+      doc.text(atom.text, at, y + EM_BOX_ASCENT * sizePt, { lineBreak: false, baseline: 'alphabetic' });
+      at += atom.width + set.extraAfter[k];
+    });
   };
 
   const setBlock = (block: LetterBlock, style: BlockStyle): { set: SetLine; x: number }[] => {
@@ -178,13 +176,13 @@ export async function renderLetterPdf(
   const [classMarker] = byRole('class-marker');
   use(BLOCK_STYLES['class-marker']);
   const issuerTop = mm(LETTERHEAD.issuerTopMm);
-  draw(setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set, left, issuerTop - 1.75 * BODY_SIZE_PT);
+  draw(setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set, left, issuerTop - 1.75 * BODY_SIZE_PT, BODY_SIZE_PT);
   const issuerStyle = BLOCK_STYLES.issuer;
   const issuerLines = setBlock(byRole('issuer')[0], issuerStyle);
   doc.fillColor(LETTERHEAD.color);
   issuerLines.forEach(({ set, x }, i) => {
     use(issuerStyle);
-    draw(set, left + x, issuerTop + i * issuerStyle.linePitchPt);
+    draw(set, left + x, issuerTop + i * issuerStyle.linePitchPt, issuerStyle.sizePt);
   });
   doc.fillColor('black');
   const ruleTop = issuerTop + (issuerLines.length - 1) * issuerStyle.linePitchPt + issuerStyle.sizePt + mm(LETTERHEAD.ruleGapMm);
@@ -203,7 +201,7 @@ export async function renderLetterPdf(
   const numberTop = ruleTop + ruleHeight + LETTERHEAD.documentNumberGapPt;
   const [numberLine] = setBlock(byRole('document-number')[0], { ...numberStyle, align: 'right' });
   use(numberStyle);
-  draw(numberLine.set, left + numberLine.x, numberTop);
+  draw(numberLine.set, left + numberLine.x, numberTop, numberStyle.sizePt);
   const bottomRuleHeight = LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt + LETTERHEAD.thickRulePt;
   doubleRule(doc.page.height - mm(LETTERHEAD.bottomRuleFromPageBottomMm) - bottomRuleHeight, LETTERHEAD.thinRulePt, LETTERHEAD.thickRulePt);
 
@@ -250,11 +248,11 @@ export async function renderLetterPdf(
     if (page > 0) doc.addPage();
     for (const { line, top: y } of placed.filter((p) => p.page === page)) {
       use(line.style);
-      draw(line.set, left + line.x, y);
+      draw(line.set, left + line.x, y, line.style.sizePt);
     }
     if (page === lastPage) {
       use(copyStyle);
-      copyLines.forEach(({ set, x }, i) => draw(set, left + x, copyTop + i * copyStyle.linePitchPt));
+      copyLines.forEach(({ set, x }, i) => draw(set, left + x, copyTop + i * copyStyle.linePitchPt, copyStyle.sizePt));
     }
     if (page > 0) {
       const number = page + 1;
@@ -264,7 +262,11 @@ export async function renderLetterPdf(
       const width = measure(text);
       const inset = PAGE_NUMBER.insetChars * PAGE_NUMBER.sizePt;
       const x = number % 2 === 1 ? right - inset - width : left + inset;
-      doc.text(text, x, bottom + mm(PAGE_NUMBER.belowTextAreaMm) - PAGE_NUMBER.sizePt / 2, { lineBreak: false });
+      // The dashes (at about a third of the size above the baseline) 7 mm below the text area.
+      doc.text(text, x, bottom + mm(PAGE_NUMBER.belowTextAreaMm) + PAGE_NUMBER.sizePt * 0.3, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+      });
     }
   }
   doc.end();
