@@ -1,5 +1,15 @@
 import { fakeFontCollection } from '../../test/font-collection';
-import { CJK_FONT_ENV, findCjkFont, fontCollectionFaces, isFontCollection, preferredChineseFace } from './cjk-font';
+import { existsSync } from 'node:fs';
+import {
+  CJK_FONT_ENV,
+  DEFAULT_LETTER_FONT_PATHS,
+  LETTER_FONT_ENV,
+  findCjkFont,
+  findLetterFonts,
+  fontCollectionFaces,
+  isFontCollection,
+  preferredChineseFace,
+} from './cjk-font';
 
 describe('findCjkFont', () => {
   it(`takes ${CJK_FONT_ENV} first`, () => {
@@ -9,6 +19,36 @@ describe('findCjkFont', () => {
   it(`reports a ${CJK_FONT_ENV} that names no file rather than picking another font`, () => {
     expect(() => findCjkFont({ [CJK_FONT_ENV]: '/nonexistent/font.ttc' })).toThrow(
       `${CJK_FONT_ENV}=/nonexistent/font.ttc: no such file`,
+    );
+  });
+});
+
+describe('findLetterFonts', () => {
+  it("takes each face from its own variable (a bureau's licensed fonts)", () => {
+    const env = {
+      [LETTER_FONT_ENV.title]: __filename,
+      [LETTER_FONT_ENV.body]: __dirname + '/cjk-font.ts',
+      [LETTER_FONT_ENV.heading]: __dirname + '/letter-layout.ts',
+    };
+    expect(findLetterFonts(env)).toEqual({
+      title: __filename,
+      body: __dirname + '/cjk-font.ts',
+      heading: __dirname + '/letter-layout.ts',
+    });
+  });
+
+  it('falls back to the installed Noto default, else to BANLI_CJK_FONT', () => {
+    const fonts = findLetterFonts({ [LETTER_FONT_ENV.title]: __filename, [CJK_FONT_ENV]: __dirname + '/cjk-font.ts' });
+    expect(fonts?.title).toBe(__filename);
+    for (const face of ['body', 'heading'] as const) {
+      const expected = existsSync(DEFAULT_LETTER_FONT_PATHS[face]) ? DEFAULT_LETTER_FONT_PATHS[face] : __dirname + '/cjk-font.ts';
+      expect(fonts?.[face]).toBe(expected);
+    }
+  });
+
+  it('reports a face variable that names no file', () => {
+    expect(() => findLetterFonts({ [LETTER_FONT_ENV.body]: '/nonexistent/fangsong.ttf' })).toThrow(
+      'BANLI_FONT_BODY=/nonexistent/fangsong.ttf: no such file',
     );
   });
 });

@@ -107,6 +107,12 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
       indent: { left: -RULE_OUTSET, right: -RULE_OUTSET },
     }),
     ...(block.role === 'copy-to' && {
+      // One character in from each side; a second line aligns after the colon (GB/T 9704-2012 7.4).
+      indent: {
+        left: (style.firstLineIndentChars + copyLabelChars(block.text)) * charTwips,
+        hanging: copyLabelChars(block.text) * charTwips,
+        right: style.firstLineIndentChars * charTwips,
+      },
       frame: {
         type: 'alignment' as const,
         alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM },
@@ -117,6 +123,9 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
     children: pieces.map((piece, i) => run(piece, style, { ...color, ...(i > 0 && { break: 1 }) })),
   });
 }
+
+/** The characters of `抄送：` that a copy list's further lines hang under. */
+const copyLabelChars = (text: string) => (/^[^：]*：/.exec(text)?.[0] ?? '').length;
 
 const pageNumberStyle = { face: 'body' as const, sizePt: PAGE_NUMBER.sizePt };
 

@@ -148,6 +148,15 @@ export async function renderLetterPdf(
     use(style);
     const char = style.sizePt;
     const width = textWidth - style.rightIndentChars * char;
+    if (block.role === 'copy-to') {
+      // 版记 (GB/T 9704-2012 7.4): one character in from each side; a second line aligns with the
+      // first character after the colon.
+      const label = /^[^：]*：/.exec(block.text)?.[0] ?? '';
+      const indent = style.firstLineIndentChars * char;
+      const hang = indent + measure(label);
+      const sets = breakParagraph(block.text, measure, { firstWidth: width - 2 * indent, width: width - indent - hang, justify: false });
+      return sets.map((set, i) => ({ set, x: i === 0 ? indent : hang }));
+    }
     const sets =
       block.role === 'title' || block.role === 'issuer'
         ? breakTitle(block.text, measure, width)
