@@ -24,11 +24,27 @@ export interface RenderLetterPdfOptions {
 const FACES: readonly LetterFace[] = ['title', 'body', 'heading'];
 /** The ideographic em box reaches 0.88 of the size above the baseline (as in Noto CJK and most CJK fonts). */
 const EM_BOX_ASCENT = 0.88;
-const fontName = (face: LetterFace) => `letter-${face}`;
 const mm = (value: number) => value * PT_PER_MM;
 
+/**
+ * Font files read once per process (CJK fonts are 10–30 MB; a letter reads up to three). A
+ * cache only: a font file changes with a package upgrade, and a restart picks that up.
+ */
+const fontFiles = new Map<string, Promise<Buffer>>();
+
+function readFontFile(fontPath: string): Promise<Buffer> {
+  let data = fontFiles.get(fontPath);
+  if (!data) {
+    data = readFile(fontPath);
+    fontFiles.set(fontPath, data);
+    // A failed read is not kept: the next letter tries again.
+    data.catch(() => fontFiles.delete(fontPath));
+  }
+  return data;
+}
+
 async function loadFont(fontPath: string, fontFace: string | undefined): Promise<{ data: Buffer; face?: string }> {
-  const data = await readFile(fontPath);
+  const data = await readFontFile(fontPath);
   if (!isFontCollection(data)) return { data };
   const faces = fontCollectionFaces(data);
   const face = fontFace ?? preferredChineseFace(faces);
@@ -105,7 +121,10 @@ export async function renderLetterPdf(
   options: RenderLetterPdfOptions = {},
 ): Promise<Buffer> {
   const files: LetterFontFiles = typeof fonts === 'string' ? { title: fonts, body: fonts, heading: fonts } : fonts;
-  const loaded = await Promise.all(FACES.map((face) => loadFont(files[face], options.fontFace)));
+  // One font per distinct file: a single BANLI_CJK_FONT for every face is read and embedded once.
+  const paths = [...new Set(FACES.map((face) => files[face]))];
+  const loaded = await Promise.all(paths.map((path) => loadFont(path, options.fontFace)));
+  const fontName = (face: LetterFace) => `letter-font-${paths.indexOf(files[face])}`;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) },
@@ -120,7 +139,7 @@ export async function renderLetterPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  FACES.forEach((face, i) => doc.registerFont(fontName(face), loaded[i].data, loaded[i].face));
+  paths.forEach((_, i) => doc.registerFont(`letter-font-${i}`, loaded[i].data, loaded[i].face));
 
   const left = mm(MARGINS_MM.left);
   const right = doc.page.width - mm(MARGINS_MM.right);
