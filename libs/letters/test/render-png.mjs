@@ -11,8 +11,13 @@ const SCALE = 1;
 
 async function renderPdf(file) {
   const data = new Uint8Array(await readFile(file));
-  const doc = await getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
-    .promise;
+  const doc = await getDocument({
+    data,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   const pngs = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);

@@ -41,7 +41,9 @@ describe('findLetterFonts', () => {
     const fonts = findLetterFonts({ [LETTER_FONT_ENV.title]: __filename, [CJK_FONT_ENV]: __dirname + '/cjk-font.ts' });
     expect(fonts?.title).toBe(__filename);
     for (const face of ['body', 'heading'] as const) {
-      const expected = existsSync(DEFAULT_LETTER_FONT_PATHS[face]) ? DEFAULT_LETTER_FONT_PATHS[face] : __dirname + '/cjk-font.ts';
+      const expected = existsSync(DEFAULT_LETTER_FONT_PATHS[face])
+        ? DEFAULT_LETTER_FONT_PATHS[face]
+        : __dirname + '/cjk-font.ts';
       expect(fonts?.[face]).toBe(expected);
     }
   });

@@ -119,7 +119,8 @@ export function findLetterFonts(env: NodeJS.ProcessEnv = process.env): LetterFon
     const name = LETTER_FONT_ENV[face];
     const configured = env[name];
     if (configured && !existsSync(configured)) throw new Error(`${name}=${configured}: no such file`);
-    const path = configured || (existsSync(DEFAULT_LETTER_FONT_PATHS[face]) ? DEFAULT_LETTER_FONT_PATHS[face] : findCjkFont(env));
+    const path =
+      configured || (existsSync(DEFAULT_LETTER_FONT_PATHS[face]) ? DEFAULT_LETTER_FONT_PATHS[face] : findCjkFont(env));
     if (!path) return undefined;
     found[face] = path;
   }

@@ -55,7 +55,9 @@ describe('line breaking', () => {
     const lines = titleLines(title, emMeasure(22), 22 * 20);
     expect(lines.join('')).toBe(title);
     expect(lines).toHaveLength(2);
-    const words = new Set(chineseWords(title).reduce<number[]>((ends, w) => [...ends, (ends.at(-1) ?? 0) + w.length], []));
+    const words = new Set(
+      chineseWords(title).reduce<number[]>((ends, w) => [...ends, (ends.at(-1) ?? 0) + w.length], []),
+    );
     expect(words.has(lines[0].length)).toBe(true);
     const widths = breakTitle(title, emMeasure(22), 22 * 20).map((line) => line.width);
     expect(Math.abs(widths[0] - widths[1])).toBeLessThanOrEqual(22 * 3);

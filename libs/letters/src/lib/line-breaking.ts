@@ -29,7 +29,8 @@ export interface SetLine {
 
 export type Measure = (text: string) => number;
 
-const CJK = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]|[\ud840-\ud87f][\udc00-\udfff]/u;
+const CJK =
+  /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]|[\ud840-\ud87f][\udc00-\udfff]/u;
 /** Characters that may not start a line (行首禁则). */
 const NO_LINE_START = new Set('，。、；：？！）》」』〕】〉”’…—％·,.;:!?)]}%');
 /** Characters that may not end a line (行尾禁则). */

@@ -94,7 +94,9 @@ describe('renderLetterDocx', () => {
     expect(expected.length).toBeGreaterThan(1);
     expect(title).toBeDefined();
     for (const [i, line] of expected.entries()) {
-      expect(xml).toContain(i === 0 ? `<w:t xml:space="preserve">${line}</w:t>` : `<w:br/><w:t xml:space="preserve">${line}</w:t>`);
+      expect(xml).toContain(
+        i === 0 ? `<w:t xml:space="preserve">${line}</w:t>` : `<w:br/><w:t xml:space="preserve">${line}</w:t>`,
+      );
     }
   });
 
@@ -107,7 +109,9 @@ describe('renderLetterDocx', () => {
     const footers = docxParts(docx, /^word\/footer\d+\.xml$/);
     const footerOf = (type: string) => {
       const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(xml)?.[1];
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
       return footers[`word/${target}`];
     };
     for (const [type, side] of [

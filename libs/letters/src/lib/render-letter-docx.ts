@@ -57,7 +57,11 @@ const ALIGNMENTS = {
   justify: AlignmentType.BOTH,
 } as const;
 
-const run = (text: string, style: Pick<BlockStyle, 'face' | 'sizePt'>, extra: { color?: string; break?: number } = {}) =>
+const run = (
+  text: string,
+  style: Pick<BlockStyle, 'face' | 'sizePt'>,
+  extra: { color?: string; break?: number } = {},
+) =>
   new TextRun({
     text,
     size: style.sizePt * 2,
@@ -102,7 +106,12 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
     ...(block.role === 'issuer' && {
       // The 版头's rule, thick over thin, 4 mm below the issuer and 170 mm long.
       border: {
-        bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: RULE_SIZE, color: RED, space: Math.round(LETTERHEAD.ruleGapMm * PT_PER_MM) },
+        bottom: {
+          style: BorderStyle.THICK_THIN_SMALL_GAP,
+          size: RULE_SIZE,
+          color: RED,
+          space: Math.round(LETTERHEAD.ruleGapMm * PT_PER_MM),
+        },
       },
       indent: { left: -RULE_OUTSET, right: -RULE_OUTSET },
     }),
@@ -139,9 +148,7 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: inset } : { left: inset },
         spacing: { line: twips(PAGE_NUMBER.sizePt), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pageNumberStyle.sizePt * 2, font }),
-        ],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pageNumberStyle.sizePt * 2, font })],
       }),
     ],
   });

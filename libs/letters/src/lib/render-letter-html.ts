@@ -1,6 +1,7 @@
 import {
   BLOCK_STYLES,
   BODY_LINE_PITCH_PT,
+  LETTERHEAD,
   MARGINS_MM,
   PAGE_MM,
   type BlockStyle,
@@ -48,6 +49,9 @@ function stylesheet(): string {
     `@media print { html { background: none; } .page { width: auto; min-height: 0; padding: 0; } }`,
     `p { overflow-wrap: anywhere; }`,
     ...roles.map(([role, style]) => `.${role} { ${cssOf(style)}; }`),
+    // The 版头 of the letter format: the issuer in red over a red double rule (GB/T 9704-2012 10.2).
+    `.issuer { color: ${LETTERHEAD.color}; padding-bottom: ${LETTERHEAD.ruleGapMm}mm; ` +
+      `border-bottom: ${LETTERHEAD.thickRulePt + LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt}pt double ${LETTERHEAD.color}; }`,
   ].join('\n');
 }
 

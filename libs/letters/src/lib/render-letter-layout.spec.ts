@@ -44,7 +44,9 @@ interface Manifest {
 async function fontPrints(fonts: LetterFontFiles): Promise<FontPrints> {
   const print = async (path: string) => ({
     file: basename(path),
-    sha256: createHash('sha256').update(await readFile(path)).digest('hex'),
+    sha256: createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex'),
   });
   return { title: await print(fonts.title), body: await print(fonts.body), heading: await print(fonts.heading) };
 }
@@ -68,10 +70,14 @@ describe('the letter layout, compared with the approved images', () => {
       for (const [slug, pngs] of rendered) {
         for (const [i, png] of pngs.entries()) await writeFile(join(APPROVED_DIR, pngName(slug, i + 1)), png);
       }
-      const approved: Manifest = { fonts: prints, pages: Object.fromEntries([...rendered].map(([s, p]) => [s, p.length])) };
+      const approved: Manifest = {
+        fonts: prints,
+        pages: Object.fromEntries([...rendered].map(([s, p]) => [s, p.length])),
+      };
       await writeFile(MANIFEST, `${JSON.stringify(approved, null, 2)}\n`);
     }
-    if (!existsSync(MANIFEST)) throw new Error(`${MANIFEST} is missing: approve the images with npm run letters:approve`);
+    if (!existsSync(MANIFEST))
+      throw new Error(`${MANIFEST} is missing: approve the images with npm run letters:approve`);
     manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as Manifest;
     await rm(ARTIFACTS_DIR, { recursive: true, force: true });
   }, 60_000);
@@ -117,7 +123,9 @@ describe('the letter layout, compared with the approved images', () => {
         const diff = new PNG({ width: actual.width, height: actual.height });
         const sameSize = actual.width === approved.width && actual.height === approved.height;
         const differing = sameSize
-          ? pixelmatch(actual.data, approved.data, diff.data, actual.width, actual.height, { threshold: PIXEL_THRESHOLD })
+          ? pixelmatch(actual.data, approved.data, diff.data, actual.width, actual.height, {
+              threshold: PIXEL_THRESHOLD,
+            })
           : actual.width * actual.height;
         if (differing > MAX_DIFF_SHARE * actual.width * actual.height) {
           await mkdir(ARTIFACTS_DIR, { recursive: true });

@@ -187,7 +187,13 @@ describe('renderLetterPdf', () => {
 
   it('renders with one CJK font for every face too (BANLI_CJK_FONT alone)', async () => {
     const [page] = await readPdfs([await renderLetterPdf(buildReplyLetter(letterInput()), font)]);
-    expect(squash(pdfLines(page).map((l) => l.text).join(''))).toContain(squash(buildReplyLetter(letterInput()).title));
+    expect(
+      squash(
+        pdfLines(page)
+          .map((l) => l.text)
+          .join(''),
+      ),
+    ).toContain(squash(buildReplyLetter(letterInput()).title));
   });
 
   it('fails on a missing font file', async () => {

@@ -82,7 +82,7 @@ function paginate(lines: FlowLine[], firstTop: number, top: number, bottom: numb
   let page = 0;
   let y = firstTop;
   let pageStart = false;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i];
     const before = pageStart ? 0 : line.spaceBeforePt;
     if (!pageStart && y + before + line.style.linePitchPt > bottom + 0.01) {
@@ -127,7 +127,12 @@ export async function renderLetterPdf(
   const fontName = (face: LetterFace) => `letter-font-${paths.indexOf(files[face])}`;
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) },
+    margins: {
+      top: mm(MARGINS_MM.top),
+      bottom: mm(MARGINS_MM.bottom),
+      left: mm(MARGINS_MM.left),
+      right: mm(MARGINS_MM.right),
+    },
     autoFirstPage: true,
     lang: 'zh-CN',
     displayTitle: true,
@@ -173,7 +178,11 @@ export async function renderLetterPdf(
       const label = /^[^：]*：/.exec(block.text)?.[0] ?? '';
       const indent = style.firstLineIndentChars * char;
       const hang = indent + measure(label);
-      const sets = breakParagraph(block.text, measure, { firstWidth: width - 2 * indent, width: width - indent - hang, justify: false });
+      const sets = breakParagraph(block.text, measure, {
+        firstWidth: width - 2 * indent,
+        width: width - indent - hang,
+        justify: false,
+      });
       return sets.map((set, i) => ({ set, x: i === 0 ? indent : hang }));
     }
     const sets =
@@ -213,12 +222,17 @@ export async function renderLetterPdf(
     draw(set, left + x, issuerTop + i * issuerStyle.linePitchPt, issuerStyle.sizePt);
   });
   doc.fillColor('black');
-  const ruleTop = issuerTop + (issuerLines.length - 1) * issuerStyle.linePitchPt + issuerStyle.sizePt + mm(LETTERHEAD.ruleGapMm);
+  const ruleTop =
+    issuerTop + (issuerLines.length - 1) * issuerStyle.linePitchPt + issuerStyle.sizePt + mm(LETTERHEAD.ruleGapMm);
   const ruleLeft = (doc.page.width - mm(LETTERHEAD.ruleLengthMm)) / 2;
   const ruleRight = ruleLeft + mm(LETTERHEAD.ruleLengthMm);
   const doubleRule = (y: number, upper: number, lower: number) => {
     doc.save().strokeColor(LETTERHEAD.color);
-    doc.lineWidth(upper).moveTo(ruleLeft, y + upper / 2).lineTo(ruleRight, y + upper / 2).stroke();
+    doc
+      .lineWidth(upper)
+      .moveTo(ruleLeft, y + upper / 2)
+      .lineTo(ruleRight, y + upper / 2)
+      .stroke();
     const lowerY = y + upper + LETTERHEAD.ruleGapPt + lower / 2;
     doc.lineWidth(lower).moveTo(ruleLeft, lowerY).lineTo(ruleRight, lowerY).stroke();
     doc.restore();
@@ -231,7 +245,11 @@ export async function renderLetterPdf(
   use(numberStyle);
   draw(numberLine.set, left + numberLine.x, numberTop, numberStyle.sizePt);
   const bottomRuleHeight = LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt + LETTERHEAD.thickRulePt;
-  doubleRule(doc.page.height - mm(LETTERHEAD.bottomRuleFromPageBottomMm) - bottomRuleHeight, LETTERHEAD.thinRulePt, LETTERHEAD.thickRulePt);
+  doubleRule(
+    doc.page.height - mm(LETTERHEAD.bottomRuleFromPageBottomMm) - bottomRuleHeight,
+    LETTERHEAD.thinRulePt,
+    LETTERHEAD.thickRulePt,
+  );
 
   // The running text, from the title to the disclosure line.
   const HEAD_ROLES = new Set(['class-marker', 'issuer', 'document-number', 'copy-to']);
@@ -256,7 +274,8 @@ export async function renderLetterPdf(
         (i === 0 && (previous === 'section-heading' || previous === 'title')) ||
         (block.role === 'title' && i > 0) ||
         // …and no paragraph leaves its first or last line alone on a page (orphans and widows).
-        (i === 1 || (i > 0 && i === lines.length - 1)),
+        i === 1 ||
+        (i > 0 && i === lines.length - 1),
     }));
   });
   const placed = paginate(flow, numberTop + numberStyle.linePitchPt, top, bottom);
@@ -265,7 +284,8 @@ export async function renderLetterPdf(
   const copyStyle = BLOCK_STYLES['copy-to'];
   const copyLines = byRole('copy-to').flatMap((block) => setBlock(block, copyStyle));
   let lastPage = placed.length > 0 ? placed[placed.length - 1].page : 0;
-  const textEnd = placed.length > 0 ? placed[placed.length - 1].top + placed[placed.length - 1].line.style.linePitchPt : top;
+  const textEnd =
+    placed.length > 0 ? placed[placed.length - 1].top + placed[placed.length - 1].line.style.linePitchPt : top;
   let copyTop = bottom - copyLines.length * copyStyle.linePitchPt;
   if (copyTop < textEnd + BODY_LINE_PITCH_PT) {
     lastPage++;
