@@ -9,7 +9,7 @@ import {
   workerTuningFromEnv,
 } from '@banli/config';
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
-import { findCjkFont } from '@banli/letters';
+import { findLetterFonts } from '@banli/letters';
 import { bundleWorkflows, createBanliWorker, createNotificationRelay, ensureDailyDigestSchedule } from '@banli/worker';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
   });
   // Sign-offs freeze the letter as PDF: without a CJK font they could never complete.
-  const font = findCjkFont();
+  const font = findLetterFonts();
   if (!font) throw new Error('No CJK font for reply letter PDFs: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
   const temporal = temporalConfigFromEnv();
   const notifications = notificationConfigFromEnv();

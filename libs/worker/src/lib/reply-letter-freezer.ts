@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { findCjkFont, renderLetterDocx, renderLetterHtml, renderLetterPdf } from '@banli/letters';
+import { findLetterFonts, renderLetterDocx, renderLetterHtml, renderLetterPdf } from '@banli/letters';
+import type { LetterFontFiles } from '@banli/letters';
 import { execSql, inTransaction, ReplyLetterAssembler } from '@banli/persistence';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -15,7 +16,8 @@ export type LetterFormat = (typeof LETTER_FORMATS)[number];
 export class ReplyLetterFreezer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly fontPath: string | undefined = findCjkFont(),
+    // Title, body and heading faces (BANLI_FONT_* or Debian's Noto CJK, else BANLI_CJK_FONT).
+    private readonly fonts: string | LetterFontFiles | undefined = findLetterFonts(),
   ) {}
 
   async freeze(proposalId: string, unitId: string, round: number): Promise<void> {
@@ -25,14 +27,14 @@ export class ReplyLetterFreezer {
       { proposalId, unitId, round },
     );
     if (Number(existing.rows[0]?.['n']) === LETTER_FORMATS.length) return;
-    if (!this.fontPath)
+    if (!this.fonts)
       throw new Error('No CJK font for the PDF letter: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
 
     const letter = await new ReplyLetterAssembler(this.dataSource).assembleSigned(proposalId, unitId, round);
     const rendered: Record<LetterFormat, Buffer> = {
       html: Buffer.from(renderLetterHtml(letter), 'utf8'),
       docx: await renderLetterDocx(letter),
-      pdf: await renderLetterPdf(letter, this.fontPath),
+      pdf: await renderLetterPdf(letter, this.fonts),
     };
     const now = new Date().toISOString();
     await inTransaction(this.dataSource, async (tx) => {
