@@ -48,8 +48,8 @@ export class SimilarReplyRepository implements ISimilarReplyRepository {
       ? `SELECT p."id", ts_rank(to_tsvector('simple', p."search_terms"), to_tsquery('simple', :q)) AS "score"
          FROM "proposal" p
          WHERE to_tsvector('simple', p."search_terms") @@ to_tsquery('simple', :q)`
-      : `SELECT f."proposal_id" AS "id", -bm25("proposal_fts") AS "score"
-         FROM "proposal_fts" f WHERE "proposal_fts" MATCH :q`;
+      : `SELECT "proposal_id" AS "id", -bm25("proposal_fts") AS "score"
+         FROM "proposal_fts" WHERE "proposal_fts" MATCH :q`;
     const q = postgres
       ? terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(' | ')
       : terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
