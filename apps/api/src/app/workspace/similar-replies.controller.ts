@@ -18,7 +18,7 @@ export class SimilarRepliesController {
   @Roles('handler', 'reviewer', 'signer')
   @ApiOkResponse({ type: [SimilarReplyResponse], description: 'Most similar first' })
   @ApiError(404, 'No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND)')
-  @ApiError(422, 'limit is not a whole number from 1 to 20 (VALIDATION_FAILED)')
+  @ApiError(400, 'limit is not a whole number from 1 to 20 (BAD_REQUEST, as every list’s page size)')
   list(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,

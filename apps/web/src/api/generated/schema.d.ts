@@ -6775,7 +6775,7 @@ export interface operations {
                     "application/json": components["schemas"]["SimilarReplyResponse"][];
                 };
             };
-            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            /** @description limit is not a whole number from 1 to 20 (BAD_REQUEST, as every list’s page size) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6804,15 +6804,6 @@ export interface operations {
             };
             /** @description No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorResponse"];
-                };
-            };
-            /** @description limit is not a whole number from 1 to 20 (VALIDATION_FAILED) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
