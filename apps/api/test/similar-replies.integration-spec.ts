@@ -129,6 +129,12 @@ describe.each(testDatabases())('similar replies while drafting ($name)', ({ conf
     expect(ids).not.toContain(unsigned);
     expect(all.flatMap((r) => r.sections.map((s) => s.text))).not.toContain('未签发的草稿文字。');
     expect((await similar('lead-signer')).length).toBeLessThanOrEqual(5);
+
+    // A signed proposal (re-handled, say) is never its own reference.
+    const ofKept = (await u['lead-handler'].get(`/api/proposals/${kept}/similar-replies?limit=20`).expect(200))
+      .body as SimilarReply[];
+    expect(ofKept.map((r) => r.proposalId)).toContain(related);
+    expect(ofKept.map((r) => r.proposalId)).not.toContain(kept);
   });
 
   it('answers only the drafting staff of a unit that may see the proposal', async () => {

@@ -44,12 +44,18 @@ export class SimilarReplyRepository implements ISimilarReplyRepository {
     if (terms.length === 0) return [];
     const postgres = this.dataSource.options.type === 'postgres';
     // Terms are letters and digits only (searchTerms), quoted anyway; they reach the database as one bound parameter.
+    // Only proposals with a signed reply are ranked: common terms (关于, 提案) match nearly every
+    // proposal, and ranking computes over each match.
     const ranked = postgres
       ? `SELECT p."id", ts_rank(to_tsvector('simple', p."search_terms"), to_tsquery('simple', :q)) AS "score"
          FROM "proposal" p
-         WHERE to_tsvector('simple', p."search_terms") @@ to_tsquery('simple', :q)`
+         WHERE to_tsvector('simple', p."search_terms") @@ to_tsquery('simple', :q)
+           AND p."id" <> :proposalId
+           AND EXISTS (SELECT 1 FROM "reply_signature" s0 WHERE s0."proposal_id" = p."id")`
       : `SELECT "proposal_id" AS "id", -bm25("proposal_fts") AS "score"
-         FROM "proposal_fts" WHERE "proposal_fts" MATCH :q`;
+         FROM "proposal_fts" WHERE "proposal_fts" MATCH :q
+           AND "proposal_id" <> :proposalId
+           AND "proposal_id" IN (SELECT s0."proposal_id" FROM "reply_signature" s0)`;
     const q = postgres
       ? terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(' | ')
       : terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
