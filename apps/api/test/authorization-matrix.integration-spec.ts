@@ -128,6 +128,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/{id}/letters/{unitId}/{round}/{format}': 'scoped',
   'POST /api/proposals/{id}/letters/preview': { roles: ['handler', 'reviewer', 'signer'], scoped: true },
   'GET /api/proposals/{id}/workspace': 'scoped',
+  'GET /api/proposals/{id}/similar-replies': { roles: ['handler', 'reviewer', 'signer'], scoped: true },
   'GET /api/tasks': 'signed-in',
   'GET /api/units': 'signed-in',
   'GET /api/sessions': 'signed-in',
@@ -386,36 +387,42 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
       await request(stack.url).get(`/api/public/replies/${ownSigned}/industry-it/1/letter.pdf`).expect(404);
     });
 
-    it.each(USERS)('lets %s read letters and the workspace only of proposals it may see', async (username) => {
-      for (const which of ['own', 'foreign'] as const) {
-        const id = which === 'own' ? ownSigned : foreignSigned;
-        const unit = which === 'own' ? 'industry-it' : 'government-data';
-        const visible = canSeeSigned(username, which);
-        const list = await clients[username].get(`/api/proposals/${id}/letters`);
-        const html = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/html`);
-        const pdf = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/pdf`);
-        const workspace = await clients[username].get(`/api/proposals/${id}/workspace`);
-        for (const [what, res] of Object.entries({ list, html, pdf, workspace })) {
-          expect(cell(`${username} ${what} ${which}`, res)).toEqual(
-            visible
-              ? { what: `${username} ${what} ${which}`, status: 200, code: null }
-              : { what: `${username} ${what} ${which}`, status: 404, code: 'PROPOSAL_NOT_FOUND' },
-          );
-        }
-        if (visible) expect(list.body.map((l: { unitId: string }) => l.unitId)).toEqual([unit]);
+    it.each(USERS)(
+      'lets %s read letters, the workspace and similar replies only of proposals it may see',
+      async (username) => {
+        for (const which of ['own', 'foreign'] as const) {
+          const id = which === 'own' ? ownSigned : foreignSigned;
+          const unit = which === 'own' ? 'industry-it' : 'government-data';
+          const visible = canSeeSigned(username, which);
+          const list = await clients[username].get(`/api/proposals/${id}/letters`);
+          const html = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/html`);
+          const pdf = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/pdf`);
+          const workspace = await clients[username].get(`/api/proposals/${id}/workspace`);
+          for (const [what, res] of Object.entries({ list, html, pdf, workspace })) {
+            expect(cell(`${username} ${what} ${which}`, res)).toEqual(
+              visible
+                ? { what: `${username} ${what} ${which}`, status: 200, code: null }
+                : { what: `${username} ${what} ${which}`, status: 404, code: 'PROPOSAL_NOT_FOUND' },
+            );
+          }
+          if (visible) expect(list.body.map((l: { unitId: string }) => l.unitId)).toEqual([unit]);
 
-        // The preview needs a drafting role, then the proposal must be visible.
-        const preview = await clients[username].post(`/api/proposals/${id}/letters/preview`, draftOf());
-        const what = `${username} preview ${which}`;
-        if (!hasAnyRole(username, ['handler', 'reviewer', 'signer'])) {
-          expect(cell(what, preview)).toEqual({ what, status: 403, code: 'ROLE_REQUIRED' });
-        } else if (!visible) {
-          expect(cell(what, preview)).toEqual({ what, status: 404, code: 'PROPOSAL_NOT_FOUND' });
-        } else {
-          expect(cell(what, preview)).toEqual({ what, status: 200, code: null });
+          // The preview and the similar replies need a drafting role, then the proposal must be visible.
+          const preview = await clients[username].post(`/api/proposals/${id}/letters/preview`, draftOf());
+          const similar = await clients[username].get(`/api/proposals/${id}/similar-replies`);
+          for (const [kind, res] of Object.entries({ preview, similar })) {
+            const what = `${username} ${kind} ${which}`;
+            if (!hasAnyRole(username, ['handler', 'reviewer', 'signer'])) {
+              expect(cell(what, res)).toEqual({ what, status: 403, code: 'ROLE_REQUIRED' });
+            } else if (!visible) {
+              expect(cell(what, res)).toEqual({ what, status: 404, code: 'PROPOSAL_NOT_FOUND' });
+            } else {
+              expect(cell(what, res)).toEqual({ what, status: 200, code: null });
+            }
+          }
         }
-      }
-    });
+      },
+    );
 
     it.each(USERS)('lists for %s only the proposals it may see', async (username) => {
       const items: { id: string }[] = [];

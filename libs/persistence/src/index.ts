@@ -31,6 +31,7 @@ export * from './lib/external-identity.repository';
 export * from './lib/account.repository';
 export * from './lib/sign-in-attempt.repository';
 export * from './lib/reply-letter.repository';
+export * from './lib/similar-reply.repository';
 export * from './lib/idempotency.repository';
 export * from './lib/repositories';
 export * from './lib/query-plans';

@@ -13,6 +13,7 @@ import type {
   IProposalSearchRepository,
   IReplyLetterAssembler,
   IReplyLetterRepository,
+  ISimilarReplyRepository,
   ISignInAttemptRepository,
   ISupervisionRepository,
   ITaskQueryRepository,
@@ -145,3 +146,7 @@ export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyReposito
 });
 
 export const newDatabaseProbeMock = (): jest.Mocked<IDatabaseProbe> => ({ ping: jest.fn() });
+
+export const newSimilarReplyRepositoryMock = (): jest.Mocked<ISimilarReplyRepository> => ({
+  similarSignedReplies: jest.fn(),
+});

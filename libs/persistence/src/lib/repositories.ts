@@ -12,6 +12,7 @@ import { IProposalRepository, ProposalQueryRepository } from './proposal-query.r
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
 import { IReplyLetterRepository, ReplyLetterRepository } from './reply-letter.repository';
+import { ISimilarReplyRepository, SimilarReplyRepository } from './similar-reply.repository';
 import { ISignInAttemptRepository, SignInAttemptRepository } from './sign-in-attempt.repository';
 import { ISupervisionRepository, SupervisionRepository } from './supervision.repository';
 import { ITaskQueryRepository, TaskQueryRepository } from './task-query.repository';
@@ -45,6 +46,7 @@ export interface Repositories {
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
+  similarReplies: ISimilarReplyRepository;
   letterAssembler: IReplyLetterAssembler;
   idempotency: IIdempotencyRepository;
   database: IDatabaseProbe;
@@ -67,6 +69,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),
+    similarReplies: new SimilarReplyRepository(dataSource),
     letterAssembler: new ReplyLetterAssembler(dataSource),
     idempotency: new IdempotencyRepository(dataSource),
     database: { ping: () => pingDatabase(dataSource) },

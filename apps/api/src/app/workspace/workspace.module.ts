@@ -4,10 +4,12 @@ import type { Repositories } from '@banli/persistence';
 import { ProposalAccessService } from '../access/proposal-access.service';
 import { REPOSITORIES } from '../database/database.module';
 import { DraftingWorkspaceService } from './drafting-workspace.service';
+import { SimilarRepliesController } from './similar-replies.controller';
+import { SimilarRepliesService } from './similar-replies.service';
 import { WorkspaceController } from './workspace.controller';
 
 @Module({
-  controllers: [WorkspaceController],
+  controllers: [WorkspaceController, SimilarRepliesController],
   providers: [
     {
       provide: DraftingWorkspaceService,
@@ -19,6 +21,12 @@ import { WorkspaceController } from './workspace.controller';
           repos.directory,
           handlingConfigFromEnv().normal.replyClasses,
         ),
+    },
+    {
+      provide: SimilarRepliesService,
+      inject: [ProposalAccessService, REPOSITORIES],
+      useFactory: (access: ProposalAccessService, repos: Repositories) =>
+        new SimilarRepliesService(access, repos.similarReplies, handlingConfigFromEnv().normal.followUpClasses),
     },
   ],
 })

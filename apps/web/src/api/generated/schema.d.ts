@@ -644,6 +644,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/similar-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SimilarRepliesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/document-number-pools": {
         parameters: {
             query?: never;
@@ -2065,6 +2081,37 @@ export interface components {
             drafts: components["schemas"]["DraftVersionResponse"][];
             /** @description The reply classes a draft may take, in order */
             replyClasses: string[];
+        };
+        SimilarReplySectionResponse: {
+            seq: number;
+            /** @example adopted */
+            adoption: string;
+            /** @description The heading’s subject, when the drafter gave one */
+            title: string | null;
+            text: string;
+            measures: string[];
+        };
+        SimilarReplyResponse: {
+            proposalId: string;
+            sessionName: string;
+            number: string;
+            title: string;
+            unitId: string;
+            unitName: string;
+            round: number;
+            documentNumber: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @example B */
+            replyClass: string;
+            /** @description Each distinct adoption status of its sections */
+            adoptions: string[];
+            /**
+             * @description The follow-up promise of a follow-up class reply: kept by its deadline, kept late, broken (deadline passed without a report), pending; not-promised for other classes; unknown when the unit replied again since
+             * @enum {string}
+             */
+            followUp: "not-promised" | "pending" | "kept" | "kept-late" | "broken" | "unknown";
+            sections: components["schemas"]["SimilarReplySectionResponse"][];
         };
         PoolResponse: {
             /** @example X工信函 */
@@ -6688,6 +6735,75 @@ export interface operations {
             };
             /** @description unitId is not a unit id (VALIDATION_FAILED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SimilarRepliesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Most similar first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarReplyResponse"][];
+                };
+            };
+            /** @description limit is not a whole number from 1 to 20 (BAD_REQUEST, as every list’s page size) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Needs the role handler or reviewer or signer (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,7 +13,8 @@ import { queryClient } from '../../api/query';
 import { onProposal, proposalKey, useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
-import type { DraftContent, DraftVersion, ProposalDetail, UnitOpinion, Workspace } from './types';
+import { SimilarReplies } from './SimilarReplies';
+import type { DraftContent, DraftVersion, ProposalDetail, SimilarReplySection, UnitOpinion, Workspace } from './types';
 
 const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
 const DISCLOSURES = ['publish', 'on-request', 'never'] as const;
@@ -180,6 +181,18 @@ export function DraftingWorkspace({
     form.setFieldValue(['sections', index, 'text'], current ? `${current}\n${text}` : text);
   };
 
+  /** A section of a similar signed reply into the reply to point `index`: text and measures added, heading and adoption kept if set. */
+  const copySection = (index: number, section: SimilarReplySection) => {
+    const current = (form.getFieldValue(['sections', index]) as SectionValues | undefined) ?? {};
+    form.setFieldValue(['sections', index], {
+      adoption: current.adoption ?? section.adoption,
+      title: current.title?.trim() ? current.title : (section.title ?? undefined),
+      text: current.text?.trim() ? `${current.text}\n${section.text}` : section.text,
+      measures: [...(current.measures ?? []), ...section.measures],
+    });
+    void message.success(t('similar.copied', { seq: detail.suggestionPoints[index]?.seq ?? index + 1 }));
+  };
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
@@ -230,6 +243,11 @@ export function DraftingWorkspace({
               )}
             </Card>
           ))}
+          <SimilarReplies
+            proposalId={detail.id}
+            pointSeqs={detail.suggestionPoints.map((p) => p.seq)}
+            onCopy={editable ? copySection : undefined}
+          />
         </Space>
       </Col>
       <Col xs={24} lg={14}>

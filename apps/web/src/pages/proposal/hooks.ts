@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { client, idempotent, ok } from '../../api/client';
 import { queryClient } from '../../api/query';
 import { Intent } from './intent';
-import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter, Workspace } from './types';
+import type { ActionResult, ProposalDetail, ProposalEvent, SignedLetter, SimilarReply, Workspace } from './types';
 
 /** The path of a proposal in the web UI and, under /api, in the API (its id is encoded like any segment). */
 export function proposalPath(id: string, rest = ''): string {
@@ -95,3 +95,12 @@ export function useAction(proposalId: string) {
 
 /** The path parameter of every action on one proposal. */
 export const onProposal = (id: string) => ({ path: { id } });
+
+/** 相似答复参考: the signed replies of other proposals most like this one (drafting staff only). */
+export function useSimilarReplies(proposalId: string) {
+  return useQuery({
+    queryKey: [...proposalKey(proposalId), 'similar-replies'],
+    queryFn: ({ signal }): Promise<SimilarReply[]> =>
+      ok(client.GET('/api/proposals/{id}/similar-replies', { params: { path: { id: proposalId } }, signal })),
+  });
+}

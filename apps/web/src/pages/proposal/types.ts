@@ -35,3 +35,5 @@ export type Extension = Schemas['ExtensionEntryResponse'];
 export type Signature = Schemas['SignatureEntryResponse'];
 export type Contact = Schemas['ContactEntryResponse'];
 export type ReplyRatings = Schemas['ReplyRatingsResponse'];
+export type SimilarReply = Schemas['SimilarReplyResponse'];
+export type SimilarReplySection = Schemas['SimilarReplySectionResponse'];

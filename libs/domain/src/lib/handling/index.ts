@@ -7,3 +7,4 @@ export * from './handling-rules';
 export * from './handling-stage';
 export * from './handling-state';
 export * from './actions';
+export * from './follow-up-promise';

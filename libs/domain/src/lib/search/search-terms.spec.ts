@@ -1,4 +1,10 @@
-import { SEARCH_WORD_MAX_LENGTH, proposalSearchTerms, searchTerms } from './search-terms';
+import {
+  SEARCH_WORD_MAX_LENGTH,
+  SIMILARITY_TERMS_MAX,
+  proposalSearchTerms,
+  searchTerms,
+  similarityTerms,
+} from './search-terms';
 
 /** What search would decide: every query term is among the document's terms. */
 const matches = (document: string, query: string) => {
@@ -104,5 +110,18 @@ describe('proposalSearchTerms', () => {
     // title ends 提案, body starts 正文: 案正 would be a false bigram.
     expect(terms).not.toContain('案正');
     expect(terms).not.toContain('明王');
+  });
+});
+
+describe('the terms a similar proposal is ranked by', () => {
+  it('are the title’s and body’s terms, each once, the title’s first', () => {
+    expect(similarityTerms({ title: '充电桩', body: '建设充电桩' })).toEqual(['充电', '电桩', '建设', '设充']);
+  });
+
+  it('are capped, keeping the title’s when the body is long', () => {
+    const body = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
+    const terms = similarityTerms({ title: '智慧停车', body });
+    expect(terms).toHaveLength(SIMILARITY_TERMS_MAX);
+    expect(terms.slice(0, 3)).toEqual(['智慧', '慧停', '停车']);
   });
 });

@@ -78,3 +78,15 @@ function foldWord(word: string): string {
   const folded = LATIN_WORD.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : lower;
   return [...folded].slice(0, SEARCH_WORD_MAX_LENGTH).join('');
 }
+
+/** At most this many terms of a proposal are looked up to find similar ones (its title's first). */
+export const SIMILARITY_TERMS_MAX = 200;
+
+/**
+ * The terms a similar proposal is ranked by: those of this proposal's title and body, any of
+ * which may match (the more and rarer the matches, the more similar), the title's first so a
+ * long body cannot crowd them out of the cap.
+ */
+export function similarityTerms(r: Pick<ProposalRegistration, 'title' | 'body'>): string[] {
+  return [...new Set([...searchTerms(r.title), ...searchTerms(r.body)])].slice(0, SIMILARITY_TERMS_MAX);
+}
