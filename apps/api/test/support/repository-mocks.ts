@@ -135,6 +135,7 @@ export const newReplyLetterRepositoryMock = (): jest.Mocked<IReplyLetterReposito
 export const newReplyLetterAssemblerMock = (): jest.Mocked<IReplyLetterAssembler> => ({
   assemble: jest.fn(),
   assembleSigned: jest.fn(),
+  defaultCopyTo: jest.fn(),
 });
 
 export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyRepository> => ({

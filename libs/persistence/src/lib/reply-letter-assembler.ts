@@ -2,10 +2,15 @@ import type { DataSource } from 'typeorm';
 import { combinedOpinions, isEvent } from '@banli/contracts';
 import type { DraftEventData, ProposalEvent } from '@banli/contracts';
 import type { Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
-import { buildReplyLetter, ReplyLetter } from '@banli/letters';
+import { buildReplyLetter, defaultCopyList, ReplyLetter } from '@banli/letters';
 import { currentLetterNames, type LetterNames } from './letter-names';
 import { ProposalEventRepository } from './proposal-event.repository';
 import { execSql } from './sql';
+
+// Deployments name their units in org_unit; without them the letter still gets written,
+// with the unit ids in the copy list for someone to notice.
+const GOVERNMENT_OFFICE_FALLBACK = 'gov-office';
+const COMMITTEE_FALLBACK = 'committee';
 
 /** What a draft version holds for the letter (as submitted, see SubmitDraftInput). */
 export type LetterDraft = Omit<DraftEventData, 'round' | 'draftVersion'>;
@@ -61,6 +66,21 @@ export class ReplyLetterAssembler {
     return this.letterOf(proposalId, draft, await this.history(proposalId), names, signing);
   }
 
+  /**
+   * The 抄送 list a draft of this unit's reply prints when it sets none, as of now: the
+   * city's default list, else the office, the committee and 各会办单位.
+   */
+  async defaultCopyTo(proposalId: string, unitId: string): Promise<string[]> {
+    const names = await currentLetterNames(this.dataSource, proposalId, unitId);
+    if (names.copyTo) return names.copyTo;
+    const consulted = combinedOpinions(await this.history(proposalId));
+    return defaultCopyList(
+      names.governmentOfficeName ?? GOVERNMENT_OFFICE_FALLBACK,
+      names.committeeName ?? COMMITTEE_FALLBACK,
+      consulted.map((o) => o.unitId),
+    );
+  }
+
   private history(proposalId: string): Promise<ProposalEvent[]> {
     return new ProposalEventRepository(this.dataSource).history(proposalId);
   }
@@ -106,11 +126,11 @@ export class ReplyLetterAssembler {
       signedOn: signing.signedOn,
       contact: draft.contact ?? { name: issuerName, phone: '—' },
       disclosure: draft.disclosure,
-      // Deployments name their units in org_unit; without them the letter still gets written,
-      // with the unit ids in the copy list for someone to notice.
-      governmentOfficeName: names.governmentOfficeName ?? 'gov-office',
-      proposalCommitteeName: names.committeeName ?? 'committee',
-      ...(names.copyTo ? { copyTo: names.copyTo } : {}),
+      governmentOfficeName: names.governmentOfficeName ?? GOVERNMENT_OFFICE_FALLBACK,
+      proposalCommitteeName: names.committeeName ?? COMMITTEE_FALLBACK,
+      // The draft's own copy list, else the city's as of signing (kept in letter_names).
+      ...(draft.copyTo ? { copyTo: draft.copyTo } : names.copyTo ? { copyTo: names.copyTo } : {}),
+      ...(draft.attachments ? { attachments: draft.attachments } : {}),
     });
   }
 }

@@ -17,6 +17,7 @@ import { WorkspaceController } from './workspace.controller';
           access,
           repos.proposals,
           repos.directory,
+          repos.letterAssembler,
           handlingConfigFromEnv().normal.replyClasses,
         ),
     },
