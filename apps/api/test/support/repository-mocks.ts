@@ -136,6 +136,7 @@ export const newReplyLetterAssemblerMock = (): jest.Mocked<IReplyLetterAssembler
   assemble: jest.fn(),
   assembleSigned: jest.fn(),
   defaultCopyTo: jest.fn(),
+  copyUnitsOfSigned: jest.fn(),
 });
 
 export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyRepository> => ({

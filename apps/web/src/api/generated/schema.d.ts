@@ -1365,6 +1365,11 @@ export interface components {
             name: string;
             /** @description The lead proposer of a joint proposal */
             lead: boolean;
+            /**
+             * @description Where the signed reply is e-mailed at dispatch
+             * @example liming@example.org
+             */
+            email?: string;
         };
         SuggestionPointDto: {
             /** @example 1 */
