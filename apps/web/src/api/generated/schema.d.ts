@@ -1407,6 +1407,8 @@ export interface components {
             name: string;
             /** @description The lead proposer of a joint proposal; exactly one per proposal */
             lead: boolean;
+            /** @description Where the signed reply is e-mailed at dispatch */
+            email?: string;
         };
         SuggestionPointResponse: {
             /** @description 1-based position, as the reply letter numbers its sections */
