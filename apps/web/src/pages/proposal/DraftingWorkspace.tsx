@@ -396,6 +396,7 @@ export function DraftingWorkspace({
               </Row>
               <Form.Item name="copyTo" label={t('draft.copyTo')} extra={t('draft.copyToHint')}>
                 <Select
+                  data-testid="draft-copy-to"
                   mode="tags"
                   options={copyOptions}
                   tokenSeparators={['、']}
