@@ -379,8 +379,7 @@ export function letterBlocks(letter: ReplyLetter): LetterBlock[] {
       ...section.subPoints.map((text): LetterBlock => ({ role: 'sub-point', text })),
     ]),
     paragraph(letter.closing),
-    // Letters signed before attachments existed were stored without the field.
-    ...(letter.attachments ?? []).map((text, i): LetterBlock => ({
+    ...letter.attachments.map((text, i): LetterBlock => ({
       role: i === 0 ? 'attachment' : 'attachment-continued',
       text,
     })),
