@@ -184,6 +184,10 @@ describe.each(testDatabases())(
         (n: { kind: string; proposalId: string }) => n.kind === 'reply-dispatched' && n.proposalId === id,
       );
       expect(notice?.title).toMatch(/^【抄送】X市工业和信息化局对.+的答复函（.+）已寄送$/);
+      // With the letter itself: education has no part in this proposal and cannot open its page.
+      expect(notice.body).toContain(`附件：1.${ATTACHMENTS[0]}`);
+      expect(notice.body).toContain('抄送：X市教育局、市通信管理局。');
+      await u['education-handler'].get(`/api/proposals/${id}`).expect(404);
 
       const rows = await eventually(async () => {
         const r = await deliveries(id);

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { NotificationRelayConfig } from '@banli/config';
 import { DEFAULT_DEADLINE_POLICY, dueStatus, WorkingDayCalendar } from '@banli/domain';
+import { letterLines } from '@banli/letters';
 import {
   CalendarOverrideRepository,
   DeliveryChannel,
@@ -219,6 +220,7 @@ export class NotificationRelay {
   private async dispatchFanOut(row: OutboxRow, payload: unknown, proposalId: string, ctx: NoticeContext) {
     const round = Number(obj(obj(payload)['data'])['round']);
     const units = await this.letters.copyUnitsOfSigned(proposalId, row.unitId, round);
+    ctx.letterLines = letterLines(await this.letters.assembleSigned(proposalId, row.unitId, round));
     const byId = new Map<string, RecipientUser>();
     for (const unitId of units) for (const u of await this.store.recipients(unitId, false)) byId.set(u.id, u);
     const enabled = this.enabled();

@@ -198,6 +198,8 @@ describe('notification texts', () => {
     const notice = noticeText(dispatched);
     expect(notice.title).toBe(`【抄送】X市工业和信息化局对${REF}的答复函（X工信函〔2026〕3号）已寄送`);
     expect(notice.body).toContain('已寄送提案人，抄送贵单位。');
+    const withLetter = noticeText({ ...dispatched, letterLines: ['(A类)', 'X市工业和信息化局', '李明委员：'] });
+    expect(withLetter.body).toContain('答复函全文：\n\n(A类)\nX市工业和信息化局\n李明委员：\n');
     const mail = proposerLetterMail(dispatched, '李明');
     expect(mail.subject).toBe(`X市工业和信息化局对${REF}的答复函（X工信函〔2026〕3号）`);
     expect(mail.body.split('\n')[0]).toBe('李明委员：');

@@ -29,6 +29,8 @@ export interface NoticeContext {
   workingDays?: { left: number } | { overdue: number };
   /** Assignment notices: the unit's running deadlines on the proposal. */
   unitDeadlines?: { kind: string; dueAt: string }[];
+  /** A dispatched reply's notice: the signed letter's text, line by line. */
+  letterLines?: string[];
 }
 
 export interface NoticeText {
@@ -210,9 +212,11 @@ const BUILDERS: Record<string, Builder> = {
     const ref = reference(ctx);
     return {
       title: `【抄送】${issuer}对${ref}的答复函${number ? `（${number}）` : ''}已寄送`,
+      // The letter itself: a unit on the copy list may have no part in the proposal, and so no
+      // access to its page.
       body: lines(
         `${issuer}对${ref}的答复函${number ? `（${number}）` : ''}已寄送提案人，抄送贵单位。`,
-        '答复函可在系统中该提案的页面查看和下载。',
+        ctx.letterLines?.length ? `答复函全文：\n\n${ctx.letterLines.join('\n')}\n` : undefined,
         FOOTER,
       ),
       sms: `${SMS_PREFIX}${issuer}对${shortReference(ctx.proposal, ctx.proposalId)}的答复函已寄送，抄送贵单位。`,
