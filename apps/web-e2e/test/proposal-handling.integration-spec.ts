@@ -234,6 +234,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await s1.getByLabel('建议1的措施1').fill('新建基站1200座。');
     await form.getByLabel('致谢领域（如：数字经济发展）').fill('数字经济发展');
     await form.getByLabel('联系电话').fill('0571-88888888');
+    // 抄送 comes pre-filled with the default list; 附件 are titles added one by one.
+    await form.getByTestId('draft-copy-to').getByText('各会办单位').waitFor();
+    await form.getByRole('button', { name: '添加附件' }).click();
+    await form.getByLabel('附件1的标题').fill('X市5G基站建设规划');
     // Saved with one point answered: work in progress.
     await form.getByRole('button', { name: '保存草稿' }).click();
     await success(page).getByText('已保存第1稿').waitFor();
@@ -248,6 +252,8 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const letter = page.frameLocator('[data-testid=draft-preview] [data-testid=letter-frame]');
     await letter.getByText('一、关于加快5G基站建设的建议').waitFor();
     await letter.getByText('（文号于签发时编定）').waitFor();
+    await letter.getByText('附件：X市5G基站建设规划').waitFor();
+    await letter.getByText(/^抄送：.*各会办单位。$/).waitFor();
     expect(await unlabelledFields(page)).toEqual([]);
     await screenshot(page, '12-workspace-preview');
 

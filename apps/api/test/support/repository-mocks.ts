@@ -136,6 +136,8 @@ export const newReplyLetterRepositoryMock = (): jest.Mocked<IReplyLetterReposito
 export const newReplyLetterAssemblerMock = (): jest.Mocked<IReplyLetterAssembler> => ({
   assemble: jest.fn(),
   assembleSigned: jest.fn(),
+  defaultCopyTo: jest.fn(),
+  copyUnitsOfSigned: jest.fn(),
 });
 
 export const newIdempotencyRepositoryMock = (): jest.Mocked<IIdempotencyRepository> => ({

@@ -5,6 +5,8 @@ export interface Proposer {
   name: string;
   /** The lead proposer of a joint (联名) proposal; exactly one per proposal. */
   lead: boolean;
+  /** Where the signed reply is e-mailed at dispatch; optional (older registrations have none). */
+  email?: string;
 }
 
 export interface SuggestionPoint {

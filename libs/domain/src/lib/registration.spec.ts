@@ -37,6 +37,8 @@ describe('proposal registration rules', () => {
     ['a session code with spaces', (r) => (r.sessionCode = '8 2'), 'sessionCode'],
     ['a number with path characters', (r) => (r.number = '../x'), 'number'],
     ['an unknown kind', (r) => ((r as { kind: string }).kind = 'petition'), 'kind'],
+    ['a proposer e-mail without a domain', (r) => (r.proposers[0].email = 'liming@'), 'proposers[0].email'],
+    ['a proposer e-mail with a display name', (r) => (r.proposers[1].email = '王芳 <wf@x.org>'), 'proposers[1].email'],
   ])('rejects %s', (_case, breakIt, field) => {
     const r = valid();
     breakIt(r);
@@ -49,8 +51,18 @@ describe('proposal registration rules', () => {
     }
   });
 
+  it('accepts proposers with and without an e-mail address', () => {
+    const r = valid();
+    r.proposers[0].email = 'liming@example.org';
+    expect(registrationProblems(r)).toEqual([]);
+  });
+
   it('tells a repeated registration from a different one under the same number', () => {
     expect(sameRegistration(valid(), valid())).toBe(true);
+    const withEmail = valid();
+    withEmail.proposers[0].email = 'liming@example.org';
+    expect(sameRegistration(withEmail, withEmail)).toBe(true);
+    expect(sameRegistration(valid(), withEmail)).toBe(false);
     const other = valid();
     other.suggestionPoints[0].text = '另一条建议';
     expect(sameRegistration(valid(), other)).toBe(false);

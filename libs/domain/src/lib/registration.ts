@@ -60,6 +60,9 @@ function problemsOf(r: RegistrationRequest, withSessionName: boolean): ErrorDeta
   proposers.forEach((p, i) =>
     need(text(p?.name, REGISTRATION_LIMITS.nameLength), `proposers[${i}].name`, 'is required'),
   );
+  proposers.forEach((p, i) => {
+    if (p?.email !== undefined) need(isEmailAddress(p.email), `proposers[${i}].email`, 'must be an e-mail address');
+  });
   // Each proposer rates the reply for themselves, by name: two names that read the same
   // (also differing only by invisible characters) could never be told apart.
   const seen = new Map<string, number>();
@@ -84,6 +87,15 @@ function problemsOf(r: RegistrationRequest, withSessionName: boolean): ErrorDeta
   return problems;
 }
 
+/** One mailbox, `local@domain.tld`, at most 254 characters (RFC 5321), no spaces or display name. */
+export function isEmailAddress(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 254 &&
+    /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:.]+$/.test(value)
+  );
+}
+
 export function assertValidRegistration(r: ProposalRegistration): void {
   const problems = registrationProblems(r);
   if (problems.length > 0) {
@@ -103,7 +115,8 @@ function canonical(r: ProposalRegistration): string {
     r.sessionName,
     r.number,
     r.title,
-    r.proposers.map((p) => [p.name, p.lead]),
+    // The e-mail only when given, so registrations made before it compare as they always did.
+    r.proposers.map((p) => (p.email === undefined ? [p.name, p.lead] : [p.name, p.lead, p.email])),
     r.body,
     r.suggestionPoints.map((p) => [p.seq, p.text]),
   ]);

@@ -94,6 +94,9 @@ export const BLOCK_STYLES: Readonly<Record<LetterBlockRole, BlockStyle>> = {
   paragraph: body,
   'section-heading': { ...body, align: 'left', face: 'heading' },
   'sub-point': body,
+  // 附件说明: one empty line after the body, 2 characters in; further titles under the first (附件： is 3 wide).
+  attachment: { ...flushLeft, firstLineIndentChars: 2, spaceBeforeLines: 1 },
+  'attachment-continued': { ...flushLeft, firstLineIndentChars: 5 },
   signature: { ...flushLeft, align: 'right', rightIndentChars: 2, spaceBeforeLines: 2 },
   date: { ...flushLeft, align: 'right', rightIndentChars: 2 },
   contact: { ...body, align: 'left' },

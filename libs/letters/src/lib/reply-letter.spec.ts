@@ -173,6 +173,20 @@ describe('buildReplyLetter', () => {
     expect(letter.copyTo).toBe('抄送：市政府办公室、市政协办公室。');
   });
 
+  it('notes the attachments after the body, numbered when there are several, before the signature', () => {
+    const letter = buildReplyLetter(letterInput({ attachments: ['《X市5G基站建设规划》', '2023年建设进度表'] }));
+    expect(letter.attachments).toEqual(['附件：1.X市5G基站建设规划', '2.2023年建设进度表']);
+    const lines = letterLines(letter);
+    expect(lines.indexOf('附件：1.X市5G基站建设规划')).toBe(lines.indexOf(letter.closing) + 1);
+    expect(lines.indexOf('2.2023年建设进度表')).toBe(lines.lastIndexOf(letter.signature) - 1);
+    expect(buildReplyLetter(letterInput({ attachments: ['进度表'] })).attachments).toEqual(['附件：进度表']);
+    expect(buildReplyLetter(letterInput()).attachments).toEqual([]);
+    expect(validationDetails(letterInput({ attachments: ['  '] }))).toContainEqual({
+      field: 'attachments[0]',
+      message: 'is required',
+    });
+  });
+
   it('does not thank for 工作工作 when the topic already ends in 工作', () => {
     expect(buildReplyLetter(letterInput({ topic: '交通运输工作' })).closing).toBe(
       '专此答复，诚挚感谢您对交通运输工作的关心支持。',

@@ -59,6 +59,8 @@ export interface ReplyLetterInput {
   proposalCommitteeName?: string;
   /** Replaces the default copy list. */
   copyTo?: string[];
+  /** The titles of the documents sent with the letter (附件), in order. */
+  attachments?: string[];
 }
 
 export interface ReplyLetterSection {
@@ -87,6 +89,11 @@ export interface ReplyLetter {
   summary: string[];
   sections: ReplyLetterSection[];
   closing: string;
+  /**
+   * The attachment note (附件说明) after the body: `附件：1.…`, then `2.…` aligned under the
+   * first title; one attachment is not numbered (`附件：…`). Empty when nothing is attached.
+   */
+  attachments: string[];
   signature: string;
   signedOn: IsoDate;
   /** `2023年7月5日` */
@@ -109,6 +116,8 @@ export type LetterBlockRole =
   | 'paragraph'
   | 'section-heading'
   | 'sub-point'
+  | 'attachment'
+  | 'attachment-continued'
   | 'signature'
   | 'date'
   | 'contact'
@@ -205,6 +214,22 @@ export function selfReferenceOf(unitName: string): string {
   return '局厅委办院部署司处所站馆'.includes(last) && last !== '' ? `我${last}` : '我单位';
 }
 
+/**
+ * The copy list when neither the letter nor the city sets one: the assigning office, the
+ * committee that registered the proposal, and 各会办单位 when units were consulted.
+ */
+export function defaultCopyList(
+  governmentOfficeName: string,
+  proposalCommitteeName: string,
+  coHandlingUnitNames: readonly string[],
+): string[] {
+  return [
+    governmentOfficeName,
+    proposalCommitteeName,
+    ...(coHandlingUnitNames.length > 0 ? [CO_HANDLING_UNITS_COPY] : []),
+  ];
+}
+
 /** `2023年7月5日` */
 export function formatLetterDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);
@@ -287,16 +312,20 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
   const contactPhone = p.line('contact.phone', input.contact?.phone);
   const disclosure = p.oneOf('disclosure', input.disclosure, DISCLOSURES);
 
+  const attachmentTitles = p
+    .list('attachments', input.attachments)
+    .map((title, i) => withoutBookTitleMarks(p.line(`attachments[${i}]`, title)));
+
   let copyTo: string[];
   if (input.copyTo !== undefined) {
     copyTo = p.list('copyTo', input.copyTo).map((name, i) => p.line(`copyTo[${i}]`, name));
     if (copyTo.length === 0) p.add('copyTo', 'must name at least one recipient when given');
   } else {
-    copyTo = [
+    copyTo = defaultCopyList(
       p.line('governmentOfficeName', input.governmentOfficeName),
       p.line('proposalCommitteeName', input.proposalCommitteeName),
-      ...(coHandlers.length > 0 ? [CO_HANDLING_UNITS_COPY] : []),
-    ];
+      coHandlers,
+    );
   }
   p.throwIfAny();
 
@@ -317,6 +346,7 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
     summary,
     sections,
     closing: `专此答复，诚挚感谢${you}对${topic}工作的关心支持。`,
+    attachments: attachmentNote(attachmentTitles),
     signature: issuer,
     signedOn: signedOn as IsoDate,
     date: formatLetterDate(signedOn as IsoDate),
@@ -324,6 +354,12 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
     disclosure: DISCLOSURE_LINES[disclosure],
     copyTo: `抄送：${copyTo.join('、')}。`,
   };
+}
+
+/** GB/T 9704-2012 7.3.4: `附件：` then the titles, numbered `1.`, `2.`, … when more than one. */
+function attachmentNote(titles: string[]): string[] {
+  if (titles.length === 1) return [`附件：${titles[0]}`];
+  return titles.map((title, i) => `${i === 0 ? '附件：' : ''}${i + 1}.${title}`);
 }
 
 /** The letter's parts in reading order, each with its role: what every rendering lays out. */
@@ -343,6 +379,10 @@ export function letterBlocks(letter: ReplyLetter): LetterBlock[] {
       ...section.subPoints.map((text): LetterBlock => ({ role: 'sub-point', text })),
     ]),
     paragraph(letter.closing),
+    ...letter.attachments.map((text, i): LetterBlock => ({
+      role: i === 0 ? 'attachment' : 'attachment-continued',
+      text,
+    })),
     { role: 'signature', text: letter.signature },
     { role: 'date', text: letter.date },
     { role: 'contact', text: letter.contact },

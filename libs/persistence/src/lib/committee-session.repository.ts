@@ -1,10 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  CommitteeSession,
-  CommitteeSessionFields,
-  CommitteeSessionStatus,
-  DomainError,
-} from '@banli/domain';
+import { CommitteeSession, CommitteeSessionFields, CommitteeSessionStatus, DomainError } from '@banli/domain';
 import { AdminActor, recordAdminEvent } from './admin-audit';
 import { execSql, inTransaction } from './sql';
 
@@ -81,7 +76,9 @@ export class CommitteeSessionRepository implements ICommitteeSessionRepository {
     return inTransaction(this.dataSource, async (tx) => {
       const before = await existing(tx, code);
       if (fields.name !== before.name) {
-        const used = await execSql(tx, `SELECT 1 AS "x" FROM "proposal" WHERE "session_code" = :code LIMIT 1`, { code });
+        const used = await execSql(tx, `SELECT 1 AS "x" FROM "proposal" WHERE "session_code" = :code LIMIT 1`, {
+          code,
+        });
         if (used.rows.length > 0) {
           throw new DomainError(
             'ALREADY_DONE',
@@ -97,12 +94,23 @@ export class CommitteeSessionRepository implements ICommitteeSessionRepository {
          WHERE "code" = :code`,
         { code, ...fields, updatedAt },
       );
-      await recordAdminEvent(tx, actor, 'committee-session-updated', { code, ...fields, previous: fieldsOf(before) }, at);
+      await recordAdminEvent(
+        tx,
+        actor,
+        'committee-session-updated',
+        { code, ...fields, previous: fieldsOf(before) },
+        at,
+      );
       return { ...before, ...fields, updatedAt };
     });
   }
 
-  setStatus(actor: AdminActor, code: string, status: CommitteeSessionStatus, at = new Date()): Promise<CommitteeSession> {
+  setStatus(
+    actor: AdminActor,
+    code: string,
+    status: CommitteeSessionStatus,
+    at = new Date(),
+  ): Promise<CommitteeSession> {
     return inTransaction(this.dataSource, async (tx) => {
       const before = await existing(tx, code);
       if (before.status === status) throw new DomainError('ALREADY_DONE', `Session ${code} is ${status} already`);

@@ -59,7 +59,16 @@ export interface FanOut {
   }[];
 }
 
+/** A file sent with an e-mail (the signed letter's PDF). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface DueDelivery {
+  /** Loaded at send time, never stored with the delivery (the letter is in reply_letter). */
+  attachments?: MailAttachment[];
   id: string;
   outboxId: string;
   channel: DeliveryChannel;
@@ -165,6 +174,45 @@ export class NotificationRelayStore {
   async unitNames(): Promise<Map<string, string>> {
     const { rows } = await execSql(this.dataSource, `SELECT "id", "name" FROM "org_unit"`);
     return new Map(rows.map((r) => [String(r['id']), String(r['name'])]));
+  }
+
+  /** The proposers with an e-mail address, as registered. */
+  async proposerEmails(proposalId: string): Promise<{ name: string; email: string }[]> {
+    const { rows } = await execSql(this.dataSource, `SELECT "proposers" FROM "proposal" WHERE "id" = :proposalId`, {
+      proposalId,
+    });
+    const raw = rows[0]?.['proposers'];
+    const proposers = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as { name: string; email?: string }[];
+    return proposers.flatMap((p) => (p.email ? [{ name: p.name, email: p.email }] : []));
+  }
+
+  /**
+   * The signed letter's PDF, exactly as frozen, of the reply a `reply-dispatched` outbox row
+   * is about (its proposal, unit and round). Throws when it is not there, so the send is retried.
+   */
+  async dispatchedLetterPdf(outboxId: string): Promise<MailAttachment> {
+    const row = (
+      await execSql(
+        this.dataSource,
+        `SELECT "proposal_id", "unit_id", "payload" FROM "notification_outbox" WHERE "id" = :outboxId`,
+        { outboxId },
+      )
+    ).rows[0];
+    const round = Number((JSON.parse(String(row?.['payload'] ?? '{}')) as { data?: { round?: unknown } }).data?.round);
+    const file = (
+      await execSql(
+        this.dataSource,
+        `SELECT "content", "document_number" FROM "reply_letter"
+         WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round AND "format" = 'pdf'`,
+        { proposalId: row?.['proposal_id'], unitId: row?.['unit_id'], round },
+      )
+    ).rows[0];
+    if (!file) throw new Error(`No signed PDF for the dispatch notice ${outboxId}`);
+    return {
+      filename: `${String(file['document_number'])}.pdf`,
+      contentType: 'application/pdf',
+      content: Buffer.from(file['content'] as Uint8Array),
+    };
   }
 
   /** A unit's live deadlines on a proposal (for an assignment notice: what is due when). */

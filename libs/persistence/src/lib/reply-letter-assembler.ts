@@ -2,10 +2,15 @@ import type { DataSource } from 'typeorm';
 import { combinedOpinions, isEvent } from '@banli/contracts';
 import type { DraftEventData, ProposalEvent } from '@banli/contracts';
 import type { Proposer, ProposalKind, SuggestionPoint } from '@banli/domain';
-import { buildReplyLetter, ReplyLetter } from '@banli/letters';
+import { buildReplyLetter, CO_HANDLING_UNITS_COPY, defaultCopyList, ReplyLetter } from '@banli/letters';
 import { currentLetterNames, type LetterNames } from './letter-names';
 import { ProposalEventRepository } from './proposal-event.repository';
 import { execSql } from './sql';
+
+// Deployments name their units in org_unit; without them the letter still gets written,
+// with the unit ids in the copy list for someone to notice.
+const GOVERNMENT_OFFICE_FALLBACK = 'gov-office';
+const COMMITTEE_FALLBACK = 'committee';
 
 /** What a draft version holds for the letter (as submitted, see SubmitDraftInput). */
 export type LetterDraft = Omit<DraftEventData, 'round' | 'draftVersion'>;
@@ -21,6 +26,37 @@ export class ReplyLetterAssembler {
 
   /** The letter as signed: the signature's number and date, and the draft version it signed. */
   async assembleSigned(proposalId: string, unitId: string, round: number): Promise<ReplyLetter> {
+    const { signature, draft, events, names } = await this.signedParts(proposalId, unitId, round);
+    return this.letterOf(proposalId, draft, events, names, {
+      documentNumber: String(signature['document_number']),
+      signedOn: String(signature['signed_at']),
+    });
+  }
+
+  /**
+   * The units of this deployment on a signed letter's 抄送 list: an entry is matched to an
+   * enabled unit by its full or short name, and 各会办单位 stands for every unit whose opinion
+   * the reply combined. Free-text entries (units Banli does not know) match nothing.
+   */
+  async copyUnitsOfSigned(proposalId: string, unitId: string, round: number): Promise<string[]> {
+    const { draft, events, names } = await this.signedParts(proposalId, unitId, round);
+    const consulted = combinedOpinions(events).map((o) => o.unitId);
+    const list = this.copyListOf(draft.copyTo, names, consulted);
+    const units = (
+      await execSql(
+        this.dataSource,
+        `SELECT "id", "name", COALESCE("short_name", "name") AS "short_name", "enabled" FROM "org_unit"`,
+      )
+    ).rows.filter((u) => Number(u['enabled']) === 1);
+    const ids = list.flatMap((entry) =>
+      entry === CO_HANDLING_UNITS_COPY
+        ? consulted
+        : units.filter((u) => u['name'] === entry || u['short_name'] === entry).map((u) => String(u['id'])),
+    );
+    return [...new Set(ids)].filter((id) => id !== unitId);
+  }
+
+  private async signedParts(proposalId: string, unitId: string, round: number) {
     const key = { proposalId, unitId, round };
     const signature = (
       await execSql(
@@ -45,10 +81,24 @@ export class ReplyLetterAssembler {
       typeof signature['letter_names'] === 'string'
         ? (JSON.parse(signature['letter_names']) as LetterNames)
         : await currentLetterNames(this.dataSource, proposalId, unitId);
-    return this.letterOf(proposalId, draft, events, names, {
-      documentNumber: String(signature['document_number']),
-      signedOn: String(signature['signed_at']),
-    });
+    return { signature, draft, events, names };
+  }
+
+  /** The letter's 抄送 list: the draft's own, else the city's (as of signing for a signed letter), else the default. */
+  private copyListOf(
+    draftCopyTo: string[] | undefined,
+    names: LetterNames,
+    consultedUnits: readonly string[],
+  ): string[] {
+    return (
+      draftCopyTo ??
+      names.copyTo ??
+      defaultCopyList(
+        names.governmentOfficeName ?? GOVERNMENT_OFFICE_FALLBACK,
+        names.committeeName ?? COMMITTEE_FALLBACK,
+        consultedUnits,
+      )
+    );
   }
 
   async assemble(
@@ -59,6 +109,16 @@ export class ReplyLetterAssembler {
   ): Promise<ReplyLetter> {
     const names = await currentLetterNames(this.dataSource, proposalId, unitId);
     return this.letterOf(proposalId, draft, await this.history(proposalId), names, signing);
+  }
+
+  /**
+   * The 抄送 list a draft of this unit's reply prints when it sets none, as of now: the
+   * city's default list, else the office, the committee and 各会办单位.
+   */
+  async defaultCopyTo(proposalId: string, unitId: string): Promise<string[]> {
+    const names = await currentLetterNames(this.dataSource, proposalId, unitId);
+    const consulted = combinedOpinions(await this.history(proposalId)).map((o) => o.unitId);
+    return this.copyListOf(undefined, names, consulted);
   }
 
   private history(proposalId: string): Promise<ProposalEvent[]> {
@@ -106,11 +166,8 @@ export class ReplyLetterAssembler {
       signedOn: signing.signedOn,
       contact: draft.contact ?? { name: issuerName, phone: '—' },
       disclosure: draft.disclosure,
-      // Deployments name their units in org_unit; without them the letter still gets written,
-      // with the unit ids in the copy list for someone to notice.
-      governmentOfficeName: names.governmentOfficeName ?? 'gov-office',
-      proposalCommitteeName: names.committeeName ?? 'committee',
-      ...(names.copyTo ? { copyTo: names.copyTo } : {}),
+      copyTo: this.copyListOf(draft.copyTo, names, coHandlingUnitNames),
+      ...(draft.attachments ? { attachments: draft.attachments } : {}),
     });
   }
 }

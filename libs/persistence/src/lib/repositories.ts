@@ -19,7 +19,10 @@ import { ITaskQueryRepository, TaskQueryRepository } from './task-query.reposito
 import { IUserNotificationRepository, UserNotificationRepository } from './user-notification.repository';
 
 /** Puts reply letters together from the read model (see ReplyLetterAssembler). */
-export type IReplyLetterAssembler = Pick<ReplyLetterAssembler, 'assemble' | 'assembleSigned'>;
+export type IReplyLetterAssembler = Pick<
+  ReplyLetterAssembler,
+  'assemble' | 'assembleSigned' | 'defaultCopyTo' | 'copyUnitsOfSigned'
+>;
 
 /** Whether the database answers; for readiness checks. */
 export interface IDatabaseProbe {

@@ -21,6 +21,7 @@ import {
   DecideExtensionInput,
   DecideObjectionInput,
   DISCLOSURES,
+  LETTER_LIST_LIMITS,
   MarkKeyInput,
   SendReminderInput,
   ObjectInput,
@@ -145,6 +146,31 @@ export class SubmitDraftDto implements SubmitDraftInput {
   @ValidateNested()
   @Type(() => LetterContactDto)
   contact!: LetterContactDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['市政府办公室', '市政协提案委员会'],
+    description: "The letter's 抄送 list, unit names or free text; absent: the city's default copy list",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LETTER_LIST_LIMITS.copyTo.items)
+  @IsString({ each: true })
+  @MaxLength(LETTER_LIST_LIMITS.copyTo.length, { each: true })
+  copyTo?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['X市5G基站建设规划'],
+    description: 'Titles of the documents attached to the letter (附件), in order',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LETTER_LIST_LIMITS.attachments.items)
+  @IsString({ each: true })
+  @MaxLength(LETTER_LIST_LIMITS.attachments.length, { each: true })
+  attachments?: string[];
 }
 
 export class ReviewDraftDto implements ReviewDraftInput {

@@ -83,6 +83,17 @@ describe('a CSV import', () => {
     expect(rowsOfCsv(csv)).toHaveLength(1);
   });
 
+  it('gives proposers the e-mail addresses of proposerEmails, in their order; an empty entry is none', () => {
+    const csv =
+      'kind,sessionCode,number,title,proposers,body,suggestionPoints,proposerEmails\n' +
+      'proposal,8-2,1,T,李明、王芳、赵敏,B,P,liming@example.org、、zm@example.org\n';
+    expect((rowsOfCsv(csv)[0] as { proposers: unknown[] }).proposers).toEqual([
+      { name: '李明', lead: true, email: 'liming@example.org' },
+      { name: '王芳', lead: false },
+      { name: '赵敏', lead: false, email: 'zm@example.org' },
+    ]);
+  });
+
   it('leaves an urgent value other than true/false for validation to reject', () => {
     const csv = `${HEADER}\nproposal,8-2,S,1,T,李明,B,P,yes\n`;
     expect((rowsOfCsv(csv)[0] as { urgent: unknown }).urgent).toBe('yes');

@@ -35,17 +35,10 @@ function rowsOfJson(body: unknown): unknown[] {
   return (body as { proposals: unknown[] }).proposals;
 }
 
-const REQUIRED_COLUMNS = [
-  'kind',
-  'sessionCode',
-  'number',
-  'title',
-  'proposers',
-  'body',
-  'suggestionPoints',
-] as const;
+const REQUIRED_COLUMNS = ['kind', 'sessionCode', 'number', 'title', 'proposers', 'body', 'suggestionPoints'] as const;
 /** `sessionName`, when given, must be the session's name (older files carry it); empty means the session's. */
-const OPTIONAL_COLUMNS = ['sessionName', 'urgent'] as const;
+/** `proposerEmails`: e-mail addresses in the proposers' order, separated like them; an empty entry is none. */
+const OPTIONAL_COLUMNS = ['sessionName', 'urgent', 'proposerEmails'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 const COLUMN_OF = new Map<string, Column>(
   [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c.toLowerCase(), c] as const),
@@ -87,6 +80,7 @@ export function rowsOfCsv(text: string): unknown[] {
       return i < 0 ? '' : record[i].trim();
     };
     const urgent = cell('urgent').toLowerCase();
+    const emails = cell('proposerEmails').split(NAME_SEPARATOR);
     const sessionName = cell('sessionName');
     return {
       kind: cell('kind'),
@@ -94,7 +88,10 @@ export function rowsOfCsv(text: string): unknown[] {
       ...(sessionName === '' ? {} : { sessionName }),
       number: cell('number'),
       title: cell('title'),
-      proposers: split(cell('proposers'), NAME_SEPARATOR).map((name, i) => ({ name, lead: i === 0 })),
+      proposers: split(cell('proposers'), NAME_SEPARATOR).map((name, i) => {
+        const email = emails[i]?.trim();
+        return { name, lead: i === 0, ...(email ? { email } : {}) };
+      }),
       body: cell('body'),
       suggestionPoints: split(cell('suggestionPoints'), POINT_SEPARATOR).map((text, i) => ({ seq: i + 1, text })),
       // Anything but true/false is left as written, for the row's validation to reject.

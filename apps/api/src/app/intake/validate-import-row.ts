@@ -33,7 +33,7 @@ export async function validateImportRow(raw: unknown): Promise<ValidatedRow> {
     ...(dto.sessionName !== undefined ? { sessionName: dto.sessionName } : {}),
     number: dto.number,
     title: dto.title,
-    proposers: dto.proposers.map((p) => ({ name: p.name, lead: p.lead })),
+    proposers: dto.proposers.map((p) => ({ name: p.name, lead: p.lead, ...(p.email ? { email: p.email } : {}) })),
     body: dto.body,
     suggestionPoints: dto.suggestionPoints.map((p) => ({ seq: p.seq, text: p.text })),
   };

@@ -32,6 +32,7 @@ import type {
 export class ProposerResponse implements Proposer {
   @ApiProperty({ example: '王某某' }) name!: string;
   @ApiProperty({ description: 'The lead proposer of a joint proposal; exactly one per proposal' }) lead!: boolean;
+  @ApiPropertyOptional({ description: 'Where the signed reply is e-mailed at dispatch' }) email?: string;
 }
 
 export class SuggestionPointResponse implements SuggestionPoint {

@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -27,6 +28,12 @@ export class ProposerDto {
   @ApiProperty({ description: 'The lead proposer of a joint proposal' })
   @IsBoolean()
   lead!: boolean;
+
+  @ApiPropertyOptional({ example: 'liming@example.org', description: 'Where the signed reply is e-mailed at dispatch' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 }
 
 export class SuggestionPointDto {

@@ -1,6 +1,6 @@
 import { draftVersionsOf, opinionsOf, type UnitOpinion } from '@banli/contracts';
 import { DomainError, SuggestionPoint } from '@banli/domain';
-import type { IDirectoryRepository, IProposalRepository } from '@banli/persistence';
+import type { IDirectoryRepository, IProposalRepository, IReplyLetterAssembler } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
@@ -41,6 +41,8 @@ export interface DraftingWorkspace {
   drafts: DraftVersionView[];
   /** The reply classes a draft may take (BANLI_REPLY_CLASSES), in order. */
   replyClasses: string[];
+  /** The 抄送 list the letter prints when the draft sets none (the city's default, as of now). */
+  defaultCopyTo: string[];
 }
 
 /**
@@ -53,6 +55,7 @@ export class DraftingWorkspaceService {
     private readonly access: ProposalAccessService,
     private readonly proposals: IProposalRepository,
     private readonly directory: IDirectoryRepository,
+    private readonly letters: Pick<IReplyLetterAssembler, 'defaultCopyTo'>,
     private readonly replyClasses: string[] = ['A', 'B', 'C'],
   ) {}
 
@@ -64,7 +67,11 @@ export class DraftingWorkspaceService {
         { field: 'unitId', message: 'a unit id' },
       ]);
     }
-    const [events, units] = await Promise.all([this.proposals.historyOf(proposalId), this.directory.units()]);
+    const [events, units, defaultCopyTo] = await Promise.all([
+      this.proposals.historyOf(proposalId),
+      this.directory.units(),
+      this.letters.defaultCopyTo(proposalId, replyingUnit),
+    ]);
     const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
     // The same folds as the detail and the letter: a unit replaced after its objection no
@@ -107,6 +114,7 @@ export class DraftingWorkspaceService {
       })),
       drafts,
       replyClasses: [...this.replyClasses],
+      defaultCopyTo,
     };
   }
 }

@@ -19,6 +19,7 @@ import { WorkspaceController } from './workspace.controller';
           access,
           repos.proposals,
           repos.directory,
+          repos.letterAssembler,
           handlingConfigFromEnv().normal.replyClasses,
         ),
     },

@@ -55,4 +55,9 @@ export class DraftingWorkspaceResponse implements DraftingWorkspace {
   @ApiProperty({ type: [OpinionStatusResponse] }) opinionStatus!: OpinionStatusResponse[];
   @ApiProperty({ type: [DraftVersionResponse] }) drafts!: DraftVersionResponse[];
   @ApiProperty({ type: [String], description: 'The reply classes a draft may take, in order' }) replyClasses!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'The 抄送 list the letter prints when the draft sets none (the city default, as of now)',
+  })
+  defaultCopyTo!: string[];
 }

@@ -1381,6 +1381,11 @@ export interface components {
             name: string;
             /** @description The lead proposer of a joint proposal */
             lead: boolean;
+            /**
+             * @description Where the signed reply is e-mailed at dispatch
+             * @example liming@example.org
+             */
+            email?: string;
         };
         SuggestionPointDto: {
             /** @example 1 */
@@ -1418,6 +1423,8 @@ export interface components {
             name: string;
             /** @description The lead proposer of a joint proposal; exactly one per proposal */
             lead: boolean;
+            /** @description Where the signed reply is e-mailed at dispatch */
+            email?: string;
         };
         SuggestionPointResponse: {
             /** @description 1-based position, as the reply letter numbers its sections */
@@ -1933,6 +1940,21 @@ export interface components {
             topic: string;
             /** @description The contact person printed on the letter */
             contact: components["schemas"]["LetterContactDto"];
+            /**
+             * @description The letter's 抄送 list, unit names or free text; absent: the city's default copy list
+             * @example [
+             *       "市政府办公室",
+             *       "市政协提案委员会"
+             *     ]
+             */
+            copyTo?: string[];
+            /**
+             * @description Titles of the documents attached to the letter (附件), in order
+             * @example [
+             *       "X市5G基站建设规划"
+             *     ]
+             */
+            attachments?: string[];
         };
         ReviewDraftDto: {
             /** @enum {string} */
@@ -2081,6 +2103,8 @@ export interface components {
             drafts: components["schemas"]["DraftVersionResponse"][];
             /** @description The reply classes a draft may take, in order */
             replyClasses: string[];
+            /** @description The 抄送 list the letter prints when the draft sets none (the city default, as of now) */
+            defaultCopyTo: string[];
         };
         SimilarReplySectionResponse: {
             seq: number;

@@ -22,6 +22,7 @@ export const zh = {
     'extension-decided': '延期审批',
     'objection-decided': '调整申请处理',
     'daily-digest': '每日汇总',
+    'reply-dispatched': '答复函抄送',
   },
 };
 
@@ -47,5 +48,6 @@ export const en: typeof zh = {
     'extension-decided': 'Extension decided',
     'objection-decided': 'Objection decided',
     'daily-digest': 'Daily digest',
+    'reply-dispatched': 'Reply copied to you',
   },
 };

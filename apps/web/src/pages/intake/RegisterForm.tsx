@@ -16,7 +16,7 @@ interface Values {
   sessionCode: string;
   number: string;
   title: string;
-  proposers: string[];
+  proposers: { name?: string; email?: string }[];
   leadIndex: number;
   body: string;
   points: string[];
@@ -25,13 +25,16 @@ interface Values {
 
 /** The registration as POST /api/proposals takes it (the session's name comes from the session). */
 export function registrationOf(v: Values) {
-  const names = v.proposers.map((n) => (n ?? '').trim());
+  const proposers = v.proposers.map((p, i) => {
+    const email = p?.email?.trim();
+    return { name: (p?.name ?? '').trim(), lead: i === v.leadIndex, ...(email ? { email } : {}) };
+  });
   return {
     kind: v.kind,
     sessionCode: v.sessionCode,
     number: v.number.trim(),
     title: v.title.trim(),
-    proposers: names.map((name, i) => ({ name, lead: i === v.leadIndex })),
+    proposers,
     body: v.body,
     suggestionPoints: v.points.map((text, i) => ({ seq: i + 1, text: (text ?? '').trim() })),
     ...(v.urgent ? { urgent: true } : {}),
@@ -81,7 +84,7 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
       form={form}
       layout="vertical"
       onFinish={(v) => void submit(v)}
-      initialValues={{ kind: 'proposal', proposers: [''], leadIndex: 0, points: [''], urgent: false }}
+      initialValues={{ kind: 'proposal', proposers: [{ name: '' }], leadIndex: 0, points: [''], urgent: false }}
       style={{ maxWidth: 960 }}
       data-testid="register-form"
     >
@@ -147,12 +150,20 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
                 {fields.map((field, i) => (
                   <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item
-                      name={field.name}
+                      name={[field.name, 'name']}
                       label={t('register.proposerN', { n: i + 1 })}
                       rules={[required(t('register.proposerN', { n: i + 1 }))]}
                       style={{ marginBottom: 8 }}
                     >
-                      <Input maxLength={50} style={{ width: 220 }} />
+                      <Input maxLength={50} style={{ width: 160 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'email']}
+                      label={t('register.proposerEmailN', { n: i + 1 })}
+                      rules={[{ type: 'email', message: t('register.invalidEmail') }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input maxLength={254} style={{ width: 200 }} placeholder={t('register.emailOptional')} />
                     </Form.Item>
                     {fields.length > 1 && (
                       <Button
@@ -169,7 +180,12 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
                     )}
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ name: '' })}
+                  style={{ marginBottom: 16 }}
+                >
                   {t('register.addProposer')}
                 </Button>
               </fieldset>
@@ -179,9 +195,9 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
         <Col xs={24} md={10}>
           <Form.Item name="leadIndex" label={t('register.lead')}>
             <Select
-              options={proposers.map((name, i) => ({
+              options={proposers.map((p, i) => ({
                 value: i,
-                label: name?.trim() || t('register.proposerN', { n: i + 1 }),
+                label: p?.name?.trim() || t('register.proposerN', { n: i + 1 }),
               }))}
             />
           </Form.Item>
@@ -218,7 +234,12 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
                 )}
               </Space>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} style={{ marginBottom: 16 }}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ name: '' })}
+              style={{ marginBottom: 16 }}
+            >
               {t('register.addPoint')}
             </Button>
           </fieldset>

@@ -15,8 +15,11 @@ export const REQUIRED_COLUMNS = [
   'body',
   'suggestionPoints',
 ] as const;
-/** `sessionName` is the session's own (older files carry it; the server checks it matches). */
-export const OPTIONAL_COLUMNS = ['sessionName', 'urgent'] as const;
+/**
+ * `sessionName` is the session's own (older files carry it; the server checks it matches);
+ * `proposerEmails` the proposers' addresses in their order.
+ */
+export const OPTIONAL_COLUMNS = ['sessionName', 'urgent', 'proposerEmails'] as const;
 /** As the server: at most this many proposals in one import (a national session is about 5,000). */
 export const MAX_ROWS = 10_000;
 /** Chunks stay well under the server's 5 MB body limit. */

@@ -32,6 +32,20 @@ export function DraftView({ content, detail }: { content: Partial<DraftContent>;
             label: t('draft.contactName'),
             children: content.contact ? `${content.contact.name} ${content.contact.phone}` : '—',
           },
+          {
+            key: 'copyTo',
+            label: t('draft.copyTo'),
+            children: content.copyTo ? content.copyTo.join('、') : t('draft.copyToDefault'),
+          },
+          ...(content.attachments?.length
+            ? [
+                {
+                  key: 'attachments',
+                  label: t('draft.attachments'),
+                  children: content.attachments.map((a, i) => `${i + 1}.${a}`).join('　'),
+                },
+              ]
+            : []),
         ]}
       />
       {content.summary && (

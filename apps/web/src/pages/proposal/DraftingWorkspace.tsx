@@ -1,4 +1,20 @@
-import { Alert, App, Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +22,7 @@ import { useNavigate } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import type { User } from '../../api/types';
 import { usePersonName } from '../../api/people';
-import { useUnitName } from '../../api/units';
+import { useUnitName, useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, Lang } from '../../format';
 import { queryClient } from '../../api/query';
@@ -33,9 +49,16 @@ interface DraftValues {
   sections: SectionValues[];
   topic?: string;
   contact?: { name?: string; phone?: string };
+  copyTo?: string[];
+  attachments?: string[];
 }
 
-function valuesOf(detail: ProposalDetail, content: Partial<DraftContent> | undefined, user: User): DraftValues {
+function valuesOf(
+  detail: ProposalDetail,
+  content: Partial<DraftContent> | undefined,
+  user: User,
+  defaultCopyTo: string[],
+): DraftValues {
   return {
     replyClass: content?.replyClass,
     disclosure: content?.disclosure,
@@ -46,11 +69,15 @@ function valuesOf(detail: ProposalDetail, content: Partial<DraftContent> | undef
     }),
     topic: content?.topic,
     contact: content?.contact ?? { name: user.displayName, phone: '' },
+    copyTo: content?.copyTo ?? defaultCopyTo,
+    attachments: content?.attachments ?? [],
   };
 }
 
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The body of save / submit / preview; `complete` keeps only answered points out of a save. */
-function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean): DraftContent {
+function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean, defaultCopyTo: string[]): DraftContent {
   const sections = detail.suggestionPoints
     .map((p, i) => {
       const s = v.sections[i] ?? {};
@@ -65,6 +92,8 @@ function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean): Dra
     })
     .filter((s) => complete || (s.adoption && s.text));
   const summary = v.summary?.trim();
+  const copyTo = (v.copyTo ?? []).map((c) => c.trim()).filter((c) => c !== '');
+  const attachments = (v.attachments ?? []).map((a) => a?.trim()).filter((a): a is string => !!a);
   return {
     replyClass: v.replyClass ?? '',
     disclosure: v.disclosure as DraftContent['disclosure'],
@@ -72,13 +101,16 @@ function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean): Dra
     sections,
     topic: v.topic?.trim() ?? '',
     contact: { name: v.contact?.name?.trim() ?? '', phone: v.contact?.phone?.trim() ?? '' },
+    // The default list (or none) is left out, so the letter takes the city's default as of signing.
+    ...(copyTo.length > 0 && !sameList(copyTo, defaultCopyTo) ? { copyTo } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
   };
 }
 
 /**
  * 拟稿工作台: the suggestion points beside each co-handler's opinion, the reply draft (class,
  * disclosure, one section per point with adoption status, heading and measures, topic,
- * contact), save / preview / submit for review, and every draft version with its comments.
+ * contact, 抄送 and 附件), save / preview / submit for review, and every draft version with its comments.
  */
 export function DraftingWorkspace({
   detail,
@@ -110,7 +142,13 @@ export function DraftingWorkspace({
   const previewRef = useRef<HTMLDivElement>(null);
   const round = Math.max(0, ...workspace.drafts.map((d) => d.round));
   const latest = workspace.drafts.filter((d) => d.round === round).at(-1);
-  const [initialValues] = useState(() => valuesOf(detail, latest?.content, user));
+  const defaultCopyTo = workspace.defaultCopyTo ?? [];
+  const [initialValues] = useState(() => valuesOf(detail, latest?.content, user, defaultCopyTo));
+  const units = useUnits();
+  const copyOptions = [...new Set([...defaultCopyTo, ...units.map((u) => u.shortName)])].map((name) => ({
+    value: name,
+    label: name,
+  }));
   const classes = workspace.replyClasses ?? ['A', 'B', 'C'];
 
   const requiredOnSubmit = (message: string) => ({
@@ -129,7 +167,7 @@ export function DraftingWorkspace({
     } catch {
       return;
     }
-    const body = draftOf(detail, values, what === 'submit');
+    const body = draftOf(detail, values, what === 'submit', defaultCopyTo);
     if (body.sections.length === 0) {
       form.setFields([{ name: ['sections', 0, 'text'], errors: [t('draft.incomplete')] }]);
       return;
@@ -374,6 +412,43 @@ export function DraftingWorkspace({
                   </Form.Item>
                 </Col>
               </Row>
+              <Form.Item name="copyTo" label={t('draft.copyTo')} extra={t('draft.copyToHint')}>
+                <Select
+                  data-testid="draft-copy-to"
+                  mode="tags"
+                  options={copyOptions}
+                  tokenSeparators={['、']}
+                  maxCount={20}
+                  aria-label={t('draft.copyTo')}
+                />
+              </Form.Item>
+              <Form.List name="attachments">
+                {(fields, { add, remove }) => (
+                  <Form.Item label={t('draft.attachments')}>
+                    {fields.map((field, n) => (
+                      <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+                        <Form.Item
+                          name={field.name}
+                          style={{ flex: 1, marginBottom: 8 }}
+                          rules={[requiredAlways(t('actions.required'))]}
+                        >
+                          <Input maxLength={200} aria-label={t('draft.attachment', { n: n + 1 })} />
+                        </Form.Item>
+                        <Button
+                          icon={<DeleteOutlined />}
+                          aria-label={t('draft.removeAttachment', { n: n + 1 })}
+                          onClick={() => remove(field.name)}
+                        />
+                      </div>
+                    ))}
+                    {fields.length < 20 && (
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add('')} size="small">
+                        {t('draft.addAttachment')}
+                      </Button>
+                    )}
+                  </Form.Item>
+                )}
+              </Form.List>
               <Space wrap>
                 <Button onClick={() => void act('save')} loading={save.busy}>
                   {t('draft.save')}
@@ -410,7 +485,7 @@ export function DraftingWorkspace({
             onLoad={
               editable
                 ? (d) => {
-                    form.setFieldsValue(valuesOf(detail, d.content, user));
+                    form.setFieldsValue(valuesOf(detail, d.content, user, defaultCopyTo));
                     window.scrollTo({ top: 0, behavior: 'smooth' });
                   }
                 : undefined

@@ -3,13 +3,20 @@ import type { ProposalEvent, ProposalEventData, ProposalEventType } from './audi
 
 /** The audit events people must hear of. */
 export type NotifiedEventType =
-  'assigned' | 'objection-decided' | 'opinion-returned' | 'draft-sent-back' | 'extension-decided' | 'reminder-notice';
+  | 'assigned'
+  | 'objection-decided'
+  | 'opinion-returned'
+  | 'draft-sent-back'
+  | 'extension-decided'
+  | 'reminder-notice'
+  | 'reply-dispatched';
 
 /**
  * Whom an event is told to: every unit of an assignment; the objecting unit and its
  * replacement; the unit whose opinion, draft or extension was decided on; the unit a
- * supervisor reminds. Deadline reminders and escalations come through `notifyDeadline`
- * instead (their own activity, with the deadline's details).
+ * supervisor reminds; the unit whose reply was dispatched (the relay then notifies the
+ * letter's copy list and the proposers). Deadline reminders and escalations come through
+ * `notifyDeadline` instead (their own activity, with the deadline's details).
  */
 export function notifiedUnits(e: ProposalEvent): string[] {
   const about = e.unitId ? [e.unitId] : [];
@@ -22,6 +29,7 @@ export function notifiedUnits(e: ProposalEvent): string[] {
     case 'draft-sent-back':
     case 'extension-decided':
     case 'reminder-notice':
+    case 'reply-dispatched': // the relay sends the letter to the proposers and the copy list
       return about;
     default:
       return [];

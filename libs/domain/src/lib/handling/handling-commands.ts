@@ -83,6 +83,10 @@ export interface SubmitDraftInput {
   topic?: string;
   /** The contact person printed on the letter. */
   contact?: { name: string; phone: string };
+  /** The letter's 抄送 list (unit names or free text); absent: the city's default copy list. */
+  copyTo?: string[];
+  /** Titles of the documents attached to the letter (附件), in order. */
+  attachments?: string[];
 }
 
 export interface ReviewDraftInput {

@@ -33,6 +33,10 @@ export interface DraftEventData {
   topic?: string;
   /** Added with the frozen reply letter; older drafts have none. */
   contact?: { name: string; phone: string };
+  /** The letter's own 抄送 list; absent (older drafts too): the city's default. */
+  copyTo?: string[];
+  /** Titles of the letter's attachments (附件); older drafts have none. */
+  attachments?: string[];
 }
 
 /** Raised by an alarm of a running deadline: reminders before it, escalations after it. */

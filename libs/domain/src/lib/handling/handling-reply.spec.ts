@@ -203,11 +203,33 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     ['a suggestion point left unanswered', (d) => d.sections.pop(), 'sections'],
     ['no sections', (d) => (d.sections = []), 'sections'],
     ['an answer without adoption status', (d) => (d.sections[0].adoption = '' as 'adopted'), 'sections[0].adoption'],
+    ['an empty copy list (leave it out for the default)', (d) => (d.copyTo = []), 'copyTo'],
+    ['a blank copy recipient', (d) => (d.copyTo = ['市政府办公室', ' ']), 'copyTo[1]'],
+    ['a copy recipient over two lines', (d) => (d.copyTo = ['市政府\n办公室']), 'copyTo[0]'],
+    ['21 attachments', (d) => (d.attachments = Array.from({ length: 21 }, (_, i) => `附件${i}`)), 'attachments'],
+    ['an attachment title over 200 characters', (d) => (d.attachments = ['附'.repeat(201)]), 'attachments[0]'],
   ])('refuses a draft with %s', (_case, breakIt, field) => {
     const state = assignedProposal(SINGLE_MODE);
     const input = draft();
     breakIt(input);
     expectRefused(state, () => checkSubmitDraft(state, handler(TRANSPORT), input), 'VALIDATION_FAILED', field);
+  });
+
+  it('keeps the letter’s own copy list and attachments with the draft version; a draft without them records neither', () => {
+    const state = assignedProposal(SINGLE_MODE);
+    submitDraft(state, TRANSPORT, sh('2024-05-06'), {
+      ...draft(),
+      copyTo: ['市政府办公室', '市通信管理局'],
+      attachments: ['5G基站建设规划'],
+    });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'draft-submitted',
+      data: { copyTo: ['市政府办公室', '市通信管理局'], attachments: ['5G基站建设规划'] },
+    });
+    const plain = assignedProposal(SINGLE_MODE);
+    submitDraft(plain, TRANSPORT, sh('2024-05-06'), draft());
+    expect(lastEvent(plain).data).not.toHaveProperty('copyTo');
+    expect(lastEvent(plain).data).not.toHaveProperty('attachments');
   });
 
   it('takes the reply classes from the settings', () => {

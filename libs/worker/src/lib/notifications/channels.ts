@@ -18,7 +18,7 @@ export interface NotificationChannel {
 
 // ------------------------------------------------------------------ e-mail
 
-/** E-mail over SMTP with nodemailer: subject and plain-text body, UTF-8. */
+/** E-mail over SMTP with nodemailer: subject and plain-text body, UTF-8, and any attachments. */
 export class EmailChannel implements NotificationChannel {
   readonly name = 'email' as const;
   private readonly transport;
@@ -38,6 +38,7 @@ export class EmailChannel implements NotificationChannel {
       to: d.target,
       subject: d.subject,
       text: d.body,
+      ...(d.attachments?.length ? { attachments: d.attachments } : {}),
       headers: { 'X-Banli-Delivery': d.id, 'X-Banli-Event': d.kind },
     });
     if (info.rejected?.length) throw new Error(`SMTP rejected ${info.rejected.map(String).join(', ')}`);

@@ -3,17 +3,21 @@ import * as os from 'node:os';
 import type { DataSource } from 'typeorm';
 import type { NotificationRelayConfig } from '@banli/config';
 import { DEFAULT_DEADLINE_POLICY, dueStatus, WorkingDayCalendar } from '@banli/domain';
+import { letterLines } from '@banli/letters';
 import {
   CalendarOverrideRepository,
   DeliveryChannel,
   DueDelivery,
+  newDeliveryId,
   NotificationRelayStore,
   OutboxRow,
+  RecipientUser,
+  ReplyLetterAssembler,
 } from '@banli/persistence';
 import { backoffDelayMs } from './backoff';
 import type { NotificationChannels } from './channels';
 import { ADMIN_KINDS, planFanOut, SUPERVISOR_KINDS } from './fan-out';
-import { NoticeContext, noticeText } from './notification-text';
+import { NoticeContext, noticeText, proposerLetterMail } from './notification-text';
 
 export interface RelayLogger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -58,6 +62,7 @@ export class NotificationRelay {
   readonly owner: string;
   private readonly store: NotificationRelayStore;
   private readonly calendars: CalendarOverrideRepository;
+  private readonly letters: ReplyLetterAssembler;
   private readonly logger: RelayLogger;
   private readonly concurrency: number;
   private loop?: Promise<void>;
@@ -74,6 +79,7 @@ export class NotificationRelay {
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.store = new NotificationRelayStore(dataSource, this.owner);
     this.calendars = new CalendarOverrideRepository(dataSource);
+    this.letters = new ReplyLetterAssembler(dataSource);
     this.logger = options.logger ?? consoleRelayLogger;
     this.concurrency = options.concurrency ?? 4;
   }
@@ -196,17 +202,51 @@ export class NotificationRelay {
     if (row.kind === 'assigned' && proposalId) {
       ctx.unitDeadlines = await this.store.unitDeadlines(proposalId, row.unitId);
     }
+    if (row.kind === 'reply-dispatched' && proposalId) return this.dispatchFanOut(row, payload, proposalId, ctx);
     const recipients = (await this.store.recipients(row.unitId, SUPERVISOR_KINDS.has(row.kind))).filter(
       (u) => !ADMIN_KINDS.has(row.kind) || u.roles.includes('admin'),
     );
     if (recipients.length === 0) {
       this.logger.warn('no enabled user to notify in the unit', { outboxId: row.id, unitId: row.unitId });
     }
-    return planFanOut(row, payload, recipients, noticeText(ctx), {
+    return planFanOut(row, payload, recipients, noticeText(ctx), this.enabled());
+  }
+
+  /**
+   * A dispatched reply: the users of every Banli unit on the signed letter's 抄送 list get the
+   * notice (in-app, e-mail), and each proposer with an e-mail address gets the letter; every
+   * e-mail of this kind carries the signed PDF (attached when sent, see `deliver`).
+   */
+  private async dispatchFanOut(row: OutboxRow, payload: unknown, proposalId: string, ctx: NoticeContext) {
+    const round = Number(obj(obj(payload)['data'])['round']);
+    const units = await this.letters.copyUnitsOfSigned(proposalId, row.unitId, round);
+    ctx.letterLines = letterLines(await this.letters.assembleSigned(proposalId, row.unitId, round));
+    const byId = new Map<string, RecipientUser>();
+    for (const unitId of units) for (const u of await this.store.recipients(unitId, false)) byId.set(u.id, u);
+    const enabled = this.enabled();
+    const fanOut = planFanOut(row, payload, [...byId.values()], noticeText(ctx), enabled);
+    if (enabled.email) {
+      for (const p of await this.store.proposerEmails(proposalId)) {
+        const mail = proposerLetterMail(ctx, p.name);
+        fanOut.deliveries.push({
+          id: newDeliveryId(),
+          channel: 'email',
+          recipient: `proposer:${p.name}`,
+          target: p.email,
+          subject: mail.subject,
+          body: mail.body,
+        });
+      }
+    }
+    return fanOut;
+  }
+
+  private enabled() {
+    return {
       email: !!this.channels.email,
       sms: !!this.channels.sms,
       ...(this.channels.webhook ? { webhookUrl: this.channels.webhook.url } : {}),
-    });
+    };
   }
 
   // ------------------------------------------------------------------ deliveries
@@ -240,7 +280,11 @@ export class NotificationRelay {
     let finished = new Date();
     try {
       if (!channel) throw new Error(`channel ${d.channel} is not configured here`);
-      await channel.send(d);
+      const attachments =
+        d.channel === 'email' && d.kind === 'reply-dispatched'
+          ? [await this.store.dispatchedLetterPdf(d.outboxId)]
+          : [];
+      await channel.send(attachments.length > 0 ? { ...d, attachments } : d);
       finished = new Date();
       outcome = { sent: true };
     } catch (e) {

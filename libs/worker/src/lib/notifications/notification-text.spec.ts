@@ -1,4 +1,4 @@
-import { chineseDate, NoticeContext, noticeText } from './notification-text';
+import { chineseDate, NoticeContext, noticeText, proposerLetterMail } from './notification-text';
 
 const UNITS: Record<string, string> = {
   'gov-office': 'X市人民政府办公室',
@@ -187,6 +187,25 @@ describe('notification texts', () => {
     expect(objection('education', 'reassign')).toBe(`【调整】${REF}贵单位的调整申请已同意，改由X市市场监督管理局办理`);
     expect(objection('market-regulation', 'reassign')).toBe(`【调整】${REF}经调整，改由贵单位办理`);
     expect(objection('education', 'reject')).toBe(`【调整】${REF}贵单位的调整申请未获同意，请继续办理`);
+  });
+
+  it('tells the copy list a reply went out, and brings the proposer the letter by e-mail', () => {
+    const dispatched = ctx(
+      'reply-dispatched',
+      { data: { round: 1, documentNumber: 'X工信函〔2026〕3号' } },
+      { unitId: 'industry-it' },
+    );
+    const notice = noticeText(dispatched);
+    expect(notice.title).toBe(`【抄送】X市工业和信息化局对${REF}的答复函（X工信函〔2026〕3号）已寄送`);
+    expect(notice.body).toContain('已寄送提案人，抄送贵单位。');
+    const withLetter = noticeText({ ...dispatched, letterLines: ['(A类)', 'X市工业和信息化局', '李明委员：'] });
+    expect(withLetter.body).toContain('答复函全文：\n\n(A类)\nX市工业和信息化局\n李明委员：\n');
+    const mail = proposerLetterMail(dispatched, '李明');
+    expect(mail.subject).toBe(`X市工业和信息化局对${REF}的答复函（X工信函〔2026〕3号）`);
+    expect(mail.body.split('\n')[0]).toBe('李明委员：');
+    expect(mail.body).toContain('现随本邮件附上（PDF）');
+    const suggestion = { ...dispatched, proposal: { ...proposal, kind: 'suggestion' } };
+    expect(proposerLetterMail(suggestion, '王芳').body.split('\n')[0]).toBe('王芳代表：');
   });
 
   it('words a supervisor’s 催办 with the message and the open tasks', () => {

@@ -29,6 +29,8 @@ export interface NoticeContext {
   workingDays?: { left: number } | { overdue: number };
   /** Assignment notices: the unit's running deadlines on the proposal. */
   unitDeadlines?: { kind: string; dueAt: string }[];
+  /** A dispatched reply's notice: the signed letter's text, line by line. */
+  letterLines?: string[];
 }
 
 export interface NoticeText {
@@ -124,6 +126,23 @@ function lines(...parts: (string | undefined | false)[]): string {
 
 const FOOTER = '（本通知由办理系统自动发送，请登录系统办理。）';
 
+/** The e-mail that brings a proposer the signed reply letter (its PDF attached). */
+export function proposerLetterMail(ctx: NoticeContext, proposerName: string): { subject: string; body: string } {
+  const p = obj(ctx.payload);
+  const number = text(obj(p['data'])['documentNumber']);
+  const issuer = ctx.unitName(ctx.unitId);
+  const addressee = ctx.proposal?.kind === 'suggestion' ? '代表' : '委员';
+  const ref = reference(ctx);
+  return {
+    subject: `${issuer}对${ref}的答复函${number ? `（${number}）` : ''}`,
+    body: lines(
+      `${proposerName}${addressee}：`,
+      `${issuer}对您提出的${ref}的答复函${number ? `（${number}）` : ''}已签发，现随本邮件附上（PDF）。`,
+      '（本邮件由办理系统自动发送。）',
+    ),
+  };
+}
+
 /** The texts of one notice. Never throws: an unknown kind or a broken payload gets a generic notice. */
 export function noticeText(ctx: NoticeContext): NoticeText {
   try {
@@ -185,6 +204,24 @@ const BUILDERS: Record<string, Builder> = {
       sms: `${SMS_PREFIX}督办：${unit}承办的${shortReference(ctx.proposal, ctx.proposalId)}${task}${late}，请立即办理。`,
     };
   },
+
+  // To the units on the letter's copy list (the proposers get proposerLetterMail instead).
+  'reply-dispatched': onEvent<'reply-dispatched'>((ctx, n) => {
+    const issuer = ctx.unitName(ctx.unitId);
+    const number = text(n.data.documentNumber);
+    const ref = reference(ctx);
+    return {
+      title: `【抄送】${issuer}对${ref}的答复函${number ? `（${number}）` : ''}已寄送`,
+      // The letter itself: a unit on the copy list may have no part in the proposal, and so no
+      // access to its page.
+      body: lines(
+        `${issuer}对${ref}的答复函${number ? `（${number}）` : ''}已寄送提案人，抄送贵单位。`,
+        ctx.letterLines?.length ? `答复函全文：\n\n${ctx.letterLines.join('\n')}\n` : undefined,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${issuer}对${shortReference(ctx.proposal, ctx.proposalId)}的答复函已寄送，抄送贵单位。`,
+    };
+  }),
 
   'reminder-notice': onEvent<'reminder-notice'>((ctx, n) => {
     const actorUnit = text(n.actor?.unitId);

@@ -47,6 +47,8 @@ function checkDraftContent(state: HandlingState, input: SubmitDraftInput, comple
     requireText(input.contact?.name, 'contact.name', TEXT_LIMITS.name);
     requireText(input.contact?.phone, 'contact.phone', 40);
   }
+  checkLetterList(input.copyTo, 'copyTo', LETTER_LIST_LIMITS.copyTo);
+  checkLetterList(input.attachments, 'attachments', LETTER_LIST_LIMITS.attachments);
   input.sections.forEach((sec, i) => {
     optionalText(sec.title, `sections[${i}].title`, 200);
     if (sec.measures !== undefined) {
@@ -56,6 +58,31 @@ function checkDraftContent(state: HandlingState, input: SubmitDraftInput, comple
         ]);
       }
       sec.measures.forEach((m, j) => requireText(m, `sections[${i}].measures[${j}]`, TEXT_LIMITS.text));
+    }
+  });
+}
+
+/** How long the letter's 抄送 list and 附件 list may be, and each entry (one line). */
+export const LETTER_LIST_LIMITS = {
+  copyTo: { items: 20, length: 100 },
+  attachments: { items: 20, length: 200 },
+} as const;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** An optional list of one-line entries; a given copy list names at least one recipient. */
+function checkLetterList(value: unknown, field: string, limits: { items: number; length: number }): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.length > limits.items || (field === 'copyTo' && value.length === 0)) {
+    fail('VALIDATION_FAILED', `${field} must be a list of 1 to ${limits.items} entries`, [
+      { field, message: `1 to ${limits.items} entries` },
+    ]);
+  }
+  value.forEach((entry: unknown, i) => {
+    requireText(entry, `${field}[${i}]`, limits.length);
+    if (CONTROL_CHARACTERS.test(entry as string)) {
+      fail('VALIDATION_FAILED', `${field}[${i}] must be one line`, [{ field: `${field}[${i}]`, message: 'one line' }]);
     }
   });
 }
@@ -113,6 +140,9 @@ function recordDraftVersion(
       sections: input.sections,
       topic: input.topic,
       contact: input.contact,
+      // Only when set: drafts of histories from before these fields record exactly what they did.
+      ...(input.copyTo !== undefined ? { copyTo: input.copyTo } : {}),
+      ...(input.attachments !== undefined ? { attachments: input.attachments } : {}),
     },
     actor.unitId,
   );

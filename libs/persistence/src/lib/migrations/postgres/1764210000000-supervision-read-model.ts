@@ -41,9 +41,7 @@ export class SupervisionReadModelPostgres1764210000000 implements MigrationInter
       )`);
     await q.query(`CREATE INDEX "ix_handling_record_unit" ON "handling_record" ("unit_id", "role", "status")`);
     await q.query(`CREATE INDEX "ix_handling_record_session" ON "handling_record" ("session_code", "unit_id")`);
-    await q.query(
-      `CREATE INDEX "ix_handling_record_published" ON "handling_record" ("disclosure", "published_at")`,
-    );
+    await q.query(`CREATE INDEX "ix_handling_record_published" ON "handling_record" ("disclosure", "published_at")`);
     await q.query(`ALTER TABLE "proposal" ADD COLUMN "key_leaders" text`);
     await q.query(`ALTER TABLE "deadline" ADD COLUMN "met_at" varchar(30)`);
     await q.query(`CREATE INDEX "ix_deadline_running_due" ON "deadline" ("status", "due_at")`);
