@@ -96,7 +96,11 @@ describe.each(testDatabases())('similar replies while drafting ($name)', ({ conf
   });
 
   it('ranks the signed replies of other proposals by similarity, with what a drafter reuses', async () => {
-    const top = await similar('lead-handler', '?limit=2');
+    // Other test files share the database (PostgreSQL) and sign replies of their own, some of
+    // them about the same things: the order is asserted among this file's proposals.
+    expect(await similar('lead-handler', '?limit=2')).toHaveLength(2);
+    const ranked = await similar('lead-handler', '?limit=20');
+    const top = ranked.filter((r) => r.proposalId === kept || r.proposalId === related);
     expect(top.map((r) => r.proposalId)).toEqual([kept, related]);
     expect(top[0]).toMatchObject({
       number: '2',
