@@ -1,5 +1,5 @@
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { CsvError, parse } from 'csv-parse/sync';
+import { BadRequestException } from '@nestjs/common';
+import { csvRecords, ImportFormat, importRowsOf } from '../common/import-rows';
 
 /** One import holds at most this many units and people together (a province has a few thousand). */
 export const MAX_ORGANISATION_ROWS = 5_000;
@@ -12,6 +12,13 @@ export interface OrganisationRow {
   data: Record<string, unknown>;
 }
 
+const ORGANISATION: ImportFormat<OrganisationRow> = {
+  what: 'the organisation',
+  maxRows: MAX_ORGANISATION_ROWS,
+  fromJson: rowsOfJson,
+  fromCsv: rowsOfCsv,
+};
+
 /**
  * The rows of an organisation import: `{"units": [...], "people": [...]}` as JSON, or a CSV
  * whose `type` column says `unit` or `person` for each row. Units come first, so people can
@@ -19,16 +26,7 @@ export interface OrganisationRow {
  * (400/413/415); what is wrong with one row is that row's result.
  */
 export function organisationRowsOf(contentType: string | undefined, body: unknown): OrganisationRow[] {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  let rows: OrganisationRow[];
-  if (mediaType === 'application/json') rows = rowsOfJson(body);
-  else if (mediaType === 'text/csv' && typeof body === 'string') rows = rowsOfCsv(body);
-  else throw new UnsupportedMediaTypeException('Send the organisation as application/json or text/csv');
-  if (rows.length > MAX_ORGANISATION_ROWS) {
-    throw new PayloadTooLargeException(
-      `An import holds at most ${MAX_ORGANISATION_ROWS} rows; this one has ${rows.length}`,
-    );
-  }
+  const rows = importRowsOf(ORGANISATION, contentType, body);
   const order = { unit: 0, person: 1, unknown: 2 };
   return [...rows].sort((a, b) => order[a.type] - order[b.type] || a.row - b.row);
 }
@@ -54,50 +52,35 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-const CSV_COLUMNS = [
-  'type',
-  'id',
-  'name',
-  'shortName',
-  'kind',
-  'issuerCode',
-  'sortOrder',
-  'enabled',
-  'username',
-  'displayName',
-  'unitId',
-  'roles',
-  'password',
-] as const;
-type CsvColumn = (typeof CSV_COLUMNS)[number];
-const COLUMN_OF = new Map<string, CsvColumn>(CSV_COLUMNS.map((c) => [c.toLowerCase(), c]));
+const CSV_COLUMNS = {
+  required: ['type'],
+  optional: [
+    'id',
+    'name',
+    'shortName',
+    'kind',
+    'issuerCode',
+    'sortOrder',
+    'enabled',
+    'username',
+    'displayName',
+    'unitId',
+    'roles',
+    'password',
+  ],
+} as const;
+type CsvColumn = (typeof CSV_COLUMNS.required)[number] | (typeof CSV_COLUMNS.optional)[number];
 /** Roles in one cell: separated by 、 ; | or spaces. */
 const ROLE_SEPARATOR = /[、;；|｜\s]+/;
 
 /** A CSV with a header row; each record becomes a unit or a person as the JSON form gives it. */
 export function rowsOfCsv(text: string): OrganisationRow[] {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, skip_records_with_empty_values: true });
-  } catch (e) {
-    if (e instanceof CsvError) throw new BadRequestException(`The CSV cannot be read: ${e.message}`);
-    throw e;
-  }
-  const [header, ...data] = records;
-  if (!header) throw new BadRequestException('The CSV is empty: it needs a header row');
-  const columns = header.map((name) => {
-    const column = COLUMN_OF.get(name.trim().toLowerCase());
-    if (!column)
-      throw new BadRequestException(`Unknown CSV column "${name}"; the columns are ${CSV_COLUMNS.join(', ')}`);
-    return column;
-  });
-  if (!columns.includes('type')) throw new BadRequestException('The CSV lacks the column type (unit or person)');
-  return data.map((record, i) => {
-    const cells = new Map(columns.map((c, j) => [c, (record[j] ?? '').trim()] as const));
-    const type = cells.get('type');
+  return csvRecords<CsvColumn>(text, CSV_COLUMNS).map((cell, i) => {
+    const type = cell('type');
     const row: Record<string, unknown> = {};
-    for (const [column, value] of cells) {
-      if (column === 'type' || value === '') continue;
+    for (const column of CSV_COLUMNS.optional) {
+      const value = cell(column);
+      if (value === '') continue;
       if (column === 'roles') row[column] = value.split(ROLE_SEPARATOR).filter(Boolean);
       else if (column === 'sortOrder') row[column] = /^\d+$/.test(value) ? Number(value) : value;
       else if (column === 'enabled') row[column] = booleanOf(value);

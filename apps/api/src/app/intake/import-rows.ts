@@ -1,27 +1,22 @@
-import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { CsvError, parse } from 'csv-parse/sync';
+import { BadRequestException } from '@nestjs/common';
+import { csvRecords, ImportFormat, importRowsOf as readImportRows } from '../common/import-rows';
 
 /** One request imports at most this many proposals (a national session is about 5,000). */
 export const MAX_IMPORT_ROWS = 10_000;
 
+const PROPOSALS: ImportFormat<unknown> = {
+  what: 'the proposals',
+  maxRows: MAX_IMPORT_ROWS,
+  fromJson: rowsOfJson,
+  fromCsv: rowsOfCsv,
+};
+
 /**
  * The rows of an import request, each still unvalidated: the `proposals` array of a JSON body,
- * or the records of a CSV file turned into the same registration shape. Anything wrong with
- * the request as a whole (not JSON nor CSV, unreadable CSV, unknown columns, too many rows)
- * is refused here; what is wrong with a single row is that row's own result later.
+ * or the records of a CSV file turned into the same registration shape.
  */
 export function importRowsOf(contentType: string | undefined, body: unknown): unknown[] {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  let rows: unknown[];
-  if (mediaType === 'application/json') rows = rowsOfJson(body);
-  else if (mediaType === 'text/csv' && typeof body === 'string') rows = rowsOfCsv(body);
-  else throw new UnsupportedMediaTypeException('Send the proposals as application/json or text/csv');
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new PayloadTooLargeException(
-      `An import holds at most ${MAX_IMPORT_ROWS} proposals; this one has ${rows.length}: split it`,
-    );
-  }
-  return rows;
+  return readImportRows(PROPOSALS, contentType, body);
 }
 
 function rowsOfJson(body: unknown): unknown[] {
@@ -40,9 +35,6 @@ const REQUIRED_COLUMNS = ['kind', 'sessionCode', 'number', 'title', 'proposers',
 /** `proposerEmails`: e-mail addresses in the proposers' order, separated like them; an empty entry is none. */
 const OPTIONAL_COLUMNS = ['sessionName', 'urgent', 'proposerEmails'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
-const COLUMN_OF = new Map<string, Column>(
-  [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].map((c) => [c.toLowerCase(), c] as const),
-);
 
 /** Proposers are separated by 、 or ;, the lead first; points by a line break or |. */
 const NAME_SEPARATOR = /[、;；]/;
@@ -50,35 +42,7 @@ const POINT_SEPARATOR = /\r?\n|\r|[|｜]/;
 
 /** A CSV with a header row; each record becomes a registration as POST /api/proposals takes it. */
 export function rowsOfCsv(text: string): unknown[] {
-  let records: string[][];
-  try {
-    // Spreadsheets often end with rows of empty cells; those are no proposals.
-    records = parse(text, { bom: true, skip_empty_lines: true, skip_records_with_empty_values: true });
-  } catch (e) {
-    if (e instanceof CsvError) throw new BadRequestException(`The CSV cannot be read: ${e.message}`);
-    throw e;
-  }
-  const [header, ...data] = records;
-  if (!header) throw new BadRequestException('The CSV is empty: it needs a header row');
-  const columns = header.map((name) => {
-    const column = COLUMN_OF.get(name.trim().toLowerCase());
-    if (!column) {
-      throw new BadRequestException(
-        `Unknown CSV column "${name}"; the columns are ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}`,
-      );
-    }
-    return column;
-  });
-  const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
-  if (duplicate) throw new BadRequestException(`The CSV column "${duplicate}" appears twice`);
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length) throw new BadRequestException(`The CSV lacks the column(s) ${missing.join(', ')}`);
-
-  return data.map((record) => {
-    const cell = (c: Column) => {
-      const i = columns.indexOf(c);
-      return i < 0 ? '' : record[i].trim();
-    };
+  return csvRecords<Column>(text, { required: REQUIRED_COLUMNS, optional: OPTIONAL_COLUMNS }).map((cell) => {
     const urgent = cell('urgent').toLowerCase();
     const emails = cell('proposerEmails').split(NAME_SEPARATOR);
     const sessionName = cell('sessionName');
