@@ -31,7 +31,7 @@ const swcTransform = [
  * Packages published as ES modules only, which Jest's CommonJS runtime cannot load as they are
  * (plain Node can: require(esm)); swc turns them into CommonJS for the tests.
  */
-const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'pixelmatch'];
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'pixelmatch', 'github-slugger'];
 const esmOnlyTransform = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },

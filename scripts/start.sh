@@ -36,7 +36,7 @@ temporal_ui=""
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   ensure_temporal_binaries
   # The dev server's SQLite pragmas (comma-separated; `none` for SQLite's defaults): WAL with
-  # synchronous=FULL, measured in BENCHMARKS.md to cut the server's CPU and time per proposal.
+  # synchronous=FULL, measured in docs/developers/benchmark-results.md to cut the server's CPU and time per proposal.
   pragma_args=()
   IFS=',' read -ra pragmas <<< "${TEMPORAL_SQLITE_PRAGMAS:-journal_mode=wal,synchronous=FULL}"
   for p in "${pragmas[@]}"; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:faults`: the fault tests at full size (200 proposals per scenario; see README:
+# `npm run test:faults`: the fault tests at full size (200 proposals per scenario; see docs/developers/testing.md,
 # Fault tests). Arguments select scenarios by file name, e.g. `npm run test:faults -- worker-kill`.
 # BANLI_FAULT_PROPOSALS, BANLI_FAULT_CONCURRENCY and BANLI_FAULT_SEED override the defaults.
 # Needs PostgreSQL on 127.0.0.1:5432 (or TEST_POSTGRES_ADMIN_URL) and PostgreSQL's server

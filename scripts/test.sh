@@ -16,7 +16,7 @@ node -e "
   const { Client } = require('pg');
   const c = new Client({ connectionString: process.env.TEST_POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5000 });
   c.connect().then(() => c.end(), (e) => { console.error('PostgreSQL is not reachable at ' + process.env.TEST_POSTGRES_ADMIN_URL + ': ' + e.message); process.exit(1); });
-" || die "the integration tests need PostgreSQL (see README: Testing)"
+" || die "the integration tests need PostgreSQL (see docs/developers/testing.md)"
 
 summary_dir="$ROOT/tmp/test-summary"
 rm -rf "$summary_dir" && mkdir -p "$summary_dir"

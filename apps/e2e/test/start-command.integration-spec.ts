@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -71,6 +71,16 @@ async function interrupt(s: Started, ports: number[]): Promise<void> {
     if (Date.now() > until) throw new Error(`still listening after Ctrl-C: ${open.join(', ')}\n${s.output()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The README's "A first call" block, as a newcomer copies it, aimed at the running system's port. */
+function readmeFirstCall(port: number): string {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf('<!-- first-call -->');
+  const block = /```bash\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (at < 0 || !block) throw new Error('README.md has no <!-- first-call --> block');
+  const script = block[1].replace('http://127.0.0.1:3000', `http://127.0.0.1:${port}`);
+  return execFileSync('bash', ['-euo', 'pipefail', '-c', script], { encoding: 'utf8', timeout: 60_000 });
 }
 
 const isRunning = (s: Started) => s.proc.exitCode === null && s.proc.signalCode === null;
@@ -160,6 +170,11 @@ describe('npm start', () => {
       body: JSON.stringify(registration),
     });
     expect(repeat.status).toBe(200);
+
+    // The README's first call works as written: sign in, register, read back.
+    const answers = readmeFirstCall(running.port);
+    expect(answers).toContain('"id":"8-2_20231234"');
+    expect(answers).toContain('"stage":"registered"');
   });
 
   it('uses an existing Temporal and PostgreSQL when TEMPORAL_ADDRESS and DATABASE_URL are set', async () => {

@@ -8,7 +8,7 @@ import { historyFixtures, readHistory } from './support/history-fixtures';
  * of the workflow (written by the scenario tests with UPDATE_HISTORY_FIXTURES=1; those of
  * versions before a patched change are kept in a subfolder named after it). Replaying them
  * against the current code fails when a change would break proposals already running: such
- * a change must use patching (see the README, "Changing the workflow safely", and
+ * a change must use patching (see docs/developers/workflow.md, "Changing the workflow safely", and
  * patching.integration-spec.ts).
  */
 const fixtures = historyFixtures();

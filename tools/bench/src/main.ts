@@ -1,4 +1,4 @@
-// `npm run bench`: see README "Benchmarks" and BENCHMARKS.md.
+// `npm run bench`: see docs/developers/benchmarks.md and benchmark-results.md.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

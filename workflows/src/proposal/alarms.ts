@@ -10,7 +10,7 @@ import { now } from './workflow-time';
  * reminder at 09:00, several escalations at a deadline) go out at once, in one workflow task,
  * and then the next escalation times of all escalated deadlines are computed at once, instead
  * of one activity round trip after another per alarm. Proposals whose histories were written
- * before take the old path when they replay that part (README: "Changing the workflow
+ * before take the old path when they replay that part (docs/developers/workflow.md: "Changing the workflow
  * safely"); both paths send the same notices and plan the same escalations.
  */
 export async function fireDueAlarms(state: HandlingState): Promise<void> {

@@ -2,7 +2,7 @@
  * Patch ids (`patched(id)` from @temporalio/workflow) of proposal workflow changes that would
  * otherwise break the replay of proposals already running. Each stays until no workflow whose
  * history predates it is open; then its call becomes `deprecatePatch(id)`, and once no history
- * with its marker is open either, the call and the old branch go (README: "Changing the
+ * with its marker is open either, the call and the old branch go (docs/developers/workflow.md: "Changing the
  * workflow safely"). apps/workflow-tests/test/patching.integration-spec.ts proves each is
  * needed: without it, the histories saved before the change fail to replay.
  */

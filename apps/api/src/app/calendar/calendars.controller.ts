@@ -26,7 +26,7 @@ export class CalendarsController {
 
   /**
    * Loads a year's holiday notice or local days off, as JSON (label, years, localHolidays) or
-   * iCalendar (see README, "Calendars"), and re-plans every open proposal. The same content
+   * iCalendar (see docs/operators/calendars.md), and re-plans every open proposal. The same content
    * again is the same version (200, created false).
    */
   @Post()

@@ -15,7 +15,7 @@ export type CalendarFileFormat = 'json' | 'ics';
 
 /**
  * Reads a calendar as an admin hands it over: the overrides' own JSON shape, or an iCalendar
- * file following the convention in README ("Calendars"). Anything unclear is refused with a
+ * file following the convention in docs/operators/calendars.md. Anything unclear is refused with a
  * VALIDATION_FAILED naming the field, line or event; nothing is guessed.
  */
 export function parseCalendarFile(
