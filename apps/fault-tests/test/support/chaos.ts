@@ -1,6 +1,6 @@
 import type { Driver } from './driver';
 import { httpOk, ManagedProcess, sleep } from './processes';
-import type { Random } from './random';
+import { Random } from './random';
 import { Chaos, ChaosOutcome, FaultConfig, untilProgress } from './scenario';
 import type { FaultSystem } from './system';
 
@@ -211,4 +211,31 @@ async function login(apiUrl: string, username: string): Promise<string> {
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * Two replicas of the API and of the worker: the first of each killed with SIGKILL mid-run and
+ * left down for a few seconds while the other carries the load, then started again.
+ */
+export function replicaKills(system: FaultSystem, driver: Driver, random: Random, config: FaultConfig): Chaos {
+  const times = config.mode === 'full' ? 4 : 1;
+  const loops = [
+    killLoop(driver, random, { process: system.apis[0], times, signal: () => 'SIGKILL', downMs: [3_000, 8_000] }),
+    killLoop(driver, new Random(random.seed + 1), {
+      process: system.workers[0],
+      times,
+      signal: () => 'SIGKILL',
+      downMs: [3_000, 8_000],
+    }),
+  ];
+  return {
+    async run(done) {
+      const [api, worker] = await Promise.all(loops.map((l) => l.run(done)));
+      return {
+        faults: api.faults + worker.faults,
+        details: { api: api.details, worker: worker.details },
+        violations: [...api.violations, ...worker.violations],
+      };
+    },
+  };
 }

@@ -83,6 +83,8 @@ export async function runScenario(
   scenario: string,
   systemOptions: Omit<SystemOptions, 'scenario'>,
   makeChaos: (system: FaultSystem, driver: Driver, random: Random, config: FaultConfig) => Chaos,
+  /** Checks of the scenario's own, run on the live system after the invariants; each returns its violations. */
+  afterRun?: (system: FaultSystem, chaos: ChaosOutcome) => Promise<string[]>,
 ): Promise<ScenarioResult> {
   const config = faultConfig();
   const random = new Random(config.seed);
@@ -115,10 +117,11 @@ export async function runScenario(
       );
     }
     // Every process up again before the final check (an injector leaves them running).
-    for (const p of [system.temporal, system.worker, system.api]) {
+    for (const p of system.processes()) {
       if (!p.running()) throw new Error(`${p.name} is not running after the scenario:\n${p.output()}`);
     }
     const invariants = await checkInvariants(system.db, await system.temporalClient(), drive.outcomes);
+    if (afterRun) chaos.violations.push(...(await afterRun(system, chaos)));
     const result: ScenarioResult = {
       scenario,
       mode: config.mode,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
@@ -27,6 +28,13 @@ export interface SystemOptions {
    * `private`: a PostgreSQL server of the test's own, which the test may stop and start.
    */
   postgres: 'shared' | 'private';
+  /**
+   * How many API and worker processes (default 1). With more than one, the APIs sit behind a
+   * real reverse proxy (Debian's nginx, round robin) and `apiUrl` is the proxy's.
+   */
+  replicas?: number;
+  /** More environment for the API and worker processes (e.g. a webhook channel). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -41,8 +49,16 @@ export interface FaultSystem {
   temporalAddress: string;
   databaseUrl: string;
   temporal: ManagedProcess;
+  /** The first worker and API (the only ones unless `replicas` > 1). */
   worker: ManagedProcess;
   api: ManagedProcess;
+  workers: ManagedProcess[];
+  apis: ManagedProcess[];
+  /** Each API replica's own address, beside the proxy's `apiUrl`. */
+  apiUrls: string[];
+  proxy?: ManagedProcess;
+  /** Every process of the system. */
+  processes(): ManagedProcess[];
   postgres?: PrivatePostgres;
   /** A PostgreSQL pool on Banli's database, for the invariant checks. */
   db: Pool;
@@ -82,9 +98,14 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     databaseUrl = await createPostgresDatabase('banli_fault');
   }
 
-  const [temporalPort, apiPort] = [await freeTcpPort(), await freeTcpPort()];
+  const replicas = options.replicas ?? 1;
+  const temporalPort = await freeTcpPort();
+  const apiPorts: number[] = [];
+  for (let i = 0; i < replicas; i++) apiPorts.push(await freeTcpPort());
+  const proxyPort = replicas > 1 ? await freeTcpPort() : undefined;
   const temporalAddress = `127.0.0.1:${temporalPort}`;
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const apiUrls = apiPorts.map((p) => `http://127.0.0.1:${p}`);
+  const apiUrl = proxyPort ? `http://127.0.0.1:${proxyPort}` : apiUrls[0];
   const temporalDb = path.join(runDir, 'temporal.sqlite');
 
   const temporal = new ManagedProcess(
@@ -116,7 +137,7 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     path.join(runDir, 'temporal.log'),
   );
 
-  const appEnv = (): NodeJS.ProcessEnv => ({
+  const appEnv = (apiPort = apiPorts[0]): NodeJS.ProcessEnv => ({
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -131,24 +152,34 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     WORKFLOW_BUNDLE_PATH: path.join(ROOT, WORKFLOW_BUNDLE),
     BANLI_WEB_DIR: path.join(runDir, 'no-web-ui'),
     LOG_LEVEL: process.env['BANLI_FAULT_LOG_LEVEL'] ?? 'info',
+    ...options.env,
   });
-  const node = (main: string) => () => ({
+  const node = (main: string, env: NodeJS.ProcessEnv) => () => ({
     cmd: process.execPath,
     args: ['-r', './scripts/register-paths.js', main],
-    env: appEnv(),
+    env,
   });
-  const worker = new ManagedProcess(
-    'worker',
-    node(WORKER_MAIN),
-    (out) => out.includes('Banli worker polling'),
-    path.join(runDir, 'worker.log'),
+  const suffix = (i: number) => (replicas > 1 ? `-${i + 1}` : '');
+  const workers = apiPorts.map(
+    (_, i) =>
+      new ManagedProcess(
+        `worker${suffix(i)}`,
+        node(WORKER_MAIN, appEnv()),
+        (out) => out.includes('Banli worker polling'),
+        path.join(runDir, `worker${suffix(i)}.log`),
+      ),
   );
-  const api = new ManagedProcess(
-    'api',
-    node(API_MAIN),
-    () => httpOk(`${apiUrl}/api/health`),
-    path.join(runDir, 'api.log'),
+  const apis = apiPorts.map(
+    (port, i) =>
+      new ManagedProcess(
+        `api${suffix(i)}`,
+        node(API_MAIN, appEnv(port)),
+        () => httpOk(`${apiUrls[i]}/api/health`),
+        path.join(runDir, `api${suffix(i)}.log`),
+      ),
   );
+  const [worker, api] = [workers[0], apis[0]];
+  const proxy = proxyPort ? reverseProxy(runDir, proxyPort, apiPorts) : undefined;
 
   const db = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // The pool's idle connections die with a stopped server; that must not end the test process.
@@ -163,16 +194,22 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     temporal,
     worker,
     api,
+    workers,
+    apis,
+    apiUrls,
+    ...(proxy ? { proxy } : {}),
+    processes: () => [temporal, ...workers, ...apis, ...(proxy ? [proxy] : [])],
     ...(postgres ? { postgres } : {}),
     db,
     async temporalClient() {
       connection ??= await Connection.connect({ address: temporalAddress });
       return new TemporalClient({ connection, namespace: 'default' });
     },
-    unexpectedExits: () => [temporal, worker, api].flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
+    unexpectedExits: () => system.processes().flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
     async close() {
       await connection?.close().catch(() => undefined);
-      await Promise.all([api.close(), worker.close(), temporal.close()]);
+      await Promise.all([...(proxy ? [proxy.close()] : []), ...apis.map((p) => p.close()), ...workers.map((p) => p.close())]);
+      await temporal.close();
       await db.end().catch(() => undefined);
       if (postgres) await postgres.destroy();
       else await dropPostgresDatabase(databaseUrl).catch(() => undefined);
@@ -186,10 +223,73 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
       path.join(runDir, 'seed.log'),
       await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv()),
     );
-    await Promise.all([worker.start(), api.start()]);
+    await Promise.all([...workers.map((p) => p.start()), ...apis.map((p) => p.start())]);
+    await proxy?.start();
   } catch (e) {
     await system.close();
     throw e;
   }
   return system;
+}
+
+/** Debian's nginx (scripts/ensure-nginx.sh), the API replicas' reverse proxy. */
+export function nginxPath(): string {
+  if (process.env['NGINX_PATH']) return process.env['NGINX_PATH'];
+  const line = execFileSync('bash', [path.join(ROOT, 'scripts/ensure-nginx.sh')], { encoding: 'utf8' }).trim();
+  return line.replace(/^NGINX_PATH=/, '');
+}
+
+/**
+ * nginx in front of the API replicas, as docker/nginx/banli.conf puts it in front of the
+ * compose stack's: round robin, and a request whose replica refuses the connection or fails
+ * before answering goes to the next one (`proxy_next_upstream error timeout`; nginx never
+ * re-sends a POST that reached a replica, so a retry is the client's, with its Idempotency-Key).
+ */
+function reverseProxy(runDir: string, port: number, apiPorts: number[]): ManagedProcess {
+  const prefix = path.join(runDir, 'nginx');
+  fs.mkdirSync(prefix, { recursive: true });
+  const conf = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(
+    conf,
+    `daemon off;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+${process.getuid?.() === 0 ? 'user root;' : ''}
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  upstream banli_api {
+${apiPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 20m;
+    location / {
+      proxy_pass http://banli_api;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_next_upstream error timeout;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 120s;
+    }
+  }
+}
+`,
+  );
+  const nginx = nginxPath();
+  return new ManagedProcess(
+    'proxy',
+    () => ({ cmd: nginx, args: ['-p', `${prefix}/`, '-c', conf, '-e', `${prefix}/error.log`], env: process.env }),
+    () => httpOk(`http://127.0.0.1:${port}/api/health`),
+    path.join(runDir, 'proxy.log'),
+  );
 }
