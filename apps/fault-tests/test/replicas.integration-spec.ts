@@ -90,7 +90,9 @@ async function idempotencyIsShared(system: FaultSystem): Promise<string[]> {
   if (first.status !== 201) v.push(`idempotency: the registration answered ${first.status} ${first.text}`);
   // Without the shared record, the second replica would register again and answer 200 (already there).
   if (again.status !== 201 || again.headers.get('idempotent-replayed') !== 'true' || again.text !== first.text) {
-    v.push(`idempotency: the same key on the other replica answered ${again.status} (replayed: ${again.headers.get('idempotent-replayed')})`);
+    v.push(
+      `idempotency: the same key on the other replica answered ${again.status} (replayed: ${again.headers.get('idempotent-replayed')})`,
+    );
   }
   return v;
 }
@@ -136,7 +138,9 @@ async function notificationsSentOnce(system: FaultSystem, receiver: Receiver, ch
   const duplicates = [...receiver.received.values()].filter((n) => n > 1).length;
   // At-least-once by design: a relay killed between the receiver's answer and its record sends again.
   if (duplicates > RELAY_CONCURRENCY * workerKills) {
-    v.push(`notifications: ${duplicates} deliveries reached the receiver twice, more than ${workerKills} kill(s) can cut`);
+    v.push(
+      `notifications: ${duplicates} deliveries reached the receiver twice, more than ${workerKills} kill(s) can cut`,
+    );
   }
   process.stdout.write(
     `[fault-tests] replicas: ${sent.length} webhook notices sent, ${receiver.received.size} received, ${duplicates} received twice, ${relays[0].n} relays\n`,

@@ -208,7 +208,12 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     unexpectedExits: () => system.processes().flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
     async close() {
       await connection?.close().catch(() => undefined);
-      await Promise.all([...(proxy ? [proxy.close()] : []), ...apis.map((p) => p.close()), ...workers.map((p) => p.close())]);
+      // nginx's master ends its workers on SIGTERM; SIGKILL would orphan them, holding the test's pipes open.
+      await Promise.all([
+        ...(proxy ? [proxy.close('SIGTERM')] : []),
+        ...apis.map((p) => p.close()),
+        ...workers.map((p) => p.close()),
+      ]);
       await temporal.close();
       await db.end().catch(() => undefined);
       if (postgres) await postgres.destroy();
