@@ -106,7 +106,7 @@ export const READ_BACK_CASES: { name: string; input: ReplyLetterInput }[] = [
   },
   HOSTILE_CASE,
   {
-    name: 'adoption sentences standing alone, answers and sub-points, a section without heading text',
+    name: 'adoption sentences standing alone, with and without an answer, and sub-points',
     input: letterInput({
       proposers: JOINT,
       sections: [

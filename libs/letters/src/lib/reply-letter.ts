@@ -1,4 +1,5 @@
 import {
+  ADOPTION_SENTENCE_PLACEMENTS,
   ADOPTIONS,
   DISCLOSURES,
   DomainError,
@@ -6,6 +7,7 @@ import {
   parseIsoDate,
   toShanghaiDate,
   type Adoption,
+  type AdoptionSentencePlacement,
   type Disclosure,
   type ErrorDetail,
   type IsoDate,
@@ -14,13 +16,6 @@ import {
 } from '@banli/domain';
 import { toChineseNumeral } from './chinese-numeral';
 import { DEFAULT_LETTER_WORDING, letterPhrases, type LetterWording } from './letter-wording';
-
-/**
- * Where a section prints its adoption sentence: opening the answer's first paragraph (as
- * letters did before this choice existed), as a paragraph of its own, or not at all.
- */
-export const ADOPTION_SENTENCE_PLACEMENTS = ['inline', 'paragraph', 'omitted'] as const;
-export type AdoptionSentencePlacement = (typeof ADOPTION_SENTENCE_PLACEMENTS)[number];
 
 /** One suggestion point's answer: a numbered section of the letter. */
 export interface ReplyLetterSectionInput {
