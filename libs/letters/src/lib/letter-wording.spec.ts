@@ -95,7 +95,8 @@ describe('letter wording', () => {
   });
 
   it('refuses missing fields, unmatched braces and line breaks', () => {
-    const { closing: _closing, ...withoutClosing } = BUREAU;
+    const withoutClosing: Partial<LetterWording> = { ...BUREAU };
+    delete withoutClosing.closing;
     expect(refusal(withoutClosing).map((d) => d.field)).toEqual(['closing']);
     expect(refusal({ ...BUREAU, consulted: '会同{consultedUnits' }).map((d) => d.field)).toEqual(['consulted']);
     expect(refusal({ ...BUREAU, closing: '感谢。\n此致' }).map((d) => d.field)).toEqual(['closing']);
