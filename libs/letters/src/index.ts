@@ -6,3 +6,4 @@ export * from './lib/render-letter-docx';
 export * from './lib/render-letter-pdf';
 export * from './lib/cjk-font';
 export * from './lib/line-breaking';
+export * from './lib/letter-wording';

@@ -105,4 +105,29 @@ export const READ_BACK_CASES: { name: string; input: ReplyLetterInput }[] = [
     }),
   },
   HOSTILE_CASE,
+  {
+    name: 'adoption sentences standing alone, with and without an answer, and sub-points',
+    input: letterInput({
+      proposers: JOINT,
+      sections: [
+        {
+          pointTitle: '加快5G基站建设',
+          adoption: 'adopted',
+          adoptionSentence: 'paragraph',
+          answer: '近年来，我局会同有关部门大力推进5G基站建设，取得明显成效。',
+          measures: ['新建5G基站300个，实现城区连续覆盖。', '简化基站建设审批流程，推行并联审批。'],
+        },
+        {
+          pointTitle: '推进政务数据共享',
+          adoption: 'partly-adopted',
+          adoptionSentence: 'paragraph',
+          measures: ['建成全市统一的数据共享平台。', '制定公共数据目录。', '开展数据质量评估。'],
+        },
+        { pointTitle: '加强数据安全监管', adoption: 'for-reference', adoptionSentence: 'paragraph', measures: [] },
+      ],
+    }),
+  },
 ];
+
+/** The case with standalone adoption sentences and sub-points (issue 16, point 2). */
+export const STANDALONE_ADOPTION_CASE = READ_BACK_CASES[4];

@@ -26,6 +26,7 @@ export * from './lib/handling-record.projector';
 export * from './lib/directory.repository';
 export * from './lib/organisation.repository';
 export * from './lib/city-settings';
+export * from './lib/letter-wording.repository';
 export * from './lib/letter-names';
 export * from './lib/external-identity.repository';
 export * from './lib/account.repository';

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { READ_BACK_CASES } from '../../test/letter-fixtures';
+import { READ_BACK_CASES, STANDALONE_ADOPTION_CASE } from '../../test/letter-fixtures';
 import { requireLetterFonts } from '../../test/read-back';
 import { renderPdfPages } from '../../test/render-png';
 import type { LetterFontFiles } from './cjk-font';
@@ -32,6 +32,7 @@ const CASES = [
   { slug: 'one-section', input: READ_BACK_CASES[0].input },
   { slug: 'three-sections', input: READ_BACK_CASES[1].input },
   { slug: 'twelve-sections', input: READ_BACK_CASES[2].input },
+  { slug: 'standalone-adoption', input: STANDALONE_ADOPTION_CASE.input },
 ];
 
 type FontPrints = Record<keyof LetterFontFiles, { file: string; sha256: string }>;

@@ -1,4 +1,5 @@
 import {
+  ADOPTION_SENTENCE_PLACEMENTS,
   ADOPTIONS,
   DISCLOSURES,
   DomainError,
@@ -6,6 +7,7 @@ import {
   parseIsoDate,
   toShanghaiDate,
   type Adoption,
+  type AdoptionSentencePlacement,
   type Disclosure,
   type ErrorDetail,
   type IsoDate,
@@ -13,6 +15,7 @@ import {
   type Proposer,
 } from '@banli/domain';
 import { toChineseNumeral } from './chinese-numeral';
+import { DEFAULT_LETTER_WORDING, letterPhrases, type LetterWording } from './letter-wording';
 
 /** One suggestion point's answer: a numbered section of the letter. */
 export interface ReplyLetterSectionInput {
@@ -23,6 +26,10 @@ export interface ReplyLetterSectionInput {
   answer?: string;
   /** The measures taken, one paragraph each, numbered （一）, （二）, … */
   measures: string[];
+  /** Absent: `inline`. */
+  adoptionSentence?: AdoptionSentencePlacement;
+  /** A section without its numbered heading (a letter answering one point often has none). */
+  omitHeading?: boolean;
 }
 
 export interface ReplyLetterInput {
@@ -61,12 +68,14 @@ export interface ReplyLetterInput {
   copyTo?: string[];
   /** The titles of the documents sent with the letter (附件), in order. */
   attachments?: string[];
+  /** The issuer's wording (checked with checkLetterWording); absent: DEFAULT_LETTER_WORDING. */
+  wording?: LetterWording;
 }
 
 export interface ReplyLetterSection {
-  /** `一、关于加快5G基站建设的建议` */
+  /** `一、关于加快5G基站建设的建议`; empty when the section has no heading. */
   heading: string;
-  /** The adoption sentence with the answer's first paragraph, then the answer's others. */
+  /** The adoption sentence (alone or opening the answer's first paragraph), then the answer's paragraphs. */
   paragraphs: string[];
   /** `（一）…`, `（二）…` */
   subPoints: string[];
@@ -132,12 +141,6 @@ export interface LetterBlock {
 const KIND_WORDS: Record<ProposalKind, { document: string; addressee: string }> = {
   proposal: { document: '提案', addressee: '委员' },
   suggestion: { document: '建议', addressee: '代表' },
-};
-
-const ADOPTION_SENTENCES: Record<Adoption, string> = {
-  adopted: '吸收采纳该建议。',
-  'partly-adopted': '部分采纳该建议。',
-  'for-reference': '该建议留作参考。',
 };
 
 const DISCLOSURE_LINES: Record<Disclosure, string> = {
@@ -288,22 +291,23 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
 
   const sectionInputs = p.list('sections', input.sections) as ReplyLetterSectionInput[];
   if (sectionInputs.length === 0) p.add('sections', 'must answer at least one suggestion point');
-  const sections = sectionInputs.map((section, i) => {
+  const sectionParts = sectionInputs.map((section, i) => {
     const field = `sections[${i}]`;
     const pointTitle = p.line(`${field}.pointTitle`, section?.pointTitle);
     if (pointTitle.startsWith('关于') || pointTitle.endsWith('的建议')) {
       p.add(`${field}.pointTitle`, 'is the bare subject: the letter adds 关于…的建议 itself');
     }
     const adoption = p.oneOf(`${field}.adoption`, section?.adoption, ADOPTIONS);
+    const placement =
+      section?.adoptionSentence === undefined
+        ? 'inline'
+        : p.oneOf(`${field}.adoptionSentence`, section.adoptionSentence, ADOPTION_SENTENCE_PLACEMENTS);
     const answer = p.paragraphs(`${field}.answer`, section?.answer);
-    const subPoints = p
-      .list(`${field}.measures`, section?.measures)
-      .map((m, j) => p.line(`${field}.measures[${j}]`, m));
-    return {
-      heading: `${toChineseNumeral(i + 1)}、关于${pointTitle}的建议`,
-      paragraphs: [`${ADOPTION_SENTENCES[adoption]}${answer[0] ?? ''}`, ...answer.slice(1)],
-      subPoints: subPoints.map((text, j) => `（${toChineseNumeral(j + 1)}）${text}`),
-    };
+    const measures = p.list(`${field}.measures`, section?.measures).map((m, j) => p.line(`${field}.measures[${j}]`, m));
+    if (placement === 'omitted' && answer.length === 0 && measures.length === 0) {
+      p.add(field, 'says nothing: give an answer, measures or the adoption sentence');
+    }
+    return { pointTitle, adoption, placement, answer, measures, omitHeading: section?.omitHeading === true };
   });
 
   const summary = p.paragraphs('summary', input.summary);
@@ -330,9 +334,32 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
   p.throwIfAny();
 
   const words = KIND_WORDS[kind];
-  const you = proposers.length > 1 ? '您们' : '您';
   const lead = leads[0].name.trim();
-  const consulted = coHandlers.length > 0 ? `会同${coHandlers.join('、')}` : '';
+  const phrases = letterPhrases(input.wording ?? DEFAULT_LETTER_WORDING, {
+    proposerCount: proposers.length,
+    proposers: `${lead}${proposers.length > 1 ? '等' : ''}${words.addressee}`,
+    proposalTitle,
+    proposalNumber,
+    session: sessionName,
+    document: words.document,
+    we,
+    issuer,
+    consultedUnits: coHandlers,
+    topic,
+  });
+  let headings = 0;
+  const sections = sectionParts.map((part): ReplyLetterSection => {
+    const sentence = part.placement === 'omitted' ? '' : phrases.adoption(part.adoption);
+    const paragraphs =
+      part.placement === 'inline'
+        ? [`${sentence}${part.answer[0] ?? ''}`, ...part.answer.slice(1)]
+        : [...(sentence ? [sentence] : []), ...part.answer];
+    return {
+      heading: part.omitHeading ? '' : `${toChineseNumeral(++headings)}、${phrases.sectionHeading(part.pointTitle)}`,
+      paragraphs,
+      subPoints: part.measures.map((text, j) => `（${toChineseNumeral(j + 1)}）${text}`),
+    };
+  });
   return {
     kind,
     classMarker: `(${replyClass}类)`,
@@ -340,12 +367,10 @@ export function buildReplyLetter(input: ReplyLetterInput): ReplyLetter {
     documentNumber,
     title: `${issuer}关于${sessionName}第${proposalNumber}号${words.document}答复的函`,
     salutation: `${lead}${proposerNames.length > 1 ? '（等）' : ''}${words.addressee}：`,
-    opening:
-      `${you}提出的《${proposalTitle}》（${sessionName}第${proposalNumber}号${words.document}）收悉。` +
-      `${we}${consulted}认真研究，现答复如下：`,
+    opening: phrases.opening,
     summary,
     sections,
-    closing: `专此答复，诚挚感谢${you}对${topic}工作的关心支持。`,
+    closing: phrases.closing,
     attachments: attachmentNote(attachmentTitles),
     signature: issuer,
     signedOn: signedOn as IsoDate,
@@ -374,7 +399,7 @@ export function letterBlocks(letter: ReplyLetter): LetterBlock[] {
     paragraph(letter.opening),
     ...letter.summary.map(paragraph),
     ...letter.sections.flatMap((section): LetterBlock[] => [
-      { role: 'section-heading', text: section.heading },
+      ...(section.heading ? [{ role: 'section-heading', text: section.heading } as const] : []),
       ...section.paragraphs.map(paragraph),
       ...section.subPoints.map((text): LetterBlock => ({ role: 'sub-point', text })),
     ]),

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { LetterWording } from '@banli/letters';
 import { readCitySettings } from './city-settings';
+import { effectiveLetterWording } from './letter-wording.repository';
 import { execSql } from './sql';
 
 /**
@@ -18,6 +20,11 @@ export interface LetterNames {
   committeeName?: string;
   /** The city's own copy list, when it set one. */
   copyTo?: string[];
+  /**
+   * The issuer's wording (its own, else the city's, else the default). Signatures stored
+   * before wording templates existed have none: their letters keep the default wording.
+   */
+  wording?: LetterWording;
 }
 
 /** The letter's names as they are now (in `on`'s transaction when it is one). */
@@ -66,5 +73,6 @@ export async function currentLetterNames(
     ...(governmentOfficeName ? { governmentOfficeName } : {}),
     ...(committeeName ? { committeeName } : {}),
     ...(settings.copyTo.length > 0 ? { copyTo: settings.copyTo } : {}),
+    wording: await effectiveLetterWording(on, unitId),
   };
 }

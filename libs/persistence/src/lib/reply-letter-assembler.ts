@@ -77,10 +77,12 @@ export class ReplyLetterAssembler {
     if (!draft) {
       throw new Error(`No draft version ${signature['draft_version']} of round ${round} for ${proposalId}/${unitId}`);
     }
-    const names =
+    // A signature without stored names (or without a stored wording) predates them: its letter
+    // was written in the default wording, whatever the templates say now.
+    const names: LetterNames =
       typeof signature['letter_names'] === 'string'
         ? (JSON.parse(signature['letter_names']) as LetterNames)
-        : await currentLetterNames(this.dataSource, proposalId, unitId);
+        : { ...(await currentLetterNames(this.dataSource, proposalId, unitId)), wording: undefined };
     return { signature, draft, events, names };
   }
 
@@ -161,6 +163,8 @@ export class ReplyLetterAssembler {
           adoption: s.adoption,
           answer: s.text,
           measures: s.measures ?? [],
+          ...(s.adoptionSentence ? { adoptionSentence: s.adoptionSentence } : {}),
+          ...(s.omitHeading ? { omitHeading: true } : {}),
         })),
       topic: draft.topic ?? (title.replace(/^关于/, '').replace(/的(提案|建议)$/, '') || title),
       signedOn: signing.signedOn,
@@ -168,6 +172,7 @@ export class ReplyLetterAssembler {
       disclosure: draft.disclosure,
       copyTo: this.copyListOf(draft.copyTo, names, coHandlingUnitNames),
       ...(draft.attachments ? { attachments: draft.attachments } : {}),
+      ...(names.wording ? { wording: names.wording } : {}),
     });
   }
 }

@@ -8,6 +8,7 @@ import { ExternalIdentityRepository, IExternalIdentityRepository } from './exter
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
 import { IOrganisationRepository, OrganisationRepository } from './organisation.repository';
+import { ILetterWordingRepository, LetterWordingRepository } from './letter-wording.repository';
 import { IProposalRepository, ProposalQueryRepository } from './proposal-query.repository';
 import { IProposalSearchRepository, ProposalSearchRepository } from './proposal-search.repository';
 import { ReplyLetterAssembler } from './reply-letter-assembler';
@@ -41,6 +42,7 @@ export interface Repositories {
   supervision: ISupervisionRepository;
   directory: IDirectoryRepository;
   organisation: IOrganisationRepository;
+  letterWording: ILetterWordingRepository;
   accounts: IAccountRepository;
   signInAttempts: ISignInAttemptRepository;
   documentNumberPools: IDocumentNumberPoolRepository;
@@ -64,6 +66,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     supervision: new SupervisionRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
     organisation: new OrganisationRepository(dataSource),
+    letterWording: new LetterWordingRepository(dataSource),
     accounts: new AccountRepository(dataSource),
     signInAttempts: new SignInAttemptRepository(dataSource),
     documentNumberPools: new DocumentNumberPoolRepository(dataSource),

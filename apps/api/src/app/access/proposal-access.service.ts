@@ -1,4 +1,4 @@
-import { DomainError, hasRole, PROPOSAL_ID_PATTERN } from '@banli/domain';
+import { DomainError, hasRole, PROPOSAL_ID_PATTERN, type Proposer } from '@banli/domain';
 import type { IProposalRepository, ProposalEntity } from '@banli/persistence';
 import { AuthenticatedUser, SEES_EVERY_PROPOSAL } from '../auth/authenticated-user';
 
@@ -12,6 +12,26 @@ export class ProposalAccessService {
 
   seesEverything(user: AuthenticatedUser): boolean {
     return hasRole(user, ...SEES_EVERY_PROPOSAL);
+  }
+
+  /**
+   * Proposers' e-mail addresses are for the staff who answer the proposal: the committee, the
+   * assigning office, supervisors and admins (who see every proposal), and the replying units
+   * (the lead unit, or every assigned unit when there is no lead). A co-handling unit gives
+   * the lead its opinion and never writes to the proposer, so it reads the proposal without them.
+   */
+  seesProposerEmails(user: AuthenticatedUser, p: { leadUnitId: string | null; assignedUnitIds: string[] }): boolean {
+    if (this.seesEverything(user)) return true;
+    return p.leadUnitId ? p.leadUnitId === user.unitId : p.assignedUnitIds.includes(user.unitId);
+  }
+
+  /** The proposers as this user may read them: without e-mail addresses unless seesProposerEmails. */
+  proposersFor(
+    user: AuthenticatedUser,
+    p: { leadUnitId: string | null; assignedUnitIds: string[]; proposers: Proposer[] },
+  ): Proposer[] {
+    if (this.seesProposerEmails(user, p)) return p.proposers;
+    return p.proposers.map(({ email: _email, ...rest }) => rest);
   }
 
   async readable(user: AuthenticatedUser, proposalId: string): Promise<ProposalEntity> {

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -14,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  ADOPTION_SENTENCE_PLACEMENTS,
   ADOPTIONS,
   AssignInput,
   CONTACT_METHODS,
@@ -37,7 +39,15 @@ import {
   SubmitOpinionInput,
   TEXT_LIMITS,
 } from '@banli/domain';
-import type { Adoption, AssignmentMode, ContactMethod, Disclosure, Rating, ReviewDecision } from '@banli/domain';
+import type {
+  Adoption,
+  AdoptionSentencePlacement,
+  AssignmentMode,
+  ContactMethod,
+  Disclosure,
+  Rating,
+  ReviewDecision,
+} from '@banli/domain';
 
 /*
  * HTTP shapes of the actions: types, sizes and allowed values, with unknown fields rejected.
@@ -118,6 +128,21 @@ export class DraftSectionDto extends PointAnswerDto {
   @IsString({ each: true })
   @MaxLength(TEXT_LIMITS.text, { each: true })
   measures?: string[];
+
+  @ApiPropertyOptional({
+    enum: ADOPTION_SENTENCE_PLACEMENTS,
+    description:
+      'Where the adoption sentence (吸收采纳该建议。) goes: opening the text (inline, the default), as its own paragraph, or omitted. ' +
+      'With a placement the text may be empty when the section has an adoption sentence or measures',
+  })
+  @IsOptional()
+  @IsIn([...ADOPTION_SENTENCE_PLACEMENTS])
+  adoptionSentence?: AdoptionSentencePlacement;
+
+  @ApiPropertyOptional({ description: 'True: the section prints no numbered heading' })
+  @IsOptional()
+  @IsBoolean()
+  omitHeading?: boolean;
 }
 
 export class LetterContactDto {

@@ -190,6 +190,7 @@ export class ProposalsService {
     );
     return {
       ...toView(row),
+      proposers: this.access.proposersFor(user, row),
       deadlines: deadlines
         .filter((d) => d.kind !== 'limit')
         .map((d) => {

@@ -39,6 +39,7 @@ export class ProposalSearchService {
       ...page,
       items: page.items.map((p) => ({
         ...p,
+        proposers: this.access.proposersFor(user, p),
         nextDueProvisional: !p.closedAt && !!p.nextDueAt && isProvisionalDue(calendar, p.nextDueAt),
       })),
     };

@@ -820,6 +820,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/letter-wording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterWordingController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/letter-wording/city": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LetterWordingController_setCity"];
+        post?: never;
+        delete: operations["LetterWordingController_removeCity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/letter-wording/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LetterWordingController_setUnit"];
+        post?: never;
+        delete: operations["LetterWordingController_removeUnit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users/{userId}/password-reset": {
         parameters: {
             query?: never;
@@ -1919,6 +1967,13 @@ export interface components {
             title?: string;
             /** @description Measures taken, numbered （一）, （二）, … */
             measures?: string[];
+            /**
+             * @description Where the adoption sentence (吸收采纳该建议。) goes: opening the text (inline, the default), as its own paragraph, or omitted. With a placement the text may be empty when the section has an adoption sentence or measures
+             * @enum {string}
+             */
+            adoptionSentence?: "inline" | "paragraph" | "omitted";
+            /** @description True: the section prints no numbered heading */
+            omitHeading?: boolean;
         };
         LetterContactDto: {
             /** @example 张三 */
@@ -2334,6 +2389,106 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        LetterAdoptionPhrasesDto: {
+            /** @example 吸收采纳该建议。 */
+            adopted: string;
+            /** @example 部分采纳该建议。 */
+            "partly-adopted": string;
+            /** @example 该建议留作参考。 */
+            "for-reference": string;
+        };
+        LetterWordingResponse: {
+            /**
+             * @description Placeholders in braces, see GET /api/admin/letter-wording (placeholders)
+             * @example {you}提出的《{proposalTitle}》（{session}第{proposalNumber}号{document}）收悉。{we}{consulted}认真研究，现答复如下：
+             */
+            opening: string;
+            /**
+             * @description What {consulted} prints when units were consulted (nothing when none were)
+             * @example 会同{consultedUnits}
+             */
+            consulted: string;
+            /**
+             * @description Placeholders in braces, see GET /api/admin/letter-wording (placeholders)
+             * @example 专此答复，诚挚感谢{you}对{topic}工作的关心支持。
+             */
+            closing: string;
+            /**
+             * @description After the number 一、; {pointTitle}
+             * @example 关于{pointTitle}的建议
+             */
+            sectionHeading: string;
+            /** @description Each section's adoption sentence, by adoption */
+            adoption: components["schemas"]["LetterAdoptionPhrasesDto"];
+            /**
+             * @description {you} for one proposer
+             * @example 您
+             */
+            addressOne: string;
+            /**
+             * @description {you} for several proposers
+             * @example 您们
+             */
+            addressMany: string;
+        };
+        StoredLetterWordingResponse: {
+            /** @enum {string} */
+            scope: "city" | "unit";
+            /** @description The issuing unit, for a unit scope */
+            unitId?: string;
+            wording: components["schemas"]["LetterWordingResponse"];
+            updatedAt: string;
+            /** @description User id of the admin */
+            updatedBy: string;
+        };
+        LetterPlaceholderResponse: {
+            /** @example you */
+            name: string;
+            description: string;
+        };
+        LetterWordingListResponse: {
+            /** @description The built-in wording, used when the city sets none */
+            defaultWording: components["schemas"]["LetterWordingResponse"];
+            /** @description The city's default, when set */
+            city?: components["schemas"]["StoredLetterWordingResponse"];
+            /** @description Issuing units with their own wording */
+            units: components["schemas"]["StoredLetterWordingResponse"][];
+            placeholders: components["schemas"]["LetterPlaceholderResponse"][];
+        };
+        LetterWordingDto: {
+            /**
+             * @description Placeholders in braces, see GET /api/admin/letter-wording (placeholders)
+             * @example {you}提出的《{proposalTitle}》（{session}第{proposalNumber}号{document}）收悉。{we}{consulted}认真研究，现答复如下：
+             */
+            opening: string;
+            /**
+             * @description What {consulted} prints when units were consulted (nothing when none were)
+             * @example 会同{consultedUnits}
+             */
+            consulted: string;
+            /**
+             * @description Placeholders in braces, see GET /api/admin/letter-wording (placeholders)
+             * @example 专此答复，诚挚感谢{you}对{topic}工作的关心支持。
+             */
+            closing: string;
+            /**
+             * @description After the number 一、; {pointTitle}
+             * @example 关于{pointTitle}的建议
+             */
+            sectionHeading: string;
+            /** @description Each section's adoption sentence, by adoption */
+            adoption: components["schemas"]["LetterAdoptionPhrasesDto"];
+            /**
+             * @description {you} for one proposer
+             * @example 您
+             */
+            addressOne: string;
+            /**
+             * @description {you} for several proposers
+             * @example 您们
+             */
+            addressMany: string;
         };
         PasswordResetDto: {
             /** @description A temporary password of the admin's choosing (at least 10 characters (at most 200), with a letter and a digit, not containing the user name, and not the current password); without it, one is generated */
@@ -7916,6 +8071,413 @@ export interface operations {
              *     Needs the role admin (ROLE_REQUIRED)
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterWordingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default, the city and every unit wording */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterWordingListResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterWordingController_setCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterWordingDto"];
+            };
+        };
+        responses: {
+            /** @description The city's wording as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredLetterWordingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is blank, multi-line, too long or uses an unknown placeholder (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterWordingController_removeCity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The city uses the built-in wording */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterWordingController_setUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterWordingDto"];
+            };
+        };
+        responses: {
+            /** @description The unit's wording as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredLetterWordingResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such unit (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A field is blank, multi-line, too long or uses an unknown placeholder (VALIDATION_FAILED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterWordingController_removeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit's letters use the city's wording */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description Not an admin (ROLE_REQUIRED)
+             *
+             *     Needs the role admin (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

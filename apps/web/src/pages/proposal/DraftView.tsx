@@ -52,12 +52,17 @@ export function DraftView({ content, detail }: { content: Partial<DraftContent>;
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{content.summary}</Typography.Paragraph>
       )}
       {(content.sections ?? []).map((s) => (
-        <div key={s.seq}>
-          <Typography.Text strong>
+        <div key={s.seq} data-testid={`draft-view-section-${s.seq}`}>
+          <Typography.Text strong delete={s.omitHeading}>
             {cn(s.seq)}、{s.title || pointText(s.seq)}
           </Typography.Text>{' '}
           <Tag color={ADOPTION_COLOURS[s.adoption]}>{t(`adoption.${s.adoption}`)}</Tag>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{s.text}</Typography.Paragraph>
+          {s.omitHeading && <Tag>{t('draft.noHeading')}</Tag>}
+          {/* Older sections chose no placement: their adoption sentence opens the text. */}
+          <Tag>{t(`draft.adoptionSentence.${s.adoptionSentence ?? 'inline'}`)}</Tag>
+          {s.text && (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{s.text}</Typography.Paragraph>
+          )}
           {(s.measures ?? []).map((m, i) => (
             <Typography.Paragraph key={i} style={{ whiteSpace: 'pre-wrap', marginBottom: 4, paddingInlineStart: 16 }}>
               （{cn(i + 1)}）{m}

@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Empty,
   Form,
@@ -34,9 +35,14 @@ import type { DraftContent, DraftVersion, ProposalDetail, SimilarReplySection, U
 
 const ADOPTIONS = ['adopted', 'partly-adopted', 'for-reference'] as const;
 const DISCLOSURES = ['publish', 'on-request', 'never'] as const;
+const ADOPTION_SENTENCES = ['paragraph', 'inline', 'omitted'] as const;
+type AdoptionSentence = (typeof ADOPTION_SENTENCES)[number];
 
 interface SectionValues {
   adoption?: string;
+  /** A new section puts its adoption sentence on its own paragraph; one saved before the choice, inline. */
+  adoptionSentence?: AdoptionSentence;
+  omitHeading?: boolean;
   title?: string;
   text?: string;
   measures?: string[];
@@ -65,7 +71,14 @@ function valuesOf(
     summary: content?.summary,
     sections: detail.suggestionPoints.map((p) => {
       const s = content?.sections?.find((x) => x.seq === p.seq);
-      return { adoption: s?.adoption, title: s?.title, text: s?.text, measures: s?.measures ?? [] };
+      return {
+        adoption: s?.adoption,
+        adoptionSentence: s?.adoptionSentence ?? (s ? 'inline' : 'paragraph'),
+        omitHeading: s?.omitHeading ?? false,
+        title: s?.title,
+        text: s?.text,
+        measures: s?.measures ?? [],
+      };
     }),
     topic: content?.topic,
     contact: content?.contact ?? { name: user.displayName, phone: '' },
@@ -86,11 +99,14 @@ function draftOf(detail: ProposalDetail, v: DraftValues, complete: boolean, defa
         seq: p.seq,
         adoption: s.adoption as DraftContent['sections'][number]['adoption'],
         text: s.text?.trim() ?? '',
+        adoptionSentence: s.adoptionSentence ?? 'paragraph',
+        ...(s.omitHeading ? { omitHeading: true } : {}),
         ...(s.title?.trim() ? { title: s.title.trim() } : {}),
         ...(measures.length ? { measures } : {}),
       };
     })
-    .filter((s) => complete || (s.adoption && s.text));
+    // A save keeps the sections that say something; the API judges the rest.
+    .filter((s) => complete || (s.adoption && (s.text || s.measures || s.adoptionSentence !== 'omitted')));
   const summary = v.summary?.trim();
   const copyTo = (v.copyTo ?? []).map((c) => c.trim()).filter((c) => c !== '');
   const attachments = (v.attachments ?? []).map((a) => a?.trim()).filter((a): a is string => !!a);
@@ -350,14 +366,22 @@ export function DraftingWorkspace({
                       options={ADOPTIONS.map((a) => ({ value: a, label: t(`adoption.${a}`) }))}
                     />
                   </Form.Item>
+                  <Form.Item
+                    name={['sections', i, 'adoptionSentence']}
+                    label={t('draft.sectionAdoptionSentence', { seq: p.seq })}
+                  >
+                    <Radio.Group
+                      aria-label={t('draft.sectionAdoptionSentence', { seq: p.seq })}
+                      options={ADOPTION_SENTENCES.map((a) => ({ value: a, label: t(`draft.adoptionSentence.${a}`) }))}
+                    />
+                  </Form.Item>
                   <Form.Item name={['sections', i, 'title']} label={t('draft.sectionTitle', { seq: p.seq })}>
                     <Input maxLength={200} placeholder={p.text.slice(0, 200)} />
                   </Form.Item>
-                  <Form.Item
-                    name={['sections', i, 'text']}
-                    label={t('draft.sectionText', { seq: p.seq })}
-                    rules={[requiredOnSubmit(t('actions.required'))]}
-                  >
+                  <Form.Item name={['sections', i, 'omitHeading']} valuePropName="checked" style={{ marginTop: -12 }}>
+                    <Checkbox data-testid={`omit-heading-${p.seq}`}>{t('draft.omitHeading')}</Checkbox>
+                  </Form.Item>
+                  <Form.Item name={['sections', i, 'text']} label={t('draft.sectionText', { seq: p.seq })}>
                     <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
                   </Form.Item>
                   <Form.List name={['sections', i, 'measures']}>

@@ -66,12 +66,27 @@ export interface RecordContactInput {
   summary: string;
 }
 
-/** A section of the reply: the answer to one point, with the letter's heading and measures. */
+/**
+ * Where a section prints its adoption sentence (吸收采纳该建议。): opening the answer's first
+ * paragraph (sections saved before this choice existed), as its own paragraph, or not at all.
+ */
+export const ADOPTION_SENTENCE_PLACEMENTS = ['inline', 'paragraph', 'omitted'] as const;
+export type AdoptionSentencePlacement = (typeof ADOPTION_SENTENCE_PLACEMENTS)[number];
+
+/**
+ * A section of the reply: the answer to one point, with the letter's heading, adoption
+ * sentence, answer text and measures. In a draft the text may be empty when the section says
+ * something else (its adoption sentence or measures), as a real letter's section often does.
+ */
 export interface DraftSection extends PointAnswer {
   /** The point's subject for the heading `一、关于{title}的建议`; the point's own text if absent. */
   title?: string;
   /** The measures taken, numbered （一）, （二）, … in the letter. */
   measures?: string[];
+  /** Absent (older drafts too): `inline`. */
+  adoptionSentence?: AdoptionSentencePlacement;
+  /** True: the section prints no heading (numbering counts the printed headings only). */
+  omitHeading?: boolean;
 }
 
 export interface SubmitDraftInput {

@@ -208,6 +208,21 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     ['a copy recipient over two lines', (d) => (d.copyTo = ['市政府\n办公室']), 'copyTo[0]'],
     ['21 attachments', (d) => (d.attachments = Array.from({ length: 21 }, (_, i) => `附件${i}`)), 'attachments'],
     ['an attachment title over 200 characters', (d) => (d.attachments = ['附'.repeat(201)]), 'attachments[0]'],
+    [
+      'a section without text (sections that do not place their adoption sentence)',
+      (d) => (d.sections[0].text = ' '),
+      'sections[0].text',
+    ],
+    [
+      'an unknown adoption sentence placement',
+      (d) => (d.sections[0].adoptionSentence = 'footnote' as 'inline'),
+      'sections[0].adoptionSentence',
+    ],
+    [
+      'a section that says nothing: no adoption sentence, text or measure',
+      (d) => (d.sections[0] = { ...d.sections[0], text: '', adoptionSentence: 'omitted', measures: [] }),
+      'sections[0]',
+    ],
   ])('refuses a draft with %s', (_case, breakIt, field) => {
     const state = assignedProposal(SINGLE_MODE);
     const input = draft();
@@ -230,6 +245,31 @@ describe('draft → review → sign-off (拟稿 → 核稿 → 签发)', () => {
     submitDraft(plain, TRANSPORT, sh('2024-05-06'), draft());
     expect(lastEvent(plain).data).not.toHaveProperty('copyTo');
     expect(lastEvent(plain).data).not.toHaveProperty('attachments');
+  });
+
+  it('keeps a section of an adoption sentence standing alone and sub-points without text; older sections record no placement', () => {
+    const state = assignedProposal(SINGLE_MODE);
+    const input = draft();
+    input.sections[0] = {
+      seq: 1,
+      adoption: 'adopted',
+      text: '',
+      adoptionSentence: 'paragraph',
+      measures: ['新建基站。'],
+    };
+    input.sections[1] = { ...input.sections[1], omitHeading: true };
+    expect(() => checkSubmitDraft(state, handler(TRANSPORT), input)).not.toThrow();
+    submitDraft(state, TRANSPORT, sh('2024-05-06'), input);
+    expect(lastEvent(state).data).toMatchObject({
+      sections: [
+        { seq: 1, text: '', adoptionSentence: 'paragraph', measures: ['新建基站。'] },
+        { seq: 2, text: '措施2', omitHeading: true },
+      ],
+    });
+    const plain = assignedProposal(SINGLE_MODE);
+    submitDraft(plain, TRANSPORT, sh('2024-05-06'), draft());
+    expect(lastEvent(plain).data).toMatchObject({ sections: [{ seq: 1 }, { seq: 2 }] });
+    expect((lastEvent(plain).data as { sections: object[] }).sections[0]).not.toHaveProperty('adoptionSentence');
   });
 
   it('takes the reply classes from the settings', () => {

@@ -22,6 +22,8 @@ import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000
 import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
 import { ExternalIdentitySqlite1764340000000 } from './sqlite/1764340000000-external-identity';
+import { LetterWordingPostgres1764400000000 } from './postgres/1764400000000-letter-wording';
+import { LetterWordingSqlite1764400000000 } from './sqlite/1764400000000-letter-wording';
 import { AccountsPostgres1764300000000 } from './postgres/1764300000000-accounts';
 import { AccountsSqlite1764300000000 } from './sqlite/1764300000000-accounts';
 import { CalendarVersionsPostgres1764320000000 } from './postgres/1764320000000-calendar-versions';
@@ -57,6 +59,7 @@ export const POSTGRES_MIGRATIONS = [
   CalendarVersionsPostgres1764320000000,
   CommitteeSessionsPostgres1764330000000,
   ExternalIdentityPostgres1764340000000,
+  LetterWordingPostgres1764400000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -76,4 +79,5 @@ export const SQLITE_MIGRATIONS = [
   CalendarVersionsSqlite1764320000000,
   CommitteeSessionsSqlite1764330000000,
   ExternalIdentitySqlite1764340000000,
+  LetterWordingSqlite1764400000000,
 ];

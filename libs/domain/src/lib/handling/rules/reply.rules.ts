@@ -1,5 +1,11 @@
 import type { Actor } from '../actor';
-import type { ReviewDraftInput, SignOffInput, SubmitDraftInput } from '../handling-commands';
+import {
+  ADOPTION_SENTENCE_PLACEMENTS,
+  type DraftSection,
+  type ReviewDraftInput,
+  type SignOffInput,
+  type SubmitDraftInput,
+} from '../handling-commands';
 import { DISCLOSURES, HandlingState, ReplyTrack, SignedReply } from '../handling-state';
 import {
   cancelDeadline,
@@ -41,7 +47,7 @@ function checkDraftContent(state: HandlingState, input: SubmitDraftInput, comple
     ]);
   }
   optionalText(input.summary, 'summary', TEXT_LIMITS.summary);
-  checkPoints(state, input.sections, 'sections', complete);
+  checkPoints(state, input.sections, 'sections', complete, true);
   optionalText(input.topic, 'topic', 100);
   if (input.contact !== undefined) {
     requireText(input.contact?.name, 'contact.name', TEXT_LIMITS.name);
@@ -59,7 +65,34 @@ function checkDraftContent(state: HandlingState, input: SubmitDraftInput, comple
       }
       sec.measures.forEach((m, j) => requireText(m, `sections[${i}].measures[${j}]`, TEXT_LIMITS.text));
     }
+    checkSectionParts(sec, `sections[${i}]`);
   });
+}
+
+/** A section's layout choices, and that it prints something: an adoption sentence, a text or a measure. */
+function checkSectionParts(sec: DraftSection, field: string): void {
+  const placement = sec.adoptionSentence;
+  if (placement !== undefined && !(ADOPTION_SENTENCE_PLACEMENTS as readonly string[]).includes(placement)) {
+    fail('VALIDATION_FAILED', `${field}.adoptionSentence is not a placement`, [
+      { field: `${field}.adoptionSentence`, message: ADOPTION_SENTENCE_PLACEMENTS.join(' | ') },
+    ]);
+  }
+  if (sec.omitHeading !== undefined && typeof sec.omitHeading !== 'boolean') {
+    fail('VALIDATION_FAILED', `${field}.omitHeading must be true or false`, [
+      { field: `${field}.omitHeading`, message: 'true or false' },
+    ]);
+  }
+  const hasText = typeof sec.text === 'string' && sec.text.trim() !== '';
+  const hasMeasures = (sec.measures ?? []).length > 0;
+  // A section saved before the choice existed always had its text, so only the new shape can be empty.
+  if (!hasText && placement === undefined) {
+    fail('VALIDATION_FAILED', `${field}.text is required`, [{ field: `${field}.text`, message: 'is required' }]);
+  }
+  if (placement === 'omitted' && !hasText && !hasMeasures) {
+    fail('VALIDATION_FAILED', `${field} says nothing`, [
+      { field, message: 'give a text, measures or the adoption sentence' },
+    ]);
+  }
 }
 
 /** How long the letter's 抄送 list and 附件 list may be, and each entry (one line). */

@@ -192,6 +192,7 @@ export function checkPoints(
   points: PointAnswer[] | undefined,
   field: string,
   requireAll: boolean,
+  textOptional = false,
 ): void {
   if (!Array.isArray(points) || points.length === 0) {
     fail('VALIDATION_FAILED', `${field} must answer at least one suggestion point`, [
@@ -211,7 +212,8 @@ export function checkPoints(
         { field: `${field}[${i}].adoption`, message: `must be one of ${ADOPTIONS.join(', ')}` },
       ]);
     }
-    requireText(p.text, `${field}[${i}].text`, TEXT_LIMITS.text);
+    if (textOptional) optionalText(p.text, `${field}[${i}].text`, TEXT_LIMITS.text);
+    else requireText(p.text, `${field}[${i}].text`, TEXT_LIMITS.text);
   });
   if (requireAll && seen.size !== state.suggestionPointCount) {
     fail('VALIDATION_FAILED', `The reply must answer every suggestion point (${state.suggestionPointCount})`, [
