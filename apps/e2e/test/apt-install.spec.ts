@@ -53,11 +53,11 @@ describe('apt-install.sh: installing a Debian package while another apt holds th
   });
 
   it('gives up with apt’s own message once the wait has passed', () => {
-    const r = fakeApt(1_000_000).run({ APT_LOCK_WAIT_SECONDS: '1', APT_LOCK_RETRY_SECONDS: '0.2' });
+    const r = fakeApt(1_000_000).run({ APT_LOCK_WAIT_SECONDS: '3', APT_LOCK_RETRY_SECONDS: '0.2' });
     expect(r.status).toBe(100);
     expect(r.stderr).toContain(LOCKED);
     expect(r.calls.length).toBeGreaterThan(1);
-    expect(r.calls[0]).toContain('DPkg::Lock::Timeout=1');
+    expect(r.calls[0]).toContain('DPkg::Lock::Timeout=3');
   });
 
   it('fails at once on any other error', () => {
