@@ -31,7 +31,9 @@ async function main(): Promise<void> {
       logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
       // The SDK's runtime metrics (task slots, poll and schedule-to-start latency, sticky cache),
       // served by Core's own Prometheus exporter at http://<address>/metrics.
-      ...(metrics ? { metrics: { prometheus: { bindAddress: `${metrics.host}:${metrics.port}` } } } : {}),
+      ...(metrics
+        ? { metrics: { prometheus: { bindAddress: `${metrics.host}:${metrics.port}`, useSecondsForDurations: true } } }
+        : {}),
     },
   });
   // Sign-offs freeze the letter as PDF: without a CJK font they could never complete.
