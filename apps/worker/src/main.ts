@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   await runMigrations(dataSource);
 
   const bundlePath = process.env['WORKFLOW_BUNDLE_PATH'];
-  const workflowBundle = bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflows();
+  const workflowBundle = bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflows({ logger: Runtime.instance().logger });
 
   const connection = await NativeConnection.connect({ address: temporal.address });
   const worker = await createBanliWorker({

@@ -24,13 +24,17 @@ export function logLevelFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The stream a process's one pino logger writes to: stdout, through pino-pretty if readable. */
 export function logDestination(format: LogFormat = logFormatFromEnv()): DestinationStream {
-  if (format === 'json') return pino.destination({ fd: 1, sync: false });
+  if (format === 'json') return pino.destination({ fd: 1, sync: true });
   // In-process (no worker thread), so lines are not lost when the process exits on an error.
   return pretty({
     sync: true,
     colorize: Boolean(process.stdout.isTTY),
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname',
+    singleLine: true,
+    // One line per event: Nest's context and pino-http's request and response inside the message.
+    messageFormat:
+      '{if context}[{context}] {end}{msg}{if req} {req.method} {req.url}{end}{if res} → {res.statusCode}{end}{if responseTime} ({responseTime} ms){end}',
+    ignore: 'pid,hostname,context,req,res,responseTime',
   });
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Logger, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /** The nearest folder above this file holding nx.json: works from sources and from dist. */
 function findWorkspaceRoot(from: string): string {
@@ -34,11 +34,12 @@ function workflowSources(): { workflowsPath: string; interceptorsPath: string; a
  * patching test, which swaps `@temporalio/workflow` for a shim.
  */
 export async function bundleWorkflows(
-  options: { extraAliases?: Record<string, string> } = {},
+  options: { extraAliases?: Record<string, string>; logger?: Logger } = {},
 ): Promise<WorkflowBundleWithSourceMap> {
   const { workflowsPath, interceptorsPath, aliases } = workflowSources();
   return bundleWorkflowCode({
     workflowsPath,
+    ...(options.logger ? { logger: options.logger } : {}),
     // OpenTelemetry spans for traced updates only (see workflow-tracing.interceptors.ts).
     workflowInterceptorModules: [interceptorsPath],
     webpackConfigHook: (config) => ({
