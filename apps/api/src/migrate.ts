@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
+import { databaseConfigFromEnv, describeDatabase } from '@banli/persistence';
+import { openReadModel } from './app/database/database.module';
 
 /**
  * `npm run migration:run`: brings the read model's schema (DATABASE_URL, or data/banli.sqlite)
@@ -9,20 +8,9 @@ import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigration
  * done ahead of a rolling restart, or a database prepared before first use.
  */
 async function main(): Promise<void> {
-  const config = databaseConfigFromEnv();
-  if (config.type === 'sqlite') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const dataSource = createDataSource(config);
-  await dataSource.initialize();
-  try {
-    const applied = await runMigrations(dataSource);
-    console.log(
-      applied.length
-        ? `${describeDatabase(config)}: applied ${applied.length} migration(s): ${applied.join(', ')}`
-        : `${describeDatabase(config)}: schema already up to date`,
-    );
-  } finally {
-    await dataSource.destroy();
-  }
+  const readModel = await openReadModel();
+  await readModel.destroy();
+  console.log(`${describeDatabase(databaseConfigFromEnv())}: schema up to date`);
 }
 
 main().catch((err: unknown) => {

@@ -88,6 +88,9 @@ describe('the monitoring configuration of the compose stack', () => {
     const job = (name: string) => prometheus.scrape_configs.find((c) => c.job_name === name)?.dns_sd_configs[0];
     expect(job('banli-api')).toMatchObject({ names: ['api'], port: DEFAULT_API_METRICS_PORT });
     expect(job('banli-worker')).toMatchObject({ names: ['worker'], port: DEFAULT_WORKER_METRICS_PORT });
+    // The apps are told these ports by the compose file.
+    expect(compose).toContain(`BANLI_METRICS_PORT: "${DEFAULT_API_METRICS_PORT}"`);
+    expect(compose).toContain(`BANLI_WORKER_METRICS_PORT: "${DEFAULT_WORKER_METRICS_PORT}"`);
     // The rule file is where compose mounts it.
     for (const file of prometheus.rule_files) expect(compose).toContain(`:${file}:ro`);
   });

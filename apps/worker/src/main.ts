@@ -12,18 +12,13 @@ import {
 import { createDataSource, databaseConfigFromEnv, describeDatabase, runMigrations } from '@banli/persistence';
 import { findLetterFonts } from '@banli/letters';
 import { bundleWorkflows, createBanliWorker, createNotificationRelay, ensureDailyDigestSchedule } from '@banli/worker';
-import {
-  createLogger,
-  DEFAULT_WORKER_METRICS_PORT,
-  metricsListenFromEnv,
-  PinoTemporalLogger,
-} from '@banli/observability';
+import { createLogger, metricsListenFromEnv, PinoTemporalLogger } from '@banli/observability';
 
 /** The process's one logger: the worker's lines, the SDK's, Temporal Core's and the relay's. */
 const logger = createLogger('worker');
 
 async function main(): Promise<void> {
-  const metrics = metricsListenFromEnv('BANLI_WORKER_METRICS_PORT', DEFAULT_WORKER_METRICS_PORT);
+  const metrics = metricsListenFromEnv('BANLI_WORKER_METRICS_PORT');
   Runtime.install({
     logger: new PinoTemporalLogger(logger),
     telemetryOptions: {
@@ -51,7 +46,10 @@ async function main(): Promise<void> {
   await runMigrations(dataSource);
 
   const bundlePath = process.env['WORKFLOW_BUNDLE_PATH'];
-  const workflowBundle = bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : await bundleWorkflows({ logger: Runtime.instance().logger });
+  const workflowBundle =
+    bundlePath && fs.existsSync(bundlePath)
+      ? { codePath: bundlePath }
+      : await bundleWorkflows({ logger: Runtime.instance().logger });
 
   const connection = await NativeConnection.connect({ address: temporal.address });
   const worker = await createBanliWorker({

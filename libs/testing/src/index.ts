@@ -6,3 +6,4 @@ export * from './lib/oidc-test-provider';
 export * from './lib/committee-sessions';
 export * from './lib/prometheus-text';
 export * from './lib/app-process';
+export * from './lib/built-apps';

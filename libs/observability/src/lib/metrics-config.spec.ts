@@ -3,16 +3,20 @@ import { metricsListenFromEnv } from './metrics-config';
 import { serveMetrics } from './metrics-server';
 
 describe('the metrics listener', () => {
-  it('binds to loopback on the default port unless told otherwise, and can be switched off', () => {
-    expect(metricsListenFromEnv('BANLI_METRICS_PORT', 9464, {})).toEqual({ host: '127.0.0.1', port: 9464 });
+  it('listens on the port it is given, on loopback unless told otherwise, and not at all unless given one', () => {
+    expect(metricsListenFromEnv('BANLI_METRICS_PORT', { BANLI_METRICS_PORT: '9464' })).toEqual({
+      host: '127.0.0.1',
+      port: 9464,
+    });
     expect(
-      metricsListenFromEnv('BANLI_METRICS_PORT', 9464, { BANLI_METRICS_PORT: '9500', BANLI_METRICS_HOST: '0.0.0.0' }),
+      metricsListenFromEnv('BANLI_METRICS_PORT', { BANLI_METRICS_PORT: '9500', BANLI_METRICS_HOST: '0.0.0.0' }),
     ).toEqual({
       host: '0.0.0.0',
       port: 9500,
     });
-    expect(metricsListenFromEnv('BANLI_WORKER_METRICS_PORT', 9465, { BANLI_WORKER_METRICS_PORT: 'off' })).toBeNull();
-    expect(() => metricsListenFromEnv('BANLI_METRICS_PORT', 9464, { BANLI_METRICS_PORT: 'abc' })).toThrow(
+    expect(metricsListenFromEnv('BANLI_WORKER_METRICS_PORT', {})).toBeNull();
+    expect(metricsListenFromEnv('BANLI_WORKER_METRICS_PORT', { BANLI_WORKER_METRICS_PORT: 'off' })).toBeNull();
+    expect(() => metricsListenFromEnv('BANLI_METRICS_PORT', { BANLI_METRICS_PORT: 'abc' })).toThrow(
       /BANLI_METRICS_PORT/,
     );
   });
