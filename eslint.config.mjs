@@ -9,19 +9,35 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:letters', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+  // Logger, tracing and metrics plumbing shared by the API and the worker processes.
+  { sourceTag: 'type:observability', onlyDependOnLibsWithTags: ['type:config'] },
   { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:letters'] },
   {
     sourceTag: 'type:worker',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters', 'type:observability'],
   },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:worker'],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:config',
+      'type:persistence',
+      'type:worker',
+      'type:observability',
+    ],
   },
   {
     sourceTag: 'scope:api',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:config', 'type:persistence', 'type:letters'],
+    onlyDependOnLibsWithTags: [
+      'type:domain',
+      'type:contracts',
+      'type:config',
+      'type:persistence',
+      'type:letters',
+      'type:observability',
+    ],
   },
   // The calendar CLI (tools/calendar): the API's use case against the database and Temporal.
   {
@@ -39,6 +55,7 @@ const depConstraints = [
       'type:persistence',
       'type:worker',
       'type:letters',
+      'type:observability',
     ],
   },
 ];

@@ -7,10 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_node_modules
-ensure_temporal_binaries
-ensure_cjk_font
-export TEST_POSTGRES_ADMIN_URL="${TEST_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+prepare_built_system
 BENCH_POSTGRES_VERSION="$(node -e "
   const { Client } = require('pg');
   const c = new Client({ connectionString: process.env.TEST_POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5000 });
@@ -19,7 +16,5 @@ BENCH_POSTGRES_VERSION="$(node -e "
 ")" || die "the benchmark needs PostgreSQL (see docs/developers/benchmarks.md)"
 export BENCH_POSTGRES_VERSION
 
-log "building the API, the worker and the workflow bundle"
-npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
 log "benchmark $*"
 SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register tools/bench/src/main.ts "$@"

@@ -35,6 +35,30 @@ wait_for_port() { # host port seconds what
   die "$what did not come up on $host:$port within ${seconds}s"
 }
 
+# The built apps, as `npm start` runs them (node -r ./scripts/register-paths.js …). The
+# TypeScript tools' copy is libs/testing (BUILT_APPS).
+BUILT_API_MAIN=dist/out-tsc/api/apps/api/src/main.js
+BUILT_WORKER_MAIN=dist/out-tsc/worker/apps/worker/src/main.js
+BUILT_SEED_MAIN=dist/out-tsc/api/apps/api/src/seed.js
+BUILT_WORKFLOW_BUNDLE=dist/workflow-bundle.js
+
+# What the benchmark and the fault tests need before they start their own systems: the npm
+# dependencies, the Temporal binaries, the fonts, PostgreSQL's admin URL, and the built API,
+# worker and workflow bundle.
+prepare_built_system() {
+  ensure_node_modules
+  ensure_temporal_binaries
+  ensure_cjk_font
+  export TEST_POSTGRES_ADMIN_URL="${TEST_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+  log "building the API, the worker and the workflow bundle"
+  npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
+}
+
+# True when nothing listens on host:port.
+port_free() { # host port
+  ! (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 ensure_chromium() {

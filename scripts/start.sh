@@ -13,12 +13,22 @@ TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 mkdir -p "$BANLI_DATA_DIR"
 
+# Prometheus metrics of the API and the worker on loopback (docs/operators/observability.md),
+# on their conventional ports unless set; left off when another process already holds one.
+default_metrics_port() { # variable port
+  if [ -z "${!1:-}" ]; then
+    if port_free 127.0.0.1 "$2"; then export "$1=$2"; else log "port $2 is in use: $1 off (set it to serve metrics)"; fi
+  fi
+}
+default_metrics_port BANLI_METRICS_PORT 9464
+default_metrics_port BANLI_WORKER_METRICS_PORT 9465
+
 ensure_node_modules
 ensure_cjk_font
 log "building the web UI, the API, the worker and the workflow bundle"
 npx nx run-many -t build bundle-workflows -p web api worker --outputStyle=static >&2
 export BANLI_WEB_DIR="$ROOT/dist/apps/web"
-export WORKFLOW_BUNDLE_PATH="$ROOT/dist/workflow-bundle.js"
+export WORKFLOW_BUNDLE_PATH="$ROOT/$BUILT_WORKFLOW_BUNDLE"
 
 pids=()
 stop_all() {
@@ -70,13 +80,13 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 
 log "migrating the database and loading the demo city if it is empty"
-node -r ./scripts/register-paths.js dist/out-tsc/api/apps/api/src/seed.js >&2
+node -r ./scripts/register-paths.js "$BUILT_SEED_MAIN" >&2
 
 log "starting the worker"
-node -r ./scripts/register-paths.js dist/out-tsc/worker/apps/worker/src/main.js &
+node -r ./scripts/register-paths.js "$BUILT_WORKER_MAIN" &
 pids+=($!)
 log "starting the API"
-node -r ./scripts/register-paths.js dist/out-tsc/api/apps/api/src/main.js &
+node -r ./scripts/register-paths.js "$BUILT_API_MAIN" &
 pids+=($!)
 
 for ((i = 0; i < 300; i++)); do
@@ -96,6 +106,7 @@ cat >&2 <<INFO
     Temporal:     $TEMPORAL_ADDRESS
     Temporal UI:  ${temporal_ui:-(external Temporal: see its own UI)}
     Database:     ${DATABASE_URL%%\?*}
+    Metrics:      API http://127.0.0.1:${BANLI_METRICS_PORT:-off}/metrics, worker http://127.0.0.1:${BANLI_WORKER_METRICS_PORT:-off}/metrics
     Demo users:   registrar, officer, supervisor, lead-handler, lead-reviewer, lead-signer,
                   human-resources-cohandler, education-cohandler, … (password: ${BANLI_DEMO_PASSWORD:-banli-demo-2026})
   Press Ctrl-C to stop.

@@ -7,12 +7,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ensure_node_modules
-ensure_temporal_binaries
-ensure_cjk_font
-export TEST_POSTGRES_ADMIN_URL="${TEST_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-
-log "building the API, the worker and the workflow bundle"
-npx nx run-many -t build bundle-workflows -p api worker --outputStyle=static >&2
+prepare_built_system
 log "fault tests, full size (results in tmp/fault-tests/results/)"
 BANLI_FAULT_MODE="${BANLI_FAULT_MODE:-full}" npx jest -c apps/fault-tests/jest.integration.config.js --runInBand "$@"

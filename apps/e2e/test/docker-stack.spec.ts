@@ -35,6 +35,7 @@ const SECRETS = {
   JWT_SECRET: 'docker-stack-test-secret-0123456789abcdef',
   BANLI_DB_PASSWORD: '0123abcd',
   TEMPORAL_DB_PASSWORD: '4567ef01',
+  GRAFANA_ADMIN_PASSWORD: 'grafana-test-password',
 };
 
 function dockerCompose(): string {
@@ -114,11 +115,13 @@ describe('docker/compose.yaml, resolved by docker-compose config', () => {
     services = composeConfig(writeEnv(SECRETS)).services;
   }, 120_000);
 
-  it('runs the Temporal cluster, its set-up, its UI, both databases, the API, the worker and the proxy', () => {
+  it('runs the Temporal cluster, its set-up, its UI, both databases, the API, the worker, the proxy and the monitoring', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'api',
         'banli-postgresql',
+        'grafana',
+        'prometheus',
         'proxy',
         'seed',
         'temporal-frontend',
@@ -139,7 +142,7 @@ describe('docker/compose.yaml, resolved by docker-compose config', () => {
     for (const [name, s] of Object.entries(services)) {
       expect(s.image).toBeDefined();
       if (name === 'api' || name === 'worker' || name === 'seed') continue;
-      expect(s.image).toMatch(/^[\w./-]+:\d+(\.\d+)+(-[\w.]+)?$/);
+      expect(s.image).toMatch(/^[\w./-]+:v?\d+(\.\d+)+(-[\w.]+)?$/);
     }
     for (const role of ['frontend', 'history', 'matching', 'internal-worker']) {
       expect(services[`temporal-${role}`].image).toMatch(/^temporalio\/server:1\.\d+\.\d+$/);

@@ -37,3 +37,4 @@ export * from './lib/idempotency.repository';
 export * from './lib/repositories';
 export * from './lib/query-plans';
 export * from './lib/calendar/calendar-loading';
+export * from './lib/operations-figures.repository';

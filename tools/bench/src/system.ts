@@ -1,19 +1,25 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { SEARCH_ATTRIBUTES } from '@banli/contracts';
-import { createPostgresDatabase, dropPostgresDatabase, freeTcpPort, temporalBinaries } from '@banli/testing';
+import {
+  assertAppsBuilt,
+  BUILT_APPS,
+  builtAppEnvironment,
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  freeTcpPort,
+  httpOk,
+  portAnswers,
+  temporalBinaries,
+} from '@banli/testing';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DEMO_PASSWORD = 'banli-demo-2026';
 export const BENCH_TASK_QUEUE = 'banli-bench-baseline';
-const API_MAIN = 'dist/out-tsc/api/apps/api/src/main.js';
-const WORKER_MAIN = 'dist/out-tsc/worker/apps/worker/src/main.js';
-const SEED_MAIN = 'dist/out-tsc/api/apps/api/src/seed.js';
-const WORKFLOW_BUNDLE = 'dist/workflow-bundle.js';
+const { apiMain: API_MAIN, workerMain: WORKER_MAIN, seedMain: SEED_MAIN } = BUILT_APPS;
 
 /** The Temporal dev server's SQLite pragmas: TEMPORAL_SQLITE_PRAGMAS (as scripts/start.sh), `none` for none. */
 export function sqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -97,13 +103,8 @@ export interface BenchSystem {
   close(): Promise<void>;
 }
 
-export function assertBuilt(): void {
-  const missing = [API_MAIN, WORKER_MAIN, SEED_MAIN, WORKFLOW_BUNDLE].filter((f) => !fs.existsSync(path.join(ROOT, f)));
-  if (missing.length) throw new Error(`Build first: npx nx run-many -t build bundle-workflows -p api worker (missing ${missing.join(', ')})`);
-}
-
 export async function startSystem(runDir: string, options: { profile: boolean }): Promise<BenchSystem> {
-  assertBuilt();
+  assertAppsBuilt(ROOT);
   fs.mkdirSync(runDir, { recursive: true });
   const { cli } = temporalBinaries();
   const databaseUrl = await createPostgresDatabase('banli_bench');
@@ -126,20 +127,14 @@ export async function startSystem(runDir: string, options: { profile: boolean })
     path.join(runDir, 'temporal.log'),
   );
   const appEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: 'banli-proposals',
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    JWT_SECRET: 'bench-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    ...builtAppEnvironment({
+      databaseUrl, temporalAddress, apiPort, root: ROOT,
+      jwtSecret: 'bench-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+      noWebDir: path.join(runDir, 'no-web-ui'),
+      logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
+    }),
     LOGIN_ATTEMPTS_PER_MINUTE: '100000',
     BANLI_DEMO_PASSWORD: DEMO_PASSWORD,
-    WORKFLOW_BUNDLE_PATH: path.join(ROOT, WORKFLOW_BUNDLE),
-    BANLI_WEB_DIR: path.join(runDir, 'no-web-ui'),
-    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     ...(options.profile ? { BENCH_PROFILE_DIR: path.join(runDir, 'profiles') } : {}),
   };
   const nodeArgs = (main: string) => [
@@ -196,24 +191,6 @@ export async function startSystem(runDir: string, options: { profile: boolean })
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => (s.destroy(), resolve(true)));
-    s.once('error', () => resolve(false));
-  });
-}
-
-export async function httpOk(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(3_000) });
-    await res.arrayBuffer();
-    return res.ok;
-  } catch {
-    return false;
-  }
 }
 
 function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {

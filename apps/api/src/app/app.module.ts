@@ -11,6 +11,7 @@ import { SingleSignOnModule } from './auth/oidc/single-sign-on.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyPurge } from './common/idempotency-purge';
 import { LoggingModule } from './common/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { DatabaseModule, REPOSITORIES } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
@@ -32,6 +33,7 @@ import { TemporalModule } from './temporal/temporal.module';
   imports: [
     LoggingModule,
     DatabaseModule,
+    MetricsModule,
     TemporalModule,
     AuthModule,
     SingleSignOnModule,

@@ -9,20 +9,28 @@ import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import type { HttpConfig } from '@banli/config';
+import type { MetricsListen } from '@banli/observability';
 import { AppModule } from './app.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { serveWebUi, webUiDirectory } from './web-ui';
 import { requestInputGuard } from './common/request-input-guard';
 import { corsOptions, HELMET_OPTIONS } from './common/security-headers';
 import { API_PREFIX, buildOpenApiDocument } from './openapi-document';
+import { ApiMetrics } from './metrics/api-metrics';
 
-/** Builds the configured application; used by main.ts and by the HTTP tests alike. */
+/**
+ * Builds the configured application; used by main.ts and by the HTTP tests alike. With
+ * `metrics`, Prometheus metrics are served on that address (see ApiMetrics) until the app closes.
+ */
 export async function createApp(
   http: Omit<HttpConfig, 'idempotencyRetentionHours'>,
-  options: { logger?: false } = {},
+  options: { logger?: false; metrics?: MetricsListen | null } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(options.logger === false ? false : app.get(Logger));
+  const metrics = app.get(ApiMetrics);
+  app.use(metrics.middleware);
+  if (options.metrics) await metrics.listen(options.metrics);
   // Behind a reverse proxy (TRUST_PROXY): the client's address and scheme come from its headers.
   if (http.trustProxy !== undefined) app.set('trust proxy', http.trustProxy);
   app.use(helmet(HELMET_OPTIONS));

@@ -7,7 +7,7 @@ export interface UserClient {
 }
 
 /** HTTP calls as one demo user (signed in once), against the running stack. */
-export async function as(stack: Stack, username: string): Promise<UserClient> {
+export async function as(stack: Pick<Stack, 'url' | 'token'>, username: string): Promise<UserClient> {
   const bearer = `Bearer ${await stack.token(username)}`;
   return {
     get: (path) => request(stack.url).get(path).set('authorization', bearer),

@@ -5,6 +5,8 @@ import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { SEARCH_ATTRIBUTES } from '@banli/contracts';
 import {
+  assertAppsBuilt,
+  BUILT_APPS,
   createPostgresDatabase,
   dropPostgresDatabase,
   freeTcpPort,
@@ -15,10 +17,7 @@ import {
 import { httpOk, ManagedProcess, portAnswers, ROOT, runToEnd } from './processes';
 
 export const DEMO_PASSWORD = 'banli-demo-2026';
-const API_MAIN = 'dist/out-tsc/api/apps/api/src/main.js';
-const WORKER_MAIN = 'dist/out-tsc/worker/apps/worker/src/main.js';
-const SEED_MAIN = 'dist/out-tsc/api/apps/api/src/seed.js';
-const WORKFLOW_BUNDLE = 'dist/workflow-bundle.js';
+const { apiMain: API_MAIN, workerMain: WORKER_MAIN, seedMain: SEED_MAIN, workflowBundle: WORKFLOW_BUNDLE } = BUILT_APPS;
 
 export interface SystemOptions {
   /** Names the run's folder under tmp/fault-tests (logs, Temporal's database file). */
@@ -70,12 +69,7 @@ export interface FaultSystem {
 }
 
 export function assertBuilt(): void {
-  const missing = [API_MAIN, WORKER_MAIN, SEED_MAIN, WORKFLOW_BUNDLE].filter((f) => !fs.existsSync(path.join(ROOT, f)));
-  if (missing.length > 0) {
-    throw new Error(
-      `Build first: npx nx run-many -t build bundle-workflows -p api worker (missing ${missing.join(', ')})`,
-    );
-  }
+  assertAppsBuilt(ROOT);
 }
 
 export async function startSystem(options: SystemOptions): Promise<FaultSystem> {

@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { authConfigFromEnv } from './auth-config';
 
-const SECRET = { JWT_SECRET: 'x'.repeat(32) };
+const SECRET = { JWT_SECRET: 'c1f0e2a97b5d4e3f8a6b0c9d7e1f2a3b' };
 
 describe('sign-in configuration', () => {
   it('limits an address to 60 attempts a minute (a bureau behind one NAT) and an account to 5 failures in 15 minutes', () => {
@@ -31,5 +33,22 @@ describe('sign-in configuration', () => {
 
   it('refuses a short JWT_SECRET', () => {
     expect(() => authConfigFromEnv({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses the placeholder of docker/.env.example, copied unedited, with a message that says what to do', () => {
+    const example = fs.readFileSync(path.resolve(__dirname, '../../../../docker/.env.example'), 'utf8');
+    const placeholder = /^JWT_SECRET=(.+)$/m.exec(example)?.[1] ?? '';
+    expect(placeholder.length).toBeGreaterThanOrEqual(32);
+    expect(() => authConfigFromEnv({ JWT_SECRET: placeholder })).toThrow(/placeholder.*openssl rand/);
+  });
+
+  it('refuses other placeholders and long but regular values', () => {
+    for (const bad of [
+      'please-change-me-before-production-0001',
+      'x'.repeat(40),
+      '0123012301230123012301230123012301',
+    ]) {
+      expect(() => authConfigFromEnv({ JWT_SECRET: bad })).toThrow(/JWT_SECRET is a placeholder/);
+    }
   });
 });

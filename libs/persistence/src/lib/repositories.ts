@@ -6,6 +6,7 @@ import { DirectoryRepository, IDirectoryRepository } from './directory.repositor
 import { DocumentNumberPoolRepository, IDocumentNumberPoolRepository } from './document-number-pool.repository';
 import { ExternalIdentityRepository, IExternalIdentityRepository } from './external-identity.repository';
 import { IdempotencyRepository, IIdempotencyRepository } from './idempotency.repository';
+import { OperationsFiguresRepository } from './operations-figures.repository';
 import { INotificationDeliveryRepository, NotificationDeliveryRepository } from './notification-delivery.repository';
 import { IOrganisationRepository, OrganisationRepository } from './organisation.repository';
 import { ILetterWordingRepository, LetterWordingRepository } from './letter-wording.repository';
@@ -54,6 +55,8 @@ export interface Repositories {
   similarReplies: ISimilarReplyRepository;
   letterAssembler: IReplyLetterAssembler;
   idempotency: IIdempotencyRepository;
+  /** The business figures the metrics endpoint reports at each scrape. */
+  operationsFigures: Pick<OperationsFiguresRepository, 'read'>;
   database: IDatabaseProbe;
 }
 
@@ -78,6 +81,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     similarReplies: new SimilarReplyRepository(dataSource),
     letterAssembler: new ReplyLetterAssembler(dataSource),
     idempotency: new IdempotencyRepository(dataSource),
+    operationsFigures: new OperationsFiguresRepository(dataSource),
     database: { ping: () => pingDatabase(dataSource) },
   };
 }

@@ -42,7 +42,10 @@ const provider = new Provider(issuer, {
   async loadExistingGrant(ctx) {
     const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+    const grant = new ctx.oidc.provider.Grant({
+      clientId: ctx.oidc.client.clientId,
+      accountId: ctx.oidc.session.accountId,
+    });
     grant.addOIDCScope('openid');
     await grant.save();
     return grant;
@@ -75,10 +78,20 @@ server.on('request', async (req, res) => {
     }
     if (req.method === 'POST' && interaction[2] === 'login') {
       const login = (await formOf(req)).get('login');
-      return await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+      return await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: login } },
+        { mergeWithLastSubmission: false },
+      );
     }
     if (req.method === 'POST' && interaction[2] === 'abort') {
-      return await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'refused by the test' }, { mergeWithLastSubmission: false });
+      return await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'refused by the test' },
+        { mergeWithLastSubmission: false },
+      );
     }
     res.writeHead(404).end();
   } catch (e) {

@@ -1,4 +1,12 @@
-import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { InjectedSinks, NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryWorkflowExporter,
+} from '@temporalio/interceptors-opentelemetry';
+import type { Resource } from '@opentelemetry/resources';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { DataSource } from 'typeorm';
 import { PROPOSAL_TASK_QUEUE } from '@banli/contracts';
 import { createCalendarActivities, createProposalActivities } from './proposal.activities';
@@ -20,6 +28,20 @@ export interface BanliWorkerOptions {
     | 'maxConcurrentWorkflowTaskExecutions'
     | 'maxConcurrentLocalActivityExecutions'
   >;
+  /** OpenTelemetry (the process's tracing, when configured): activity spans and the workflows' spans. */
+  tracing?: { spanProcessor: SpanProcessor; resource: Resource } | null;
+}
+
+/**
+ * The sink the bundled workflow interceptors send traced workflows' spans to. Registered
+ * without tracing too (spans dropped), so a traced update reaching an untraced worker is not
+ * an error.
+ */
+function workflowSpanSinks(
+  tracing: BanliWorkerOptions['tracing'],
+): InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> {
+  if (tracing) return { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) };
+  return { exporter: { export: { fn: () => undefined, callDuringReplay: false } } };
 }
 
 export function createBanliWorker(options: BanliWorkerOptions): Promise<Worker> {
@@ -33,6 +55,19 @@ export function createBanliWorker(options: BanliWorkerOptions): Promise<Worker> 
       ...createCalendarActivities(options.dataSource),
       ...createDigestActivities(options.dataSource, options.digest),
     },
+    sinks: workflowSpanSinks(options.tracing),
+    ...(options.tracing
+      ? {
+          interceptors: {
+            activity: [
+              (ctx) => ({
+                inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+                outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+              }),
+            ],
+          },
+        }
+      : {}),
     ...options.tuning,
   });
 }

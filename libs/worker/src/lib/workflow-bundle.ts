@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Logger, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /** The nearest folder above this file holding nx.json: works from sources and from dist. */
 function findWorkspaceRoot(from: string): string {
@@ -15,10 +15,11 @@ function findWorkspaceRoot(from: string): string {
  * package). Resolved only when bundling: a production image holds the pre-built bundle and no
  * sources (nor nx.json), and must be able to load this library all the same.
  */
-function workflowSources(): { workflowsPath: string; aliases: Record<string, string> } {
+function workflowSources(): { workflowsPath: string; interceptorsPath: string; aliases: Record<string, string> } {
   const root = findWorkspaceRoot(__dirname);
   return {
     workflowsPath: path.join(root, 'workflows/src/index.ts'),
+    interceptorsPath: path.join(root, 'libs/worker/src/lib/tracing/workflow-tracing.interceptors.ts'),
     aliases: {
       '@banli/domain': path.join(root, 'libs/domain/src/index.ts'),
       '@banli/contracts': path.join(root, 'libs/contracts/src/index.ts'),
@@ -33,11 +34,14 @@ function workflowSources(): { workflowsPath: string; aliases: Record<string, str
  * patching test, which swaps `@temporalio/workflow` for a shim.
  */
 export async function bundleWorkflows(
-  options: { extraAliases?: Record<string, string> } = {},
+  options: { extraAliases?: Record<string, string>; logger?: Logger } = {},
 ): Promise<WorkflowBundleWithSourceMap> {
-  const { workflowsPath, aliases } = workflowSources();
+  const { workflowsPath, interceptorsPath, aliases } = workflowSources();
   return bundleWorkflowCode({
     workflowsPath,
+    ...(options.logger ? { logger: options.logger } : {}),
+    // OpenTelemetry spans for traced updates only (see workflow-tracing.interceptors.ts).
+    workflowInterceptorModules: [interceptorsPath],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: {

@@ -1,6 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { temporalConfigFromEnv, TemporalConfig } from '@banli/config';
+import { tracingEnabled } from '@banli/observability';
 import { WorkflowCallQueue } from './workflow-call-queue';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
@@ -33,6 +35,8 @@ const RETRY_WINDOW_MS = 1_500;
             ],
           }),
           namespace: config.namespace,
+          // With tracing on, starts and updates carry the request's trace into the workflow.
+          ...(tracingEnabled() ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
         }),
     },
     // One per API process: calls to one workflow go one at a time (see WorkflowCallQueue).
