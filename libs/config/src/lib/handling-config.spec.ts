@@ -16,7 +16,10 @@ describe('handling settings of a deployment', () => {
 
   it('takes deployment overrides, and urgent proposals get shorter deadlines on top of them', () => {
     const { normal, urgent } = handlingConfigFromEnv({
-      BANLI_DEADLINE_POLICY: JSON.stringify({ reply: { unit: 'months', amount: 5 }, feedback: { unit: 'working-days', amount: 20 } }),
+      BANLI_DEADLINE_POLICY: JSON.stringify({
+        reply: { unit: 'months', amount: 5 },
+        feedback: { unit: 'working-days', amount: 20 },
+      }),
       BANLI_REPLY_CLASSES: 'A,B,C,D',
       BANLI_CONTACT_REQUIRED_FOR: 'all',
     });
@@ -30,7 +33,9 @@ describe('handling settings of a deployment', () => {
 
   it('takes the due-soon threshold from the deployment policy, for urgent proposals too', () => {
     expect(handlingConfigFromEnv({}).normal.policy.dueSoonWorkingDays).toBe(5);
-    const { normal, urgent } = handlingConfigFromEnv({ BANLI_DEADLINE_POLICY: JSON.stringify({ dueSoonWorkingDays: 3 }) });
+    const { normal, urgent } = handlingConfigFromEnv({
+      BANLI_DEADLINE_POLICY: JSON.stringify({ dueSoonWorkingDays: 3 }),
+    });
     expect(normal.policy.dueSoonWorkingDays).toBe(3);
     expect(urgent.policy.dueSoonWorkingDays).toBe(3);
   });

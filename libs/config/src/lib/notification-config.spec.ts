@@ -67,11 +67,15 @@ describe('notification settings from the environment', () => {
       BANLI_SMS_ALIYUN_TEMPLATE_PARAM: 'text',
       BANLI_SMS_TIMEOUT_MS: '3000',
     }).sms;
-    expect(local).toMatchObject({ aliyun: { endpoint: 'http://127.0.0.1:9999/', templateParam: 'text', timeoutMs: 3000 } });
+    expect(local).toMatchObject({
+      aliyun: { endpoint: 'http://127.0.0.1:9999/', templateParam: 'text', timeoutMs: 3000 },
+    });
     for (const missing of Object.keys(keys).filter((k) => k !== 'BANLI_SMS_PROVIDER')) {
       expect(() => notificationConfigFromEnv({ ...keys, [missing]: '' })).toThrow(missing);
     }
-    expect(() => notificationConfigFromEnv({ ...keys, BANLI_SMS_TIMEOUT_MS: '90000' })).toThrow(/BANLI_NOTIFY_LEASE_MS/);
+    expect(() => notificationConfigFromEnv({ ...keys, BANLI_SMS_TIMEOUT_MS: '90000' })).toThrow(
+      /BANLI_NOTIFY_LEASE_MS/,
+    );
   });
 
   it.each([

@@ -32,7 +32,8 @@ const word = (map: Record<string, [string, string]>, key: string, lang: ExportLa
 
 function dueText(due: DueStatus, lang: ExportLanguage): string {
   const en = lang === 'en';
-  if (due.state === 'overdue') return en ? `${due.workingDaysOverdue} working days overdue` : `逾期${due.workingDaysOverdue}个工作日`;
+  if (due.state === 'overdue')
+    return en ? `${due.workingDaysOverdue} working days overdue` : `逾期${due.workingDaysOverdue}个工作日`;
   if (due.state === 'due-soon' || due.state === 'on-track')
     return en ? `${due.workingDaysLeft} working days left` : `剩余${due.workingDaysLeft}个工作日`;
   return '';
@@ -70,9 +71,7 @@ export function progressTable(items: SupervisedProposal[], c: ListContext): Repo
       zh: '下一期限',
       en: 'Next deadline',
       value: (p) =>
-        p.nextDeadline
-          ? `${word(DEADLINE_KIND, p.nextDeadline.kind, l)}（${c.unitName(p.nextDeadline.unitId)}）`
-          : '',
+        p.nextDeadline ? `${word(DEADLINE_KIND, p.nextDeadline.kind, l)}（${c.unitName(p.nextDeadline.unitId)}）` : '',
     },
     { zh: '到期日', en: 'Due', value: (p) => p.nextDeadline?.endDate ?? '' },
     { zh: '状态', en: 'Status', value: (p) => (p.nextDeadline ? dueText(p.nextDeadline.due, l) : '') },

@@ -134,7 +134,7 @@ export class StatisticsRowResponse implements StatisticsRow {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    description: "Signed replies per reply class: every class of the deployment, 0 when none",
+    description: 'Signed replies per reply class: every class of the deployment, 0 when none',
     example: { A: 3, B: 1, C: 0 },
   })
   replyClasses!: Record<string, number>;

@@ -163,7 +163,12 @@ describe('SupervisionService: what supervisors watch', () => {
 
   it('exports the review counts per session', async () => {
     supervision.statistics.mockResolvedValue([
-      { ...ROW, key: '8-2', name: '八届二次', review: { registered: 9, accepted: 6, notAccepted: 1, merged: 2, awaitingReview: 0 } },
+      {
+        ...ROW,
+        key: '8-2',
+        name: '八届二次',
+        review: { registered: 9, accepted: 6, notAccepted: 1, merged: 2, awaitingReview: 0 },
+      },
     ]);
     const file = (await sut.statistics(statisticsQuery({ format: 'csv', groupBy: 'session' }))) as StatisticsFile;
     const lines = file.content.toString('utf8').replace('\uFEFF', '').split('\n');

@@ -103,7 +103,9 @@ export class SupervisionService {
     );
     const replyClasses = [
       ...this.replyClasses,
-      ...[...new Set(rows.flatMap((r) => Object.keys(r.replyClasses)))].filter((c) => !this.replyClasses.includes(c)).sort(),
+      ...[...new Set(rows.flatMap((r) => Object.keys(r.replyClasses)))]
+        .filter((c) => !this.replyClasses.includes(c))
+        .sort(),
     ];
     const items = rows.map((r) => withClasses(r, replyClasses));
     const report: StatisticsReport = {
@@ -153,7 +155,11 @@ export class SupervisionService {
     name: string,
   ): Promise<StatisticsFile> {
     return format === 'csv'
-      ? { content: Buffer.from(reportCsv(table, lang), 'utf8'), type: 'text/csv; charset=utf-8', filename: `${name}.csv` }
+      ? {
+          content: Buffer.from(reportCsv(table, lang), 'utf8'),
+          type: 'text/csv; charset=utf-8',
+          filename: `${name}.csv`,
+        }
       : { content: await reportXlsx(table, lang, table.title.slice(0, 31)), type: XLSX_TYPE, filename: `${name}.xlsx` };
   }
 }

@@ -107,9 +107,7 @@ export function StatisticsSection({
             aria-label={t('period')}
             placeholder={[t('periodFrom'), t('periodTo')]}
             onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
-              setPeriod(
-                range?.[0] && range[1] ? [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')] : null,
-              )
+              setPeriod(range?.[0] && range[1] ? [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')] : null)
             }
           />
           <Button

@@ -109,7 +109,11 @@ describe('Alibaba Cloud SMS (SendSms), against a local server that checks the si
   });
 
   it('sends the text in the template’s variable, signed, and resolves on Code OK', async () => {
-    const sms = new AliyunSmsProvider(config, () => Date.parse('2026-04-03T02:00:00.000Z'), () => 'nonce-1');
+    const sms = new AliyunSmsProvider(
+      config,
+      () => Date.parse('2026-04-03T02:00:00.000Z'),
+      () => 'nonce-1',
+    );
     const text = '【督办】市政协八届二次会议第20230117号提案的答复已逾期2个工作日 (A&B=100%+*~)';
     await sms.send('13800571234', text);
     expect(fake.received.at(-1)).toMatchObject({
