@@ -76,6 +76,7 @@ export const zh = {
   heldByPlaceholder: '不限',
   exportList: '导出本列表',
   exportProgress: '导出办理进度表',
+  drillDown: '查看该单位（届次）的逾期和临期事项',
   chartLabel: '{{title}}图表：数据见下表',
 };
 
@@ -155,5 +156,6 @@ export const en: typeof zh = {
   heldByPlaceholder: 'Any unit',
   exportList: 'Export this list',
   exportProgress: 'Export the progress list',
+  drillDown: 'Show the overdue and due-soon deadlines of this unit (session)',
   chartLabel: '{{title}} chart: the figures are in the table below',
 };

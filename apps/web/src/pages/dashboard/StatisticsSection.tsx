@@ -39,10 +39,13 @@ export function StatisticsSection({
   session,
   groupBy,
   onGroupBy,
+  onDrill,
 }: {
   session: string;
   groupBy: 'unit' | 'session';
   onGroupBy(g: 'unit' | 'session'): void;
+  /** From a chart's bar or a row to its list: the deadlines of that unit (or session). */
+  onDrill(key: string): void;
 }) {
   const { t, i18n } = useTranslation('dashboard');
   const [exportError, setExportError] = useState<unknown>(null);
@@ -142,6 +145,7 @@ export function StatisticsSection({
                   testId="chart-on-time"
                   label={t('chartLabel', { title: t('onTimeChart') })}
                   height={height}
+                  onPick={(i) => rows[i] && onDrill(rows[i].key)}
                   option={{
                     tooltip: {
                       trigger: 'axis',
@@ -179,6 +183,7 @@ export function StatisticsSection({
                   testId="chart-satisfaction"
                   label={t('chartLabel', { title: t('satisfactionChart') })}
                   height={height}
+                  onPick={(i) => rows[i] && onDrill(rows[i].key)}
                   option={{
                     tooltip: { trigger: 'axis' },
                     legend: {
@@ -214,7 +219,17 @@ export function StatisticsSection({
             scroll={{ x: 1800 }}
             style={{ marginTop: 16 }}
             columns={[
-              { title: t('table.name'), dataIndex: 'name', fixed: 'left', width: 200 },
+              {
+                title: t('table.name'),
+                dataIndex: 'name',
+                fixed: 'left',
+                width: 200,
+                render: (name: string, r) => (
+                  <Typography.Link onClick={() => onDrill(r.key)} title={t('drillDown')}>
+                    {name}
+                  </Typography.Link>
+                ),
+              },
               { title: t('table.assignedReplying'), dataIndex: 'assignedAsReplying', align: 'right' },
               { title: t('table.assignedCoHandling'), dataIndex: 'assignedAsCoHandling', align: 'right' },
               { title: t('table.closed'), dataIndex: 'closed', align: 'right' },

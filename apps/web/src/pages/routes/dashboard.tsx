@@ -230,6 +230,10 @@ export default function DashboardPage() {
         session={session}
         groupBy={groupBy}
         onGroupBy={(g) => set({ groupBy: g === 'unit' ? '' : g })}
+        onDrill={(key) => {
+          filter(groupBy === 'unit' ? { unit: key } : { session: key });
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+        }}
       />
       <ReminderModal
         deadline={reminding}
