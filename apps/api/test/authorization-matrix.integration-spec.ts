@@ -77,6 +77,9 @@ const SUPERVISION_VIEWS = [
   '/api/supervision/deadlines?state=due-soon',
   '/api/supervision/statistics',
   '/api/supervision/statistics?format=csv',
+  '/api/supervision/statistics?groupBy=session&from=2026-01-01&to=2026-12-31&format=xlsx',
+  '/api/supervision/proposals?format=csv',
+  '/api/supervision/deadlines?state=overdue&heldBy=education&format=xlsx',
 ];
 const SUPERVISES = new Set(['officer', 'supervisor']);
 

@@ -78,12 +78,18 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
   }
 
   /** Opinions, contact, draft, review, sign-off, dispatch, both ratings; publication if 主动公开. */
-  async function handleToTheEnd(id: string, replyClass: string, disclosure: string, ratings: string[]) {
+  async function handleToTheEnd(
+    id: string,
+    replyClass: string,
+    disclosure: string,
+    ratings: string[],
+    contactMethod = 'call',
+  ) {
     for (const unit of ['human-resources', 'education']) {
       await users[`${unit}-cohandler`].post(path(id, '/opinions'), { points, summary: `${unit}意见` }).expect(200);
     }
     await users['lead-handler']
-      .post(path(id, '/contacts'), { method: 'call', contactedAt: new Date().toISOString(), summary: '电话沟通' })
+      .post(path(id, '/contacts'), { method: contactMethod, contactedAt: new Date().toISOString(), summary: '沟通' })
       .expect(200);
     await users['lead-handler']
       .post(path(id, '/drafts'), {
@@ -240,7 +246,7 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
     const published = await registerAndAssign('d', '关于发展数字经济的提案');
     const onRequest = await registerAndAssign('e', '关于保护个人信息的提案');
     const never = await registerAndAssign('f', '关于涉密事项的提案');
-    await handleToTheEnd(published, 'A', 'publish', ['satisfied', 'basically-satisfied']);
+    await handleToTheEnd(published, 'A', 'publish', ['satisfied', 'basically-satisfied'], 'visit');
     await handleToTheEnd(onRequest, 'B', 'on-request', ['satisfied', 'satisfied']);
     await handleToTheEnd(never, 'C', 'never', ['basically-satisfied', 'satisfied']);
 
@@ -279,6 +285,48 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
       rehandled: 0,
     });
     expect(byUnit['industry-it'].averageWorkingDaysToReply).toBe(0);
+    // The figures a proposal office reports, counted by hand from what this file did:
+    expect(byUnit['industry-it']).toMatchObject({
+      closedOnTime: 2, // d (class A, published) and f (class C); e (class B) awaits its follow-up
+      closingRate: 0.3333, // 办结率 2 of 6 assigned
+      closedOnTimeRate: 0.3333, // 按期办结率 2 of 6
+      repliesSigned: 3, // d, e, f (c was refused without a contact)
+      repliesWithContact: 3, // a call for e and f, a visit for d
+      repliesWithMeeting: 1, // d's visit
+      contactRate: 1, // 沟通率 3 of 3
+      meetingRate: 0.3333, // 见面率 1 of 3
+      satisfactionRate: 1, // 满意率 (4 + 2) of 6 rated
+      reminderNotices: 0,
+      workingDaysHeldUp: 0,
+      review: null,
+    });
+    expect(byUnit['education']).toMatchObject({ reminderNotices: 1, workingDaysHeldUp: 0 }); // a's 催办
+    expect(byUnit['human-resources']).toMatchObject({ reminderNotices: 0, closingRate: null, contactRate: null });
+    expect(stats.total).toMatchObject({
+      key: 'total',
+      name: '合计',
+      assignedAsReplying: 6,
+      assignedAsCoHandling: 12,
+      closed: 2,
+      closingRate: 0.3333,
+      reminderNotices: 1,
+    });
+    expect(stats.replyClasses).toEqual(['A', 'B', 'C']);
+    // A class nobody signed is still a column: only A, then only B, were signed here.
+    const onlyUnit = (
+      await users['supervisor'].get(`/api/supervision/statistics?session=${session}&unit=education`).expect(200)
+    ).body;
+    expect(onlyUnit.items).toEqual([expect.objectContaining({ key: 'education', replyClasses: { A: 0, B: 0, C: 0 } })]);
+    // Nothing was assigned in 2020: every unit's row is gone, the columns and the 合计 stay.
+    const past = (
+      await users['supervisor']
+        .get(`/api/supervision/statistics?session=${session}&from=2020-01-01&to=2020-12-31`)
+        .expect(200)
+    ).body;
+    expect(past.items).toEqual([]);
+    expect(past.total).toMatchObject({ assignedAsReplying: 0, closingRate: null, replyClasses: { A: 0, B: 0, C: 0 } });
+    await users['supervisor'].get(`/api/supervision/statistics?from=2026-02-30`).expect(400);
+    await users['supervisor'].get(`/api/supervision/statistics?to=3%2F4%2F2026`).expect(400);
     // Opinions given for d, e, f and the key proposal c: four each, all on time.
     for (const unit of ['human-resources', 'education']) {
       expect(byUnit[unit]).toMatchObject({
@@ -298,6 +346,8 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
         name: '市政协八届二次会议',
         assignedAsReplying: 6,
         assignedAsCoHandling: 12,
+        // Six registered here, all accepted (立案).
+        review: { registered: 6, accepted: 6, notAccepted: 0, merged: 0, awaitingReview: 0 },
       }),
     ]);
 
@@ -305,13 +355,21 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    const rows = parse(csv.text.slice(1)) as string[][];
-    expect(rows[0].slice(0, 3)).toEqual(['单位', '代码', '主办/单独办理件数']);
+    const rows = parse(csv.text.slice(1), { relax_column_count: true }) as string[][];
+    expect(rows[0]).toEqual(['提案办理情况统计表（按承办单位）']);
+    expect(rows[1]?.[0]).toMatch(/^制表日期：\d{4}年\d{1,2}月\d{1,2}日；会次：/);
+    const head = rows[3];
+    expect(head.slice(0, 3)).toEqual(['单位', '代码', '主办/单独办理件数']);
     const lead = rows.find((r) => r[1] === 'industry-it') as string[];
     expect(lead[0]).toBe('X市工业和信息化局');
-    expect(lead[rows[0].indexOf('A类')]).toBe('1');
-    expect(lead[rows[0].indexOf('满意')]).toBe('4');
-    expect(lead[rows[0].indexOf('答复按时率')]).toBe('1');
+    expect(lead[head.indexOf('A类')]).toBe('1');
+    expect(lead[head.indexOf('满意')]).toBe('4');
+    expect(lead[head.indexOf('答复按时率')]).toBe('1');
+    expect(lead[head.indexOf('见面率')]).toBe('0.3333');
+    const total = rows.at(-1) as string[];
+    expect(total[0]).toBe('合计');
+    expect(total[head.indexOf('会办件数')]).toBe('12');
+    expect(total[head.indexOf('催办次数')]).toBe('1');
 
     const xlsx = await users['supervisor']
       .get(`/api/supervision/statistics?session=${session}&format=xlsx&lang=en`)
@@ -325,17 +383,70 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
     const workbook = new Workbook();
     await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
     const sheet = workbook.getWorksheet('Statistics');
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Proposal handling statistics by unit');
+    expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^Made on \d{4}-\d{2}-\d{2}; session /);
+    const header = (sheet?.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['Unit', 'Code', 'Assigned to reply']);
     const values = sheet
       ?.getSheetValues()
-      .slice(2)
+      .slice(4)
       .map((r) => (r as unknown[]).slice(1));
+    expect(values?.at(-1)?.[0]).toBe('Total');
     const leadRow = values?.find((r) => r[1] === 'industry-it') as unknown[];
     expect(leadRow[header.indexOf('Assigned to reply')]).toBe(6);
     expect(leadRow[header.indexOf('Satisfied')]).toBe(4);
     expect(leadRow[header.indexOf('Class B')]).toBe(1);
   });
+  it('exports the progress list and the deadlines list as report files, whole, with the names of the units', async () => {
+    const json = (
+      await users['supervisor'].get(`/api/supervision/proposals?session=${session}&pageSize=200`).expect(200)
+    ).body;
+    const csv = await users['supervisor']
+      .get(`/api/supervision/proposals?session=${session}&format=csv&pageSize=1`)
+      .expect(200);
+    expect(csv.headers['content-disposition']).toContain(`banli-progress-${session}.csv`);
+    const rows = parse(csv.text.slice(1), { relax_column_count: true }) as string[][];
+    expect(rows[0]).toEqual(['提案办理进度表']);
+    expect(rows[3]?.slice(0, 6)).toEqual(['会次', '编号', '标题', '重点提案', '领办领导', '阶段']);
+    // The whole list, not the page asked for; key proposals first, as on screen.
+    expect(rows.slice(4).map((r) => r[1])).toEqual(json.items.map((p: { number: string }) => p.number));
+    expect(rows[4]?.slice(3, 5)).toEqual(['是', '王副市长、李秘书长']);
+    expect(rows[4]?.[6]).toBe('X市工业和信息化局');
+
+    const soon = (
+      await users['supervisor']
+        .get(`/api/supervision/deadlines?state=due-soon&withinWorkingDays=80&session=${session}&pageSize=200`)
+        .expect(200)
+    ).body;
+    const xlsx = await users['supervisor']
+      .get(`/api/supervision/deadlines?state=due-soon&withinWorkingDays=80&session=${session}&format=xlsx&lang=en`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Deadlines due soon');
+    const header = (sheet?.getRow(3).values as unknown[]).slice(1);
+    expect(header.slice(4, 8)).toEqual(['Deadline', 'Unit', 'Due', 'Status']);
+    expect(sheet ? sheet.rowCount - 3 : 0).toBe(soon.total);
+    expect(String(sheet?.getRow(4).getCell(8).value)).toMatch(/^\d+ working days left$/);
+
+    // Filtered by the unit charged: nothing here is overdue, so nobody holds anything up.
+    const held = (
+      await users['supervisor']
+        .get(`/api/supervision/deadlines?state=overdue&session=${session}&heldBy=education`)
+        .expect(200)
+    ).body;
+    expect(held).toMatchObject({ items: [], total: 0 });
+    await users['supervisor'].get(`/api/supervision/deadlines?heldBy=Not%20a%20unit`).expect(400);
+    await users['lead-handler'].get(`/api/supervision/proposals?format=csv`).expect(403);
+  });
+
   it('writes a session name that is a formula as text in the CSV, and names every export safely whatever the filter', async () => {
     const formulaSession = `${session}f`;
     await openSession(stack, formulaSession, '=SUM(1,1)会议');
@@ -360,8 +471,8 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
     const csv = await users['supervisor']
       .get(`/api/supervision/statistics?session=${formulaSession}&groupBy=session&format=csv`)
       .expect(200);
-    const rows = parse(csv.text.slice(1)) as string[][];
-    expect(rows[1]?.[0]).toBe("'=SUM(1,1)会议");
+    const rows = parse(csv.text.slice(1), { relax_column_count: true }) as string[][];
+    expect(rows[4]?.[0]).toBe("'=SUM(1,1)会议");
 
     // Every file the statistics export writes, with filters a header cannot hold as they are.
     for (const format of ['csv', 'xlsx']) {

@@ -285,6 +285,10 @@ describe('web UI: intake, assignment and supervision', () => {
     await page.getByTestId('chart-on-time').locator('svg').waitFor();
     await page.getByTestId('chart-satisfaction').locator('svg').waitFor();
     await page.getByTestId('statistics-table').getByText('X市教育局').waitFor();
+    // The office's rates, and the 合计 row the API made from the summed counts.
+    await page.getByTestId('statistics-table').getByRole('columnheader', { name: '办结率' }).waitFor();
+    await page.getByTestId('statistics-table').getByRole('columnheader', { name: '催办次数' }).waitFor();
+    await page.getByTestId('statistics-total').getByText('合计').waitFor();
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, '14-dashboard');
 
@@ -294,15 +298,24 @@ describe('web UI: intake, assignment and supervision', () => {
     ]);
     expect(csvDownload.suggestedFilename()).toBe(`banli-statistics-unit-${session}.csv`);
     const text = fs.readFileSync(await csvDownload.path(), 'utf8');
-    const header = text
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)[0]
-      .split(',');
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    // A report: its title, the date it was made, a blank line, then the table.
+    expect(lines[0]).toBe('提案办理情况统计表（按承办单位）');
+    expect(lines[1]).toMatch(/^制表日期：/);
+    const header = lines[3].split(',');
     expect(header.slice(0, 5)).toEqual(['单位', '代码', '主办/单独办理件数', '会办件数', '已办结']);
     expect(header).toEqual(
       expect.arrayContaining(['答复按时率', '会办按时率', '满意', '基本满意', '不满意', '未测评']),
     );
     expect(text).toContain('education');
+    expect(lines.filter(Boolean).at(-1)).toMatch(/^合计,/);
+
+    // The list on screen as a file: the due-soon tab, filtered as shown.
+    const [listDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出本列表' }).click(),
+    ]);
+    expect(listDownload.suggestedFilename()).toBe(`banli-due-soon-${session}.xlsx`);
     await page.context().close();
   });
 

@@ -12,3 +12,4 @@ export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
 export * from './lib/calendar/calendar-load';
 export * from './lib/search/search-terms';
+export * from './lib/supervision';

@@ -73,7 +73,13 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
   async function feed(
     n: number,
     units: string[],
-    steps: { events: NewEvent[]; deadlines?: Deadline[]; closedAt?: string; lead: string }[],
+    steps: {
+      events: NewEvent[];
+      deadlines?: Deadline[];
+      closedAt?: string;
+      lead: string;
+      stage?: HandlingProjection['stage'];
+    }[],
   ) {
     let seq = 0;
     let version = 0;
@@ -92,7 +98,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     });
     await projections.project(
       {
-        ...base(steps[0].lead),
+        ...base(steps[0]?.lead ?? IT),
         stage: 'registered',
         registration: {
           kind: 'proposal',
@@ -120,6 +126,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           ...base(step.lead),
           deadlines: step.deadlines ?? [],
           ...(step.closedAt ? { closedAt: step.closedAt, stage: 'closed' } : {}),
+          ...(step.stage ? { stage: step.stage } : {}),
           events: step.events.map((e) => ({ ...e, seq: ++seq })),
         },
         NOW,
@@ -158,6 +165,19 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     at,
     unitId,
     data: { round, feedback: outcomes, rehandling: Object.values(outcomes).includes('unsatisfied') },
+  });
+
+  const contact = (unitId: string, at: string, method: 'call' | 'visit' | 'meeting' | 'other') => ({
+    type: 'contact-recorded' as const,
+    at,
+    unitId,
+    data: { method, contactedAt: at, summary: '沟通' },
+  });
+  const reminder = (unitId: string, at: string) => ({
+    type: 'reminder-notice' as const,
+    at,
+    unitId,
+    data: { message: '请抓紧办理', tasks: [] },
   });
 
   beforeAll(async () => {
@@ -204,7 +224,11 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
         },
         {
           lead: IT,
-          events: [signed(IT, sh('2026-03-27'), 'A')],
+          events: [
+            contact(IT, sh('2026-03-25'), 'meeting'),
+            contact(IT, sh('2026-03-26'), 'call'),
+            signed(IT, sh('2026-03-27'), 'A'),
+          ],
           deadlines: [deadline('reply', IT, '2026-03-31', 'met')],
         },
         {
@@ -230,7 +254,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
         },
         {
           lead: IT,
-          events: [signed(IT, sh('2026-04-02'), 'B')],
+          events: [contact(IT, sh('2026-04-01'), 'call'), signed(IT, sh('2026-04-02'), 'B')],
           deadlines: [deadline('reply', IT, '2026-03-31', 'met')],
         },
         {
@@ -257,6 +281,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           events: [{ type: 'opinion-waived', at: sh('2026-03-19'), unitId: IT, data: { reason: '无相关职能' } }],
           deadlines: [deadline('opinion', IT, '2026-03-20', 'cancelled')],
         },
+        { lead: EDU, events: [contact(EDU, sh('2026-03-30'), 'visit'), reminder(EDU, sh('2026-04-01'))] },
       ],
     );
     await feed(
@@ -280,6 +305,10 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           ],
           deadlines: [deadline('opinion', EDU, '2026-03-20', 'cancelled'), deadline('opinion', HR, '2026-03-30')],
         },
+        {
+          lead: IT,
+          events: [reminder(IT, sh('2026-03-30')), reminder(HR, sh('2026-04-01')), reminder(IT, sh('2026-04-01'))],
+        },
       ],
     );
     await feed(
@@ -291,6 +320,32 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
           lead: IT,
           events: [signed(IT, sh('2026-03-16'), 'A')],
           deadlines: [deadline('reply', IT, '2026-03-31', 'met')],
+        },
+      ],
+    );
+    // Reviewed, not handled: P6 awaits review, P7 was merged (并案), P8 converted (不予立案).
+    await feed(6, [], []);
+    await feed(
+      7,
+      [],
+      [
+        {
+          lead: IT,
+          stage: 'merged',
+          closedAt: sh('2026-03-05'),
+          events: [{ type: 'reviewed', at: sh('2026-03-05'), data: { decision: 'merge', mergedInto: id(1) } }],
+        },
+      ],
+    );
+    await feed(
+      8,
+      [],
+      [
+        {
+          lead: IT,
+          stage: 'converted',
+          closedAt: sh('2026-03-05'),
+          events: [{ type: 'reviewed', at: sh('2026-03-05'), data: { decision: 'convert', reason: '不属于提案范围' } }],
         },
       ],
     );
@@ -337,7 +392,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
   });
 
   it('counts per unit exactly as by hand', async () => {
-    const stats = await supervision.statistics({ groupBy: 'unit', sessionCode: session }, NOW);
+    const stats = await supervision.statistics({ groupBy: 'unit', sessionCode: session }, calendar, NOW);
     const by = Object.fromEntries(stats.map((s) => [s.key, s]));
     expect(by[IT]).toEqual({
       key: IT,
@@ -355,6 +410,20 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
       replyClasses: { A: 2, B: 1 },
       satisfaction: { satisfied: 1, basicallySatisfied: 1, unsatisfied: 1, notRated: 1 },
       rehandled: 1, // P2
+      closedOnTime: 1, // P1: closed, its reply signed on time
+      closingRate: 0.25, // 办结率: 1 closed of 4 assigned
+      closedOnTimeRate: 0.25, // 按期办结率: 1 of 4
+      repliesSigned: 3, // P1, P2, P5
+      workingDaysToReplyTotal: 37,
+      repliesWithContact: 2, // P1 (a meeting and a call), P2 (a call); P5 none
+      repliesWithMeeting: 1, // P1
+      contactRate: 0.6667, // 沟通率: 2 of 3 signed
+      meetingRate: 0.3333, // 见面率: 1 of 3 signed
+      satisfactionRate: 0.6667, // 满意率: (1 + 1) of 3 rated; not rated left out
+      reminderNotices: 2, // P4, twice
+      // P2's reply signed Thu 2 Apr, due Tue 31 Mar: 2; P4's reply 5 overdue, 4 of them HR's: 1.
+      workingDaysHeldUp: 3,
+      review: null,
     });
     expect(by[HR]).toMatchObject({
       assignedAsReplying: 0,
@@ -365,6 +434,12 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
       repliesDue: 0,
       replyOnTimeRate: null,
       averageWorkingDaysToReply: null,
+      closingRate: null,
+      satisfactionRate: null,
+      contactRate: null,
+      reminderNotices: 1, // P4
+      // P4's opinion, due Mon 30 Mar and still missing: 4; and 4 of P4's late reply.
+      workingDaysHeldUp: 8,
     });
     expect(by[EDU]).toMatchObject({
       assignedAsReplying: 1, // P3
@@ -376,11 +451,55 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
       repliesOnTime: 0,
       closed: 0,
       satisfaction: { satisfied: 0, basicallySatisfied: 0, unsatisfied: 0, notRated: 0 },
+      closingRate: 0,
+      // P3's reply is not signed: its visit is not counted yet.
+      repliesSigned: 0,
+      repliesWithContact: 0,
+      contactRate: null,
+      reminderNotices: 1, // P3
+      // P1's opinion 2 days late; P3's reply, due Tue 31 Mar, 3 overdue (its co-handler was waived in time).
+      workingDaysHeldUp: 5,
     });
   });
 
+  it('counts a period: work assigned, reminders sent and proposals received within it', async () => {
+    const stats = await supervision.statistics(
+      { groupBy: 'unit', sessionCode: session, from: '2026-04-01', to: '2026-04-30' },
+      calendar,
+      NOW,
+    );
+    const by = Object.fromEntries(stats.map((s) => [s.key, s]));
+    // In April only P2's re-handling round (opened 2 Apr) was assigned, and three reminders sent.
+    expect(by[IT]).toMatchObject({
+      assignedAsReplying: 0,
+      rehandled: 1,
+      reminderNotices: 1,
+      closingRate: null,
+      workingDaysHeldUp: 0,
+    });
+    expect(by[HR]).toMatchObject({ assignedAsCoHandling: 0, reminderNotices: 1 });
+    expect(by[EDU]).toMatchObject({ reminderNotices: 1 });
+    const march = await supervision.statistics(
+      { groupBy: 'unit', sessionCode: session, from: '2026-03-01', to: '2026-03-31' },
+      calendar,
+      NOW,
+    );
+    expect(Object.fromEntries(march.map((s) => [s.key, s.reminderNotices]))).toEqual({ [IT]: 1, [HR]: 0, [EDU]: 0 });
+    expect(march.find((s) => s.key === IT)).toMatchObject({ assignedAsReplying: 4, workingDaysHeldUp: 3 });
+  });
+
+  it("counts one unit alone, with the days of other units' late replies charged to it", async () => {
+    const [hr, ...rest] = await supervision.statistics(
+      { groupBy: 'unit', sessionCode: session, unitId: HR },
+      calendar,
+      NOW,
+    );
+    expect(rest).toEqual([]);
+    expect(hr).toMatchObject({ key: HR, assignedAsCoHandling: 3, workingDaysHeldUp: 8, reminderNotices: 1 });
+  });
+
   it('counts per session exactly as by hand', async () => {
-    const [row, ...rest] = await supervision.statistics({ groupBy: 'session', sessionCode: session }, NOW);
+    const [row, ...rest] = await supervision.statistics({ groupBy: 'session', sessionCode: session }, calendar, NOW);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({
       key: session,
@@ -397,6 +516,15 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
       averageWorkingDaysToReply: 12.3,
       replyClasses: { A: 2, B: 1 },
       rehandled: 1,
+      closedOnTime: 1,
+      closingRate: 0.2,
+      closedOnTimeRate: 0.2,
+      repliesWithContact: 2,
+      repliesWithMeeting: 1,
+      reminderNotices: 4,
+      workingDaysHeldUp: 16, // IT 3 + HR 8 + EDU 5
+      // P1–P5 accepted (立案), P6 awaits review, P7 merged (并案), P8 converted (不予立案).
+      review: { registered: 8, accepted: 5, notAccepted: 1, merged: 1, awaitingReview: 1 },
     });
   });
 
@@ -431,6 +559,20 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
     ]);
     expect(page.total).toBe(3);
 
+    // Filtered by the unit charged: HR holds up its own opinion and most of P4's reply.
+    const heldBy = async (unitId: string) =>
+      (
+        await supervision.deadlines(
+          { state: 'overdue', sessionCode: session, heldBy: unitId, page: 1, pageSize: 50 },
+          calendar,
+          POLICY,
+          NOW,
+        )
+      ).items.map((d) => d.deadlineKey + '@' + d.proposalId);
+    expect(await heldBy(HR)).toEqual([`reply:${IT}@${id(4)}`, `opinion:${HR}@${id(4)}`]);
+    expect(await heldBy(IT)).toEqual([`reply:${IT}@${id(4)}`]);
+    expect(await heldBy(EDU)).toEqual([`reply:${EDU}@${id(3)}`]);
+
     const soon = await supervision.deadlines(
       { state: 'due-soon', sessionCode: session, page: 1, pageSize: 50 },
       calendar,
@@ -457,7 +599,7 @@ describe.each(testDatabases())('supervision statistics against a hand count ($na
 
   it('lists open proposals with their next deadline, and filters by unit and reply class', async () => {
     const open = await supervision.proposals({ sessionCode: session, page: 1, pageSize: 50 }, calendar, POLICY, NOW);
-    expect(open.items.map((p) => p.id).sort()).toEqual([id(2), id(3), id(4), id(5)]);
+    expect(open.items.map((p) => p.id).sort()).toEqual([id(2), id(3), id(4), id(5), id(6)]);
     const p4 = open.items.find((p) => p.id === id(4));
     expect(p4).toMatchObject({ overdueCount: 2, nextDeadline: { deadlineKey: `reply:${IT}` } });
     const byEdu = await supervision.proposals(

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -145,5 +146,59 @@ export async function eventually<T>(
     }
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A stand-in for Alibaba Cloud SMS (dysmsapi): checks each SendSms request's signature as the
+ * provider documents it (its own encoder, not Banli's), answers `SignatureDoesNotMatch` when it
+ * is wrong, a refusal code while `refusals` holds one, and `OK` otherwise.
+ */
+export class TestAliyunSmsServer {
+  readonly received: { params: Record<string, string>; code: string }[] = [];
+  readonly refusals: string[] = [];
+  private server?: http.Server;
+
+  constructor(
+    readonly accessKeyId: string,
+    private readonly secret: string,
+  ) {}
+
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+        const enc = (s: string) =>
+          encodeURIComponent(s).replace(/[!'()*]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
+        const query = Object.keys(params)
+          .filter((k) => k !== 'Signature')
+          .sort()
+          .map((k) => `${enc(k)}=${enc(params[k] as string)}`)
+          .join('&');
+        const expected = createHmac('sha1', `${this.secret}&`)
+          .update(`${req.method}&${enc('/')}&${enc(query)}`)
+          .digest('base64');
+        const code =
+          params['AccessKeyId'] !== this.accessKeyId || params['Signature'] !== expected
+            ? 'SignatureDoesNotMatch'
+            : (this.refusals.shift() ?? 'OK');
+        this.received.push({ params, code });
+        res.writeHead(code === 'SignatureDoesNotMatch' ? 400 : 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ Code: code, Message: code, RequestId: `r${this.received.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server?.address() as net.AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    server?.closeAllConnections();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

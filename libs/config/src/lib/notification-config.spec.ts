@@ -40,6 +40,44 @@ describe('notification settings from the environment', () => {
     expect(c.digest).toMatchObject({ hour: 7, minute: 5, dueWithinWorkingDays: 5 });
   });
 
+  it('configures Alibaba Cloud SMS with its keys, signature name and template; endpoint and region by default', () => {
+    const keys = {
+      BANLI_SMS_PROVIDER: 'aliyun',
+      BANLI_SMS_ALIYUN_ACCESS_KEY_ID: 'LTAI-test',
+      BANLI_SMS_ALIYUN_ACCESS_KEY_SECRET: 'secret',
+      BANLI_SMS_ALIYUN_SIGN_NAME: 'X市政协',
+      BANLI_SMS_ALIYUN_TEMPLATE_CODE: 'SMS_123456789',
+    };
+    expect(notificationConfigFromEnv(keys).sms).toEqual({
+      provider: 'aliyun',
+      aliyun: {
+        endpoint: 'https://dysmsapi.aliyuncs.com/',
+        accessKeyId: 'LTAI-test',
+        accessKeySecret: 'secret',
+        regionId: 'cn-hangzhou',
+        signName: 'X市政协',
+        templateCode: 'SMS_123456789',
+        templateParam: 'content',
+        timeoutMs: 10_000,
+      },
+    });
+    const local = notificationConfigFromEnv({
+      ...keys,
+      BANLI_SMS_ALIYUN_ENDPOINT: 'http://127.0.0.1:9999/',
+      BANLI_SMS_ALIYUN_TEMPLATE_PARAM: 'text',
+      BANLI_SMS_TIMEOUT_MS: '3000',
+    }).sms;
+    expect(local).toMatchObject({
+      aliyun: { endpoint: 'http://127.0.0.1:9999/', templateParam: 'text', timeoutMs: 3000 },
+    });
+    for (const missing of Object.keys(keys).filter((k) => k !== 'BANLI_SMS_PROVIDER')) {
+      expect(() => notificationConfigFromEnv({ ...keys, [missing]: '' })).toThrow(missing);
+    }
+    expect(() => notificationConfigFromEnv({ ...keys, BANLI_SMS_TIMEOUT_MS: '90000' })).toThrow(
+      /BANLI_NOTIFY_LEASE_MS/,
+    );
+  });
+
   it.each([
     [{ BANLI_NOTIFY_POLL_MS: '0' }, /BANLI_NOTIFY_POLL_MS/],
     [{ BANLI_NOTIFY_MAX_ATTEMPTS: 'many' }, /BANLI_NOTIFY_MAX_ATTEMPTS/],

@@ -32,6 +32,24 @@ export interface WebhookChannelConfig {
   timeoutMs: number;
 }
 
+/** Alibaba Cloud SMS (阿里云短信服务, SendSms): the account's keys, the approved signature and template. */
+export interface AliyunSmsConfig {
+  /** The API's address; https://dysmsapi.aliyuncs.com unless set (a test points it at a local server). */
+  endpoint: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  regionId: string;
+  /** 短信签名, as approved in the console. */
+  signName: string;
+  /** An approved template with one variable that receives the whole text, e.g. SMS_123456789 with `${content}`. */
+  templateCode: string;
+  /** The template's variable name. */
+  templateParam: string;
+  timeoutMs: number;
+}
+
+export type SmsConfig = { provider: 'log' | 'none' } | { provider: 'aliyun'; aliyun: AliyunSmsConfig };
+
 export interface DigestConfig {
   /** Temporal Schedule id of the daily digest. */
   scheduleId: string;
@@ -52,7 +70,7 @@ export interface NotificationConfig {
   email?: EmailChannelConfig;
   /** Absent when `BANLI_WEBHOOK_URL` is not set. */
   webhook?: WebhookChannelConfig;
-  sms: { provider: 'log' | 'none' };
+  sms: SmsConfig;
   digest: DigestConfig;
 }
 
@@ -78,6 +96,34 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new Error(`${name} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL, got "${raw}"`);
   }
   return raw;
+}
+
+/**
+ * The SMS gateway: none (default), the log, or Alibaba Cloud SMS with its keys, signature name
+ * and template (all required: a half-configured gateway refuses to start rather than fail every send).
+ */
+function smsConfigFromEnv(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = env['BANLI_SMS_PROVIDER']?.trim() || 'none';
+  if (provider === 'log' || provider === 'none') return { provider };
+  if (provider !== 'aliyun') throw new Error(`BANLI_SMS_PROVIDER must be aliyun, log or none, got "${provider}"`);
+  const required = (name: string): string => {
+    const v = env[name]?.trim();
+    if (!v) throw new Error(`${name} must be set when BANLI_SMS_PROVIDER is aliyun`);
+    return v;
+  };
+  return {
+    provider,
+    aliyun: {
+      endpoint: url(env, 'BANLI_SMS_ALIYUN_ENDPOINT', ['http:', 'https:']) ?? 'https://dysmsapi.aliyuncs.com/',
+      accessKeyId: required('BANLI_SMS_ALIYUN_ACCESS_KEY_ID'),
+      accessKeySecret: required('BANLI_SMS_ALIYUN_ACCESS_KEY_SECRET'),
+      regionId: env['BANLI_SMS_ALIYUN_REGION']?.trim() || 'cn-hangzhou',
+      signName: required('BANLI_SMS_ALIYUN_SIGN_NAME'),
+      templateCode: required('BANLI_SMS_ALIYUN_TEMPLATE_CODE'),
+      templateParam: env['BANLI_SMS_ALIYUN_TEMPLATE_PARAM']?.trim() || 'content',
+      timeoutMs: positiveInt(env, 'BANLI_SMS_TIMEOUT_MS', 10_000),
+    },
+  };
 }
 
 /**
@@ -113,17 +159,17 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
   const webhook = webhookUrl
     ? { url: webhookUrl, secret, timeoutMs: positiveInt(env, 'BANLI_WEBHOOK_TIMEOUT_MS', 10_000) }
     : undefined;
+  const sms = smsConfigFromEnv(env);
   // The lease must outlast any single send, or a slow send could be taken over and sent twice.
-  const longestSend = Math.max(email?.timeoutMs ?? 0, webhook?.timeoutMs ?? 0);
+  const longestSend = Math.max(
+    email?.timeoutMs ?? 0,
+    webhook?.timeoutMs ?? 0,
+    sms.provider === 'aliyun' ? sms.aliyun.timeoutMs : 0,
+  );
   if (relay.leaseMs <= 2 * longestSend) {
     throw new Error(
-      'BANLI_NOTIFY_LEASE_MS must be more than twice the longest send timeout (SMTP_TIMEOUT_MS, BANLI_WEBHOOK_TIMEOUT_MS)',
+      'BANLI_NOTIFY_LEASE_MS must be more than twice the longest send timeout (SMTP_TIMEOUT_MS, BANLI_WEBHOOK_TIMEOUT_MS, BANLI_SMS_TIMEOUT_MS)',
     );
-  }
-
-  const provider = env['BANLI_SMS_PROVIDER']?.trim() || 'none';
-  if (provider !== 'log' && provider !== 'none') {
-    throw new Error(`BANLI_SMS_PROVIDER must be log or none, got "${provider}"`);
   }
 
   const time = env['BANLI_DIGEST_TIME']?.trim() || '08:30';
@@ -144,7 +190,7 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
     relay,
     ...(email ? { email } : {}),
     ...(webhook ? { webhook } : {}),
-    sms: { provider },
+    sms,
     digest: {
       scheduleId,
       hour: Number(hm[1]),

@@ -20,6 +20,8 @@ export interface DailyDigestResult {
   tasks: number;
   /** Outbox rows written now (0 when this day's digests were written before). */
   added: number;
+  /** Supervisors' digests written now (one per unit with a supervisor, once a day); absent when skipped. */
+  supervisorDigests?: number;
   /** Set when nothing was sent because the day is not a working day (weekend, holiday). */
   skipped?: 'not-a-working-day';
   /** From 1 November while next year's holiday notice is not loaded: reminders written now (one per admin unit and week). */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { execSql, inTransaction } from './sql';
+import { SUPERVISED_DEADLINE_KINDS } from './supervision.repository';
 
 export interface OpenTaskDue {
   taskId: string;
@@ -21,6 +22,21 @@ export interface DigestNotice {
   date: string;
   payload: Record<string, unknown>;
 }
+
+/** A running deadline that is somebody's work, for the supervisors' digest. */
+export interface SupervisedDeadlineDue {
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  keyProposal: boolean;
+  kind: string;
+  unitId: string;
+  dueAt: string;
+}
+
+export const supervisorDigestOutboxId = (unitId: string, date: string): string => `supervisor-digest/${unitId}/${date}`;
 
 export const digestOutboxId = (unitId: string, date: string): string => `digest/${unitId}/${date}`;
 
@@ -52,6 +68,63 @@ export class DailyDigestRepository {
       deadlineKey: (r['deadline_key'] as string | null) ?? null,
       dueAt: String(r['due_at']),
     }));
+  }
+
+  /** Running deadlines that are somebody's work (as the supervision views list them), due before `dueBefore`. */
+  async supervisedDeadlinesDueBefore(dueBefore: string): Promise<SupervisedDeadlineDue[]> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT d."proposal_id", d."kind", d."unit_id", d."due_at",
+              p."kind" AS "proposal_kind", p."session_name", p."number", p."title", p."key_proposal"
+       FROM "deadline" d JOIN "proposal" p ON p."id" = d."proposal_id"
+       WHERE d."status" = 'running' AND d."due_at" IS NOT NULL AND d."due_at" < :dueBefore AND d."kind" IN (:...kinds)
+       ORDER BY d."due_at", d."proposal_id", d."key"`,
+      { dueBefore, kinds: [...SUPERVISED_DEADLINE_KINDS] },
+    );
+    return rows.map((r) => ({
+      proposalId: String(r['proposal_id']),
+      proposalKind: String(r['proposal_kind']),
+      sessionName: String(r['session_name']),
+      number: String(r['number']),
+      title: String(r['title']),
+      keyProposal: Number(r['key_proposal']) === 1,
+      kind: String(r['kind']),
+      unitId: String(r['unit_id']),
+      dueAt: String(r['due_at']),
+    }));
+  }
+
+  /**
+   * The supervisors' digest of a day: one outbox row for each unit with an enabled supervisor
+   * (the relay sends it to that unit's supervisors only), once a day. Returns how many rows were new.
+   */
+  async addSupervisorDigests(date: string, payload: Record<string, unknown>, now: Date = new Date()): Promise<number> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT DISTINCT "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "roles" LIKE :supervisor ORDER BY "unit_id"`,
+      { supervisor: '%"supervisor"%' },
+    );
+    if (rows.length === 0) return 0;
+    return inTransaction(this.dataSource, async (tx) => {
+      let added = 0;
+      for (const r of rows) {
+        const unitId = String(r['unit_id']);
+        const { affected } = await execSql(
+          tx,
+          `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
+           VALUES (:id, NULL, :unitId, 'supervisor-digest', :payload, :createdAt, 'pending')
+           ON CONFLICT ("id") DO NOTHING`,
+          {
+            id: supervisorDigestOutboxId(unitId, date),
+            unitId,
+            payload: JSON.stringify(payload),
+            createdAt: now.toISOString(),
+          },
+        );
+        added += affected;
+      }
+      return added;
+    });
   }
 
   /**

@@ -1,6 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { dueSoonBefore, dueStatus, toShanghaiDate, workingDaysBetween } from '@banli/domain';
-import type { DeadlinePolicy, DueStatus } from '@banli/domain';
+import {
+  chargeDelay,
+  dueSoonBefore,
+  dueStatus,
+  MEETING_CONTACT_METHODS,
+  reviewOutcomeOfStage,
+  statisticsRates,
+  toShanghaiDate,
+  totalCounts,
+  workingDaysBetween,
+} from '@banli/domain';
+import type { DeadlinePolicy, DueStatus, ReviewCounts, StatisticsCounts, StatisticsRates } from '@banli/domain';
 import type { WorkingDayCalendar } from '@banli/domain';
 import { cappedCount, execSql } from './sql';
 
@@ -87,23 +97,115 @@ export interface CappedPage<T> extends Page<T> {
   totalCapped: boolean;
 }
 
-export interface StatisticsRow {
-  /** The unit, or the session when grouped by session. */
+/** Restricts statistics to work assigned (and reminders sent, proposals received) within these Shanghai dates. */
+export interface StatisticsPeriod {
+  from?: string;
+  to?: string;
+}
+
+export interface StatisticsRow extends StatisticsRates {
+  /** The unit, or the session when grouped by session; `total` for a table's 合计 row. */
   key: string;
   name: string;
   assignedAsReplying: number;
   assignedAsCoHandling: number;
   closed: number;
+  closedOnTime: number;
   repliesDue: number;
   repliesOnTime: number;
-  replyOnTimeRate: number | null;
   opinionsDue: number;
   opinionsOnTime: number;
-  opinionOnTimeRate: number | null;
-  averageWorkingDaysToReply: number | null;
+  repliesSigned: number;
+  workingDaysToReplyTotal: number;
+  repliesWithContact: number;
+  repliesWithMeeting: number;
   replyClasses: Record<string, number>;
   satisfaction: { satisfied: number; basicallySatisfied: number; unsatisfied: number; notRated: number };
   rehandled: number;
+  reminderNotices: number;
+  workingDaysHeldUp: number;
+  /** How the session's proposals were reviewed (rows grouped by session, and their total); null per unit. */
+  review: ReviewCounts | null;
+}
+
+/** The counts a row's rates are made of (the domain's `StatisticsCounts`). */
+export function countsOfRow(r: StatisticsRow): StatisticsCounts {
+  return {
+    assignedAsReplying: r.assignedAsReplying,
+    assignedAsCoHandling: r.assignedAsCoHandling,
+    closed: r.closed,
+    closedOnTime: r.closedOnTime,
+    repliesDue: r.repliesDue,
+    repliesOnTime: r.repliesOnTime,
+    opinionsDue: r.opinionsDue,
+    opinionsOnTime: r.opinionsOnTime,
+    repliesSigned: r.repliesSigned,
+    workingDaysToReplyTotal: r.workingDaysToReplyTotal,
+    repliesWithContact: r.repliesWithContact,
+    repliesWithMeeting: r.repliesWithMeeting,
+    satisfied: r.satisfaction.satisfied,
+    basicallySatisfied: r.satisfaction.basicallySatisfied,
+    unsatisfied: r.satisfaction.unsatisfied,
+    notRated: r.satisfaction.notRated,
+    rehandled: r.rehandled,
+    reminderNotices: r.reminderNotices,
+    workingDaysHeldUp: r.workingDaysHeldUp,
+  };
+}
+
+/** A row from its counts: the rates are the domain's. */
+export function rowOfCounts(
+  key: string,
+  name: string,
+  c: StatisticsCounts,
+  replyClasses: Record<string, number>,
+  review: ReviewCounts | null,
+): StatisticsRow {
+  return {
+    key,
+    name,
+    assignedAsReplying: c.assignedAsReplying,
+    assignedAsCoHandling: c.assignedAsCoHandling,
+    closed: c.closed,
+    closedOnTime: c.closedOnTime,
+    repliesDue: c.repliesDue,
+    repliesOnTime: c.repliesOnTime,
+    opinionsDue: c.opinionsDue,
+    opinionsOnTime: c.opinionsOnTime,
+    repliesSigned: c.repliesSigned,
+    workingDaysToReplyTotal: c.workingDaysToReplyTotal,
+    repliesWithContact: c.repliesWithContact,
+    repliesWithMeeting: c.repliesWithMeeting,
+    replyClasses,
+    satisfaction: {
+      satisfied: c.satisfied,
+      basicallySatisfied: c.basicallySatisfied,
+      unsatisfied: c.unsatisfied,
+      notRated: c.notRated,
+    },
+    rehandled: c.rehandled,
+    reminderNotices: c.reminderNotices,
+    workingDaysHeldUp: c.workingDaysHeldUp,
+    review,
+    ...statisticsRates(c),
+  };
+}
+
+/** The 合计 row of a table: counts summed, rates made again from the sums (the domain's `totalCounts`). */
+export function totalRow(rows: StatisticsRow[], name: string): StatisticsRow {
+  const classes: Record<string, number> = {};
+  for (const r of rows) for (const [c, n] of Object.entries(r.replyClasses)) classes[c] = (classes[c] ?? 0) + n;
+  const reviews = rows.map((r) => r.review).filter((r): r is ReviewCounts => r !== null);
+  const review = reviews.length
+    ? reviews.reduce((a, b) => ({
+        registered: a.registered + b.registered,
+        accepted: a.accepted + b.accepted,
+        notAccepted: a.notAccepted + b.notAccepted,
+        merged: a.merged + b.merged,
+        awaitingReview: a.awaitingReview + b.awaitingReview,
+      }))
+    : null;
+  return rowOfCounts('total', name, totalCounts(rows.map(countsOfRow)), classes, review);
 }
 
 type Row = Record<string, unknown>;
@@ -119,18 +221,25 @@ const parseList = (v: unknown): string[] => {
   }
 };
 
+export interface SupervisedDeadlineQuery extends SupervisionFilter {
+  state: 'overdue' | 'due-soon';
+  kind?: string;
+  /** Deadlines whose delay is (partly) charged to this unit, as `heldBy` says. */
+  heldBy?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Overdue deadlines read at most for one `heldBy` filter: the list is filtered after attribution. */
+export const HELD_BY_SCAN_LIMIT = 2000;
+
 /** The one due-soon threshold (the deployment's `dueSoonWorkingDays`, or a window a supervisor asked for). */
 export type DueSoonPolicy = Pick<DeadlinePolicy, 'dueSoonWorkingDays'>;
 
 /** What supervisors watch: open proposals, supervised deadlines, statistics. */
 export interface ISupervisionRepository {
   deadlines(
-    q: SupervisionFilter & {
-      state: 'overdue' | 'due-soon';
-      kind?: string;
-      page: number;
-      pageSize: number;
-    },
+    q: SupervisedDeadlineQuery,
     calendar: WorkingDayCalendar,
     policy: DueSoonPolicy,
     now?: Date,
@@ -142,7 +251,8 @@ export interface ISupervisionRepository {
     now?: Date,
   ): Promise<Page<SupervisedProposal>>;
   statistics(
-    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string },
+    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string } & StatisticsPeriod,
+    calendar: WorkingDayCalendar,
     now?: Date,
   ): Promise<StatisticsRow[]>;
 }
@@ -156,16 +266,15 @@ export class SupervisionRepository implements ISupervisionRepository {
    * the most urgent.
    */
   async deadlines(
-    q: SupervisionFilter & {
-      state: 'overdue' | 'due-soon';
-      kind?: string;
-      page: number;
-      pageSize: number;
-    },
+    q: SupervisedDeadlineQuery,
     calendar: WorkingDayCalendar,
     policy: DueSoonPolicy,
     now: Date = new Date(),
   ): Promise<CappedPage<SupervisedDeadline>> {
+    // Not overdue, nothing is shared: a due-soon deadline is held by its own unit.
+    if (q.heldBy && q.state === 'due-soon')
+      return this.deadlines({ ...q, heldBy: undefined, unitId: q.heldBy }, calendar, policy, now);
+    if (q.heldBy) return this.overdueHeldBy({ ...q, heldBy: q.heldBy }, calendar, policy, now);
     const nowIso = now.toISOString();
     const today = toShanghaiDate(now);
     const { where, params } = this.proposalWhere(q, 'p');
@@ -225,6 +334,60 @@ export class SupervisionRepository implements ISupervisionRepository {
     }
     const items = await this.describeDeadlines(rows, calendar, policy, now);
     return { items, total: total.count, totalCapped: total.capped, page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * Overdue deadlines whose delay is charged (in part) to a unit: its own, and the replies its
+   * late opinions hold up. The candidates are read (key proposals first, then the most
+   * overdue, at most HELD_BY_SCAN_LIMIT), charged by the domain's rule, then filtered and paged.
+   */
+  private async overdueHeldBy(
+    q: SupervisedDeadlineQuery & { heldBy: string },
+    calendar: WorkingDayCalendar,
+    policy: DueSoonPolicy,
+    now: Date,
+  ): Promise<CappedPage<SupervisedDeadline>> {
+    const { where, params } = this.proposalWhere(q, 'p');
+    where.push(
+      `d."status" = 'running'`,
+      `d."due_at" IS NOT NULL`,
+      `d."kind" IN (:...kinds)`,
+      `d."due_at" < :now`,
+      `(d."unit_id" = :heldBy OR (d."kind" = 'reply' AND EXISTS (SELECT 1 FROM "handling_record" o
+         WHERE o."proposal_id" = d."proposal_id" AND o."role" = 'opinion' AND o."unit_id" = :heldBy
+           AND o."status" <> 'cancelled' AND o."due_at" IS NOT NULL
+           AND (o."completed_at" > o."due_at" OR (o."completed_at" IS NULL AND o."due_at" < :now)))))`,
+    );
+    Object.assign(params, {
+      kinds: q.kind ? [q.kind] : [...SUPERVISED_DEADLINE_KINDS],
+      now: now.toISOString(),
+      heldBy: q.heldBy,
+    });
+    if (q.unitId) {
+      where.push(`d."unit_id" = :deadlineUnit`);
+      params['deadlineUnit'] = q.unitId;
+    }
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT d."proposal_id", d."key", d."kind", d."unit_id", d."due_at", d."end_date", d."provisional",
+              d."extended", d."escalations", p."session_code", p."session_name", p."number", p."title", p."stage",
+              p."key_proposal", p."key_leaders", p."lead_unit_id"
+       FROM "deadline" d JOIN "proposal" p ON p."id" = d."proposal_id" WHERE ${where.join(' AND ')}
+       ORDER BY d."key_proposal" DESC, d."due_at" ASC, d."proposal_id" ASC, d."key" ASC
+       LIMIT :limit`,
+      { ...params, limit: HELD_BY_SCAN_LIMIT + 1 },
+    );
+    const capped = rows.length > HELD_BY_SCAN_LIMIT;
+    const described = await this.describeDeadlines(rows.slice(0, HELD_BY_SCAN_LIMIT), calendar, policy, now);
+    const held = described.filter((d) => d.heldBy.some((h) => h.unitId === q.heldBy && h.workingDays > 0));
+    const offset = (q.page - 1) * q.pageSize;
+    return {
+      items: held.slice(offset, offset + q.pageSize),
+      total: held.length,
+      totalCapped: capped,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
   }
 
   /** Open proposals with their stage and next deadline; key proposals first, then by deadline. */
@@ -293,17 +456,26 @@ export class SupervisionRepository implements ISupervisionRepository {
   }
 
   /**
-   * Statistics per unit (`groupBy: 'unit'`) or per session, over handling records:
+   * Statistics per unit (`groupBy: 'unit'`) or per session, over handling records (what each
+   * figure divides by what is the domain's `StatisticsCounts` / `statisticsRates`):
    * - assigned: replies (first rounds) and opinions assigned, reassigned ones excluded;
-   * - closed: proposals closed that the unit replied to;
+   * - closed (办结): proposals closed that the unit replied to; closed on time (按期办结): of
+   *   those, the first-round reply was signed by its deadline;
    * - on-time rates: done on time / (done with a deadline + open past their deadline);
    *   waived opinions count in neither;
    * - average working days from assignment to the first signed reply;
+   * - contacts (沟通, 见面): first-round signed replies whose unit recorded a contact (face to face);
    * - reply classes and satisfaction over every signed reply and every closed feedback round;
-   * - re-handled: re-handling rounds opened.
+   * - re-handled: re-handling rounds opened; reminder notices (催办) sent to the unit;
+   * - working days held up: every late opinion or reply (done late, or open past its deadline
+   *   today), charged by the domain's `chargeDelay`; per unit, the days charged to that unit;
+   * - per session, how its proposals were reviewed (立案, 不予立案, 并案).
+   * A period (`from`, `to`, Shanghai dates) keeps the work assigned within it, the reminders
+   * sent within it and the proposals received within it.
    */
   async statistics(
-    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string },
+    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string } & StatisticsPeriod,
+    calendar: WorkingDayCalendar,
     now: Date = new Date(),
   ): Promise<StatisticsRow[]> {
     const group = q.groupBy === 'unit' ? 'r."unit_id"' : 'r."session_code"';
@@ -313,6 +485,17 @@ export class SupervisionRepository implements ISupervisionRepository {
       where.push(`r."session_code" = :sessionCode`);
       params['sessionCode'] = q.sessionCode;
     }
+    const period = periodBounds(q);
+    if (period.from) {
+      where.push(`r."started_at" >= :periodFrom`);
+      params['periodFrom'] = period.from;
+    }
+    if (period.until) {
+      where.push(`r."started_at" < :periodUntil`);
+      params['periodUntil'] = period.until;
+    }
+    // Without the unit: a co-handling unit is charged with days of other units' replies.
+    const wAllUnits = where.join(' AND ');
     if (q.unitId) {
       where.push(`r."unit_id" = :unitId`);
       params['unitId'] = q.unitId;
@@ -324,6 +507,8 @@ export class SupervisionRepository implements ISupervisionRepository {
          sum(CASE WHEN r."role" = 'reply' AND r."round" = 1 THEN 1 ELSE 0 END) AS "assigned_replying",
          sum(CASE WHEN r."role" = 'opinion' THEN 1 ELSE 0 END) AS "assigned_co_handling",
          sum(CASE WHEN r."role" = 'reply' AND r."round" = 1 AND p."closed_at" IS NOT NULL THEN 1 ELSE 0 END) AS "closed",
+         sum(CASE WHEN r."role" = 'reply' AND r."round" = 1 AND p."closed_at" IS NOT NULL AND r."status" = 'done'
+               AND r."on_time" = 1 THEN 1 ELSE 0 END) AS "closed_on_time",
          sum(CASE WHEN r."role" = 'reply' AND ((r."status" = 'done' AND r."on_time" IS NOT NULL)
                OR (r."status" = 'open' AND r."due_at" < :now)) THEN 1 ELSE 0 END) AS "replies_due",
          sum(CASE WHEN r."role" = 'reply' AND r."status" = 'done' AND r."on_time" = 1 THEN 1 ELSE 0 END) AS "replies_on_time",
@@ -352,38 +537,205 @@ export class SupervisionRepository implements ISupervisionRepository {
        GROUP BY ${group}, r."reply_class"`,
       params,
     );
+    const contacts = await this.contactsByGroup(group, w, params);
+    const reminders = await this.remindersByGroup(q, period);
+    const heldUp = await this.heldUpByGroup(q.groupBy, wAllUnits, params, calendar, now, q.unitId);
+    const reviews = q.groupBy === 'session' ? await this.reviewsBySession(q, period) : new Map<string, ReviewCounts>();
     const names = await this.names(q.groupBy);
-    return agg.rows.map((r) => {
-      const key = String(r['key']);
-      const repliesDue = num(r['replies_due']);
-      const opinionsDue = num(r['opinions_due']);
-      const daysN = num(r['reply_days_n']);
+    const keys = new Set(agg.rows.map((r) => String(r['key'])));
+    for (const k of [...reminders.keys(), ...heldUp.keys(), ...reviews.keys()]) keys.add(k);
+    if (q.unitId && q.groupBy === 'unit') for (const k of [...keys]) if (k !== q.unitId) keys.delete(k);
+    const aggBy = new Map(agg.rows.map((r) => [String(r['key']), r]));
+    return [...keys].sort().map((key) => {
+      const r = aggBy.get(key) ?? {};
       const replyClasses: Record<string, number> = {};
       for (const c of classes.rows.filter((c) => String(c['key']) === key))
         replyClasses[String(c['reply_class'])] = num(c['n']);
-      return {
-        key,
-        name: names.get(key) ?? key,
+      const counts: StatisticsCounts = {
         assignedAsReplying: num(r['assigned_replying']),
         assignedAsCoHandling: num(r['assigned_co_handling']),
         closed: num(r['closed']),
-        repliesDue,
+        closedOnTime: num(r['closed_on_time']),
+        repliesDue: num(r['replies_due']),
         repliesOnTime: num(r['replies_on_time']),
-        replyOnTimeRate: repliesDue ? round4(num(r['replies_on_time']) / repliesDue) : null,
-        opinionsDue,
+        opinionsDue: num(r['opinions_due']),
         opinionsOnTime: num(r['opinions_on_time']),
-        opinionOnTimeRate: opinionsDue ? round4(num(r['opinions_on_time']) / opinionsDue) : null,
-        averageWorkingDaysToReply: daysN ? Math.round((num(r['reply_days']) / daysN) * 10) / 10 : null,
-        replyClasses,
-        satisfaction: {
-          satisfied: num(r['satisfied']),
-          basicallySatisfied: num(r['basically_satisfied']),
-          unsatisfied: num(r['unsatisfied']),
-          notRated: num(r['not_rated']),
-        },
+        repliesSigned: num(r['reply_days_n']),
+        workingDaysToReplyTotal: num(r['reply_days']),
+        repliesWithContact: contacts.get(key)?.contact ?? 0,
+        repliesWithMeeting: contacts.get(key)?.meeting ?? 0,
+        satisfied: num(r['satisfied']),
+        basicallySatisfied: num(r['basically_satisfied']),
+        unsatisfied: num(r['unsatisfied']),
+        notRated: num(r['not_rated']),
         rehandled: num(r['rehandled']),
+        reminderNotices: reminders.get(key) ?? 0,
+        workingDaysHeldUp: heldUp.get(key) ?? 0,
+      };
+      const review =
+        q.groupBy === 'session'
+          ? (reviews.get(key) ?? { registered: 0, accepted: 0, notAccepted: 0, merged: 0, awaitingReview: 0 })
+          : null;
+      return rowOfCounts(key, names.get(key) ?? key, counts, replyClasses, review);
+    });
+  }
+
+  /** First-round signed replies whose unit recorded a contact with the proposers, and a face-to-face one. */
+  private async contactsByGroup(
+    group: string,
+    w: string,
+    params: Record<string, unknown>,
+  ): Promise<Map<string, { contact: number; meeting: number }>> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT ${group} AS "key", r."proposal_id" AS "proposal_id", r."unit_id" AS "unit_id", e."data" AS "data"
+       FROM "handling_record" r
+       JOIN "proposal_event" e ON e."proposal_id" = r."proposal_id" AND e."unit_id" = r."unit_id"
+         AND e."type" = 'contact-recorded'
+       WHERE ${w} AND r."role" = 'reply' AND r."round" = 1 AND r."status" = 'done'`,
+      params,
+    );
+    const byReply = new Map<string, { key: string; meeting: boolean }>();
+    for (const row of rows) {
+      const id = `${String(row['proposal_id'])}\u0000${String(row['unit_id'])}`;
+      const method = parseObject(row['data'])['method'];
+      const meeting = (MEETING_CONTACT_METHODS as readonly unknown[]).includes(method);
+      const seen = byReply.get(id);
+      byReply.set(id, { key: String(row['key']), meeting: (seen?.meeting ?? false) || meeting });
+    }
+    const out = new Map<string, { contact: number; meeting: number }>();
+    for (const { key, meeting } of byReply.values()) {
+      const c = out.get(key) ?? { contact: 0, meeting: 0 };
+      c.contact++;
+      if (meeting) c.meeting++;
+      out.set(key, c);
+    }
+    return out;
+  }
+
+  /** Reminder notices (催办) per unit reminded, or per session. */
+  private async remindersByGroup(
+    q: { groupBy: 'unit' | 'session'; sessionCode?: string; unitId?: string },
+    period: { from?: string; until?: string },
+  ): Promise<Map<string, number>> {
+    const group = q.groupBy === 'unit' ? 'e."unit_id"' : 'p."session_code"';
+    const where = [`e."type" = 'reminder-notice'`, `e."unit_id" IS NOT NULL`];
+    const params: Record<string, unknown> = {};
+    if (q.sessionCode) {
+      where.push(`p."session_code" = :sessionCode`);
+      params['sessionCode'] = q.sessionCode;
+    }
+    if (q.unitId) {
+      where.push(`e."unit_id" = :unitId`);
+      params['unitId'] = q.unitId;
+    }
+    if (period.from) {
+      where.push(`e."at" >= :periodFrom`);
+      params['periodFrom'] = period.from;
+    }
+    if (period.until) {
+      where.push(`e."at" < :periodUntil`);
+      params['periodUntil'] = period.until;
+    }
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT ${group} AS "key", count(*) AS "n"
+       FROM "proposal_event" e JOIN "proposal" p ON p."id" = e."proposal_id"
+       WHERE ${where.join(' AND ')} GROUP BY ${group}`,
+      params,
+    );
+    return new Map(rows.map((r) => [String(r['key']), num(r['n'])]));
+  }
+
+  /**
+   * Working days held up, per unit charged (or per session): every opinion or reply done after
+   * its deadline or still open past it, late by the working days from its last day to the day
+   * it was done (or today); a late reply's days shared by the domain's `chargeDelay` with the
+   * latest late opinion of its proposal (waived ones too, as in the overdue list).
+   */
+  private async heldUpByGroup(
+    groupBy: 'unit' | 'session',
+    w: string,
+    params: Record<string, unknown>,
+    calendar: WorkingDayCalendar,
+    now: Date,
+    /** Only the days charged to this unit. */
+    chargedUnitId?: string,
+  ): Promise<Map<string, number>> {
+    const today = toShanghaiDate(now);
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT r."proposal_id", r."session_code", r."unit_id", r."role", r."status", r."end_date", r."completed_at"
+       FROM "handling_record" r
+       WHERE ${w} AND r."end_date" IS NOT NULL AND r."due_at" IS NOT NULL
+         AND ((r."status" = 'open' AND r."due_at" < :now)
+           OR (r."completed_at" IS NOT NULL AND r."completed_at" > r."due_at"))`,
+      params,
+    );
+    const late = rows.map((r) => {
+      const endDate = String(r['end_date']);
+      const until = r['completed_at'] ? toShanghaiDate(String(r['completed_at'])) : today;
+      return {
+        proposalId: String(r['proposal_id']),
+        sessionCode: String(r['session_code']),
+        unitId: String(r['unit_id']),
+        role: String(r['role']),
+        status: String(r['status']),
+        workingDays: until > endDate ? workingDaysBetween(calendar, endDate, until) : 0,
       };
     });
+    const out = new Map<string, number>();
+    const add = (key: string, days: number) => days > 0 && out.set(key, (out.get(key) ?? 0) + days);
+    for (const l of late) {
+      // A waived opinion is charged only through the reply it held up.
+      if (l.role === 'opinion' && l.status === 'waived') continue;
+      const opinions =
+        l.role === 'reply'
+          ? late
+              .filter((o) => o.role === 'opinion' && o.proposalId === l.proposalId)
+              .map((o) => ({ unitId: o.unitId, workingDays: o.workingDays }))
+          : [];
+      for (const share of chargeDelay(l.unitId, l.workingDays, opinions))
+        if (!chargedUnitId || share.unitId === chargedUnitId)
+          add(groupBy === 'unit' ? share.unitId : l.sessionCode, share.workingDays);
+    }
+    return out;
+  }
+
+  /** 立案, 不予立案, 并案 and not yet reviewed, per session, by the stage each proposal shows. */
+  private async reviewsBySession(
+    q: { sessionCode?: string },
+    period: { from?: string; until?: string },
+  ): Promise<Map<string, ReviewCounts>> {
+    const where = ['1 = 1'];
+    const params: Record<string, unknown> = {};
+    if (q.sessionCode) {
+      where.push(`p."session_code" = :sessionCode`);
+      params['sessionCode'] = q.sessionCode;
+    }
+    if (period.from) {
+      where.push(`p."received_at" >= :periodFrom`);
+      params['periodFrom'] = period.from;
+    }
+    if (period.until) {
+      where.push(`p."received_at" < :periodUntil`);
+      params['periodUntil'] = period.until;
+    }
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT p."session_code" AS "key", p."stage" AS "stage", count(*) AS "n" FROM "proposal" p
+       WHERE ${where.join(' AND ')} GROUP BY p."session_code", p."stage"`,
+      params,
+    );
+    const out = new Map<string, ReviewCounts>();
+    for (const r of rows) {
+      const key = String(r['key']);
+      const c = out.get(key) ?? { registered: 0, accepted: 0, notAccepted: 0, merged: 0, awaitingReview: 0 };
+      c.registered += num(r['n']);
+      c[reviewOutcomeOfStage(String(r['stage']))] += num(r['n']);
+      out.set(key, c);
+    }
+    return out;
   }
 
   private async names(groupBy: 'unit' | 'session'): Promise<Map<string, string>> {
@@ -458,17 +810,11 @@ export class SupervisionRepository implements ISupervisionRepository {
       const due = dueOf(r);
       const overdue = due.state === 'overdue';
       const overdueDays = due.state === 'overdue' ? due.workingDaysOverdue : 0;
-      let heldBy: HeldBy[] = [{ unitId, workingDays: overdueDays }];
-      if (overdue && r['kind'] === 'reply') {
-        const latest = (opinionDelays.get(String(r['proposal_id'])) ?? []).sort(
-          (a, b) => b.workingDays - a.workingDays || a.unitId.localeCompare(b.unitId),
-        )[0];
-        if (latest) {
-          const charged = Math.min(overdueDays, latest.workingDays);
-          heldBy = [{ unitId: latest.unitId, workingDays: charged }];
-          if (overdueDays - charged > 0) heldBy.push({ unitId, workingDays: overdueDays - charged });
-        }
-      }
+      const heldBy = chargeDelay(
+        unitId,
+        overdueDays,
+        r['kind'] === 'reply' ? (opinionDelays.get(String(r['proposal_id'])) ?? []) : [],
+      );
       return {
         proposalId: String(r['proposal_id']),
         sessionCode: String(r['session_code']),
@@ -496,6 +842,22 @@ export class SupervisionRepository implements ISupervisionRepository {
   }
 }
 
-function round4(x: number): number {
-  return Math.round(x * 10_000) / 10_000;
+/** A period's Shanghai dates as instants: from the start of `from` to before the day after `to`. */
+function periodBounds(q: StatisticsPeriod): { from?: string; until?: string } {
+  const startOf = (date: string) => new Date(`${date}T00:00:00.000+08:00`);
+  return {
+    ...(q.from ? { from: startOf(q.from).toISOString() } : {}),
+    ...(q.to ? { until: new Date(startOf(q.to).getTime() + 86_400_000).toISOString() } : {}),
+  };
+}
+
+function parseObject(v: unknown): Record<string, unknown> {
+  if (v && typeof v === 'object') return v as Record<string, unknown>;
+  if (typeof v !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,12 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PROPOSAL_STAGES } from '@banli/domain';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { isIsoDate, PROPOSAL_STAGES } from '@banli/domain';
 import { SUPERVISED_DEADLINE_KINDS } from '@banli/persistence';
 import { PageQueryDto } from '../common/page-query.dto';
 import { WholeNumber } from '../common/whole-number';
 
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Rows of a list exported as a file, at most. */
+export const LIST_EXPORT_LIMIT = 5000;
+
+/** A calendar date that exists (2026-02-30 does not). */
+function IsValidDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isValidDate',
+    validator: {
+      validate: (v: unknown) => isIsoDate(v),
+      defaultMessage: () => '$property must be a date that exists (YYYY-MM-DD)',
+    },
+  });
+}
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === true ? true : value === 'false' ? false : value;
 
@@ -39,6 +53,20 @@ export class SupervisionFilterDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsIn([true, false])
   keyOnly?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    default: 'json',
+    description: `JSON (the page asked for), or the whole list as a report file (title, date; at most ${LIST_EXPORT_LIMIT} rows)`,
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format: 'json' | 'csv' | 'xlsx' = 'json';
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN', description: 'Language of the export' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang: 'zh-CN' | 'en' = 'zh-CN';
 }
 
 export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
@@ -65,6 +93,14 @@ export class SupervisedDeadlinesQueryDto extends SupervisionFilterDto {
   @IsOptional()
   @IsIn([...SUPERVISED_DEADLINE_KINDS])
   kind?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Deadlines whose delay is charged (wholly or in part) to this unit, as `heldBy` says: its own, and the replies its late opinions hold up',
+  })
+  @IsOptional()
+  @Matches(UNIT_ID)
+  heldBy?: string;
 }
 
 export class StatisticsQueryDto {
@@ -83,6 +119,21 @@ export class StatisticsQueryDto {
   @IsOptional()
   @Matches(UNIT_ID)
   unit?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Period start (Shanghai date): work assigned, reminders sent, proposals received from this day',
+  })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsValidDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Period end (Shanghai date, included)' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsValidDate()
+  to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional()

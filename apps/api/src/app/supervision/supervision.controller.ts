@@ -8,10 +8,11 @@ import {
   SupervisedProposalPageResponse,
 } from './supervision.response';
 
-import type { CappedPage, Page, StatisticsRow, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
+import type { CappedPage, Page, SupervisedDeadline, SupervisedProposal } from '@banli/persistence';
+import type { StatisticsReport } from './statistics-export';
 import { Roles } from '../auth/auth.decorators';
 import { StatisticsQueryDto, SupervisedDeadlinesQueryDto, SupervisionFilterDto } from './supervision-query.dto';
-import { SupervisionService } from './supervision.service';
+import { StatisticsFile, SupervisionService } from './supervision.service';
 
 /**
  * What supervisors watch: open proposals, overdue and due-soon deadlines with the unit
@@ -20,7 +21,7 @@ import { SupervisionService } from './supervision.service';
  */
 @ApiTags('supervision')
 @ApiSignedIn()
-@ApiExtraModels(StatisticsResponse)
+@ApiExtraModels(StatisticsResponse, SupervisedProposalPageResponse, SupervisedDeadlinePageResponse)
 @Roles('supervisor', 'assigning-officer')
 @Controller('supervision')
 export class SupervisionController {
@@ -28,40 +29,50 @@ export class SupervisionController {
 
   @Get('proposals')
   @ApiOkResponse({
-    type: SupervisedProposalPageResponse,
-    description: 'Open proposals with stage and next deadline; key proposals first',
+    description:
+      'Open proposals with stage and next deadline; key proposals first (`format`: a page as JSON, or the whole progress list as CSV or XLSX)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SupervisedProposalPageResponse) } },
+      ...fileContent(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx),
+    },
   })
-  proposals(@Query() q: SupervisionFilterDto): Promise<Page<SupervisedProposal>> {
-    return this.supervision.proposals(q);
+  async proposals(@Query() q: SupervisionFilterDto): Promise<Page<SupervisedProposal> | StreamableFile> {
+    return asFile(await this.supervision.proposals(q));
   }
 
   @Get('deadlines')
   @ApiOkResponse({
-    type: SupervisedDeadlinePageResponse,
-    description: 'Overdue or due-soon deadlines, working days left/overdue and who holds each up',
+    description:
+      'Overdue or due-soon deadlines, working days left/overdue and who holds each up (`format`: a page as JSON, or the whole list as CSV or XLSX)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SupervisedDeadlinePageResponse) } },
+      ...fileContent(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx),
+    },
   })
-  deadlines(@Query() q: SupervisedDeadlinesQueryDto): Promise<CappedPage<SupervisedDeadline>> {
-    return this.supervision.deadlines(q);
+  async deadlines(@Query() q: SupervisedDeadlinesQueryDto): Promise<CappedPage<SupervisedDeadline> | StreamableFile> {
+    return asFile(await this.supervision.deadlines(q));
   }
 
   @Get('statistics')
   @ApiOkResponse({
     description:
-      'Per unit or per session: assigned, closed, on-time rates, classes, satisfaction (`format`: JSON, CSV or XLSX)',
+      'Per unit or per session, over a period: assigned, closed, the rates (办结率, 按期办结率, on time, 满意率, 沟通率, 见面率), classes, satisfaction, 催办, working days held up, review counts per session; with the 合计 row (`format`: JSON, CSV or XLSX with title and date)',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(StatisticsResponse) } },
       ...fileContent(MEDIA_TYPES.csv, MEDIA_TYPES.xlsx),
     },
   })
-  async statistics(
-    @Query() q: StatisticsQueryDto,
-  ): Promise<{ groupBy: string; items: StatisticsRow[] } | StreamableFile> {
-    const result = await this.supervision.statistics(q);
-    return 'content' in result
-      ? new StreamableFile(result.content, {
-          type: result.type,
-          disposition: contentDisposition(result.filename),
-        })
-      : result;
+  async statistics(@Query() q: StatisticsQueryDto): Promise<StatisticsReport | StreamableFile> {
+    return asFile(await this.supervision.statistics(q));
   }
+}
+
+/** A report file as a download; anything else as JSON. */
+function asFile<T extends object>(result: T | StatisticsFile): T | StreamableFile {
+  return 'content' in result && Buffer.isBuffer(result.content)
+    ? new StreamableFile(result.content, {
+        type: (result as StatisticsFile).type,
+        disposition: contentDisposition((result as StatisticsFile).filename),
+      })
+    : (result as T);
 }

@@ -11,8 +11,16 @@ import { SupervisionService } from './supervision.service';
     {
       provide: SupervisionService,
       inject: [REPOSITORIES],
-      useFactory: (repos: Repositories) =>
-        new SupervisionService(repos.supervision, repos.calendars, handlingConfigFromEnv().normal.policy),
+      useFactory: (repos: Repositories) => {
+        const handling = handlingConfigFromEnv().normal;
+        return new SupervisionService(
+          repos.supervision,
+          repos.calendars,
+          handling.policy,
+          repos.directory,
+          handling.replyClasses,
+        );
+      },
     },
   ],
 })

@@ -2758,38 +2758,98 @@ export interface components {
             unsatisfied: number;
             notRated: number;
         };
+        ReviewCountsResponse: {
+            /** @description Proposals registered */
+            registered: number;
+            /** @description 立案 */
+            accepted: number;
+            /** @description 不予立案 (converted into an opinion) */
+            notAccepted: number;
+            /** @description 并案 */
+            merged: number;
+            awaitingReview: number;
+        };
         StatisticsRowResponse: {
-            /** @description The unit, or the session when grouped by session */
+            /** @description The unit, or the session when grouped by session; `total` for the 合计 row */
             key: string;
             name: string;
+            /** @description First-round replies assigned */
             assignedAsReplying: number;
             assignedAsCoHandling: number;
+            /** @description Of assignedAsReplying: the proposal is closed (办结) */
             closed: number;
+            /** @description Of closed: the first-round reply was signed by its deadline */
+            closedOnTime: number;
+            /** @description 办结率 = closed ÷ assignedAsReplying; from 0 to 1, null when the denominator is 0 */
+            closingRate: number | null;
+            /** @description 按期办结率 = closedOnTime ÷ assignedAsReplying; from 0 to 1, null when the denominator is 0 */
+            closedOnTimeRate: number | null;
             repliesDue: number;
             repliesOnTime: number;
-            /** @description From 0 to 1; null when nothing was due */
+            /** @description repliesOnTime ÷ repliesDue; from 0 to 1, null when the denominator is 0 */
             replyOnTimeRate: number | null;
             opinionsDue: number;
             opinionsOnTime: number;
+            /** @description opinionsOnTime ÷ opinionsDue; from 0 to 1, null when the denominator is 0 */
             opinionOnTimeRate: number | null;
+            /** @description First-round replies signed */
+            repliesSigned: number;
+            /** @description Working days the signed first-round replies took, in all */
+            workingDaysToReplyTotal: number;
+            /** @description workingDaysToReplyTotal ÷ repliesSigned */
             averageWorkingDaysToReply: number | null;
+            /** @description Of repliesSigned: the unit recorded a contact with the proposers */
+            repliesWithContact: number;
+            /** @description Of repliesWithContact: one was a visit or a meeting */
+            repliesWithMeeting: number;
+            /** @description 沟通率 = repliesWithContact ÷ repliesSigned; from 0 to 1, null when the denominator is 0 */
+            contactRate: number | null;
+            /** @description 见面率 = repliesWithMeeting ÷ repliesSigned; from 0 to 1, null when the denominator is 0 */
+            meetingRate: number | null;
             /**
-             * @description Signed replies per reply class
+             * @description Signed replies per reply class: every class of the deployment, 0 when none
              * @example {
              *       "A": 3,
-             *       "B": 1
+             *       "B": 1,
+             *       "C": 0
              *     }
              */
             replyClasses: {
                 [key: string]: number;
             };
             satisfaction: components["schemas"]["SatisfactionResponse"];
+            /** @description 满意率 = (satisfied + basicallySatisfied) ÷ (satisfied + basicallySatisfied + unsatisfied); from 0 to 1, null when the denominator is 0 */
+            satisfactionRate: number | null;
             rehandled: number;
+            /** @description Reminder notices (催办) sent to the unit */
+            reminderNotices: number;
+            /** @description Working days of delay charged to the unit over every late opinion and reply (as heldBy charges them) */
+            workingDaysHeldUp: number;
+            /** @description Per session: how its proposals were reviewed; null per unit */
+            review: components["schemas"]["ReviewCountsResponse"] | null;
+        };
+        StatisticsScopeResponse: {
+            session?: string;
+            unit?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
         };
         StatisticsResponse: {
             /** @enum {string} */
             groupBy: "unit" | "session";
             items: components["schemas"]["StatisticsRowResponse"][];
+            /** @description 合计: counts summed, rates made from the sums */
+            total: components["schemas"]["StatisticsRowResponse"];
+            /** @description The reply classes, in column order */
+            replyClasses: string[];
+            scope: components["schemas"]["StatisticsScopeResponse"];
+            /**
+             * Format: date
+             * @description The day the figures were made (Shanghai)
+             */
+            date: string;
         };
         HeldByResponse: {
             unitId: string;
@@ -9606,6 +9666,10 @@ export interface operations {
                 replyClass?: string;
                 /** @description Key proposals (重点提案) only */
                 keyOnly?: boolean;
+                /** @description JSON (the page asked for), or the whole list as a report file (title, date; at most 5000 rows) */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Language of the export */
+                lang?: "zh-CN" | "en";
             };
             header?: never;
             path?: never;
@@ -9613,13 +9677,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Open proposals with stage and next deadline; key proposals first */
+            /** @description Open proposals with stage and next deadline; key proposals first (`format`: a page as JSON, or the whole progress list as CSV or XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisedProposalPageResponse"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
@@ -9674,10 +9740,16 @@ export interface operations {
                 replyClass?: string;
                 /** @description Key proposals (重点提案) only */
                 keyOnly?: boolean;
+                /** @description JSON (the page asked for), or the whole list as a report file (title, date; at most 5000 rows) */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Language of the export */
+                lang?: "zh-CN" | "en";
                 state?: "overdue" | "due-soon";
                 /** @description Due soon: at most N working days left (as DueStatus counts them); default the deployment's dueSoonWorkingDays */
                 withinWorkingDays?: number;
                 kind?: "opinion" | "contact" | "reply" | "follow-up" | "publication";
+                /** @description Deadlines whose delay is charged (wholly or in part) to this unit, as `heldBy` says: its own, and the replies its late opinions hold up */
+                heldBy?: string;
             };
             header?: never;
             path?: never;
@@ -9685,13 +9757,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Overdue or due-soon deadlines, working days left/overdue and who holds each up */
+            /** @description Overdue or due-soon deadlines, working days left/overdue and who holds each up (`format`: a page as JSON, or the whole list as CSV or XLSX) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisedDeadlinePageResponse"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
@@ -9738,6 +9812,10 @@ export interface operations {
                 groupBy?: "unit" | "session";
                 session?: string;
                 unit?: string;
+                /** @description Period start (Shanghai date): work assigned, reminders sent, proposals received from this day */
+                from?: string;
+                /** @description Period end (Shanghai date, included) */
+                to?: string;
                 format?: "json" | "csv" | "xlsx";
                 /** @description Column headings of the export */
                 lang?: "zh-CN" | "en";
@@ -9748,7 +9826,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Per unit or per session: assigned, closed, on-time rates, classes, satisfaction (`format`: JSON, CSV or XLSX) */
+            /** @description Per unit or per session, over a period: assigned, closed, the rates (办结率, 按期办结率, on time, 满意率, 沟通率, 见面率), classes, satisfaction, 催办, working days held up, review counts per session; with the 合计 row (`format`: JSON, CSV or XLSX with title and date) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -14,11 +14,14 @@ export function Chart({
   height,
   label,
   testId,
+  onPick,
 }: {
   option: EChartsCoreOption;
   height: number;
   label: string;
   testId?: string;
+  /** A bar (or its axis label) was clicked: the category's index, for a drill-down. */
+  onPick?: (index: number) => void;
 }) {
   return (
     <div role="img" aria-label={label} data-testid={testId} style={{ width: '100%', overflow: 'hidden' }}>
@@ -28,6 +31,15 @@ export function Chart({
         style={{ height, width: '100%' }}
         notMerge
         opts={{ renderer: 'svg' }}
+        {...(onPick
+          ? {
+              onEvents: {
+                click: (p: { dataIndex?: number }) => {
+                  if (typeof p.dataIndex === 'number') onPick(p.dataIndex);
+                },
+              },
+            }
+          : {})}
       />
     </div>
   );

@@ -1,8 +1,9 @@
-import { Alert, Checkbox, Form, InputNumber, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, InputNumber, Select, Space, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { client, ok } from '../../api/client';
+import { client, download, ok } from '../../api/client';
 import { sessionLabel, useSessions } from '../../api/sessions';
 import { useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,7 +21,7 @@ type State = 'overdue' | 'due-soon';
  * working days, 催办 to that unit; on-time and satisfaction rates per unit, with exports.
  */
 export default function DashboardPage() {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const { t: c } = useTranslation();
   const units = useUnits().filter((u) => u.kind === 'bureau');
   const { get, number, set } = useUrlState();
@@ -28,6 +29,7 @@ export default function DashboardPage() {
   const unit = get('unit');
   const kind = get('kind');
   const keyOnly = get('keyOnly') === 'true';
+  const heldBy = get('heldBy');
   // Without a chosen horizon, "due soon" is the API's (the deployment's due-soon threshold).
   const within = get('within') ? Math.min(120, Math.max(0, Number(get('within')) || 0)) : undefined;
   const tab: State = get('tab') === 'due-soon' ? 'due-soon' : 'overdue';
@@ -45,19 +47,51 @@ export default function DashboardPage() {
     pages['due-soon'].pageSize,
   ];
 
+  const query = (state: State, page: number, pageSize: number) => ({
+    state,
+    page,
+    pageSize,
+    ...(state === 'due-soon' && within !== undefined ? { withinWorkingDays: within } : {}),
+    ...(session ? { session } : {}),
+    ...(unit ? { unit } : {}),
+    ...(kind ? { kind: kind as (typeof SUPERVISED_KINDS)[number] } : {}),
+    ...(keyOnly ? { keyOnly: true } : {}),
+    ...(heldBy ? { heldBy } : {}),
+  });
+  const [exportError, setExportError] = useState<unknown>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  /** The whole list of the open tab (or the progress of every open proposal) as a report file. */
+  const exportList = async (what: State | 'progress', format: 'csv' | 'xlsx') => {
+    try {
+      await download(
+        what === 'progress'
+          ? client.GET('/api/supervision/proposals', {
+              params: {
+                query: {
+                  format,
+                  lang,
+                  ...(session ? { session } : {}),
+                  ...(unit ? { unit } : {}),
+                  ...(keyOnly ? { keyOnly: true } : {}),
+                },
+              },
+              parseAs: 'blob',
+            })
+          : client.GET('/api/supervision/deadlines', {
+              params: { query: { ...query(what, 1, 20), format, lang } },
+              parseAs: 'blob',
+            }),
+        `banli-${what}.${format}`,
+      );
+      setExportError(null);
+    } catch (e) {
+      setExportError(e);
+    }
+  };
+
   const deadlines = useQuery({
-    queryKey: ['supervision', 'deadlines', { session, unit, kind, keyOnly, within, op, ops, sp, sps }],
+    queryKey: ['supervision', 'deadlines', { session, unit, kind, keyOnly, within, heldBy, op, ops, sp, sps }],
     queryFn: async ({ signal }) => {
-      const query = (state: State, page: number, pageSize: number) => ({
-        state,
-        page,
-        pageSize,
-        ...(state === 'due-soon' && within !== undefined ? { withinWorkingDays: within } : {}),
-        ...(session ? { session } : {}),
-        ...(unit ? { unit } : {}),
-        ...(kind ? { kind: kind as (typeof SUPERVISED_KINDS)[number] } : {}),
-        ...(keyOnly ? { keyOnly: true } : {}),
-      });
       const [overdue, dueSoon] = await Promise.all([
         ok(client.GET('/api/supervision/deadlines', { params: { query: query('overdue', op, ops) }, signal })),
         ok(client.GET('/api/supervision/deadlines', { params: { query: query('due-soon', sp, sps) }, signal })),
@@ -68,7 +102,7 @@ export default function DashboardPage() {
   });
   const lists = deadlines.data ?? { overdue: null, 'due-soon': null };
   const loading = deadlines.isFetching;
-  const error = deadlines.error;
+  const error = exportError ?? deadlines.error;
   const sessions = (useSessions().data ?? []).map((s) => ({ value: s.code, label: sessionLabel(s) }));
 
   const filter = (changes: Record<string, string | number>) => set({ ...changes, opage: '', spage: '' });
@@ -125,6 +159,18 @@ export default function DashboardPage() {
             onChange={(v) => filter({ within: typeof v === 'number' ? v : '' })}
           />
         </Form.Item>
+        <Form.Item label={t('heldByFilter')} htmlFor="dash-held-by">
+          <Select
+            id="dash-held-by"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('heldByPlaceholder')}
+            style={{ width: 220 }}
+            value={heldBy || undefined}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(v) => filter({ heldBy: v ?? '' })}
+          />
+        </Form.Item>
         <Form.Item>
           <Checkbox checked={keyOnly} onChange={(e) => filter({ keyOnly: e.target.checked ? 'true' : '' })}>
             {t('keyOnly')}
@@ -146,6 +192,16 @@ export default function DashboardPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => set({ tab: k === 'overdue' ? '' : k })}
+        tabBarExtraContent={
+          <Space wrap>
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportList(tab, 'xlsx')}>
+              {t('exportList')}
+            </Button>
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => void exportList('progress', 'xlsx')}>
+              {t('exportProgress')}
+            </Button>
+          </Space>
+        }
         items={(['overdue', 'due-soon'] as const).map((state) => ({
           key: state,
           label:
@@ -174,6 +230,10 @@ export default function DashboardPage() {
         session={session}
         groupBy={groupBy}
         onGroupBy={(g) => set({ groupBy: g === 'unit' ? '' : g })}
+        onDrill={(key) => {
+          filter(groupBy === 'unit' ? { unit: key } : { session: key });
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+        }}
       />
       <ReminderModal
         deadline={reminding}

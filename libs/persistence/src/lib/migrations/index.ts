@@ -18,6 +18,8 @@ import { HandlingStatePostgres1764220000000 } from './postgres/1764220000000-han
 import { HandlingStateSqlite1764220000000 } from './sqlite/1764220000000-handling-state';
 import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-query-sort-keys';
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
+import { SupervisionFiguresPostgres1764404000000 } from './postgres/1764404000000-supervision-figures';
+import { SupervisionFiguresSqlite1764404000000 } from './sqlite/1764404000000-supervision-figures';
 import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
 import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
@@ -60,6 +62,7 @@ export const POSTGRES_MIGRATIONS = [
   CommitteeSessionsPostgres1764330000000,
   ExternalIdentityPostgres1764340000000,
   LetterWordingPostgres1764400000000,
+  SupervisionFiguresPostgres1764404000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -80,4 +83,5 @@ export const SQLITE_MIGRATIONS = [
   CommitteeSessionsSqlite1764330000000,
   ExternalIdentitySqlite1764340000000,
   LetterWordingSqlite1764400000000,
+  SupervisionFiguresSqlite1764404000000,
 ];

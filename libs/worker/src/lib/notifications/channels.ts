@@ -3,6 +3,7 @@ import * as https from 'node:https';
 import { createTransport } from 'nodemailer';
 import type { EmailChannelConfig, NotificationConfig, WebhookChannelConfig } from '@banli/config';
 import type { DeliveryChannel, DueDelivery } from '@banli/persistence';
+import { AliyunSmsProvider } from './aliyun-sms';
 import { signWebhook } from './webhook-signature';
 
 /**
@@ -165,11 +166,10 @@ export class SmsChannel implements NotificationChannel {
   }
 }
 
-export function createSmsProvider(
-  provider: NotificationConfig['sms']['provider'],
-  logger?: SmsLogger,
-): SmsProvider | undefined {
-  switch (provider) {
+export function createSmsProvider(config: NotificationConfig['sms'], logger?: SmsLogger): SmsProvider | undefined {
+  switch (config.provider) {
+    case 'aliyun':
+      return new AliyunSmsProvider(config.aliyun);
     case 'log':
       return new LoggingSmsProvider(logger);
     case 'none':
@@ -185,7 +185,7 @@ export interface NotificationChannels {
 }
 
 export function createChannels(config: NotificationConfig, logger?: SmsLogger): NotificationChannels {
-  const sms = createSmsProvider(config.sms.provider, logger);
+  const sms = createSmsProvider(config.sms, logger);
   return {
     ...(config.email ? { email: new EmailChannel(config.email) } : {}),
     ...(config.webhook ? { webhook: new WebhookChannel(config.webhook) } : {}),

@@ -17,7 +17,13 @@ import {
   toShanghaiDate,
   WorkingDayCalendar,
 } from '@banli/domain';
-import { CalendarOverrideRepository, DailyDigestRepository, DigestNotice, OpenTaskDue } from '@banli/persistence';
+import {
+  CalendarOverrideRepository,
+  DailyDigestRepository,
+  DigestNotice,
+  OpenTaskDue,
+  SupervisedDeadlineDue,
+} from '@banli/persistence';
 
 /** One line of a unit's digest: what is due, when, and how many working days are left (or past). */
 export interface DigestTask {
@@ -88,6 +94,88 @@ export function buildDigests(
   }));
 }
 
+/** A line of the supervisors' digest: a supervised deadline with its due status on the day. */
+export interface SupervisorDigestLine {
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  keyProposal: boolean;
+  kind: string;
+  unitId: string;
+  dueAt: string;
+  dueDate: string;
+  due: DueStatus;
+}
+
+/** The supervisors' digest of a day: what is overdue, by the unit holding it, and what falls due this week. */
+export interface SupervisorDigest {
+  date: string;
+  /** The Sunday that ends the week of `date`. */
+  weekEnd: string;
+  overdueCount: number;
+  /** Units by how much they hold overdue (count, then the longest delay); each with its most overdue lines. */
+  overdueByUnit: { unitId: string; count: number; mostWorkingDaysOverdue: number; lines: SupervisorDigestLine[] }[];
+  dueThisWeekCount: number;
+  /** Not yet overdue, last day on or before `weekEnd`; key proposals first, then by due date. */
+  dueThisWeek: SupervisorDigestLine[];
+}
+
+/** The Sunday that ends the (Monday to Sunday) week of a date. */
+export function sundayOf(date: string): string {
+  return addDays(date, 6 - ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/** Lines listed per unit and for the week, at most: the counts say how many there are in all. */
+export const SUPERVISOR_DIGEST_LINES = 10;
+
+/**
+ * The supervisors' digest (督办日报) for the day of `at`: every running supervised deadline
+ * overdue, grouped by the unit holding it, and those falling due by the end of the week.
+ * Pure (the calendar is given); the due status is the domain's.
+ */
+export function buildSupervisorDigest(
+  calendar: WorkingDayCalendar,
+  at: string,
+  deadlines: SupervisedDeadlineDue[],
+  /** The deployment's due-soon threshold: what the lines' `due` calls due soon. */
+  dueSoonWorkingDays: number = DEFAULT_DEADLINE_POLICY.dueSoonWorkingDays,
+): SupervisorDigest {
+  const today = toShanghaiDate(at);
+  const weekEnd = sundayOf(today);
+  const lines: SupervisorDigestLine[] = deadlines.map((d) => ({
+    ...d,
+    dueDate: toShanghaiDate(d.dueAt),
+    due: dueStatus({ status: 'open', dueAt: d.dueAt }, at, calendar, { dueSoonWorkingDays }),
+  }));
+  const late = (l: SupervisorDigestLine) => (l.due.state === 'overdue' ? l.due.workingDaysOverdue : 0);
+  const overdue = lines.filter((l) => l.due.state === 'overdue');
+  const byUnit = new Map<string, SupervisorDigestLine[]>();
+  for (const l of overdue) byUnit.set(l.unitId, [...(byUnit.get(l.unitId) ?? []), l]);
+  const keyFirst = (a: SupervisorDigestLine, b: SupervisorDigestLine) =>
+    Number(b.keyProposal) - Number(a.keyProposal) || a.dueAt.localeCompare(b.dueAt);
+  const week = lines.filter((l) => l.due.state !== 'overdue' && l.dueDate <= weekEnd).sort(keyFirst);
+  return {
+    date: today,
+    weekEnd,
+    overdueCount: overdue.length,
+    overdueByUnit: [...byUnit]
+      .map(([unitId, ls]) => ({
+        unitId,
+        count: ls.length,
+        mostWorkingDaysOverdue: Math.max(...ls.map(late)),
+        lines: [...ls].sort((a, b) => late(b) - late(a) || keyFirst(a, b)).slice(0, SUPERVISOR_DIGEST_LINES),
+      }))
+      .sort(
+        (a, b) =>
+          b.count - a.count || b.mostWorkingDaysOverdue - a.mostWorkingDaysOverdue || a.unitId.localeCompare(b.unitId),
+      ),
+    dueThisWeekCount: week.length,
+    dueThisWeek: week.slice(0, SUPERVISOR_DIGEST_LINES),
+  };
+}
+
 export function createDigestActivities(
   dataSource: DataSource,
   /** The deployment's due-soon threshold (HandlingConfig's dueSoonWorkingDays) unless configured apart. */
@@ -108,12 +196,20 @@ export function createDigestActivities(
       const tasks = await digests.openTasksDueBefore(dueSoonUntil(calendar, request.at, { dueSoonWorkingDays: n }));
       const notices = buildDigests(calendar, request.at, n, tasks);
       const added = await digests.addDigests(notices);
+      // The supervisors' digest: every deadline overdue, and those falling due by Sunday.
+      const weekAfter = addDays(sundayOf(today), 1);
+      const supervised = await digests.supervisedDeadlinesDueBefore(
+        new Date(`${weekAfter}T00:00:00.000+08:00`).toISOString(),
+      );
+      const supervisorDigest = buildSupervisorDigest(calendar, request.at, supervised, n);
+      const supervisorDigests = await digests.addSupervisorDigests(today, { ...supervisorDigest });
+      const written = { date: today, units: notices.length, tasks: tasks.length, added, supervisorDigests };
       const missing = nextYearNoticeMissing(today, calendar.publishedYears());
-      if (missing === undefined) return { date: today, units: notices.length, tasks: tasks.length, added };
+      if (missing === undefined) return written;
       // Monday of this week: the reminder goes out on the week's first working day only.
       const weekStart = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
       const calendarReminders = await digests.addCalendarReminders(missing, weekStart);
-      return { date: today, units: notices.length, tasks: tasks.length, added, calendarReminders };
+      return { ...written, calendarReminders };
     },
   };
 }

@@ -8,6 +8,9 @@ export const SMS_KINDS: ReadonlySet<string> = new Set(['deadline-escalation', 'r
 /** Outbox kinds whose recipients include every supervisor, besides the unit's own users. */
 export const SUPERVISOR_KINDS: ReadonlySet<string> = new Set(['deadline-escalation']);
 
+/** Outbox kinds for the unit's supervisors only (the supervisors' digest). */
+export const SUPERVISOR_ONLY_KINDS: ReadonlySet<string> = new Set(['supervisor-digest']);
+
 /** Outbox kinds for the unit's admins only (the calendar is theirs to load). */
 export const ADMIN_KINDS: ReadonlySet<string> = new Set(['calendar-reminder']);
 

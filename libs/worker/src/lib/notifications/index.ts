@@ -3,6 +3,7 @@ import type { NotificationConfig } from '@banli/config';
 import { createChannels } from './channels';
 import { NotificationRelay, RelayLogger, consoleRelayLogger } from './notification-relay';
 
+export * from './aliyun-sms';
 export * from './backoff';
 export * from './channels';
 export * from './daily-digest';

@@ -406,6 +406,55 @@ const BUILDERS: Record<string, Builder> = {
       sms: `${SMS_PREFIX}${date}待办：${overdue.length}项已逾期，${soon.length}项即将到期，请登录系统办理。`,
     };
   },
+
+  'supervisor-digest': (ctx, p) => {
+    const date = safeDate(p['date']) ?? '今日';
+    const weekEnd = safeDate(p['weekEnd']) ?? '本周末';
+    const units = (Array.isArray(p['overdueByUnit']) ? p['overdueByUnit'] : []).map(obj);
+    const week = (Array.isArray(p['dueThisWeek']) ? p['dueThisWeek'] : []).map(obj);
+    const overdueCount = num(p['overdueCount']) ?? units.reduce((n, u) => n + (num(u['count']) ?? 0), 0);
+    const weekCount = num(p['dueThisWeekCount']) ?? week.length;
+    const what = (l: Record<string, unknown>) => {
+      const ref = proposalReference({
+        kind: String(l['proposalKind'] ?? 'proposal'),
+        sessionName: String(l['sessionName'] ?? ''),
+        number: String(l['number'] ?? ''),
+        title: String(l['title'] ?? ''),
+      });
+      return `${l['keyProposal'] === true ? '【重点】' : ''}${ref}：${deadlineKindOf(undefined, l['kind'])}`;
+    };
+    const late = (l: Record<string, unknown>) => num(obj(l['due'])['workingDaysOverdue']) ?? 0;
+    const left = (l: Record<string, unknown>) => num(obj(l['due'])['workingDaysLeft']) ?? 0;
+    const more = (shown: number, all: number) => all > shown && `  ……另有${all - shown}项，请登录系统查看`;
+    const unitBlocks = units.flatMap((u, i) => {
+      const ls = (Array.isArray(u['lines']) ? u['lines'] : []).map(obj);
+      const count = num(u['count']) ?? ls.length;
+      return [
+        `${i + 1}. ${ctx.unitName(String(u['unitId']))}：逾期${count}项，最长逾期${num(u['mostWorkingDaysOverdue']) ?? 0}个工作日`,
+        ...ls.map((l) => `  - ${what(l)}，${safeDate(l['dueAt']) ?? ''}到期，已逾期${late(l)}个工作日`),
+        more(ls.length, count),
+      ];
+    });
+    return {
+      title: `【督办日报】${date}：${overdueCount}项逾期（${units.length}个单位），本周${weekCount}项到期`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}督办人员：`,
+        `截至${date}，在办提案的办理时限情况如下：`,
+        `一、已逾期（${overdueCount}项，按责任单位）`,
+        ...(unitBlocks.length ? unitBlocks : ['无']),
+        `二、本周内到期（${weekCount}项，至${weekEnd}）`,
+        ...(week.length
+          ? week.map(
+              (l, i) =>
+                `${i + 1}. ${what(l)}（${ctx.unitName(String(l['unitId']))}），${safeDate(l['dueAt']) ?? ''}到期，${daysLeftText(left(l))}`,
+            )
+          : ['无']),
+        more(week.length, weekCount),
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${date}督办：${overdueCount}项逾期，本周${weekCount}项到期，请登录系统查看。`,
+    };
+  },
 };
 
 function genericNotice(ctx: NoticeContext): NoticeText {
