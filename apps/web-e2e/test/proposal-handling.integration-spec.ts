@@ -230,8 +230,14 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const s1 = page.getByTestId('section-1');
     await s1.getByRole('radio', { name: '吸收采纳' }).check();
     await s1.getByLabel('建议1的答复').fill('我局已将5G基站建设列入年度重点工作。');
+    // A new section puts its adoption sentence on its own paragraph; its measures are sub-points.
+    expect(await s1.getByRole('radio', { name: '单独成段' }).isChecked()).toBe(true);
     await s1.getByRole('button', { name: '添加措施' }).click();
     await s1.getByLabel('建议1的措施1').fill('新建基站1200座。');
+    await s1.getByRole('button', { name: '添加措施' }).click();
+    await s1.getByLabel('建议1的措施2').fill('这条措施随后删除。');
+    await s1.getByRole('button', { name: '删除措施2' }).click();
+    expect(await s1.getByLabel('建议1的措施2').count()).toBe(0);
     await form.getByLabel('致谢领域（如：数字经济发展）').fill('数字经济发展');
     await form.getByLabel('联系电话').fill('0571-88888888');
     // 抄送 comes pre-filled with the default list; 附件 are titles added one by one.
@@ -246,11 +252,16 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const s2 = page.getByTestId('section-2');
     await s2.getByRole('radio', { name: '部分采纳' }).check();
     await s2.getByLabel('建议2的答复').fill('数据要素市场培育正在试点。');
+    await s2.getByRole('radio', { name: '置于正文开头' }).check();
     await form.getByRole('button', { name: '预览答复函' }).click();
     const frame = page.getByTestId('draft-preview').getByTestId('letter-frame');
     expect(await frame.getAttribute('sandbox')).toBe('');
     const letter = page.frameLocator('[data-testid=draft-preview] [data-testid=letter-frame]');
     await letter.getByText('一、关于加快5G基站建设的建议').waitFor();
+    await letter.getByText('吸收采纳该建议。', { exact: true }).waitFor();
+    await letter.getByText('我局已将5G基站建设列入年度重点工作。', { exact: true }).waitFor();
+    await letter.getByText('（一）新建基站1200座。', { exact: true }).waitFor();
+    await letter.getByText('部分采纳该建议。数据要素市场培育正在试点。', { exact: true }).waitFor();
     await letter.getByText('（文号于签发时编定）').waitFor();
     await letter.getByText('附件：X市5G基站建设规划').waitFor();
     await letter.getByText(/^抄送：.*各会办单位。$/).waitFor();
@@ -267,6 +278,8 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const reviewer = await as('lead-reviewer');
     const panel = reviewer.getByTestId('panel-review');
     await panel.getByTestId('draft-view').getByText('我局已将5G基站建设列入年度重点工作。').waitFor();
+    await panel.getByTestId('draft-view-section-1').getByText('单独成段', { exact: true }).waitFor();
+    await panel.getByTestId('draft-view-section-2').getByText('置于正文开头', { exact: true }).waitFor();
     // 沟通协商 is the handler's: the reviewer is offered no contact panel, open or folded.
     expect(await reviewer.getByTestId('panel-contact').count()).toBe(0);
     expect(await reviewer.getByTestId('action-panels').getByText('沟通协商', { exact: true }).count()).toBe(0);

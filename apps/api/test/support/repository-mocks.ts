@@ -7,6 +7,7 @@ import type {
   IDocumentNumberPoolRepository,
   IExternalIdentityRepository,
   IIdempotencyRepository,
+  ILetterWordingRepository,
   INotificationDeliveryRepository,
   IOrganisationRepository,
   IProposalRepository,
@@ -35,6 +36,12 @@ export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> =>
   eventsOf: jest.fn(),
   displayNamesOf: jest.fn().mockResolvedValue({}),
   historyOf: jest.fn(),
+});
+
+export const newLetterWordingRepositoryMock = (): jest.Mocked<ILetterWordingRepository> => ({
+  list: jest.fn(),
+  set: jest.fn(),
+  remove: jest.fn(),
 });
 
 export const newProposalSearchRepositoryMock = (): jest.Mocked<IProposalSearchRepository> => ({ search: jest.fn() });

@@ -82,6 +82,8 @@ export function LetterWordingTab() {
       <Space wrap>
         <Typography.Text>{t('wording.scope')}</Typography.Text>
         <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('wording.scope')}
           style={{ minWidth: 280 }}
           value={scope}
           onChange={(v) => {
