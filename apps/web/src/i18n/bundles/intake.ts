@@ -222,7 +222,7 @@ export const en: typeof zh = {
     noOpenSession: 'No session is open for registration: ask an administrator',
     number: 'Number',
     title: 'Title',
-    titlePlaceholder: '关于……的提案',
+    titlePlaceholder: 'A proposal on …',
     proposers: 'Proposers',
     proposerN: 'Name of proposer {{n}}',
     proposerEmailN: 'E-mail of proposer {{n}}',

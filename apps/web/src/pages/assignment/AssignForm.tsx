@@ -7,6 +7,7 @@ import { proposalKey } from '../proposal/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 import { AssignmentFields } from './AssignmentFields';
+import { colon } from '../../format';
 
 export interface AssignValues {
   mode: 'lead' | 'split' | 'single';
@@ -35,7 +36,7 @@ export function AssignForm(props: {
   onDraft(values: AssignValues): void;
   onAssigned(): void;
 }) {
-  const { t } = useTranslation('assignment');
+  const { t, i18n } = useTranslation('assignment');
   const [form] = Form.useForm<AssignValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -88,7 +89,7 @@ export function AssignForm(props: {
       </Form>
       {detail && (
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Typography.Text strong>{t('proposers')}：</Typography.Text>
+          <Typography.Text strong>{t('proposers')}{colon(i18n.language)}</Typography.Text>
           <Typography.Text>
             {detail.proposers
               .slice()
@@ -97,7 +98,7 @@ export function AssignForm(props: {
               .join('、')}
           </Typography.Text>
           <div style={{ marginTop: 8 }}>
-            <Typography.Text strong>{t('points')}：</Typography.Text>
+            <Typography.Text strong>{t('points')}{colon(i18n.language)}</Typography.Text>
             <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {detail.suggestionPoints.map((p) => (
                 <li key={p.seq}>{p.text}</li>

@@ -1,13 +1,13 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colon, formatDateTime, Lang } from '../../format';
 import { Link } from 'react-router-dom';
 import { client, idempotent, ok } from '../../api/client';
 import { useTasks } from '../../api/tasks';
 import type { InboxTask } from '../../api/types';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { useIdempotencyKeys } from '../../components/useIdempotencyKey';
-import { formatDateTime, Lang } from '../../format';
 import { proposalPath } from '../proposals/types';
 
 /** Acceptances in flight at once. */
@@ -136,7 +136,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
                 {t('review.partFailed', { count: outcome.failed.length })}
                 {outcome.failed.map((f) => (
                   <div key={f.task.proposalId}>
-                    {f.task.proposal.sessionName} {f.task.proposal.number}：{errorText(c, f.error)}
+                    {f.task.proposal.sessionName} {f.task.proposal.number}{colon(i18n.language)}{errorText(c, f.error)}
                   </div>
                 ))}
               </>
@@ -200,7 +200,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
                   size="small"
                   disabled={busy}
                   onClick={() => void acceptAll([task])}
-                  aria-label={`${t('review.accept')}：${task.proposal.title}`}
+                  aria-label={`${t('review.accept')}${colon(i18n.language)}${task.proposal.title}`}
                 >
                   {t('review.accept')}
                 </Button>

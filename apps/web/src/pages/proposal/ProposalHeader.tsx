@@ -1,7 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDate, Lang, paren } from '../../format';
 import { useUnitName } from '../../api/units';
-import { formatDate, Lang } from '../../format';
 
 import type { ProposalDetail, Signature } from './types';
 
@@ -43,7 +43,7 @@ export function ProposalHeader({
             <span key={`${p.name}-${i}`}>
               {i > 0 ? '、' : ''}
               {p.name}
-              {p.lead && detail.proposers.length > 1 ? `（${t('leadProposer')}）` : ''}
+              {p.lead && detail.proposers.length > 1 ? paren(t('leadProposer'), i18n.language) : ''}
             </span>
           ))}
         </span>

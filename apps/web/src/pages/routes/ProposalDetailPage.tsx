@@ -14,11 +14,12 @@ import { LettersCard } from '../proposal/LettersCard';
 import { OpinionsList } from '../proposal/OpinionsList';
 import { ProposalContent, ProposalHeader } from '../proposal/ProposalHeader';
 import type { PanelContext } from '../proposal/panels';
+import { paren } from '../../format';
 
 /** One proposal as its handlers see it all day: what it asks, who holds what, by when, and what to do. */
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('proposal');
+  const { t, i18n } = useTranslation('proposal');
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -75,12 +76,12 @@ export default function ProposalDetailPage() {
                 { key: 'content', label: t('tabs.content'), children: <ProposalContent detail={data.detail} /> },
                 {
                   key: 'opinions',
-                  label: `${t('tabs.opinions')}（${data.detail.opinions.filter((o) => o.status === 'submitted').length}/${data.detail.opinions.length}）`,
+                  label: `${t('tabs.opinions')}${paren(`${data.detail.opinions.filter((o) => o.status === 'submitted').length}/${data.detail.opinions.length}`, i18n.language)}`,
                   children: <OpinionsList detail={data.detail} opinions={data.detail.opinions} />,
                 },
                 {
                   key: 'contacts',
-                  label: `${t('tabs.contacts')}（${data.detail.contacts.length}）`,
+                  label: `${t('tabs.contacts')}${paren(data.detail.contacts.length, i18n.language)}`,
                   children: <ContactsList contacts={data.detail.contacts} />,
                 },
                 { key: 'timeline', label: t('tabs.timeline'), children: <AuditTimeline events={data.events} /> },

@@ -1,12 +1,12 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { colon, formatDate, Lang } from '../../format';
 import { Link } from 'react-router-dom';
 import type { InboxTask } from '../../api/types';
 import { useTasks } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
-import { formatDate, Lang } from '../../format';
 import { AssignForm, AssignValues } from '../assignment/AssignForm';
 import { BulkAssignModal } from '../assignment/BulkAssignModal';
 import { proposalPath } from '../proposals/types';
@@ -144,7 +144,7 @@ export default function AssignmentPage() {
               <Button
                 type={open.includes(task.proposalId) ? 'default' : 'primary'}
                 aria-expanded={open.includes(task.proposalId)}
-                aria-label={`${t('assign')}：${task.proposal.title}`}
+                aria-label={`${t('assign')}${colon(i18n.language)}${task.proposal.title}`}
                 onClick={() => toggle(task.proposalId)}
               >
                 {open.includes(task.proposalId) ? t('collapse') : t('assign')}

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
-import { formatDateTime, Lang } from '../../format';
+import { colon, formatDateTime, Lang } from '../../format';
 import { notificationsChanged, UserNotification } from '../notifications/types';
 import { proposalPath } from '../proposals/types';
 
@@ -140,7 +140,7 @@ export default function NotificationsPage() {
                     size="small"
                     loading={busy === n.id}
                     onClick={() => void act(n.id)}
-                    aria-label={`${t('markRead')}：${n.title}`}
+                    aria-label={`${t('markRead')}${colon(i18n.language)}${n.title}`}
                   >
                     {t('markRead')}
                   </Button>

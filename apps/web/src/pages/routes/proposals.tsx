@@ -9,7 +9,7 @@ import { sessionLabel, useSessions } from '../../api/sessions';
 import { useUnitName } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUrlState } from '../../components/useUrlState';
-import { formatDate, Lang } from '../../format';
+import { formatDate, Lang, paren } from '../../format';
 import { ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
 
 /** Every proposal the user may see: full-text search, session and stage filters, key proposals first. */
@@ -152,7 +152,7 @@ export default function ProposalsPage() {
                 {p.assignedUnitIds.map((u) => (
                   <span key={u}>
                     {unitName(u)}
-                    {u === p.leadUnitId && p.assignedUnitIds.length > 1 ? `（${t('lead')}）` : ''}
+                    {u === p.leadUnitId && p.assignedUnitIds.length > 1 ? paren(t('lead'), i18n.language) : ''}
                   </span>
                 ))}
               </Space>
