@@ -1,10 +1,12 @@
-import { App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
+import { Alert, App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { taskPath } from '../../api/taskPath';
 import { ActionPanels } from '../proposal/ActionPanels';
 import { AuditTimeline } from '../proposal/AuditTimeline';
 import { ContactsList } from '../proposal/ContactsList';
@@ -20,6 +22,7 @@ import { paren } from '../../format';
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('proposal');
+  const { t: c } = useTranslation();
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -41,8 +44,17 @@ export default function ProposalDetailPage() {
     );
   }
   if (!data || !user) {
-    return error ? <ErrorAlert error={error} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
+    return error ? (
+      <LoadFailed what="proposal" error={error} onRetry={reload} retrying={loading} />
+    ) : (
+      <Spin size="large" style={{ display: 'block', margin: 48 }} />
+    );
   }
+
+  // Actions done on another screen (立案 on the review list, 交办 on the assignment desk): the way there.
+  const elsewhere = (['assign', 'review'] as const).filter((name) =>
+    data.detail.allowedActions.some((a) => a.action === name),
+  );
 
   const ctx: PanelContext = {
     detail: data.detail,
@@ -65,6 +77,25 @@ export default function ProposalDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {elsewhere.map((a) => (
+              <Alert
+                key={a}
+                type="info"
+                showIcon
+                data-testid={`go-to-${a}`}
+                title={c(`goTo.${a}`)}
+                action={
+                  <Button
+                    type="primary"
+                    onClick={() =>
+                      navigate(taskPath({ kind: a === 'assign' ? 'assign' : 'review-registration', proposalId: id }))
+                    }
+                  >
+                    {c(`goTo.${a}Button`)}
+                  </Button>
+                }
+              />
+            ))}
             <ActionPanels key={data.detail.tasks.map((x) => x.id).join()} ctx={ctx} />
             <Tabs
               tabBarExtraContent={

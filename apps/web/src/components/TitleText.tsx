@@ -1,0 +1,48 @@
+import { Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Characters that take no room: zero-width spaces and joiners, the BOM, soft hyphens, word joiners. */
+const INVISIBLE = /[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]/gu;
+
+/** Whether a text shows nothing at all (empty, blank, or only zero-width characters). */
+export function isBlank(text: string | null | undefined): boolean {
+  return !text || text.replace(INVISIBLE, '') === '';
+}
+
+/** A title as shown: the title itself, or "（无标题）" when it would show nothing. */
+export function useDisplayTitle(): (title: string | null | undefined) => string {
+  const { t } = useTranslation();
+  return (title) => (isBlank(title) ? t('untitled') : (title as string));
+}
+
+/**
+ * A long text on one line (or `rows` lines), cut with an ellipsis, the whole text in a tooltip on
+ * hover or tap (Ant Design's Typography ellipsis); a title showing nothing reads "（无标题）".
+ */
+export function TitleText({
+  text,
+  rows = 1,
+  style,
+  strong,
+  testId,
+}: {
+  text: string | null | undefined;
+  rows?: number;
+  style?: CSSProperties;
+  strong?: boolean;
+  testId?: string;
+}) {
+  const display = useDisplayTitle()(text);
+  const blank = isBlank(text);
+  const common = { strong, type: blank ? ('secondary' as const) : undefined, 'data-testid': testId };
+  return rows > 1 ? (
+    <Typography.Paragraph {...common} style={{ margin: 0, ...style }} ellipsis={{ rows, tooltip: display }}>
+      {display}
+    </Typography.Paragraph>
+  ) : (
+    <Typography.Text {...common} style={{ maxWidth: '100%', ...style }} ellipsis={{ tooltip: display }}>
+      {display}
+    </Typography.Text>
+  );
+}
