@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { UnitsProvider } from './api/units';
 import { AppLayout } from './layout/AppLayout';
@@ -73,6 +73,10 @@ function Routed() {
   );
 }
 
+// A data router (so screens can block leaving with unsaved work: useBlocker) around the
+// app's routes, which stay declared as elements in Routed.
+const router = createBrowserRouter([{ path: '*', element: <Routed /> }]);
+
 export function App() {
   const { i18n } = useTranslation();
   return (
@@ -80,9 +84,7 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
-            <BrowserRouter>
-              <Routed />
-            </BrowserRouter>
+            <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>
       </AntApp>

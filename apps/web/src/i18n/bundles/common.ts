@@ -33,6 +33,8 @@ export const zh = {
   currentUser: '当前用户',
   loadFailed: '{{what}}加载失败',
   loadFailedHint: '页面上的其他内容可能不完整。请检查网络后重试。',
+  draftRestored: '已恢复本浏览器中尚未保存的草稿（{{at}} 输入）。保存后才会提交到服务器。',
+  draftDiscard: '放弃这些修改',
   unsaved: {
     title: '有未保存的修改',
     content: '离开后，尚未保存到服务器的修改将只保留在本浏览器中（下次打开时可恢复）。确定离开？',
@@ -190,6 +192,8 @@ export const en: typeof zh = {
   currentUser: 'Signed in as',
   loadFailed: 'Could not load the {{what}}',
   loadFailedHint: 'Other parts of the page may be incomplete. Check the network and retry.',
+  draftRestored: 'Restored the draft kept in this browser (typed {{at}}). It reaches the server only when saved.',
+  draftDiscard: 'Discard these changes',
   unsaved: {
     title: 'Unsaved changes',
     content:
