@@ -11,6 +11,7 @@ import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { InboxPage } from './pages/InboxPage';
+import { PublicRepliesPage, PublicReplyPage } from './pages/PublicRepliesPage';
 import { ROUTES } from './pages/routes';
 import type { Role } from './api/types';
 import { queryClient } from './api/query';
@@ -48,6 +49,9 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 主动公开: open to anyone, no sign-in. */}
+      <Route path="/public" element={<PublicRepliesPage />} />
+      <Route path="/public/replies/:proposalId/:unitId/:round" element={<PublicReplyPage />} />
       <Route
         path={PASSWORD_PATH}
         element={
