@@ -115,9 +115,9 @@ export function AppLayout() {
           onClose={() => setDrawerOpen(false)}
           size={300}
           title={t('appName')}
-          data-testid="nav-drawer"
-          styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+          styles={{ body: { padding: 0 } }}
         >
+          <div data-testid="nav-drawer" style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
           <div style={{ padding: '12px 16px', borderBottom: '1px solid #f0f0f0' }}>
             <Typography.Text type="secondary">{t('currentUser')}</Typography.Text>
             <Typography.Paragraph strong style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: who }}>
@@ -151,6 +151,7 @@ export function AppLayout() {
               },
             ]}
           />
+          </div>
         </Drawer>
         <Layout.Content style={{ padding: 12, minWidth: 0 }}>
           <Outlet />
