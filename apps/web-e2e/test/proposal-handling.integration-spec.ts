@@ -545,7 +545,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await pub.waitForURL(/\/public\/replies\//);
     const letter = pub.getByTestId('public-letter');
     await letter.getByText('已列入计划。').first().waitFor();
-    await letter.getByText(/X工信函〔\d{4}〕\d+号/).first().waitFor();
+    await letter
+      .getByText(/X工信函〔\d{4}〕\d+号/)
+      .first()
+      .waitFor();
     expect(pub.url()).not.toContain('/login');
     await visitor.close();
   });

@@ -218,7 +218,10 @@ describe('web UI: a working day on phones and laptops', () => {
     await row.getByRole('button', { name: /^立案：/ }).click();
     const content = page.getByTestId('confirm-content');
     await content.getByText(/立案不能撤销/).waitFor();
-    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await content.waitFor({ state: 'detached' });
     expect(reviews).toEqual([]);
     await row.getByRole('button', { name: /^立案：/ }).click();
@@ -230,9 +233,7 @@ describe('web UI: a working day on phones and laptops', () => {
   it('takes the officer from the 交办 task and from the proposal page to where it is assigned', async () => {
     const page = await as('officer');
     await open(page, '/?kind=assign&pageSize=100');
-    const link = page
-      .locator('tbody tr.ant-table-row', { hasText: LONG.slice(0, 30) })
-      .getByTestId('task-link');
+    const link = page.locator('tbody tr.ant-table-row', { hasText: LONG.slice(0, 30) }).getByTestId('task-link');
     expect(await link.getAttribute('href')).toBe(`/assignment?focus=${encodeURIComponent(longId)}`);
     await link.click();
     await page.getByTestId(`assign-form-${longId}`).waitFor();

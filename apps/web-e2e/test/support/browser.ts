@@ -44,6 +44,8 @@ export async function newSession(
  * would happen (checked against `says` when given).
  */
 export async function confirmDialog(page: Page, says?: RegExp): Promise<string> {
+  // The dialog opens and closes with an animation: the page acts in front, where it runs.
+  await page.bringToFront();
   const content = page.getByTestId('confirm-content').last();
   await content.waitFor();
   const text = await content.innerText();

@@ -1,14 +1,9 @@
 import { Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isBlank } from '../text';
 
-/** Characters that take no room: zero-width spaces and joiners, the BOM, soft hyphens, word joiners. */
-const INVISIBLE = /[\s\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e]/gu;
-
-/** Whether a text shows nothing at all (empty, blank, or only zero-width characters). */
-export function isBlank(text: string | null | undefined): boolean {
-  return !text || text.replace(INVISIBLE, '') === '';
-}
+export { isBlank };
 
 /** A title as shown: the title itself, or "（无标题）" when it would show nothing. */
 export function useDisplayTitle(): (title: string | null | undefined) => string {

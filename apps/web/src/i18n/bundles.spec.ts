@@ -24,7 +24,8 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
   else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) for (const [kk, vv] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    for (const [k, v] of Object.entries(value))
+      for (const [kk, vv] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
   return out;
 }
 
@@ -50,14 +51,17 @@ describe('i18n bundles', () => {
     expect([...en].filter((k) => !zh.has(k))).toEqual([]);
   });
 
-  it.each(bundles.map((b) => [b.file, b.bundle] as const))('%s: English strings use English punctuation and no Chinese', (_f, b) => {
-    const bad = [...leaves(b.en)].filter(
-      ([k, v]) =>
-        CJK_PUNCTUATION.test(v) ||
-        (CJK.test(v) && !ALLOWED_HAN.has(v) && !QUOTES_CHINESE_DATA.has(`${b.namespace}:${k}`)),
-    );
-    expect(bad).toEqual([]);
-  });
+  it.each(bundles.map((b) => [b.file, b.bundle] as const))(
+    '%s: English strings use English punctuation and no Chinese',
+    (_f, b) => {
+      const bad = [...leaves(b.en)].filter(
+        ([k, v]) =>
+          CJK_PUNCTUATION.test(v) ||
+          (CJK.test(v) && !ALLOWED_HAN.has(v) && !QUOTES_CHINESE_DATA.has(`${b.namespace}:${k}`)),
+      );
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('the check bites: a full-width bracket in English is found', () => {
     expect(CJK_PUNCTUATION.test('24 Dec 2026（15 working days left）')).toBe(true);

@@ -118,39 +118,45 @@ export function AppLayout() {
           styles={{ body: { padding: 0 } }}
         >
           <div data-testid="nav-drawer" style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
-          <div style={{ padding: '12px 16px', borderBottom: '1px solid #f0f0f0' }}>
-            <Typography.Text type="secondary">{t('currentUser')}</Typography.Text>
-            <Typography.Paragraph strong style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: who }}>
-              <span data-testid="current-user">{who}</span>
-            </Typography.Paragraph>
-            {city?.governmentName && (
-              <Typography.Text type="secondary" data-testid="government-name">
-                {city.governmentName}
-              </Typography.Text>
-            )}
-          </div>
-          <Menu mode="inline" selectedKeys={selected} items={items} aria-label="main" style={{ borderInlineEnd: 0 }} />
-          <Menu
-            mode="inline"
-            selectable={false}
-            style={{ borderInlineEnd: 0, borderTop: '1px solid #f0f0f0', marginTop: 'auto' }}
-            items={[
-              {
-                key: 'language',
-                icon: <GlobalOutlined />,
-                label: t('language'),
-                children: languageItems.map((l) => ({ ...l, onClick: () => setLanguage(l.key as Language) })),
-              },
-              { key: 'password', icon: <KeyOutlined />, label: <Link to="/password">{t('changePassword')}</Link> },
-              {
-                key: 'sign-out',
-                icon: <LogoutOutlined />,
-                label: t('signOut'),
-                danger: true,
-                onClick: () => void signOut(),
-              },
-            ]}
-          />
+            <div style={{ padding: '12px 16px', borderBottom: '1px solid #f0f0f0' }}>
+              <Typography.Text type="secondary">{t('currentUser')}</Typography.Text>
+              <Typography.Paragraph strong style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: who }}>
+                <span data-testid="current-user">{who}</span>
+              </Typography.Paragraph>
+              {city?.governmentName && (
+                <Typography.Text type="secondary" data-testid="government-name">
+                  {city.governmentName}
+                </Typography.Text>
+              )}
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={items}
+              aria-label="main"
+              style={{ borderInlineEnd: 0 }}
+            />
+            <Menu
+              mode="inline"
+              selectable={false}
+              style={{ borderInlineEnd: 0, borderTop: '1px solid #f0f0f0', marginTop: 'auto' }}
+              items={[
+                {
+                  key: 'language',
+                  icon: <GlobalOutlined />,
+                  label: t('language'),
+                  children: languageItems.map((l) => ({ ...l, onClick: () => setLanguage(l.key as Language) })),
+                },
+                { key: 'password', icon: <KeyOutlined />, label: <Link to="/password">{t('changePassword')}</Link> },
+                {
+                  key: 'sign-out',
+                  icon: <LogoutOutlined />,
+                  label: t('signOut'),
+                  danger: true,
+                  onClick: () => void signOut(),
+                },
+              ]}
+            />
           </div>
         </Drawer>
         <Layout.Content style={{ padding: 12, minWidth: 0 }}>

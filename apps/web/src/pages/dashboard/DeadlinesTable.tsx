@@ -82,7 +82,9 @@ export function DeadlinesTable(props: {
                 <span key={h.unitId}>
                   {unitName(h.unitId)}
                   {props.state === 'overdue' && (
-                    <Typography.Text type="danger">{paren(t('workingDays', { count: h.workingDays }), i18n.language)}</Typography.Text>
+                    <Typography.Text type="danger">
+                      {paren(t('workingDays', { count: h.workingDays }), i18n.language)}
+                    </Typography.Text>
                   )}
                 </span>
               ))}
@@ -95,7 +97,11 @@ export function DeadlinesTable(props: {
           width: 90,
           fixed: 'right',
           render: (_, d) => (
-            <Button size="small" onClick={() => props.onRemind(d)} aria-label={`${t('remind')}${colon(i18n.language)}${d.title}`}>
+            <Button
+              size="small"
+              onClick={() => props.onRemind(d)}
+              aria-label={`${t('remind')}${colon(i18n.language)}${d.title}`}
+            >
               {t('remind')}
             </Button>
           ),

@@ -70,12 +70,18 @@ function OpinionCard({
     >
       {o.waiver && (
         <Typography.Paragraph type="secondary">
-          {t('opinions.waived')}{colon(lang)}{o.waiver.reason}{paren(`${personName(o.waiver.by)} · ${formatDateTime(o.waiver.at, lang)}`, lang)}
+          {t('opinions.waived')}
+          {colon(lang)}
+          {o.waiver.reason}
+          {paren(`${personName(o.waiver.by)} · ${formatDateTime(o.waiver.at, lang)}`, lang)}
         </Typography.Paragraph>
       )}
       {o.returns.map((r, i) => (
         <Typography.Paragraph key={i} type="danger" data-testid="opinion-return">
-          {t('opinions.returned')}{paren(t('opinions.version', { version: r.version }), lang)}{colon(lang)}{r.reason}
+          {t('opinions.returned')}
+          {paren(t('opinions.version', { version: r.version }), lang)}
+          {colon(lang)}
+          {r.reason}
           {r.by ? paren(`${personName(r.by)} · ${formatDateTime(r.at, lang)}`, lang) : ''}
         </Typography.Paragraph>
       ))}
@@ -108,13 +114,18 @@ function OpinionCard({
           />
           {o.summary && (
             <Typography.Paragraph style={{ marginTop: 8, whiteSpace: 'pre-wrap' }}>
-              <Typography.Text strong>{t('opinions.summary')}{colon(lang)}</Typography.Text>
+              <Typography.Text strong>
+                {t('opinions.summary')}
+                {colon(lang)}
+              </Typography.Text>
               {o.summary}
             </Typography.Paragraph>
           )}
           {o.submittedAt && (
             <Typography.Text type="secondary">
-              {t('opinions.submittedAt')}{colon(lang)}{formatDateTime(o.submittedAt, lang)}
+              {t('opinions.submittedAt')}
+              {colon(lang)}
+              {formatDateTime(o.submittedAt, lang)}
               {o.submittedBy ? ` · ${personName(o.submittedBy)}` : ''}
             </Typography.Text>
           )}
