@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isBlank } from '../text';
 
@@ -39,5 +40,32 @@ export function TitleText({
     <Typography.Text {...common} style={{ maxWidth: '100%', ...style }} ellipsis={{ tooltip: display }}>
       {display}
     </Typography.Text>
+  );
+}
+
+/**
+ * A title line of a list: tags that keep their size, then the title as a link, cut to the
+ * room left (a flex row whose link may shrink, so a long title never widens the page).
+ */
+export function TitleLine({
+  tags,
+  to,
+  text,
+  testId,
+  strong,
+}: {
+  tags?: ReactNode;
+  to: string;
+  text: string | null | undefined;
+  testId?: string;
+  strong?: boolean;
+}) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, maxWidth: '100%' }}>
+      {tags && <span style={{ flex: 'none', display: 'inline-flex' }}>{tags}</span>}
+      <Link to={to} style={{ minWidth: 0, flex: '0 1 auto', display: 'flex' }} data-testid={testId}>
+        <TitleText text={text} strong={strong} />
+      </Link>
+    </div>
   );
 }

@@ -13,7 +13,6 @@ interface Bundle {
 }
 
 const DIR = path.join(__dirname, 'bundles');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (file: string): Bundle => require(path.join(DIR, file)) as Bundle;
 const bundles = fs
   .readdirSync(DIR)

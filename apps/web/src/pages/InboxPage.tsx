@@ -1,13 +1,13 @@
 import { Button, Card, Col, Grid, List, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { InboxTask } from '../api/types';
 import { TaskQuery, useTasks, useUnitScopeAllowed } from '../api/tasks';
 import { taskPath } from '../api/taskPath';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { LoadFailed } from '../components/LoadFailed';
-import { TitleText } from '../components/TitleText';
+import { TitleLine } from '../components/TitleText';
 import { countText } from '../format';
 
 /**
@@ -72,19 +72,15 @@ export function InboxPage() {
   };
 
   const title = (task: InboxTask) => (
-    <Space size={4} style={{ maxWidth: '100%' }}>
-      {task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
-      <Link
-        to={taskPath(task)}
-        style={{ minWidth: 0, display: 'inline-flex', maxWidth: '100%' }}
-        data-testid="task-link"
-      >
-        <TitleText text={task.proposal.title} />
-      </Link>
-    </Space>
+    <TitleLine
+      to={taskPath(task)}
+      text={task.proposal.title}
+      testId="task-link"
+      tags={task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+    />
   );
   const numberLine = (task: InboxTask) => (
-    <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ maxWidth: '100%' }}>
+    <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block', maxWidth: '100%' }}>
       {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
     </Typography.Text>
   );
@@ -180,7 +176,7 @@ export function InboxPage() {
           renderItem={(task) => (
             <List.Item style={{ padding: '4px 0', borderBlockEnd: 0 }}>
               <Card size="small" style={{ width: '100%', minWidth: 0 }} data-testid="task-card">
-                <Space orientation="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
+                <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 }}>
                   {title(task)}
                   {numberLine(task)}
                   <Space wrap size={4}>
@@ -191,7 +187,7 @@ export function InboxPage() {
                   <Button type="primary" size="small" onClick={() => navigate(taskPath(task))}>
                     {t('openTask')}
                   </Button>
-                </Space>
+                </div>
               </Card>
             </List.Item>
           )}
@@ -210,10 +206,10 @@ export function InboxPage() {
               title: t('proposal'),
               key: 'proposal',
               render: (_, task) => (
-                <Space orientation="vertical" size={0} style={{ width: '100%', minWidth: 0 }}>
+                <div style={{ minWidth: 0 }}>
                   {title(task)}
                   {numberLine(task)}
-                </Space>
+                </div>
               ),
             },
             { title: t('task'), dataIndex: 'kind', width: 140, render: (k: string) => c(`task.${k}`) },

@@ -3,11 +3,10 @@ import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { colon, formatDate, Lang } from '../../format';
-import { Link } from 'react-router-dom';
 import type { InboxTask } from '../../api/types';
 import { useTasks } from '../../api/tasks';
 import { LoadFailed } from '../../components/LoadFailed';
-import { TitleText } from '../../components/TitleText';
+import { TitleLine, TitleText } from '../../components/TitleText';
 import { client, ok } from '../../api/client';
 import { proposalKey } from '../proposal/hooks';
 import { useUrlState } from '../../components/useUrlState';
@@ -104,6 +103,7 @@ export default function AssignmentPage() {
           dataSource={data?.items ?? []}
           size="middle"
           scroll={{ x: 800 }}
+          tableLayout="fixed"
           locale={{ emptyText: t('empty') }}
           expandable={{
             expandedRowKeys: open,
@@ -136,20 +136,16 @@ export default function AssignmentPage() {
               title: t('proposal'),
               key: 'proposal',
               render: (_, task) => (
-                <Space orientation="vertical" size={0}>
-                  <Space size={4} style={{ maxWidth: '100%' }}>
-                    {task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
-                    <Link
-                      to={proposalPath(task.proposalId)}
-                      style={{ display: 'inline-flex', minWidth: 0, maxWidth: '100%' }}
-                    >
-                      <TitleText text={task.proposal.title} />
-                    </Link>
-                  </Space>
-                  <Typography.Text type="secondary">
+                <div style={{ minWidth: 0 }}>
+                  <TitleLine
+                    to={proposalPath(task.proposalId)}
+                    text={task.proposal.title}
+                    tags={task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+                  />
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block' }}>
                     {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
                   </Typography.Text>
-                </Space>
+                </div>
               ),
             },
             {

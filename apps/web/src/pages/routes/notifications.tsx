@@ -111,6 +111,7 @@ export default function NotificationsPage() {
           loading={query.isFetching}
           dataSource={data?.items ?? []}
           showHeader={false}
+          tableLayout="fixed"
           size="middle"
           locale={{ emptyText: unreadOnly ? t('emptyUnread') : t('empty') }}
           onRow={(n) =>

@@ -3,12 +3,11 @@ import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ProposalStage } from '@banli/domain';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import { sessionLabel, useSessions } from '../../api/sessions';
 import { useUnitName } from '../../api/units';
 import { LoadFailed } from '../../components/LoadFailed';
-import { TitleText } from '../../components/TitleText';
+import { TitleLine } from '../../components/TitleText';
 import { useUrlState } from '../../components/useUrlState';
 import { formatDate, Lang, paren } from '../../format';
 import { ProposalSummary, proposalPath, proposersLabel, STAGES } from '../proposals/types';
@@ -133,18 +132,23 @@ export default function ProposalsPage() {
               title: t('proposal'),
               key: 'proposal',
               render: (_, p) => (
-                <Space orientation="vertical" size={0} style={{ width: '100%', minWidth: 0 }}>
-                  <Space size={4} style={{ maxWidth: '100%' }}>
-                    {p.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
-                    {p.kind === 'suggestion' && <Tag>{t('kind.suggestion')}</Tag>}
-                    <Link to={proposalPath(p.id)} style={{ display: 'inline-flex', minWidth: 0, maxWidth: '100%' }}>
-                      <TitleText text={p.title} />
-                    </Link>
-                  </Space>
-                  <Typography.Text type="secondary">
+                <div style={{ minWidth: 0 }}>
+                  <TitleLine
+                    to={proposalPath(p.id)}
+                    text={p.title}
+                    tags={
+                      (p.keyProposal || p.kind === 'suggestion') && (
+                        <>
+                          {p.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+                          {p.kind === 'suggestion' && <Tag>{t('kind.suggestion')}</Tag>}
+                        </>
+                      )
+                    }
+                  />
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block' }}>
                     {p.sessionName} · {t('number', { number: p.number })}
                   </Typography.Text>
-                </Space>
+                </div>
               ),
             },
             {
