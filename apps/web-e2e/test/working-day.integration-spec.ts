@@ -270,7 +270,12 @@ describe('web UI: a working day on phones and laptops', () => {
     expect(await topic.inputValue()).toBe('社区养老服务');
 
     // Closing the tab: the browser's own warning (beforeunload).
-    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => resolve(d.type())));
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.accept();
+      }),
+    );
     await page.close({ runBeforeUnload: true });
     expect(await asked).toBe('beforeunload');
   });
