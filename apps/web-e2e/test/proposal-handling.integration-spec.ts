@@ -306,6 +306,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const panel = signer.getByTestId('panel-sign-off');
     await panel.getByLabel('签发意见').fill('同意签发');
     await panel.getByRole('button', { name: /^签\s*发$/ }).click();
+    await confirmDialog(signer, /文号池/);
     const alert = panel.getByTestId('error-alert');
     await alert.getByText('尚有会办意见未报送或未免于会办，不能签发').waitFor();
     expect(await alert.getAttribute('data-code')).toBe('OPINIONS_OUTSTANDING');
