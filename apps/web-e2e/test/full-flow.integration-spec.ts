@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import { confirmDialog, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
 import { openSession } from './support/api';
 
@@ -75,6 +75,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     const row = registrar.getByTestId('review-list').locator('tbody tr.ant-table-row', { hasText: title });
     await row.locator('.ant-checkbox-input').check();
     await registrar.getByTestId('accept-selected').click();
+    await confirmDialog(registrar, /立案不能撤销/);
     await registrar.getByTestId('review-outcome').getByText('已立案 1 件').waitFor();
 
     // The assigning office assigns it: lead industry-it, co-handlers human resources and education.
@@ -84,6 +85,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     await choose(form.getByLabel('主办单位'), 'X市工业和信息化局');
     await choose(form.getByLabel('会办单位'), 'X市人力资源和社会保障局', 'X市教育局');
     await form.getByRole('button', { name: /确认交办/ }).click();
+    await confirmDialog(officer, /办理时限即开始计算/);
     await officer.getByTestId('assigned').getByText(`已交办：${title}`).waitFor();
 
     // A supervisor sees what falls due and reminds the education bureau (催办).
@@ -144,6 +146,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
       .getByTestId('panel-sign-off')
       .getByRole('button', { name: /^签\s*发$/ })
       .click();
+    await confirmDialog(signer, /文号池/);
     const number = signer.getByTestId('document-number');
     await number.waitFor();
     expect(await number.textContent()).toMatch(/^X工信函〔\d{4}〕\d+号$/);
@@ -151,6 +154,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     // The handler dispatches it; the assigning office records both proposers' ratings.
     const back = await detail('lead-handler');
     await back.getByTestId('panel-dispatch').getByRole('button', { name: '发出答复' }).click();
+    await confirmDialog(back);
     await back.getByTestId('stage').getByText('满意度测评中').waitFor();
     const rating = (await detail('officer')).getByTestId('panel-feedback-industry-it');
     for (const [proposer, result] of [
@@ -170,6 +174,7 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     const publish = publisher.getByTestId('panel-publication');
     await publish.getByLabel('公开位置（可选，如网站栏目）').fill('市政府门户网站·建议提案办理');
     await publish.getByRole('button', { name: '确认已公开' }).click();
+    await confirmDialog(publisher);
     await publisher.getByTestId('stage').getByText('已办结').waitFor();
     await screenshot(publisher, '30-full-flow-closed');
 

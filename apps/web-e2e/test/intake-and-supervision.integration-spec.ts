@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { choose, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import { choose, confirmDialog, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
 import { systemUrl } from './support/system';
 
 /**
@@ -198,6 +198,7 @@ describe('web UI: intake, assignment and supervision', () => {
       for (let i = 0; i < count; i++) await mine.nth(i).locator('.ant-checkbox-input').check();
       await page.getByTestId('accept-selected').getByText(`立案所选（${count} 件）`).waitFor();
       await page.getByTestId('accept-selected').click();
+      await confirmDialog(page, new RegExp(`所选的 ${count} 件提案立案`));
       await page.getByTestId('review-outcome').getByText(`已立案 ${count} 件`).waitFor({ timeout: 60_000 });
       accepted += count;
       await page.getByTestId('review-outcome').locator('.ant-alert-close-icon').click();
@@ -240,6 +241,7 @@ describe('web UI: intake, assignment and supervision', () => {
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, '13-assignment');
     await form.getByRole('button', { name: /确认交办/ }).click();
+    await confirmDialog(page, /办理时限即开始计算/);
     await page.getByTestId('assigned').getByText(`已交办：${handTitle}`).waitFor();
     await page.getByRole('button', { name: `交办：${handTitle}` }).waitFor({ state: 'detached' });
     await page.context().close();

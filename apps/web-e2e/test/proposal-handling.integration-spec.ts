@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn } from './support/browser';
+import { confirmDialog, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn } from './support/browser';
 import { systemUrl } from './support/system';
 import { openSession } from './support/api';
 
@@ -319,6 +319,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const panel = signer.getByTestId('panel-sign-off');
     await panel.getByLabel('签发意见').fill('同意签发');
     await panel.getByRole('button', { name: /^签\s*发$/ }).click();
+    await confirmDialog(signer, /文号池/);
     const alert = panel.getByTestId('error-alert');
     await alert.getByText('尚有会办意见未报送或未免于会办，不能签发').waitFor();
     expect(await alert.getAttribute('data-code')).toBe('OPINIONS_OUTSTANDING');
@@ -340,6 +341,8 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
       .locator('button')
       .filter({ hasText: /^签\s*发$/ })
       .click();
+    // Signing allocates a document number: the confirmation names the pool it is taken from.
+    await confirmDialog(signer, /X市工业和信息化局的发文文号池/);
     await panel.waitFor({ state: 'detached' });
     const number = signer.getByTestId('document-number');
     await number.waitFor();
@@ -370,6 +373,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await screenshot(handler, '16-letters-dispatch');
     const dispatch = handler.getByTestId('panel-dispatch');
     await dispatch.getByRole('button', { name: '发出答复' }).click();
+    await confirmDialog(handler, /李明、王芳.*不能撤回/);
     await dispatch.waitFor({ state: 'detached' });
     await stage(handler).getByText('满意度测评中').waitFor();
 
@@ -434,9 +438,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await more(lead, '退回会办意见').click();
     const back = lead.getByTestId('panel-return-opinion');
     await back.getByLabel('退回理由').fill('请补充具体措施');
-    await submitted(lead, '/opinions/human-resources/return', () =>
-      back.getByRole('button', { name: '退回修改' }).click(),
-    );
+    await submitted(lead, '/opinions/human-resources/return', async () => {
+      await back.getByRole('button', { name: '退回修改' }).click();
+      await confirmDialog(lead, /X市人力资源和社会保障局的会办意见将退回修改/);
+    });
     await back.waitFor({ state: 'detached' });
 
     await more(lead, '申请调整交办').click();
@@ -464,16 +469,18 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const decideObjection = officer.getByTestId('panel-decide-objection-1');
     await decideObjection.getByText(/申请调整：数据要素市场主要由数据局负责/).waitFor();
     await decideObjection.getByLabel('处理理由').fill('职责明确，维持交办');
-    await submitted(officer, '/objections/1/decision', () =>
-      decideObjection.getByRole('button', { name: '提交处理结果' }).click(),
-    );
+    await submitted(officer, '/objections/1/decision', async () => {
+      await decideObjection.getByRole('button', { name: '提交处理结果' }).click();
+      await confirmDialog(officer);
+    });
     await decideObjection.waitFor({ state: 'detached' });
     const decideExtension = officer.getByTestId('panel-decide-extension-1');
     await decideExtension.getByText(/答复延至2027年3月31日：需开展专题调研/).waitFor();
     await decideExtension.getByLabel('审批意见').fill('同意延期');
-    await submitted(officer, '/extensions/1/decision', () =>
-      decideExtension.getByRole('button', { name: '提交审批结果' }).click(),
-    );
+    await submitted(officer, '/extensions/1/decision', async () => {
+      await decideExtension.getByRole('button', { name: '提交审批结果' }).click();
+      await confirmDialog(officer);
+    });
     await decideExtension.waitFor({ state: 'detached' });
 
     const supervisor = await as('supervisor', xssId);
@@ -494,6 +501,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const waive = supervisor.getByTestId('panel-waive');
     await waive.getByLabel('理由', { exact: true }).fill('该局已口头说明无补充意见');
     await waive.getByRole('button', { name: '确认免于会办' }).click();
+    await confirmDialog(supervisor, /不能撤销/);
     await waive.waitFor({ state: 'detached' });
     await supervisor.getByRole('tab', { name: /会办意见/ }).click();
     await supervisor
@@ -535,8 +543,28 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const publication = page.getByTestId('panel-publication');
     await publication.getByLabel('公开位置（可选，如网站栏目）').fill('市政府门户网站·建议提案办理');
     await publication.getByRole('button', { name: '确认已公开' }).click();
+    await confirmDialog(page, /公开/);
     await stage(page).getByText('已办结').waitFor();
     expect(await page.getByTestId('action-panels').count()).toBe(0);
+
+    // Anyone reads it on the public page, without signing in (the way there is on the sign-in page).
+    const visitor = await newSession(browser);
+    const pub = await visitor.newPage();
+    await pub.goto(`${url}/login`);
+    await pub.getByTestId('public-link').click();
+    await pub.waitForURL(/\/public$/);
+    await pub.getByTestId('public-find').locator('input').fill('职业技能培训');
+    const reply = pub.getByTestId('public-reply').filter({ hasText: '关于完善职业技能培训的提案' });
+    await reply.getByRole('link').click();
+    await pub.waitForURL(/\/public\/replies\//);
+    const letter = pub.getByTestId('public-letter');
+    await letter.getByText('已列入计划。').first().waitFor();
+    await letter
+      .getByText(/X工信函〔\d{4}〕\d+号/)
+      .first()
+      .waitFor();
+    expect(pub.url()).not.toContain('/login');
+    await visitor.close();
   });
 
   it('offers marking as key proposal on a proposal just registered', async () => {

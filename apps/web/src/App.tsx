@@ -4,13 +4,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { UnitsProvider } from './api/units';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { InboxPage } from './pages/InboxPage';
+import { PublicRepliesPage, PublicReplyPage } from './pages/PublicRepliesPage';
 import { ROUTES } from './pages/routes';
 import type { Role } from './api/types';
 import { queryClient } from './api/query';
@@ -48,6 +49,9 @@ function Routed() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* 主动公开: open to anyone, no sign-in. */}
+      <Route path="/public" element={<PublicRepliesPage />} />
+      <Route path="/public/replies/:proposalId/:unitId/:round" element={<PublicReplyPage />} />
       <Route
         path={PASSWORD_PATH}
         element={
@@ -73,6 +77,10 @@ function Routed() {
   );
 }
 
+// A data router (so screens can block leaving with unsaved work: useBlocker) around the
+// app's routes, which stay declared as elements in Routed.
+const router = createBrowserRouter([{ path: '*', element: <Routed /> }]);
+
 export function App() {
   const { i18n } = useTranslation();
   return (
@@ -80,9 +88,7 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
-            <BrowserRouter>
-              <Routed />
-            </BrowserRouter>
+            <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>
       </AntApp>

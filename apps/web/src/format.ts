@@ -54,3 +54,15 @@ export function formatDateTime(instant: string | Date, lang: Lang): string {
 export function countText(n: number, capped: boolean | undefined): string {
   return capped ? `${n}+` : String(n);
 }
+
+/**
+ * Punctuation of the language shown: full-width （） and ： in Chinese, ASCII " (…)" and ": " in
+ * English (so English screens read `24 Dec 2026 (15 working days left)`).
+ */
+export function paren(text: string | number, lang: string): string {
+  return lang === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+export function colon(lang: string): string {
+  return lang === 'en' ? ': ' : '：';
+}

@@ -26,11 +26,56 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A separate browser session (own cookies) for one user, at the size bureau PCs have. */
-export async function newSession(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
-  return track(
-    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' }),
-  );
+/** The sizes every screen is checked at (issue 18): a phone and a small laptop. */
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 720 };
+
+/** A separate browser session (own cookies) for one user, at the size bureau PCs have (or `viewport`). */
+export async function newSession(
+  browser: Browser,
+  locale = 'zh-CN',
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+): Promise<BrowserContext> {
+  return track(await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' }));
+}
+
+/**
+ * Goes ahead in the confirmation an irreversible action asks for, and returns what it said
+ * would happen (checked against `says` when given).
+ */
+export async function confirmDialog(page: Page, says?: RegExp): Promise<string> {
+  // The dialog opens and closes with an animation: the page acts in front, where it runs.
+  await page.bringToFront();
+  const content = page.getByTestId('confirm-content').last();
+  await content.waitFor();
+  const text = await content.innerText();
+  if (says && !says.test(text)) throw new Error(`the confirmation said "${text}", not ${says}`);
+  const dialog = page.getByRole('dialog').filter({ has: content });
+  await dialog.getByTestId('confirm-ok').click();
+  await content.waitFor({ state: 'detached' });
+  return text;
+}
+
+/**
+ * What makes the page wider than the window (empty when nothing does): an element sticking
+ * out of its parent past the window's edge, and the widths.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((e) => {
+        const right = e.getBoundingClientRect().right;
+        return right > width + 0.5 && right > (e.parentElement?.getBoundingClientRect().right ?? 0) + 0.5;
+      })
+      .slice(0, 8)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} right=${Math.round(e.getBoundingClientRect().right)}`,
+      )
+      .concat(`scrollWidth=${document.documentElement.scrollWidth} innerWidth=${width}`);
+  });
 }
 
 export const DEMO_PASSWORD = process.env['BANLI_DEMO_PASSWORD'] ?? 'banli-demo-2026';
@@ -41,7 +86,8 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByLabel(/用户名|User name/).fill(username);
   await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.getByTestId('current-user').waitFor();
+  // On a wide screen the user's name is in the header; on a phone, in the drawer behind the menu button.
+  await page.getByTestId('current-user').or(page.getByTestId('nav-drawer-button')).first().waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

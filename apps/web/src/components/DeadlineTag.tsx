@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
-import { formatDate, Lang } from '../format';
+import { formatDate, Lang, paren } from '../format';
 
 type DueStatus = Schemas['DueStatusResponse'];
 
@@ -32,13 +32,13 @@ export function DeadlineTag(props: { dueAt: string | null | undefined; due: DueS
       suffix = due.workingDaysOverdue ? t('deadline.overdue', { count: due.workingDaysOverdue }) : t('deadline.late');
     else if (due.workingDaysLeft === 0) suffix = t('deadline.today');
     else if (due.workingDaysLeft !== undefined) suffix = t('deadline.left', { count: due.workingDaysLeft });
-    text = `${formatDate(props.dueAt, lang)}${suffix ? `（${suffix}）` : ''}`;
+    text = `${formatDate(props.dueAt, lang)}${suffix ? paren(suffix, lang) : ''}`;
   }
   const provisional = 'provisional' in due && due.provisional === true;
   const tag = (
     <Tag color={COLOURS[due.state]} data-due={due.state} data-provisional={provisional || undefined}>
       {text}
-      {provisional && `（${t('deadline.provisionalShort')}）`}
+      {provisional && paren(t('deadline.provisionalShort'), lang)}
     </Tag>
   );
   // A provisional date may move once its year's notice is loaded: say so wherever it shows.

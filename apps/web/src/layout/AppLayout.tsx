@@ -1,6 +1,13 @@
-import { Badge, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
-import { BellOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useEffect } from 'react';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import {
+  BellOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -25,13 +32,22 @@ const NAV: { key: string; path: string; roles?: Role[] }[] = [
   { key: 'adminSessions', path: '/admin/sessions', roles: ['admin'] },
 ];
 
-/** The frame of every screen: navigation by role, language, notifications, the user. */
+/**
+ * The frame of every screen: navigation by role, language, notifications, the user. On a wide
+ * screen (Ant Design's `lg` breakpoint and up) the menu runs across the header; on phones and
+ * tablets a menu button opens a drawer holding the navigation, the user, the language and
+ * sign-out, and the header keeps only what fits on 390 px.
+ */
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, signOut, has } = useAuth();
   const unitName = useUnitName();
   const city = useCity();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement every breakpoint is undefined: assume the wide layout.
+  const narrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const unread =
     useQuery({
       queryKey: UNREAD_COUNT,
@@ -43,6 +59,7 @@ export function AppLayout() {
   // Counted again on every screen change, as notices come with the work the user moves to.
   useEffect(() => {
     void queryClient.invalidateQueries({ queryKey: UNREAD_COUNT });
+    setDrawerOpen(false);
   }, [location.pathname]);
 
   // The browser tab names the city's government once its settings are known.
@@ -57,6 +74,97 @@ export function AppLayout() {
   const selected = NAV.map((n) => n.path)
     .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
     .slice(-1);
+  const who = `${user?.displayName ?? ''} · ${unitName(user?.unitId)}`;
+
+  const bell = (
+    <Link to="/notifications" aria-label={t('nav.notifications')}>
+      <Badge count={unread} size="small" data-testid="unread-badge">
+        <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+      </Badge>
+    </Link>
+  );
+  const languageItems = [
+    { key: 'zh-CN', label: '中文' },
+    { key: 'en', label: 'English' },
+  ];
+
+  if (narrow) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 12 }}>
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            aria-label={t('menu')}
+            aria-expanded={drawerOpen}
+            data-testid="nav-drawer-button"
+            onClick={() => setDrawerOpen(true)}
+          />
+          <Typography.Title
+            level={4}
+            style={{ color: '#fff', margin: 0, flex: 1, minWidth: 0 }}
+            ellipsis={{ tooltip: city?.governmentName }}
+          >
+            {t('appName')}
+          </Typography.Title>
+          {bell}
+        </Layout.Header>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={300}
+          title={t('appName')}
+          styles={{ body: { padding: 0 } }}
+        >
+          <div data-testid="nav-drawer" style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
+            <div style={{ padding: '12px 16px', borderBottom: '1px solid #f0f0f0' }}>
+              <Typography.Text type="secondary">{t('currentUser')}</Typography.Text>
+              <Typography.Paragraph strong style={{ margin: 0 }} ellipsis={{ rows: 2, tooltip: who }}>
+                <span data-testid="current-user">{who}</span>
+              </Typography.Paragraph>
+              {city?.governmentName && (
+                <Typography.Text type="secondary" data-testid="government-name">
+                  {city.governmentName}
+                </Typography.Text>
+              )}
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={selected}
+              items={items}
+              aria-label="main"
+              style={{ borderInlineEnd: 0 }}
+            />
+            <Menu
+              mode="inline"
+              selectable={false}
+              style={{ borderInlineEnd: 0, borderTop: '1px solid #f0f0f0', marginTop: 'auto' }}
+              items={[
+                {
+                  key: 'language',
+                  icon: <GlobalOutlined />,
+                  label: t('language'),
+                  children: languageItems.map((l) => ({ ...l, onClick: () => setLanguage(l.key as Language) })),
+                },
+                { key: 'password', icon: <KeyOutlined />, label: <Link to="/password">{t('changePassword')}</Link> },
+                {
+                  key: 'sign-out',
+                  icon: <LogoutOutlined />,
+                  label: t('signOut'),
+                  danger: true,
+                  onClick: () => void signOut(),
+                },
+              ]}
+            />
+          </div>
+        </Drawer>
+        <Layout.Content style={{ padding: 12, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    );
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -66,7 +174,8 @@ export function AppLayout() {
         </Typography.Title>
         {city?.governmentName && (
           <Typography.Text
-            style={{ color: 'rgba(255,255,255,0.75)', whiteSpace: 'nowrap' }}
+            style={{ color: 'rgba(255,255,255,0.75)', maxWidth: 200 }}
+            ellipsis={{ tooltip: city.governmentName }}
             data-testid="government-name"
           >
             {city.governmentName}
@@ -81,18 +190,11 @@ export function AppLayout() {
           aria-label="main"
         />
         <Space size="middle">
-          <Link to="/notifications" aria-label={t('nav.notifications')}>
-            <Badge count={unread} size="small" data-testid="unread-badge">
-              <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
-            </Badge>
-          </Link>
+          {bell}
           <Dropdown
             menu={{
               selectedKeys: [i18n.language],
-              items: [
-                { key: 'zh-CN', label: '中文' },
-                { key: 'en', label: 'English' },
-              ],
+              items: languageItems,
               onClick: ({ key }) => setLanguage(key as Language),
             }}
           >
@@ -108,15 +210,20 @@ export function AppLayout() {
               ],
             }}
           >
-            <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="user-menu">
-              <span data-testid="current-user">
-                {user?.displayName} · {unitName(user?.unitId)}
-              </span>
+            <Button
+              type="text"
+              icon={<UserOutlined />}
+              style={{ color: '#fff', maxWidth: 280 }}
+              data-testid="user-menu"
+            >
+              <Typography.Text style={{ color: '#fff', maxWidth: 240 }} ellipsis={{ tooltip: who }}>
+                <span data-testid="current-user">{who}</span>
+              </Typography.Text>
             </Button>
           </Dropdown>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>
+      <Layout.Content style={{ padding: 16, minWidth: 0 }}>
         <Outlet />
       </Layout.Content>
     </Layout>

@@ -1,21 +1,26 @@
-import { Card, Col, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Grid, List, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { InboxTask } from '../api/types';
 import { TaskQuery, useTasks, useUnitScopeAllowed } from '../api/tasks';
+import { taskPath } from '../api/taskPath';
 import { DeadlineTag } from '../components/DeadlineTag';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadFailed } from '../components/LoadFailed';
+import { TitleLine } from '../components/TitleText';
 import { countText } from '../format';
 
 /**
  * The tasks the user can act on (or, for those the API allows, every task of their unit): key
  * proposals first, then by deadline; overdue in red, due soon in orange, as the API says; done
- * tasks with when they were done.
+ * tasks with when they were done. Each task opens the screen where it is done; on phones the
+ * tasks are cards rather than a table.
  */
 export function InboxPage() {
   const { t } = useTranslation('inbox');
   const { t: c } = useTranslation();
+  const narrow = Grid.useBreakpoint().md === false;
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -34,7 +39,7 @@ export function InboxPage() {
     }),
     [page, pageSize, filter, kind, scope],
   );
-  const { data, error, loading } = useTasks(query);
+  const { data, error, loading, reload } = useTasks(query);
 
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -44,6 +49,41 @@ export function InboxPage() {
     }
     setParams(next);
   };
+
+  // Why the list is empty: the filter that leaves nothing, or that there is no work at all.
+  const emptyText = kind
+    ? t('empty.kind')
+    : filter === 'overdue'
+      ? t('empty.overdue')
+      : filter === 'closed'
+        ? t('empty.closed')
+        : scope === 'unit'
+          ? t('empty.openUnit')
+          : t('empty.open');
+
+  const pagination = {
+    current: page,
+    pageSize,
+    total: data?.total ?? 0,
+    showSizeChanger: !narrow,
+    simple: narrow,
+    showTotal: (n: number) => c(data?.totalCapped ? 'totalCapped' : 'total', { count: n }),
+    onChange: (p: number, s: number) => set({ page: String(p), pageSize: String(s) }),
+  };
+
+  const title = (task: InboxTask) => (
+    <TitleLine
+      to={taskPath(task)}
+      text={task.proposal.title}
+      testId="task-link"
+      tags={task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
+    />
+  );
+  const numberLine = (task: InboxTask) => (
+    <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block', maxWidth: '100%' }}>
+      {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
+    </Typography.Text>
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -65,38 +105,42 @@ export function InboxPage() {
           />
         )}
       </Space>
-      <ErrorAlert error={error} />
-      <Row gutter={16}>
-        <Col xs={8}>
-          <Card size="small">
-            <Statistic
-              title={t('open')}
-              value={countText(data?.counts.open ?? 0, data?.counts.openCapped)}
-              data-testid="count-open"
-            />
-          </Card>
-        </Col>
-        <Col xs={8}>
-          <Card size="small">
-            <Statistic
-              title={t('dueSoon')}
-              value={countText(data?.counts.dueSoon ?? 0, data?.counts.dueSoonCapped)}
-              styles={{ content: { color: '#d46b08' } }}
-              data-testid="count-due-soon"
-            />
-          </Card>
-        </Col>
-        <Col xs={8}>
-          <Card size="small">
-            <Statistic
-              title={t('overdue')}
-              value={countText(data?.counts.overdue ?? 0, data?.counts.overdueCapped)}
-              styles={{ content: { color: '#cf1322' } }}
-              data-testid="count-overdue"
-            />
-          </Card>
-        </Col>
-      </Row>
+      {/* A failed read says what failed, with a retry, and shows no counts or empty list beside it. */}
+      {error ? (
+        <LoadFailed what="tasks" error={error} onRetry={reload} retrying={loading} />
+      ) : (
+        <Row gutter={[8, 8]}>
+          <Col xs={8}>
+            <Card size="small">
+              <Statistic
+                title={t('open')}
+                value={data ? countText(data.counts.open, data.counts.openCapped) : '–'}
+                data-testid="count-open"
+              />
+            </Card>
+          </Col>
+          <Col xs={8}>
+            <Card size="small">
+              <Statistic
+                title={t('dueSoon')}
+                value={data ? countText(data.counts.dueSoon, data.counts.dueSoonCapped) : '–'}
+                styles={{ content: { color: '#d46b08' } }}
+                data-testid="count-due-soon"
+              />
+            </Card>
+          </Col>
+          <Col xs={8}>
+            <Card size="small">
+              <Statistic
+                title={t('overdue')}
+                value={data ? countText(data.counts.overdue, data.counts.overdueCapped) : '–'}
+                styles={{ content: { color: '#cf1322' } }}
+                data-testid="count-overdue"
+              />
+            </Card>
+          </Col>
+        </Row>
+      )}
       <Space wrap>
         <Radio.Group
           value={filter}
@@ -122,45 +166,63 @@ export function InboxPage() {
           aria-label={t('kind')}
         />
       </Space>
-      <Table<InboxTask>
-        rowKey="id"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        size="middle"
-        scroll={{ x: 900 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => c(data?.totalCapped ? 'totalCapped' : 'total', { count: n }),
-          onChange: (p, s) => set({ page: String(p), pageSize: String(s) }),
-        }}
-        columns={[
-          {
-            title: t('proposal'),
-            key: 'proposal',
-            render: (_, task) => (
-              <Space orientation="vertical" size={0}>
-                <Space>
-                  {task.proposal.keyProposal && <Tag color="volcano">{c('keyProposal')}</Tag>}
-                  <Link to={`/proposals/${encodeURIComponent(task.proposalId)}`}>{task.proposal.title}</Link>
-                </Space>
-                <Typography.Text type="secondary">
-                  {task.proposal.sessionName} · {t('number', { number: task.proposal.number })}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: t('task'), dataIndex: 'kind', render: (k: string) => c(`task.${k}`) },
-          { title: t('stage'), key: 'stage', render: (_, task) => c(`stage.${task.proposal.stage}`) },
-          {
-            title: t('deadline'),
-            key: 'deadline',
-            render: (_, task) => <DeadlineTag dueAt={task.dueAt} due={task.due} />,
-          },
-        ]}
-      />
+      {error ? null : narrow ? (
+        <List<InboxTask>
+          data-testid="task-cards"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: data ? emptyText : ' ' }}
+          pagination={data && data.total > 0 ? { ...pagination, align: 'center' } : false}
+          renderItem={(task) => (
+            <List.Item style={{ padding: '4px 0', borderBlockEnd: 0 }}>
+              <Card size="small" style={{ width: '100%', minWidth: 0 }} data-testid="task-card">
+                <div style={{ display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 }}>
+                  {title(task)}
+                  {numberLine(task)}
+                  <Space wrap size={4}>
+                    <Tag color="blue">{c(`task.${task.kind}`)}</Tag>
+                    <Tag>{c(`stage.${task.proposal.stage}`)}</Tag>
+                    <DeadlineTag dueAt={task.dueAt} due={task.due} />
+                  </Space>
+                  <Button type="primary" size="small" onClick={() => navigate(taskPath(task))}>
+                    {t('openTask')}
+                  </Button>
+                </div>
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<InboxTask>
+          rowKey="id"
+          loading={loading}
+          dataSource={data?.items ?? []}
+          size="middle"
+          tableLayout="fixed"
+          locale={{ emptyText: data ? emptyText : ' ' }}
+          pagination={pagination}
+          columns={[
+            {
+              title: t('proposal'),
+              key: 'proposal',
+              render: (_, task) => (
+                <div style={{ minWidth: 0 }}>
+                  {title(task)}
+                  {numberLine(task)}
+                </div>
+              ),
+            },
+            { title: t('task'), dataIndex: 'kind', width: 140, render: (k: string) => c(`task.${k}`) },
+            { title: t('stage'), key: 'stage', width: 120, render: (_, task) => c(`stage.${task.proposal.stage}`) },
+            {
+              title: t('deadline'),
+              key: 'deadline',
+              width: 250,
+              render: (_, task) => <DeadlineTag dueAt={task.dueAt} due={task.due} />,
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'an
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { client, ok } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { Language, setLanguage } from '../i18n';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation('login');
+  const { t: p } = useTranslation('public');
   const { user, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -37,7 +38,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 16px)' }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('title')}
         </Typography.Title>
@@ -72,7 +73,12 @@ export function LoginPage() {
             </Button>
           </>
         )}
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/public" data-testid="public-link">
+            {p('linkFromLogin')}
+          </Link>
+        </div>
+        <Space style={{ marginTop: 8, width: '100%', justifyContent: 'center' }}>
           {(['zh-CN', 'en'] as Language[]).map((l) => (
             <Button key={l} type={i18n.language === l ? 'link' : 'text'} onClick={() => setLanguage(l)}>
               {l === 'en' ? 'English' : '中文'}

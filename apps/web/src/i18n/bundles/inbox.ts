@@ -19,6 +19,14 @@ export const zh = {
   task: '事项',
   stage: '阶段',
   deadline: '办理时限',
+  openTask: '去办理',
+  empty: {
+    open: '没有待办事项：交给您的事项到达时会出现在这里',
+    openUnit: '本单位没有待办事项',
+    overdue: '没有已逾期的事项',
+    closed: '还没有已办完的事项',
+    kind: '没有这一类型的事项：清除“事项类型”筛选可看到全部',
+  },
 };
 
 export const en: typeof zh = {
@@ -40,4 +48,12 @@ export const en: typeof zh = {
   task: 'Task',
   stage: 'Stage',
   deadline: 'Deadline',
+  openTask: 'Open',
+  empty: {
+    open: 'No open tasks: tasks given to you appear here when they arrive',
+    openUnit: 'Your unit has no open tasks',
+    overdue: 'Nothing is overdue',
+    closed: 'No tasks done yet',
+    kind: 'No tasks of this kind: clear the task filter to see them all',
+  },
 };

@@ -10,8 +10,8 @@ export const zh = {
   read: '已读',
   new: '未读',
   openProposal: '查看提案',
-  empty: '没有消息',
-  emptyUnread: '没有未读消息',
+  empty: '没有消息：催办、退回、到期提醒等通知会出现在这里',
+  emptyUnread: '没有未读消息：全部消息都已读过',
   kinds: {
     assigned: '交办',
     'deadline-reminder': '到期提醒',
@@ -36,8 +36,8 @@ export const en: typeof zh = {
   read: 'Read',
   new: 'Unread',
   openProposal: 'Open the proposal',
-  empty: 'No notifications',
-  emptyUnread: 'No unread notifications',
+  empty: 'No notifications: reminders, returns and deadline notices appear here',
+  emptyUnread: 'No unread notifications: every notification has been read',
   kinds: {
     assigned: 'Assignment',
     'deadline-reminder': 'Deadline reminder',

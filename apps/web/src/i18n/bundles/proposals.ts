@@ -17,7 +17,8 @@ export const zh = {
   nextDeadline: '最近时限',
   received: '登记日期',
   kind: { proposal: '提案', suggestion: '建议' },
-  empty: '没有符合条件的提案',
+  empty: '没有符合条件的提案：请修改或重置搜索条件',
+  emptyNone: '还没有您可以查看的提案',
 };
 
 export const en: typeof zh = {
@@ -37,5 +38,6 @@ export const en: typeof zh = {
   nextDeadline: 'Next deadline',
   received: 'Registered',
   kind: { proposal: 'Proposal', suggestion: 'Suggestion' },
-  empty: 'No proposal matches',
+  empty: 'No proposal matches: change or reset the search',
+  emptyNone: 'There are no proposals you may see yet',
 };

@@ -2,11 +2,13 @@ import { Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/useConfirm';
 import { client, idempotent, ok, Schemas } from '../../api/client';
 import { proposalKey } from '../proposal/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 import { AssignmentFields } from './AssignmentFields';
+import { colon } from '../../format';
 
 export interface AssignValues {
   mode: 'lead' | 'split' | 'single';
@@ -35,11 +37,13 @@ export function AssignForm(props: {
   onDraft(values: AssignValues): void;
   onAssigned(): void;
 }) {
-  const { t } = useTranslation('assignment');
+  const { t, i18n } = useTranslation('assignment');
   const [form] = Form.useForm<AssignValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
 
   const detail =
     useQuery({
@@ -49,6 +53,8 @@ export function AssignForm(props: {
     }).data ?? null;
 
   const submit = async (values: AssignValues) => {
+    const go = await confirm({ title: k('assign.title'), content: k('assign.content'), okText: k('assign.ok') });
+    if (!go) return;
     const body = assignmentOf(values);
     setBusy(true);
     try {
@@ -88,7 +94,10 @@ export function AssignForm(props: {
       </Form>
       {detail && (
         <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-          <Typography.Text strong>{t('proposers')}：</Typography.Text>
+          <Typography.Text strong>
+            {t('proposers')}
+            {colon(i18n.language)}
+          </Typography.Text>
           <Typography.Text>
             {detail.proposers
               .slice()
@@ -97,7 +106,10 @@ export function AssignForm(props: {
               .join('、')}
           </Typography.Text>
           <div style={{ marginTop: 8 }}>
-            <Typography.Text strong>{t('points')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('points')}
+              {colon(i18n.language)}
+            </Typography.Text>
             <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {detail.suggestionPoints.map((p) => (
                 <li key={p.seq}>{p.text}</li>

@@ -6,6 +6,7 @@ import type { SupervisedDeadlinePage } from '../../api/types';
 import { DeadlineTag } from '../../components/DeadlineTag';
 import { proposalPath } from '../proposals/types';
 import type { SupervisedDeadline } from './types';
+import { colon, paren } from '../../format';
 
 /** Overdue or due-soon deadlines: key proposals first with their leaders, who holds each up. */
 export function DeadlinesTable(props: {
@@ -15,7 +16,7 @@ export function DeadlinesTable(props: {
   onPage(page: number, pageSize: number): void;
   onRemind(d: SupervisedDeadline): void;
 }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const { t: c } = useTranslation();
   const unitName = useUnitName();
   return (
@@ -81,7 +82,9 @@ export function DeadlinesTable(props: {
                 <span key={h.unitId}>
                   {unitName(h.unitId)}
                   {props.state === 'overdue' && (
-                    <Typography.Text type="danger">（{t('workingDays', { count: h.workingDays })}）</Typography.Text>
+                    <Typography.Text type="danger">
+                      {paren(t('workingDays', { count: h.workingDays }), i18n.language)}
+                    </Typography.Text>
                   )}
                 </span>
               ))}
@@ -94,7 +97,11 @@ export function DeadlinesTable(props: {
           width: 90,
           fixed: 'right',
           render: (_, d) => (
-            <Button size="small" onClick={() => props.onRemind(d)} aria-label={`${t('remind')}：${d.title}`}>
+            <Button
+              size="small"
+              onClick={() => props.onRemind(d)}
+              aria-label={`${t('remind')}${colon(i18n.language)}${d.title}`}
+            >
               {t('remind')}
             </Button>
           ),

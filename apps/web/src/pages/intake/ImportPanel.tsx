@@ -10,6 +10,7 @@ import { ImportFileError, prepareImport, PreparedImport } from './import-file';
 import { readText } from './read-text';
 import { detailText, fieldLabel } from './row-errors';
 import type { FileRowResult } from './types';
+import { colon } from '../../format';
 
 type Status = 'ready' | 'running' | 'paused' | 'stopped' | 'done';
 
@@ -36,7 +37,7 @@ const STATUS_COLOURS = { created: 'green', unchanged: 'blue', failed: 'red' } as
  * the remaining chunks, the interrupted one with the same idempotency key.
  */
 export function ImportPanel({ onImported }: { onImported?: () => void }) {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const { t: c } = useTranslation();
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [run, setRun] = useState<Run | null>(null);
@@ -288,7 +289,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
                       </Typography.Text>
                       {(r.error.details ?? []).map((d, i) => (
                         <span key={i}>
-                          {d.field ? `${fieldLabel(t, d.field)}：` : ''}
+                          {d.field ? `${fieldLabel(t, d.field)}${colon(i18n.language)}` : ''}
                           {detailText(t, d)}
                         </span>
                       ))}

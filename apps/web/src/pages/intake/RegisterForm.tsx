@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space } 
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FORM_LIMITS } from '../../limits';
 import { Link } from 'react-router-dom';
 import { client, idempotent, ok } from '../../api/client';
 import { sessionLabel, useSessions } from '../../api/sessions';
@@ -138,8 +139,28 @@ export function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="title" label={t('register.title')} rules={[required(t('register.title'))]}>
-        <Input maxLength={200} showCount placeholder={t('register.titlePlaceholder')} />
+      {/* The limit is stated and over-long text kept (marked red), never cut off as it is pasted. */}
+      <Form.Item
+        name="title"
+        label={t('register.title')}
+        extra={t('register.titleHelp', { max: FORM_LIMITS.title })}
+        rules={[
+          required(t('register.title')),
+          {
+            validator: (_, v: string | undefined) =>
+              (v ?? '').length > FORM_LIMITS.title
+                ? Promise.reject(
+                    new Error(t('register.titleTooLong', { max: FORM_LIMITS.title, count: (v ?? '').length })),
+                  )
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <Input
+          count={{ show: true, max: FORM_LIMITS.title }}
+          placeholder={t('register.titlePlaceholder')}
+          data-testid="register-title"
+        />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={14}>

@@ -1,13 +1,15 @@
 import { Alert, Button, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/useConfirm';
+import { useDisplayTitle } from '../../components/TitleText';
+import { colon, formatDateTime, Lang } from '../../format';
 import { Link } from 'react-router-dom';
 import { client, idempotent, ok } from '../../api/client';
 import { useTasks } from '../../api/tasks';
 import type { InboxTask } from '../../api/types';
 import { ErrorAlert, errorText } from '../../components/ErrorAlert';
 import { useIdempotencyKeys } from '../../components/useIdempotencyKey';
-import { formatDateTime, Lang } from '../../format';
 import { proposalPath } from '../proposals/types';
 
 /** Acceptances in flight at once. */
@@ -42,6 +44,9 @@ export function ReviewPanel({ active }: { active: boolean }) {
   const [form] = Form.useForm<ReviewBody>();
   const decision = Form.useWatch('decision', form);
   const keys = useIdempotencyKeys();
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
+  const displayTitle = useDisplayTitle();
 
   const review = (proposalId: string, body: ReviewBody) =>
     ok(
@@ -53,6 +58,15 @@ export function ReviewPanel({ active }: { active: boolean }) {
     ).then(() => keys.settle(proposalId));
 
   const acceptAll = async (tasks: InboxTask[]) => {
+    const go = await confirm({
+      title: k('accept.title'),
+      content:
+        tasks.length === 1
+          ? k('accept.content', { title: displayTitle(tasks[0].proposal.title) })
+          : k('accept.contentMany', { count: tasks.length }),
+      okText: k('accept.ok'),
+    });
+    if (!go) return;
     setOutcome(null);
     setProgress({ done: 0, total: tasks.length });
     const failed: { task: InboxTask; error: unknown }[] = [];
@@ -136,7 +150,9 @@ export function ReviewPanel({ active }: { active: boolean }) {
                 {t('review.partFailed', { count: outcome.failed.length })}
                 {outcome.failed.map((f) => (
                   <div key={f.task.proposalId}>
-                    {f.task.proposal.sessionName} {f.task.proposal.number}：{errorText(c, f.error)}
+                    {f.task.proposal.sessionName} {f.task.proposal.number}
+                    {colon(i18n.language)}
+                    {errorText(c, f.error)}
                   </div>
                 ))}
               </>
@@ -200,7 +216,7 @@ export function ReviewPanel({ active }: { active: boolean }) {
                   size="small"
                   disabled={busy}
                   onClick={() => void acceptAll([task])}
-                  aria-label={`${t('review.accept')}：${task.proposal.title}`}
+                  aria-label={`${t('review.accept')}${colon(i18n.language)}${task.proposal.title}`}
                 >
                   {t('review.accept')}
                 </Button>

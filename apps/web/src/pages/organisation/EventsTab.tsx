@@ -26,6 +26,8 @@ export function EventsTab() {
     <>
       <ErrorAlert error={events.error} />
       <Table<AdminEvent>
+        // Wider than a phone: the table scrolls inside its own box, never the page.
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={events.isFetching}

@@ -66,6 +66,8 @@ export function ImportTab() {
         <>
           <Typography.Text data-testid="organisation-import-summary">{t('import.summary', report)}</Typography.Text>
           <Table<Row>
+            // Wider than a phone: the table scrolls inside its own box, never the page.
+            scroll={{ x: 'max-content' }}
             rowKey="row"
             size="small"
             dataSource={report.rows}

@@ -70,6 +70,8 @@ export function PeopleTab() {
       </Space>
       <ErrorAlert error={error ?? people.error} onClose={error ? () => setError(null) : undefined} />
       <Table<Person>
+        // Wider than a phone: the table scrolls inside its own box, never the page.
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={people.isLoading}

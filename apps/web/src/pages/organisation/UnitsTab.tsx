@@ -56,6 +56,8 @@ export function UnitsTab() {
       </Button>
       <ErrorAlert error={error ?? units.error} onClose={error ? () => setError(null) : undefined} />
       <Table<AdminUnit>
+        // Wider than a phone: the table scrolls inside its own box, never the page.
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={units.isLoading}

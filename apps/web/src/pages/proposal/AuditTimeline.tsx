@@ -1,8 +1,8 @@
 import { Empty, Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { colon, formatDate, formatDateTime, formatIsoDate, Lang } from '../../format';
 import { useUnitName } from '../../api/units';
-import { formatDate, formatDateTime, formatIsoDate, Lang } from '../../format';
 import type { ProposalEvent } from './types';
 
 const COLOURS: Record<string, string> = {
@@ -91,7 +91,7 @@ export function describeEvent(
       break;
     case 'reply-signed':
     case 'reply-dispatched':
-      add(!!d['documentNumber'] && `${t('documentNumber')}：${str(d['documentNumber'])}`);
+      add(!!d['documentNumber'] && `${t('documentNumber')}${colon(lang)}${str(d['documentNumber'])}`);
       add(
         !!d['replyClass'] &&
           `${t('eventData.replyClass', { cls: str(d['replyClass']) })} · ${t(`disclosure.${str(d['disclosure'])}`)}`,
@@ -131,7 +131,7 @@ export function describeEvent(
       break;
     case 'extension-decided':
       add(
-        `${t(`eventData.extensionDecision.${str(d['decision'])}`)}：${t('eventData.extension', {
+        `${t(`eventData.extensionDecision.${str(d['decision'])}`)}${colon(lang)}${t('eventData.extension', {
           deadline: deadlineLabel(d['deadlineKey']),
           date: formatIsoDate(str(d['requestedEndDate']), lang),
         })}`,

@@ -25,6 +25,7 @@ import type { User } from '../../api/types';
 import { usePersonName } from '../../api/people';
 import { useUnitName, useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { draftStorageKey, useDraftAutosave } from '../../components/useDraftAutosave';
 import { formatDateTime, Lang } from '../../format';
 import { queryClient } from '../../api/query';
 import { onProposal, proposalKey, useAction } from './hooks';
@@ -160,6 +161,13 @@ export function DraftingWorkspace({
   const latest = workspace.drafts.filter((d) => d.round === round).at(-1);
   const defaultCopyTo = workspace.defaultCopyTo ?? [];
   const [initialValues] = useState(() => valuesOf(detail, latest?.content, user, defaultCopyTo));
+  // What is typed is kept in this browser until saved, and leaving with unsaved work is warned of.
+  const autosave = useDraftAutosave({
+    form,
+    storageKey: draftStorageKey(user.userId, detail.id, user.unitId),
+    baseline: initialValues,
+    enabled: editable,
+  });
   const units = useUnits();
   const copyOptions = [...new Set([...defaultCopyTo, ...units.map((u) => u.shortName)])].map((name) => ({
     value: name,
@@ -219,6 +227,7 @@ export function DraftingWorkspace({
             client.POST('/api/proposals/{id}/drafts', { params, body: b, headers }),
           );
     if (!result) return;
+    autosave.saved();
     if (what === 'save') {
       void message.success(t('draft.saved', { version: result.id ?? '' }));
       await onSaved();
@@ -309,6 +318,7 @@ export function DraftingWorkspace({
           <Card size="small" title={t('draft.form')} data-testid="draft-form">
             {!editable && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('draft.notDrafting')} />}
             <ErrorAlert error={save.error ?? submit.error} />
+            {autosave.banner}
             <Form<DraftValues>
               form={form}
               name="draft"

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePersonName } from '../../api/people';
 import { useUnitName } from '../../api/units';
 import { DeadlineTag } from '../../components/DeadlineTag';
-import { formatDateTime, Lang } from '../../format';
-
+import { colon, formatDateTime, Lang, paren } from '../../format';
 import type { DeadlineView, PointAnswer, ProposalDetail, UnitOpinion } from './types';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -71,13 +70,19 @@ function OpinionCard({
     >
       {o.waiver && (
         <Typography.Paragraph type="secondary">
-          {t('opinions.waived')}：{o.waiver.reason}（{personName(o.waiver.by)} · {formatDateTime(o.waiver.at, lang)}）
+          {t('opinions.waived')}
+          {colon(lang)}
+          {o.waiver.reason}
+          {paren(`${personName(o.waiver.by)} · ${formatDateTime(o.waiver.at, lang)}`, lang)}
         </Typography.Paragraph>
       )}
       {o.returns.map((r, i) => (
         <Typography.Paragraph key={i} type="danger" data-testid="opinion-return">
-          {t('opinions.returned')}（{t('opinions.version', { version: r.version })}）：{r.reason}
-          {r.by ? `（${personName(r.by)} · ${formatDateTime(r.at, lang)}）` : ''}
+          {t('opinions.returned')}
+          {paren(t('opinions.version', { version: r.version }), lang)}
+          {colon(lang)}
+          {r.reason}
+          {r.by ? paren(`${personName(r.by)} · ${formatDateTime(r.at, lang)}`, lang) : ''}
         </Typography.Paragraph>
       ))}
       {o.points.length > 0 ? (
@@ -109,13 +114,18 @@ function OpinionCard({
           />
           {o.summary && (
             <Typography.Paragraph style={{ marginTop: 8, whiteSpace: 'pre-wrap' }}>
-              <Typography.Text strong>{t('opinions.summary')}：</Typography.Text>
+              <Typography.Text strong>
+                {t('opinions.summary')}
+                {colon(lang)}
+              </Typography.Text>
               {o.summary}
             </Typography.Paragraph>
           )}
           {o.submittedAt && (
             <Typography.Text type="secondary">
-              {t('opinions.submittedAt')}：{formatDateTime(o.submittedAt, lang)}
+              {t('opinions.submittedAt')}
+              {colon(lang)}
+              {formatDateTime(o.submittedAt, lang)}
               {o.submittedBy ? ` · ${personName(o.submittedBy)}` : ''}
             </Typography.Text>
           )}

@@ -1,7 +1,8 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useDisplayTitle } from '../../components/TitleText';
+import { formatDate, Lang, paren } from '../../format';
 import { useUnitName } from '../../api/units';
-import { formatDate, Lang } from '../../format';
 
 import type { ProposalDetail, Signature } from './types';
 
@@ -29,6 +30,7 @@ export function ProposalHeader({
   const { t, i18n } = useTranslation('proposal');
   const { t: c } = useTranslation();
   const unitName = useUnitName();
+  const displayTitle = useDisplayTitle();
   const lang = i18n.language as Lang;
   const replying = detail.assignedUnitIds.filter((u) => !coHandlerUnitIds.includes(u));
   const items = [
@@ -43,7 +45,7 @@ export function ProposalHeader({
             <span key={`${p.name}-${i}`}>
               {i > 0 ? '、' : ''}
               {p.name}
-              {p.lead && detail.proposers.length > 1 ? `（${t('leadProposer')}）` : ''}
+              {p.lead && detail.proposers.length > 1 ? paren(t('leadProposer'), i18n.language) : ''}
             </span>
           ))}
         </span>
@@ -89,8 +91,8 @@ export function ProposalHeader({
             {detail.sessionName} · {t('numberLabel', { number: detail.number })}
           </Typography.Text>
         </Space>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="proposal-title">
-          {detail.title}
+        <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="proposal-title">
+          {displayTitle(detail.title)}
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={items} />
       </Space>

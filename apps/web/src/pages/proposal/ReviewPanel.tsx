@@ -1,6 +1,8 @@
 import { Alert, Button, Form, Input, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/useConfirm';
+import { useUnitName } from '../../api/units';
 import { client, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DraftView } from './DraftView';
@@ -24,6 +26,9 @@ export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' |
   const { t } = useTranslation('proposal');
   const { draft, error: loadError } = useSubmittedDraft(ctx.detail.id, ctx.user.unitId);
   const action = useAction(ctx.detail.id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
+  const unitName = useUnitName();
   const [form] = Form.useForm<{ comment?: string }>();
   const [preview, setPreview] = useState<string | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
@@ -35,6 +40,15 @@ export function ReviewPanel({ ctx, step }: { ctx: PanelContext; step: 'review' |
     if (decision === 'send-back' && !comment) {
       form.setFields([{ name: 'comment', errors: [t('actions.commentRequired')] }]);
       return;
+    }
+    // Signing allocates a document number from the unit's pool: said before it is done.
+    if (decision === 'sign') {
+      const go = await confirm({
+        title: k('sign.title'),
+        content: k('sign.content', { unit: unitName(ctx.user.unitId) }),
+        okText: k('sign.ok'),
+      });
+      if (!go) return;
     }
     const params = { path: { id: ctx.detail.id } };
     const withComment = comment ? { comment } : {};

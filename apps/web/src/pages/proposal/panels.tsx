@@ -2,6 +2,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typ
 import dayjs, { Dayjs } from 'dayjs';
 import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/useConfirm';
 import { useNavigate } from 'react-router-dom';
 import type { User } from '../../api/types';
 import { useUnitName, useUnits } from '../../api/units';
@@ -301,6 +302,8 @@ export function ReturnOpinionPanel({ ctx, units }: { ctx: PanelContext; units: s
   const { t } = useWords();
   const unitName = useUnitName();
   const action = useAction(ctx.detail.id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   return (
     <Panel title={t('actions.returnOpinion.title')} testId="panel-return-opinion">
       <ErrorAlert error={action.error} />
@@ -322,6 +325,13 @@ export function ReturnOpinionPanel({ ctx, units }: { ctx: PanelContext; units: s
         }
         onSubmit={async (reason, v) => {
           const unitId = String(v['unitId']);
+          const go = await confirm({
+            title: k('returnOpinion.title'),
+            content: k('returnOpinion.content', { unit: unitName(unitId) }),
+            okText: k('returnOpinion.ok'),
+            danger: true,
+          });
+          if (!go) return false;
           const r = await action.run(
             { reason },
             (body, headers) =>
@@ -430,6 +440,8 @@ export function DraftLinkPanel({ ctx }: { ctx: PanelContext }) {
 export function DispatchPanel({ ctx }: { ctx: PanelContext }) {
   const { t } = useWords();
   const action = useAction(ctx.detail.id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   return (
     <Panel title={t('actions.dispatch.title')} testId="panel-dispatch">
       <Typography.Paragraph type="secondary">{t('actions.dispatch.hint')}</Typography.Paragraph>
@@ -438,6 +450,12 @@ export function DispatchPanel({ ctx }: { ctx: PanelContext }) {
         type="primary"
         loading={action.busy}
         onClick={async () => {
+          const go = await confirm({
+            title: k('dispatch.title'),
+            content: k('dispatch.content', { proposers: ctx.detail.proposers.map((p) => p.name).join('、') }),
+            okText: k('dispatch.ok'),
+          });
+          if (!go) return;
           const r = await action.run({}, (body, headers) =>
             client.POST('/api/proposals/{id}/dispatch', { params: onProposal(ctx.detail.id), body, headers }),
           );
@@ -488,6 +506,8 @@ export function FollowUpPanel({ ctx }: { ctx: PanelContext }) {
 export function PublicationPanel({ ctx }: { ctx: PanelContext }) {
   const { t } = useWords();
   const action = useAction(ctx.detail.id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   return (
     <Panel title={t('actions.publication.title')} testId="panel-publication">
       <ErrorAlert error={action.error} />
@@ -495,6 +515,12 @@ export function PublicationPanel({ ctx }: { ctx: PanelContext }) {
         name="publication"
         layout="vertical"
         onFinish={async (v: { location?: string }) => {
+          const go = await confirm({
+            title: k('publication.title'),
+            content: k('publication.content'),
+            okText: k('publication.ok'),
+          });
+          if (!go) return;
           const location = v.location?.trim();
           const r = await action.run(location ? { location } : {}, (body, headers) =>
             client.POST('/api/proposals/{id}/publication', { params: onProposal(ctx.detail.id), body, headers }),
@@ -522,6 +548,8 @@ export function DecideObjectionPanel({ ctx, objectionId: id }: { ctx: PanelConte
   const units = useUnits();
   const action = useAction(ctx.detail.id);
   const objection = ctx.detail.objections.find((o) => o.id === id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   const [decision, setDecision] = useState<'reject' | 'reassign'>('reject');
   if (!objection) return null;
   const candidates = units.filter(
@@ -569,6 +597,10 @@ export function DecideObjectionPanel({ ctx, objectionId: id }: { ctx: PanelConte
           </>
         }
         onSubmit={async (reason, v) => {
+          if (
+            !(await confirm({ title: k('decision.title'), content: k('decision.content'), okText: k('decision.ok') }))
+          )
+            return false;
           const reassign = v['decision'] === 'reassign';
           const r = await action.run(
             {
@@ -597,6 +629,8 @@ export function DecideExtensionPanel({ ctx, extensionId: id }: { ctx: PanelConte
   const unitName = useUnitName();
   const action = useAction(ctx.detail.id);
   const ext = ctx.detail.extensions.find((e) => e.id === id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   if (!ext) return null;
   const kind = ext.deadlineKey.split(':')[0];
   return (
@@ -630,6 +664,10 @@ export function DecideExtensionPanel({ ctx, extensionId: id }: { ctx: PanelConte
           </Form.Item>
         }
         onSubmit={async (reason, v) => {
+          if (
+            !(await confirm({ title: k('decision.title'), content: k('decision.content'), okText: k('decision.ok') }))
+          )
+            return false;
           const decision = v['decision'] === 'refuse' ? ('refuse' as const) : ('approve' as const);
           const r = await action.run({ decision, reason }, (body, headers) =>
             client.POST('/api/proposals/{id}/extensions/{extensionId}/decision', {
@@ -731,6 +769,8 @@ export function WaivePanel({ ctx, units }: { ctx: PanelContext; units: string[] 
   const { t } = useWords();
   const unitName = useUnitName();
   const action = useAction(ctx.detail.id);
+  const confirm = useConfirm();
+  const { t: k } = useTranslation('confirm');
   return (
     <Panel title={t('actions.waive.title')} testId="panel-waive">
       <ErrorAlert error={action.error} />
@@ -751,6 +791,13 @@ export function WaivePanel({ ctx, units }: { ctx: PanelContext; units: string[] 
         }
         onSubmit={async (reason, v) => {
           const unitId = String(v['unitId']);
+          const go = await confirm({
+            title: k('waive.title'),
+            content: k('waive.content', { unit: unitName(unitId) }),
+            okText: k('waive.ok'),
+            danger: true,
+          });
+          if (!go) return false;
           const r = await action.run(
             { reason },
             (body, headers) =>

@@ -1,10 +1,12 @@
-import { App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
+import { Alert, App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { taskPath } from '../../api/taskPath';
 import { ActionPanels } from '../proposal/ActionPanels';
 import { AuditTimeline } from '../proposal/AuditTimeline';
 import { ContactsList } from '../proposal/ContactsList';
@@ -14,11 +16,13 @@ import { LettersCard } from '../proposal/LettersCard';
 import { OpinionsList } from '../proposal/OpinionsList';
 import { ProposalContent, ProposalHeader } from '../proposal/ProposalHeader';
 import type { PanelContext } from '../proposal/panels';
+import { paren } from '../../format';
 
 /** One proposal as its handlers see it all day: what it asks, who holds what, by when, and what to do. */
 export default function ProposalDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('proposal');
+  const { t, i18n } = useTranslation('proposal');
+  const { t: c } = useTranslation();
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -40,8 +44,17 @@ export default function ProposalDetailPage() {
     );
   }
   if (!data || !user) {
-    return error ? <ErrorAlert error={error} /> : <Spin size="large" style={{ display: 'block', margin: 48 }} />;
+    return error ? (
+      <LoadFailed what="proposal" error={error} onRetry={reload} retrying={loading} />
+    ) : (
+      <Spin size="large" style={{ display: 'block', margin: 48 }} />
+    );
   }
+
+  // Actions done on another screen (立案 on the review list, 交办 on the assignment desk): the way there.
+  const elsewhere = (['assign', 'review'] as const).filter((name) =>
+    data.detail.allowedActions.some((a) => a.action === name),
+  );
 
   const ctx: PanelContext = {
     detail: data.detail,
@@ -64,6 +77,25 @@ export default function ProposalDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            {elsewhere.map((a) => (
+              <Alert
+                key={a}
+                type="info"
+                showIcon
+                data-testid={`go-to-${a}`}
+                title={c(`goTo.${a}`)}
+                action={
+                  <Button
+                    type="primary"
+                    onClick={() =>
+                      navigate(taskPath({ kind: a === 'assign' ? 'assign' : 'review-registration', proposalId: id }))
+                    }
+                  >
+                    {c(`goTo.${a}Button`)}
+                  </Button>
+                }
+              />
+            ))}
             <ActionPanels key={data.detail.tasks.map((x) => x.id).join()} ctx={ctx} />
             <Tabs
               tabBarExtraContent={
@@ -75,12 +107,12 @@ export default function ProposalDetailPage() {
                 { key: 'content', label: t('tabs.content'), children: <ProposalContent detail={data.detail} /> },
                 {
                   key: 'opinions',
-                  label: `${t('tabs.opinions')}（${data.detail.opinions.filter((o) => o.status === 'submitted').length}/${data.detail.opinions.length}）`,
+                  label: `${t('tabs.opinions')}${paren(`${data.detail.opinions.filter((o) => o.status === 'submitted').length}/${data.detail.opinions.length}`, i18n.language)}`,
                   children: <OpinionsList detail={data.detail} opinions={data.detail.opinions} />,
                 },
                 {
                   key: 'contacts',
-                  label: `${t('tabs.contacts')}（${data.detail.contacts.length}）`,
+                  label: `${t('tabs.contacts')}${paren(data.detail.contacts.length, i18n.language)}`,
                   children: <ContactsList contacts={data.detail.contacts} />,
                 },
                 { key: 'timeline', label: t('tabs.timeline'), children: <AuditTimeline events={data.events} /> },

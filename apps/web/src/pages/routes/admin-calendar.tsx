@@ -132,6 +132,8 @@ export default function AdminCalendarPage() {
         {t('versions')}
       </Typography.Title>
       <Table<Version>
+        // Wider than a phone: the table scrolls inside its own box, never the page.
+        scroll={{ x: 'max-content' }}
         rowKey="seq"
         size="small"
         loading={versions.isLoading}
@@ -171,6 +173,8 @@ export default function AdminCalendarPage() {
       >
         <ErrorAlert error={report.error} />
         <Table<Schemas['DeadlineChangeResponse']>
+          // Wider than a phone: the table scrolls inside its own box, never the page.
+          scroll={{ x: 'max-content' }}
           rowKey={(c) => `${c.proposalId}/${c.deadlineKey}`}
           size="small"
           loading={report.isLoading}

@@ -152,6 +152,8 @@ export default function AdminSessionsPage() {
         </Form>
       </Card>
       <Table<CommitteeSession>
+        // Wider than a phone: the table scrolls inside its own box, never the page.
+        scroll={{ x: 'max-content' }}
         rowKey="code"
         size="small"
         loading={sessions.isPending}

@@ -3,11 +3,13 @@ import { CheckOutlined } from '@ant-design/icons';
 import { HTMLAttributes, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { client, ok } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { TitleText } from '../../components/TitleText';
 import { useUrlState } from '../../components/useUrlState';
-import { formatDateTime, Lang } from '../../format';
+import { colon, formatDateTime, Lang } from '../../format';
 import { notificationsChanged, UserNotification } from '../notifications/types';
 import { proposalPath } from '../proposals/types';
 
@@ -33,7 +35,7 @@ export default function NotificationsPage() {
     placeholderData: keepPreviousData,
   });
   const data = query.data ?? null;
-  const error = actionError ?? query.error;
+  const navigate = useNavigate();
 
   /** Marks one notification read (`id`), or all of them. */
   const act = async (id: string) => {
@@ -49,6 +51,17 @@ export default function NotificationsPage() {
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Opens a notification: marked read first (its failure only shown), then its proposal. */
+  const open = async (id: string, to: string) => {
+    try {
+      await ok(client.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
+      await notificationsChanged();
+    } catch (e) {
+      setActionError(e);
+    }
+    navigate(to);
   };
 
   const kindLabel = (kind: string) => {
@@ -83,73 +96,97 @@ export default function NotificationsPage() {
           {t('markAllRead')}
         </Button>
       </Space>
-      <ErrorAlert error={error} />
-      <Table<UserNotification>
-        rowKey="id"
-        data-testid="notification-list"
-        loading={query.isFetching}
-        dataSource={data?.items ?? []}
-        showHeader={false}
-        size="middle"
-        locale={{ emptyText: unreadOnly ? t('emptyUnread') : t('empty') }}
-        onRow={(n) =>
-          ({
-            'data-testid': 'notification',
-            'data-read': n.readAt ? 'true' : 'false',
-            style: { background: n.readAt ? undefined : '#fff7f6' },
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => c('total', { count: n }),
-          onChange: (p, s) => set({ page: p, pageSize: s }),
-        }}
-        columns={[
-          {
-            key: 'notice',
-            render: (_, n) => (
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <Space wrap size={4}>
-                  {!n.readAt && <Tag color="red">{t('new')}</Tag>}
-                  {kindLabel(n.kind) && <Tag>{kindLabel(n.kind)}</Tag>}
-                  <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
-                </Space>
-                <Typography.Text type="secondary">{formatDateTime(n.createdAt, i18n.language as Lang)}</Typography.Text>
-                <Typography.Paragraph
-                  style={{ whiteSpace: 'pre-wrap', margin: 0 }}
-                  ellipsis={{ rows: 4, expandable: true }}
-                >
-                  {n.body}
-                </Typography.Paragraph>
-              </Space>
-            ),
-          },
-          {
-            key: 'actions',
-            width: 200,
-            render: (_, n) => (
-              <Space orientation="vertical" size={4}>
-                {n.proposalId && <Link to={proposalPath(n.proposalId)}>{t('openProposal')}</Link>}
-                {n.readAt ? (
-                  <Typography.Text type="secondary">{t('read')}</Typography.Text>
-                ) : (
-                  <Button
-                    size="small"
-                    loading={busy === n.id}
-                    onClick={() => void act(n.id)}
-                    aria-label={`${t('markRead')}：${n.title}`}
+      <ErrorAlert error={actionError} />
+      {query.error ? (
+        <LoadFailed
+          what="notifications"
+          error={query.error}
+          onRetry={() => query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : (
+        <Table<UserNotification>
+          rowKey="id"
+          data-testid="notification-list"
+          loading={query.isFetching}
+          dataSource={data?.items ?? []}
+          showHeader={false}
+          tableLayout="fixed"
+          size="middle"
+          locale={{ emptyText: unreadOnly ? t('emptyUnread') : t('empty') }}
+          onRow={(n) =>
+            ({
+              'data-testid': 'notification',
+              'data-read': n.readAt ? 'true' : 'false',
+              style: { background: n.readAt ? undefined : '#fff7f6' },
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => c('total', { count: n }),
+            onChange: (p, s) => set({ page: p, pageSize: s }),
+          }}
+          columns={[
+            {
+              key: 'notice',
+              render: (_, n) => (
+                <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                  <Space wrap size={4}>
+                    {!n.readAt && <Tag color="red">{t('new')}</Tag>}
+                    {kindLabel(n.kind) && <Tag>{kindLabel(n.kind)}</Tag>}
+                    <TitleText text={n.title} strong={!n.readAt} />
+                  </Space>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(n.createdAt, i18n.language as Lang)}
+                  </Typography.Text>
+                  <Typography.Paragraph
+                    style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+                    ellipsis={{ rows: 4, expandable: true }}
                   >
-                    {t('markRead')}
-                  </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                    {n.body}
+                  </Typography.Paragraph>
+                </Space>
+              ),
+            },
+            {
+              key: 'actions',
+              width: 200,
+              render: (_, n) => (
+                <Space orientation="vertical" size={4}>
+                  {n.proposalId && (
+                    // Opening a notification marks it read, then goes where it points.
+                    <Link
+                      to={proposalPath(n.proposalId)}
+                      onClick={(e) => {
+                        if (n.readAt || e.ctrlKey || e.metaKey || e.shiftKey) return;
+                        e.preventDefault();
+                        void open(n.id, proposalPath(n.proposalId as string));
+                      }}
+                    >
+                      {t('openProposal')}
+                    </Link>
+                  )}
+                  {n.readAt ? (
+                    <Typography.Text type="secondary">{t('read')}</Typography.Text>
+                  ) : (
+                    <Button
+                      size="small"
+                      loading={busy === n.id}
+                      onClick={() => void act(n.id)}
+                      aria-label={`${t('markRead')}${colon(i18n.language)}${n.title}`}
+                    >
+                      {t('markRead')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
     </Space>
   );
 }
