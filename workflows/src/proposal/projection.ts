@@ -11,6 +11,8 @@ export class ProposalProjection {
   private lastSearchAttributes = '';
   /** Deadlines as the read model last confirmed them: only changed ones are sent again. */
   private readonly projectedDeadlines = new Map<string, string>();
+  /** The projection loop while it runs (`catchUp`). */
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly state: HandlingState,
@@ -34,6 +36,28 @@ export class ProposalProjection {
     this.state.pendingEvents = this.state.pendingEvents.filter((e) => e.seq > lastSeq);
     this.version = Math.max(this.version, s.version);
     this.updateSearchAttributes(s);
+  }
+
+  /**
+   * Brings the read model up to the state, one projection after another: never two in flight,
+   * so events and versions reach it in order whatever the order of the actions that asked. A
+   * caller that comes while the loop runs waits for it, and the loop projects again if the state
+   * moved meanwhile. The first projection is scheduled before this returns, so an action that
+   * calls it and answers puts both in the same workflow task: the projection is durable.
+   */
+  catchUp(): Promise<void> {
+    if (this.running) return this.running;
+    if (!this.behind()) return Promise.resolve();
+    this.running = this.drain();
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.behind()) await this.project();
+    } finally {
+      this.running = undefined;
+    }
   }
 
   private snapshot(first: boolean): HandlingProjection {

@@ -18,7 +18,10 @@ export async function latency(ctx: Ctx): Promise<void> {
   const concurrent = args.sizes.latencyConcurrent;
   if (serial + concurrent > n * CO_HANDLERS.length) throw new Error('latency: more opinions than the intake has open');
   // Unit-major: consecutive samples are on different proposals (as different users would be).
-  const pairs = range(serial + concurrent).map((k) => ({ id: proposalId(ctx.intakeSession, k % n), unit: CO_HANDLERS[Math.floor(k / n)] as string }));
+  const pairs = range(serial + concurrent).map((k) => ({
+    id: proposalId(ctx.intakeSession, k % n),
+    unit: CO_HANDLERS[Math.floor(k / n)] as string,
+  }));
   for (const u of CO_HANDLERS) await api.token(`${u}-cohandler`);
 
   const submit = async (p: { id: string; unit: string }) =>
@@ -26,7 +29,13 @@ export async function latency(ctx: Ctx): Promise<void> {
 
   // Warm both paths (JIT, connections) before measuring.
   const bench = await Promise.all(
-    range(16).map((i) => system.client.workflow.start('updateWorkflow', { taskQueue: BENCH_TASK_QUEUE, workflowId: `upd-${ctx.runId}-${i}`, args: [] })),
+    range(16).map((i) =>
+      system.client.workflow.start('updateWorkflow', {
+        taskQueue: BENCH_TASK_QUEUE,
+        workflowId: `upd-${ctx.runId}-${i}`,
+        args: [],
+      }),
+    ),
   );
   const bump = async (i: number) => {
     const t = performance.now();
@@ -52,9 +61,34 @@ export async function latency(ctx: Ctx): Promise<void> {
   ctx.details['latency'] = { opinion: s, bareUpdate: b };
   const full = !args.quick;
   const row = (label: string, x: LatencySummary, y: LatencySummary) => [
-    { scenario: 'latency', name: `opinion p50, ${label}`, value: x.p50, unit: 'ms', baseline: { name: 'bare update p50', value: y.p50 }, ratio: ratio(x.p50, y.p50), goal: '< 100 ms', ...(full ? underGoal(x.p50, 100, 'ms') : {}) },
-    { scenario: 'latency', name: `opinion p95, ${label}`, value: x.p95, unit: 'ms', baseline: { name: 'bare update p95', value: y.p95 }, ratio: ratio(x.p95, y.p95), goal: '≤ 2× baseline', ...(full ? underGoal(ratio(x.p95, y.p95), 2, '×') : {}) },
-    { scenario: 'latency', name: `opinion p99, ${label}`, value: x.p99, unit: 'ms', baseline: { name: 'bare update p99', value: y.p99 }, ratio: ratio(x.p99, y.p99) },
+    {
+      scenario: 'latency',
+      name: `opinion p50, ${label}`,
+      value: x.p50,
+      unit: 'ms',
+      baseline: { name: 'bare update p50', value: y.p50 },
+      ratio: ratio(x.p50, y.p50),
+      goal: '< 100 ms',
+      ...(full ? underGoal(x.p50, 100, 'ms') : {}),
+    },
+    {
+      scenario: 'latency',
+      name: `opinion p95, ${label}`,
+      value: x.p95,
+      unit: 'ms',
+      baseline: { name: 'bare update p95', value: y.p95 },
+      ratio: ratio(x.p95, y.p95),
+      goal: '≤ 2× baseline',
+      ...(full ? underGoal(ratio(x.p95, y.p95), 2, '×') : {}),
+    },
+    {
+      scenario: 'latency',
+      name: `opinion p99, ${label}`,
+      value: x.p99,
+      unit: 'ms',
+      baseline: { name: 'bare update p99', value: y.p99 },
+      ratio: ratio(x.p99, y.p99),
+    },
   ];
   ctx.figures.push(...row('concurrency 1', s.c1, b.c1), ...row('concurrency 16', s.c16, b.c16));
 }
