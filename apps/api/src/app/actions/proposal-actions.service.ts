@@ -52,6 +52,8 @@ export class ProposalActionsService {
     };
     const workflowId = proposalWorkflowIdOf(proposalId);
     const handle = this.temporal.workflow.getHandle(workflowId);
+    // One bound for the whole action: the update and the wait for the read model together.
+    const deadline = Date.now() + TEMPORAL_CALL_DEADLINE_MS;
     const updateId = options.idempotencyKey
       ? updateIdOf(user.userId, proposalId, action, options.idempotencyKey)
       : randomUUID();
@@ -61,7 +63,7 @@ export class ProposalActionsService {
     let result: ActionResult;
     try {
       result = await this.calls.run(workflowId, () =>
-        this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+        this.temporal.withDeadline(deadline, () =>
           withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
         ),
       );
@@ -74,7 +76,7 @@ export class ProposalActionsService {
       throw e;
     }
     // Outside the per-proposal queue: the next action on this proposal need not wait for it.
-    await this.readModel.until(proposalId, result.version);
+    await this.readModel.until(proposalId, result.version, deadline);
     return result;
   }
 }

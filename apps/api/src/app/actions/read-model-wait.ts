@@ -1,7 +1,7 @@
 import type { IProposalRepository } from '@banli/persistence';
 import { RetryLaterError } from '../common/retry-later-error';
 
-/** How long an action's answer waits for the read model to show it before the API answers 503. */
+/** How long an answer waits for the read model to show it before the API answers 503, unless the caller gives a deadline. */
 export const READ_MODEL_WAIT_MS = 10_000;
 /** Polling starts this soon (a projection takes a few milliseconds) and backs off to the cap. */
 const FIRST_POLL_MS = 2;
@@ -21,8 +21,8 @@ export class ReadModelWait {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  async until(proposalId: string, version: number): Promise<void> {
-    const deadline = Date.now() + this.timeoutMs;
+  /** Returns once the row shows `version`; 503 when it does not by `deadline` (epoch ms). */
+  async until(proposalId: string, version: number, deadline = Date.now() + this.timeoutMs): Promise<void> {
     let delay = FIRST_POLL_MS;
     for (;;) {
       const shown = await this.proposals.projectedVersionOf(proposalId);
