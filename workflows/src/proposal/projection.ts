@@ -30,8 +30,12 @@ export class ProposalProjection {
   /** Writes the current state to the read model; returns when it is there. */
   async project(): Promise<void> {
     const s = this.snapshot(this.version === 0);
+    // As sent, not as they are once the write is confirmed: an action applied meanwhile (its
+    // deadlines planned while this projection ran) changes the same objects, and those changes
+    // must go in the next projection.
+    const sent = s.deadlines.map((d) => [d.key, JSON.stringify(d)] as const);
     await projectProposal(s);
-    for (const d of s.deadlines) this.projectedDeadlines.set(d.key, JSON.stringify(d));
+    for (const [key, json] of sent) this.projectedDeadlines.set(key, json);
     const lastSeq = s.events.at(-1)?.seq ?? 0;
     this.state.pendingEvents = this.state.pendingEvents.filter((e) => e.seq > lastSeq);
     this.version = Math.max(this.version, s.version);

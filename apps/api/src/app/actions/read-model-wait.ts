@@ -5,7 +5,7 @@ import { RetryLaterError } from '../common/retry-later-error';
 export const READ_MODEL_WAIT_MS = 10_000;
 /** Polling starts this soon (a projection takes a few milliseconds) and backs off to the cap. */
 const FIRST_POLL_MS = 2;
-const POLL_CAP_MS = 20;
+const POLL_CAP_MS = 50;
 
 /**
  * The workflow answers an action as soon as the action is applied and its projection is
