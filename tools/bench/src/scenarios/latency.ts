@@ -9,8 +9,11 @@ import { BENCH_TASK_QUEUE } from '../system';
  * Task completion latency: a co-handler's opinion through POST /api/proposals/:id/opinions
  * (validation, authorisation, workflow update, read-model write, response), one at a time and
  * 16 at a time, each on a proposal the intake left in consultation. Baseline: a bare update
- * round-trip on a minimal workflow (bench worker) at the same concurrency.
+ * round-trip on a minimal workflow (bench worker) at the same concurrency, interleaved with them.
  */
+/** Opinions at concurrency 16 measured, then as many bare updates, in blocks of this size. */
+const BLOCK = 64;
+
 export async function latency(ctx: Ctx): Promise<void> {
   const { system, api, args } = ctx;
   const n = args.sizes.intake;
@@ -45,15 +48,22 @@ export async function latency(ctx: Ctx): Promise<void> {
   for (const i of range(20)) await bump(i);
 
   ctx.log(`latency: ${serial} opinions one at a time, ${concurrent} at concurrency 16`);
+  // Interleaved with the baseline (one opinion then one bare update; at 16, a block of 64 of
+  // each in turn), so that both see the same load when the machine is shared.
   const http1: number[] = [];
-  for (const p of pairs.slice(0, serial)) http1.push(await submit(p));
-  const http16: number[] = [];
-  await forEachLimited(pairs.slice(serial), 16, async (p) => void http16.push(await submit(p)));
-
   const base1: number[] = [];
-  for (let k = 0; k < serial; k++) base1.push(await bump(0));
+  for (const p of pairs.slice(0, serial)) {
+    http1.push(await submit(p));
+    base1.push(await bump(0));
+  }
+  const http16: number[] = [];
   const base16: number[] = [];
-  await forEachLimited(range(concurrent), 16, async (i) => void base16.push(await bump(i)));
+  const rest = pairs.slice(serial);
+  for (let from = 0; from < rest.length; from += BLOCK) {
+    const block = rest.slice(from, from + BLOCK);
+    await forEachLimited(block, 16, async (p) => void http16.push(await submit(p)));
+    await forEachLimited(range(block.length, from), 16, async (i) => void base16.push(await bump(i)));
+  }
   await Promise.all(bench.map((h) => h.executeUpdate('finish')));
 
   const s = { c1: summarize(http1), c16: summarize(http16) };
