@@ -18,7 +18,9 @@ import { ProposalHandling } from './proposal/proposal-handling';
  * library's; this function orchestrates: it takes human actions as updates (validated before
  * anything is written to history), plans deadlines with the calendar, keeps one durable
  * timer for the next reminder or escalation, and projects every change into the read model
- * before the action returns. Each message goes to one method of `ProposalHandling`; the
+ * (since the patch `answer-before-projection`, in one loop that an action's answer does not
+ * wait for; the API waits for the read model instead). Each message goes to one method of
+ * `ProposalHandling`; the
  * projection, the alarms, sign-off and deadline planning live beside it in `./proposal/`.
  */
 export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<void> {
@@ -48,13 +50,13 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   if (!input.carried) {
     log.info('Proposal registered', { proposalId: input.proposalId, requestId: input.requestId });
   }
-  await projection.project();
+  await proposal.projectFirst();
 
   while (!proposal.terminal()) {
     await planPendingDeadlines(state);
     if (proposal.takeCalendarChange()) await replanAfterCalendarChange(state);
     await fireDueAlarms(state);
-    if (projection.behind()) await projection.project();
+    if (projection.behind()) await proposal.projectState();
     if (proposal.terminal()) break;
 
     await proposal.sleepUntilNextAlarm();
@@ -65,13 +67,13 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       for (;;) {
         await condition(allHandlersFinished);
         await planPendingDeadlines(state);
-        if (projection.behind()) await projection.project();
-        if (allHandlersFinished()) break;
+        if (projection.behind()) await proposal.projectState();
+        if (proposal.settledForContinueAsNew()) break;
       }
       await continueAsNew<typeof proposalWorkflow>({ ...input, carried: state });
     }
   }
 
   await condition(allHandlersFinished);
-  if (projection.behind()) await projection.project();
+  if (projection.behind()) await proposal.projectState();
 }

@@ -110,3 +110,56 @@ describe(`the patch '${PATCH}'`, () => {
     },
   );
 });
+
+/**
+ * The patch `answer-before-projection` is needed: since it, an action answers from the
+ * workflow task that schedules its projection, and projections run one at a time in the
+ * workflow's projection loop. The histories saved before it hold each action's update completed
+ * only after its projection activity completed; the new code, taken without the patch, completes
+ * the update a workflow task earlier, and Temporal's core refuses the replay.
+ */
+describe(`the patch '${PROPOSAL_WORKFLOW_PATCHES.answerBeforeProjection}'`, () => {
+  const ANSWER = PROPOSAL_WORKFLOW_PATCHES.answerBeforeProjection;
+  const beforeAnswer = historyFixtures(`before-${ANSWER}`);
+  let workDir: string;
+  let unpatchedBundle: string;
+
+  beforeAll(async () => {
+    quietTemporalLogs();
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banli-unpatched-answer-'));
+    const shim = path.join(workDir, 'workflow-without-patch.js');
+    fs.writeFileSync(
+      shim,
+      [
+        `const real = require(${JSON.stringify(require.resolve('@temporalio/workflow'))});`,
+        `module.exports = Object.assign({}, real, {`,
+        `  patched: (id) => (id === ${JSON.stringify(ANSWER)} ? true : real.patched(id)),`,
+        `});`,
+      ].join('\n'),
+    );
+    const { code } = await bundleWorkflows({ extraAliases: { '@temporalio/workflow$': shim } });
+    unpatchedBundle = path.join(workDir, 'unpatched-bundle.js');
+    fs.writeFileSync(unpatchedBundle, code);
+  }, 180_000);
+
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  it('histories recorded since the change carry its marker; those before it do not', () => {
+    expect(beforeAnswer.length).toBeGreaterThanOrEqual(6);
+    for (const f of beforeAnswer) expect(patchMarkers(readHistory(f))).not.toContain(ANSWER);
+    expect(current.length).toBeGreaterThanOrEqual(6);
+    for (const f of current) expect(patchMarkers(readHistory(f))).toContain(ANSWER);
+  });
+
+  it.each(beforeAnswer)('without the patch, %s fails to replay with a nondeterminism error', async (file) => {
+    const error = await Worker.runReplayHistory(
+      { workflowBundle: { codePath: unpatchedBundle } },
+      temporal.api.history.v1.History.create(readHistory(file)),
+      `replay-${file}`,
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeterminismViolationError);
+  });
+});

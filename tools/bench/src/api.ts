@@ -12,7 +12,10 @@ export class Api {
   private seq = 0;
   /** Requests answered 503 (Temporal or the database overloaded) and sent again. */
   retried503 = 0;
-  constructor(readonly url: string, private readonly runId: string) {}
+  constructor(
+    readonly url: string,
+    private readonly runId: string,
+  ) {}
 
   token(user: string): Promise<string> {
     let t = this.tokens.get(user);
@@ -31,7 +34,13 @@ export class Api {
     return t;
   }
 
-  async request(method: string, path: string, user: string, body?: unknown, idempotencyKey?: string): Promise<ApiResponse> {
+  async request(
+    method: string,
+    path: string,
+    user: string,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<ApiResponse> {
     const token = await this.token(user);
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) {
@@ -39,7 +48,11 @@ export class Api {
       headers['idempotency-key'] = idempotencyKey ?? `${this.runId}-${++this.seq}`;
     }
     const t = performance.now();
-    const res = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
     const ms = performance.now() - t;
     let parsed: unknown = text;
@@ -71,7 +84,8 @@ export class Api {
 
   async get(path: string, user: string): Promise<ApiResponse> {
     const res = await this.request('GET', path, user);
-    if (res.status !== 200) throw new Error(`GET ${path} as ${user}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+    if (res.status !== 200)
+      throw new Error(`GET ${path} as ${user}: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
     return res;
   }
 }

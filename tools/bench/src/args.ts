@@ -35,6 +35,8 @@ export interface BenchArgs {
   label?: string;
   /** Data sizes (tasks) the queries scenario measures in turn, growing one data set; default: queryTasks alone. */
   querySizes?: number[];
+  /** Intake sizes measured in turn, each into its own session beside its own baseline; the last is `sizes.intake`. */
+  intakeSizes?: number[];
 }
 
 export const FULL_SIZES: Sizes = {
@@ -74,7 +76,7 @@ const SIZE_FLAGS: Record<string, keyof Sizes> = {
 };
 
 export const USAGE = `npm run bench -- [--quick] [--only=${SCENARIOS.join(',')}] [--profile] [--concurrency=16]
-  [--label=TEXT] [--out=bench-results] [--query-sizes=25000,100000,250000] [--${Object.keys(SIZE_FLAGS).join('=N] [--')}=N]`;
+  [--label=TEXT] [--out=bench-results] [--query-sizes=25000,100000,250000] [--intake-sizes=1000,5000,10000] [--${Object.keys(SIZE_FLAGS).join('=N] [--')}=N]`;
 
 export function parseArgs(argv: string[]): BenchArgs {
   const flags = new Map<string, string>();
@@ -91,6 +93,7 @@ export function parseArgs(argv: string[]): BenchArgs {
   let out = 'bench-results';
   let label: string | undefined;
   let querySizes: number[] | undefined;
+  let intakeSizes: number[] | undefined;
   for (const [name, value] of flags) {
     const size = SIZE_FLAGS[name];
     if (size) {
@@ -98,9 +101,13 @@ export function parseArgs(argv: string[]): BenchArgs {
     } else if (name === 'quick') {
       // handled above
     } else if (name === 'only') {
-      const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
-      if (unknown.length || names.length === 0) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
+      if (unknown.length || names.length === 0)
+        throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}\n${USAGE}`);
       only = SCENARIOS.filter((s) => names.includes(s));
     } else if (name === 'concurrency') {
       concurrency = positiveInt(name, value);
@@ -110,15 +117,28 @@ export function parseArgs(argv: string[]): BenchArgs {
       out = value;
     } else if (name === 'label') {
       label = value;
+    } else if (name === 'intake-sizes') {
+      intakeSizes = value.split(',').map((v) => positiveInt(name, v.trim()));
     } else if (name === 'query-sizes') {
       querySizes = value.split(',').map((v) => positiveInt(name, v.trim()));
     } else {
       throw new Error(`unknown option --${name}\n${USAGE}`);
     }
   }
+  if (intakeSizes) sizes.intake = intakeSizes[intakeSizes.length - 1] as number;
   // Latency and memory use the proposals the intake left open; queries clone one of them.
   if (only.some((s) => s !== 'intake' && s !== 'e2e') && !only.includes('intake')) only = ['intake', ...only];
-  return { quick, only, sizes, concurrency, profile, out, ...(label ? { label } : {}), ...(querySizes ? { querySizes } : {}) };
+  return {
+    quick,
+    only,
+    sizes,
+    concurrency,
+    profile,
+    out,
+    ...(label ? { label } : {}),
+    ...(querySizes ? { querySizes } : {}),
+    ...(intakeSizes ? { intakeSizes } : {}),
+  };
 }
 
 function positiveInt(name: string, value: string): number {

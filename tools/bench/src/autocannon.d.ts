@@ -13,7 +13,10 @@ declare module 'autocannon' {
     errors: number;
   }
   interface Instance extends PromiseLike<Result> {
-    on(event: 'response', fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+    on(
+      event: 'response',
+      fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): void;
   }
   function autocannon(options: Options): Instance;
   export = autocannon;

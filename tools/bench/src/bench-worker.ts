@@ -4,7 +4,10 @@ import { bundleWorkflowCode, NativeConnection, Runtime, DefaultLogger, Worker } 
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'bench-workflows.ts'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, 'bench-workflows.ts'),
+    logger: new DefaultLogger('WARN'),
+  });
   const connection = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS'] as string });
   const worker = await Worker.create({
     connection,

@@ -5,7 +5,13 @@ import { forEachLimited, percentile, ratio, summarize } from './stats';
 
 describe('benchmark arguments', () => {
   it('runs every scenario at full size by default, small sizes with --quick', () => {
-    expect(parseArgs([])).toMatchObject({ quick: false, only: [...SCENARIOS], sizes: FULL_SIZES, concurrency: 16, profile: false });
+    expect(parseArgs([])).toMatchObject({
+      quick: false,
+      only: [...SCENARIOS],
+      sizes: FULL_SIZES,
+      concurrency: 16,
+      profile: false,
+    });
     expect(parseArgs(['--quick'])).toMatchObject({ quick: true, sizes: QUICK_SIZES });
   });
 
@@ -26,7 +32,22 @@ describe('benchmark arguments', () => {
     expect(parseArgs([]).querySizes).toBeUndefined();
   });
 
-  it.each([['--only=nope'], ['--intake=0'], ['--intake=2.5'], ['--fast'], ['quick'], ['--query-sizes=1000,x']])('refuses %s', (arg) => {
+  it('takes intake sizes as a list, the last one left open for the scenarios after the intake', () => {
+    const a = parseArgs(['--quick', '--intake-sizes=100,200,300']);
+    expect(a.intakeSizes).toEqual([100, 200, 300]);
+    expect(a.sizes.intake).toBe(300);
+    expect(parseArgs([]).intakeSizes).toBeUndefined();
+  });
+
+  it.each([
+    ['--only=nope'],
+    ['--intake=0'],
+    ['--intake=2.5'],
+    ['--fast'],
+    ['quick'],
+    ['--query-sizes=1000,x'],
+    ['--intake-sizes=0,5'],
+  ])('refuses %s', (arg) => {
     expect(() => parseArgs([arg])).toThrow();
   });
 });
@@ -68,12 +89,30 @@ describe('statistics', () => {
 describe('the results table', () => {
   it('shows each figure beside its baseline and ratio, and a missed goal by how much', () => {
     const table = formatTable([
-      { scenario: 'intake', name: '5000 proposals', value: 412.3, unit: 's', baseline: { name: 'no-op', value: 61.2 }, ratio: 6.74, goal: '< 120 s', ...underGoal(412.3, 120, 's') },
-      { scenario: 'latency', name: 'p50 | c1', value: 42.25, unit: 'ms', goal: '< 100 ms', ...underGoal(42.25, 100, 'ms') },
+      {
+        scenario: 'intake',
+        name: '5000 proposals',
+        value: 412.3,
+        unit: 's',
+        baseline: { name: 'no-op', value: 61.2 },
+        ratio: 6.74,
+        goal: '< 120 s',
+        ...underGoal(412.3, 120, 's'),
+      },
+      {
+        scenario: 'latency',
+        name: 'p50 | c1',
+        value: 42.25,
+        unit: 'ms',
+        goal: '< 100 ms',
+        ...underGoal(42.25, 100, 'ms'),
+      },
     ]);
     const lines = table.split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('| intake | 5000 proposals | 412 s | 61.2 s (no-op) | 6.74× | < 120 s | **no** (3.44× the 120 s limit) |');
+    expect(lines[2]).toBe(
+      '| intake | 5000 proposals | 412 s | 61.2 s (no-op) | 6.74× | < 120 s | **no** (3.44× the 120 s limit) |',
+    );
     expect(lines[3]).toBe('| latency | p50 \\| c1 | 42.3 ms |  |  | < 100 ms | yes |');
   });
 });
@@ -84,7 +123,11 @@ describe('CPU profile summary', () => {
     const summary = summarizeProfile({
       nodes: [
         { id: 1, callFrame: frame('(root)', ''), children: [2] },
-        { id: 2, callFrame: frame('inbox', 'file:///r/dist/out-tsc/libs/persistence/src/lib/task.js'), children: [3, 4] },
+        {
+          id: 2,
+          callFrame: frame('inbox', 'file:///r/dist/out-tsc/libs/persistence/src/lib/task.js'),
+          children: [3, 4],
+        },
         { id: 3, callFrame: frame('workingDaysBetween', 'file:///r/dist/out-tsc/libs/domain/src/lib/deadline.js') },
         { id: 4, callFrame: frame('query', 'file:///r/node_modules/pg/lib/client.js') },
       ],

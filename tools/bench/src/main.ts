@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const log = (m: string) => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0)}s] ${m}`);
   const loadStart = os.loadavg();
-  log(`mode ${args.quick ? 'quick' : 'full'}, scenarios ${args.only.join(', ')}, load ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `mode ${args.quick ? 'quick' : 'full'}, scenarios ${args.only.join(', ')}, load ${loadStart.map((x) => x.toFixed(2)).join(' ')}`,
+  );
 
   const system = await startSystem(runDir, { profile: args.profile });
   // Interrupted: stop the servers and drop the database before leaving.
@@ -73,7 +75,10 @@ async function main(): Promise<void> {
   }
 
   const profiles = fs.existsSync(path.join(runDir, 'profiles'))
-    ? fs.readdirSync(path.join(runDir, 'profiles')).filter((f) => f.endsWith('.cpuprofile')).map((f) => summarizeProfileFile(path.join(runDir, 'profiles', f)))
+    ? fs
+        .readdirSync(path.join(runDir, 'profiles'))
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => summarizeProfileFile(path.join(runDir, 'profiles', f)))
     : [];
   const results = {
     startedAt: started.toISOString(),
@@ -82,7 +87,10 @@ async function main(): Promise<void> {
     args,
     machine: { ...machine(), temporalCli: temporalVersion(), postgres: process.env['BENCH_POSTGRES_VERSION'] },
     settings: { temporalSqlitePragmas: system.pragmas, clientConcurrency: args.concurrency },
-    load: { start: loadStart.map((x) => Math.round(x * 100) / 100), end: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    load: {
+      start: loadStart.map((x) => Math.round(x * 100) / 100),
+      end: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    },
     scenarioSeconds: timings,
     figures: ctx.figures,
     details: ctx.details,
@@ -124,7 +132,9 @@ async function main(): Promise<void> {
   log(`results: ${path.join(args.out, `${stamp}.json`)} and .md (logs in ${path.relative(ROOT, runDir)})`);
   const skipped = args.only.filter((s) => timings[s] === undefined);
   if (ctx.problems.length || skipped.length) {
-    console.error(`\nBENCHMARK FAILED:\n${[...ctx.problems, ...skipped.map((s) => `${s}: did not run`)].map((p) => `  - ${p}`).join('\n')}`);
+    console.error(
+      `\nBENCHMARK FAILED:\n${[...ctx.problems, ...skipped.map((s) => `${s}: did not run`)].map((p) => `  - ${p}`).join('\n')}`,
+    );
     process.exit(1);
   }
   // Keep the logs and profiles of a profiled run; otherwise the Temporal database can go.

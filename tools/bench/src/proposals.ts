@@ -66,11 +66,19 @@ export function stepsToClosed(sessionCode: string, i: number): Step[] {
     { user: 'registrar', path: p('/review'), body: { decision: 'accept' } },
     { user: 'officer', path: p('/assignment'), body: assignment },
     ...CO_HANDLERS.map((u) => ({ user: `${u}-cohandler`, path: p('/opinions'), body: opinion(u), group: 'opinions' })),
-    { user: 'lead-handler', path: p('/contacts'), body: { method: 'call', contactedAt: '2026-03-10T02:00:00.000Z', summary: '电话沟通' } },
+    {
+      user: 'lead-handler',
+      path: p('/contacts'),
+      body: { method: 'call', contactedAt: '2026-03-10T02:00:00.000Z', summary: '电话沟通' },
+    },
     { user: 'lead-handler', path: p('/drafts'), body: draft },
     { user: 'lead-reviewer', path: p('/drafts/review'), body: { decision: 'approve' } },
     { user: 'lead-signer', path: p('/sign-off'), body: { decision: 'sign' } },
     { user: 'lead-handler', path: p('/dispatch'), body: {} },
-    ...PROPOSERS.map((proposer) => ({ user: 'officer', path: p('/feedback'), body: { unitId: LEAD_UNIT, proposer, rating: 'satisfied' } })),
+    ...PROPOSERS.map((proposer) => ({
+      user: 'officer',
+      path: p('/feedback'),
+      body: { unitId: LEAD_UNIT, proposer, rating: 'satisfied' },
+    })),
   ];
 }

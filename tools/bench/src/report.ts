@@ -38,5 +38,7 @@ export function formatTable(figures: Figure[]): string {
 
 /** "under X" goal: met, or missed by value/limit. */
 export function underGoal(value: number, limit: number, unit: string): { met: boolean; missedBy?: string } {
-  return value < limit ? { met: true } : { met: false, missedBy: `${fmt(value / limit)}× the ${fmt(limit)} ${unit} limit` };
+  return value < limit
+    ? { met: true }
+    : { met: false, missedBy: `${fmt(value / limit)}× the ${fmt(limit)} ${unit} limit` };
 }

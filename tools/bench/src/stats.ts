@@ -33,7 +33,11 @@ export function ratio(a: number, b: number): number {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-export async function forEachLimited<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

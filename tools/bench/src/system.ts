@@ -24,7 +24,12 @@ const { apiMain: API_MAIN, workerMain: WORKER_MAIN, seedMain: SEED_MAIN } = BUIL
 /** The Temporal dev server's SQLite pragmas: TEMPORAL_SQLITE_PRAGMAS (as scripts/start.sh), `none` for none. */
 export function sqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = env['TEMPORAL_SQLITE_PRAGMAS'] ?? 'journal_mode=wal,synchronous=FULL';
-  return raw.trim() === 'none' ? [] : raw.split(',').map((s) => s.trim()).filter(Boolean);
+  return raw.trim() === 'none'
+    ? []
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 export class Proc {
@@ -64,7 +69,8 @@ export class Proc {
     for (;;) {
       if (!this.running()) throw new Error(`${this.name} exited during start-up:\n${this.out.slice(-5000)}`);
       if (await ready(this.out)) return;
-      if (Date.now() > deadline) throw new Error(`${this.name} not ready in ${timeoutMs} ms:\n${this.out.slice(-5000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} not ready in ${timeoutMs} ms:\n${this.out.slice(-5000)}`);
       await sleep(100);
     }
   }
@@ -116,12 +122,24 @@ export async function startSystem(runDir: string, options: { profile: boolean })
     'temporal',
     cli,
     [
-      'server', 'start-dev',
-      '--db-filename', path.join(runDir, 'temporal.sqlite'),
-      '--ip', '127.0.0.1', '--port', String(temporalPort), '--headless',
-      '--namespace', 'default', '--log-level', 'warn',
+      'server',
+      'start-dev',
+      '--db-filename',
+      path.join(runDir, 'temporal.sqlite'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(temporalPort),
+      '--headless',
+      '--namespace',
+      'default',
+      '--log-level',
+      'warn',
       ...pragmas.flatMap((p) => ['--sqlite-pragma', p]),
-      ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => ['--search-attribute', `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`]),
+      ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => [
+        '--search-attribute',
+        `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`,
+      ]),
     ],
     process.env,
     path.join(runDir, 'temporal.log'),
@@ -139,12 +157,25 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   };
   const nodeArgs = (main: string) => [
     '--max-old-space-size=2048',
-    '-r', './scripts/register-paths.js',
+    '-r',
+    './scripts/register-paths.js',
     ...(options.profile ? ['-r', './tools/bench/cpu-profiler.js'] : []),
     main,
   ];
-  const worker = new Proc('worker', process.execPath, nodeArgs(WORKER_MAIN), { ...appEnv, BENCH_PROFILE_NAME: 'worker' }, path.join(runDir, 'worker.log'));
-  const api = new Proc('api', process.execPath, nodeArgs(API_MAIN), { ...appEnv, BENCH_PROFILE_NAME: 'api' }, path.join(runDir, 'api.log'));
+  const worker = new Proc(
+    'worker',
+    process.execPath,
+    nodeArgs(WORKER_MAIN),
+    { ...appEnv, BENCH_PROFILE_NAME: 'worker' },
+    path.join(runDir, 'worker.log'),
+  );
+  const api = new Proc(
+    'api',
+    process.execPath,
+    nodeArgs(API_MAIN),
+    { ...appEnv, BENCH_PROFILE_NAME: 'api' },
+    path.join(runDir, 'api.log'),
+  );
   const benchWorker = new Proc(
     'bench-worker',
     process.execPath,
@@ -157,7 +188,16 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   let connection: Connection | undefined;
   const workerReady = (out: string) => out.includes('Banli worker polling');
   const system: BenchSystem = {
-    runDir, apiUrl, temporalAddress, databaseUrl, temporal, worker, api, benchWorker, db, pragmas,
+    runDir,
+    apiUrl,
+    temporalAddress,
+    databaseUrl,
+    temporal,
+    worker,
+    api,
+    benchWorker,
+    db,
+    pragmas,
     client: undefined as unknown as Client,
     async restartWorker(extraEnv) {
       await worker.stop('SIGTERM');
@@ -174,7 +214,10 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   };
   try {
     await temporal.start(() => portAnswers(temporalPort));
-    fs.writeFileSync(path.join(runDir, 'seed.log'), await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv));
+    fs.writeFileSync(
+      path.join(runDir, 'seed.log'),
+      await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv),
+    );
     await Promise.all([
       worker.start(workerReady),
       api.start(() => httpOk(`${apiUrl}/api/health`)),
@@ -199,6 +242,8 @@ function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 }

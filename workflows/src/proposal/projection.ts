@@ -11,6 +11,8 @@ export class ProposalProjection {
   private lastSearchAttributes = '';
   /** Deadlines as the read model last confirmed them: only changed ones are sent again. */
   private readonly projectedDeadlines = new Map<string, string>();
+  /** The projection loop while it runs (`catchUp`). */
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly state: HandlingState,
@@ -28,12 +30,38 @@ export class ProposalProjection {
   /** Writes the current state to the read model; returns when it is there. */
   async project(): Promise<void> {
     const s = this.snapshot(this.version === 0);
+    // As sent, not as they are once the write is confirmed: an action applied meanwhile (its
+    // deadlines planned while this projection ran) changes the same objects, and those changes
+    // must go in the next projection.
+    const sent = s.deadlines.map((d) => [d.key, JSON.stringify(d)] as const);
     await projectProposal(s);
-    for (const d of s.deadlines) this.projectedDeadlines.set(d.key, JSON.stringify(d));
+    for (const [key, json] of sent) this.projectedDeadlines.set(key, json);
     const lastSeq = s.events.at(-1)?.seq ?? 0;
     this.state.pendingEvents = this.state.pendingEvents.filter((e) => e.seq > lastSeq);
     this.version = Math.max(this.version, s.version);
     this.updateSearchAttributes(s);
+  }
+
+  /**
+   * Brings the read model up to the state, one projection after another: never two in flight,
+   * so events and versions reach it in order whatever the order of the actions that asked. A
+   * caller that comes while the loop runs waits for it, and the loop projects again if the state
+   * moved meanwhile. The first projection is scheduled before this returns, so an action that
+   * calls it and answers puts both in the same workflow task: the projection is durable.
+   */
+  catchUp(): Promise<void> {
+    if (this.running) return this.running;
+    if (!this.behind()) return Promise.resolve();
+    this.running = this.drain();
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.behind()) await this.project();
+    } finally {
+      this.running = undefined;
+    }
   }
 
   private snapshot(first: boolean): HandlingProjection {

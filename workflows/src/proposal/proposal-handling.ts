@@ -1,7 +1,8 @@
-import { ApplicationFailure, condition, log, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, log, patched, workflowInfo } from '@temporalio/workflow';
 import {
   ActionRequest,
   ActionResult,
+  PROPOSAL_WORKFLOW_PATCHES,
   ProposalStateView,
   ProposalWorkflowInput,
   RegistrationResult,
@@ -42,11 +43,39 @@ export class ProposalHandling {
   /** Set when something happened that the main loop must look at (an action, a new calendar). */
   private wake = false;
   private calendarChanged = false;
+  /**
+   * Since the patch `answer-before-projection` (decided once per run, at its start): an action
+   * answers from the workflow task that schedules its projection, and every projection goes
+   * through the one loop (`ProposalProjection.catchUp`). Before it, each action awaited its
+   * own projection activity.
+   */
+  private readonly answersBeforeProjection: boolean;
+  /** Actions applied whose projection is not yet scheduled (awaiting their deadlines' plan). */
+  private actionsSettling = 0;
 
   constructor(private readonly input: ProposalWorkflowInput) {
     this.state =
       input.carried ?? newHandlingState(input.proposalId, input.registration, input.settings, input.receivedAt);
     this.projection = new ProposalProjection(this.state, input);
+    this.answersBeforeProjection = patched(PROPOSAL_WORKFLOW_PATCHES.answerBeforeProjection);
+  }
+
+  /**
+   * The read model brought up to the state. Before the patch this is one projection, as the
+   * histories of that code were written; since, the projection loop.
+   */
+  projectState(): Promise<void> {
+    return this.answersBeforeProjection ? this.projection.catchUp() : this.projection.project();
+  }
+
+  /**
+   * The first projection of a run. Since the patch it waits for the actions sent with the start
+   * (update-with-start: the import's acceptance) to be applied and planned, so the registration
+   * and the acceptance reach the read model in one projection, not two.
+   */
+  projectFirst(): Promise<void> {
+    if (!this.answersBeforeProjection) return this.projection.project();
+    return condition(() => this.actionsSettling === 0).then(() => this.projection.catchUp());
   }
 
   view(): ProposalStateView {
@@ -115,9 +144,29 @@ export class ProposalHandling {
     return signOff(this, req);
   }
 
+  /**
+   * After a change: new deadlines planned, then the read model updated. Before the patch
+   * `answer-before-projection` this returns once the read model holds the change; since, once
+   * its projection is scheduled (the action's result carries the version the read model will
+   * reach, and the API waits for it).
+   */
   async settle(): Promise<void> {
-    await planPendingDeadlines(this.state);
-    await this.projection.project();
+    if (!this.answersBeforeProjection) {
+      await planPendingDeadlines(this.state);
+      await this.projection.project();
+      this.wake = true;
+      return;
+    }
+    this.actionsSettling++;
+    try {
+      await planPendingDeadlines(this.state);
+    } finally {
+      this.actionsSettling--;
+    }
+    // Not awaited: the action answers now; the loop's first activity is scheduled in this
+    // workflow task, and the main loop (which waits for the loop before it sleeps, continues
+    // as new or ends) sees any failure.
+    this.projection.catchUp().catch(() => undefined);
     this.wake = true;
   }
 
@@ -142,6 +191,16 @@ export class ProposalHandling {
     const timeout = alarm ? Math.max(Date.parse(alarm.at) - Date.now(), 1) : undefined;
     this.wake = false;
     return timeout === undefined ? condition(() => this.wake) : condition(() => this.wake, timeout);
+  }
+
+  /**
+   * Whether this run may end in a continue-as-new: no action in flight and (since the patch,
+   * where an action finishes before its projection) none of the state left to project, or the
+   * projection an action scheduled would be lost with the run.
+   */
+  settledForContinueAsNew(): boolean {
+    if (!this.answersBeforeProjection) return allHandlersFinished();
+    return allHandlersFinished() && !this.projection.behind();
   }
 
   shouldContinueAsNew(): boolean {

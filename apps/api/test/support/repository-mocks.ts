@@ -30,6 +30,7 @@ import { WorkingDayCalendar } from '@banli/domain';
 
 export const newProposalRepositoryMock = (): jest.Mocked<IProposalRepository> => ({
   findById: jest.fn(),
+  projectedVersionOf: jest.fn(),
   isAccessibleTo: jest.fn(),
   deadlinesOf: jest.fn(),
   openTasksOf: jest.fn(),

@@ -17,7 +17,7 @@ import {
 } from '@banli/contracts';
 import { handlingConfigFromEnv } from '@banli/config';
 import { Actor, ProposalRegistration, proposalIdOf, proposalWorkflowIdOf, Role } from '@banli/domain';
-import { createDataSource, runMigrations } from '@banli/persistence';
+import { createDataSource, ProposalEntity, runMigrations } from '@banli/persistence';
 import { sqliteTestFile, startTimeSkippingServer } from '@banli/testing';
 import { createCalendarActivities, createProposalActivities } from '@banli/worker';
 
@@ -124,11 +124,20 @@ export class ProposalDriver {
   constructor(
     readonly handle: WorkflowHandle,
     readonly proposalId: string,
+    /** The read model the worker's projection writes, when the test can see it. */
+    private readonly readModel?: DataSource,
   ) {}
 
-  act(name: ProposalUpdateName, who: Actor, input: object = {}): Promise<ActionResult> {
+  /**
+   * An action as the API sends it: the update answers once its projection is scheduled, then
+   * (as the API does) the read model is awaited until the proposal's row shows the version the
+   * update returned.
+   */
+  async act(name: ProposalUpdateName, who: Actor, input: object = {}): Promise<ActionResult> {
     const request: ActionRequest<unknown> = { actor: who, input };
-    return this.handle.executeUpdate(proposalUpdates[name], { args: [request] }) as Promise<ActionResult>;
+    const result = (await this.handle.executeUpdate(proposalUpdates[name], { args: [request] })) as ActionResult;
+    if (this.readModel) await waitForReadModel(this.readModel, this.proposalId, result.version);
+    return result;
   }
 
   state(): Promise<ProposalStateView> {
@@ -169,7 +178,24 @@ export async function startProposalOn(
 }
 
 export async function startProposal(h: Harness, options: StartOptions = {}): Promise<ProposalDriver> {
-  return startProposalOn(h.env.client, h.taskQueue, await nowIso(h), options);
+  const p = await startProposalOn(h.env.client, h.taskQueue, await nowIso(h), options);
+  return new ProposalDriver(p.handle, p.proposalId, h.dataSource);
+}
+
+/** Waits until the proposal's row in the read model shows this workflow state version. */
+export async function waitForReadModel(
+  dataSource: DataSource,
+  proposalId: string,
+  version: number,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await dataSource.getRepository(ProposalEntity).findOneBy({ id: proposalId });
+    if (row && row.projectionVersion >= version) return;
+    if (Date.now() > until) throw new Error(`${proposalId}: the read model is not at version ${version}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 export const SECTIONS = [

@@ -18,4 +18,11 @@ export const PROPOSAL_WORKFLOW_PATCHES = {
    * provisional ones, so a day off in a published year moves the deadlines it falls in.
    */
   replanRunningDeadlines: 'replan-running-deadlines',
+  /**
+   * Since 2026-12 (issue 14): an action answers from the workflow task that schedules its
+   * projection (its result carries the version the read model will reach, and the API waits
+   * for the read model to show it); projections run one at a time, in version order. Decided
+   * once per run: a run started before the change keeps awaiting each projection.
+   */
+  answerBeforeProjection: 'answer-before-projection',
 } as const;

@@ -13,6 +13,8 @@ import {
 /** The proposal aggregate as the API reads it: the proposal, who may see it, its deadlines, tasks and audit trail. */
 export interface IProposalRepository {
   findById(id: string): Promise<ProposalEntity | null>;
+  /** The workflow state version the proposal's row shows (null: not in the read model yet). */
+  projectedVersionOf(id: string): Promise<number | null>;
   /** Whether the unit is or was assigned to the proposal (table proposal_access). */
   isAccessibleTo(proposalId: string, unitId: string): Promise<boolean>;
   /** Every deadline, soonest first. */
@@ -33,6 +35,13 @@ export class ProposalQueryRepository implements IProposalRepository {
 
   findById(id: string): Promise<ProposalEntity | null> {
     return this.dataSource.getRepository(ProposalEntity).findOneBy({ id });
+  }
+
+  async projectedVersionOf(id: string): Promise<number | null> {
+    const row = await this.dataSource
+      .getRepository(ProposalEntity)
+      .findOne({ where: { id }, select: { id: true, projectionVersion: true } });
+    return row ? row.projectionVersion : null;
   }
 
   isAccessibleTo(proposalId: string, unitId: string): Promise<boolean> {

@@ -23,10 +23,11 @@ export async function driveToClosed(ctx: Ctx, session: string, count: number, us
   await forEachLimited(range(count), users, async (i) => {
     try {
       const steps = stepsToClosed(session, i);
-      for (let k = 0; k < steps.length; ) {
+      for (let k = 0; k < steps.length;) {
         const group = steps[k]?.group;
         const batch: Step[] = [];
-        while (k < steps.length && (batch.length === 0 || (group && steps[k]?.group === group))) batch.push(steps[k++] as Step);
+        while (k < steps.length && (batch.length === 0 || (group && steps[k]?.group === group)))
+          batch.push(steps[k++] as Step);
         await Promise.all(batch.map((s) => ctx.api.post(s.path, s.user, s.body)));
       }
       completed++;

@@ -25,8 +25,15 @@ export async function e2e(ctx: Ctx): Promise<void> {
     failed: o.failed.slice(0, 20),
     proposalsPerSecond: perSecond,
     processes: run.usage,
-    cpuMsPerProposal: Object.fromEntries(Object.entries(run.usage).map(([k, u]) => [k, Math.round((u.cpuSeconds * 1000) / n)])),
+    cpuMsPerProposal: Object.fromEntries(
+      Object.entries(run.usage).map(([k, u]) => [k, Math.round((u.cpuSeconds * 1000) / n)]),
+    ),
     load: run.load,
   };
-  ctx.figures.push({ scenario: 'e2e', name: `proposals closed per second (${users} users, ${n} proposals, 14 requests each)`, value: perSecond, unit: '/s' });
+  ctx.figures.push({
+    scenario: 'e2e',
+    name: `proposals closed per second (${users} users, ${n} proposals, 14 requests each)`,
+    value: perSecond,
+    unit: '/s',
+  });
 }

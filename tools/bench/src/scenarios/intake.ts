@@ -22,10 +22,21 @@ const ASSIGNMENT_CHUNK = 1_000;
  * (and completed) at the client concurrency on the same server.
  */
 export async function intake(ctx: Ctx): Promise<void> {
+  const sizes = ctx.args.intakeSizes ?? [ctx.args.sizes.intake];
+  const first = ctx.intakeSession;
+  for (const [k, n] of sizes.entries()) {
+    // One session per size (B-1, B-2, …); the later scenarios use the last, whose size is
+    // `sizes.intake` (parseArgs sets it to the last of --intake-sizes).
+    const session = k === 0 ? first : first.replace(/-\d+$/, `-${k + 1}`);
+    await intakeAt(ctx, n, session, sizes.length > 1);
+    ctx.intakeSession = session;
+  }
+}
+
+/** One intake of n proposals into its own session, beside its own no-op baseline. */
+async function intakeAt(ctx: Ctx, n: number, session: string, curve: boolean): Promise<void> {
   const { system, api, args } = ctx;
-  const n = args.sizes.intake;
   const c = args.concurrency;
-  const session = ctx.intakeSession;
   await openSession(api, session);
 
   ctx.log(`intake baseline: ${n} no-op workflows at concurrency ${c}`);
@@ -98,8 +109,9 @@ export async function intake(ctx: Ctx): Promise<void> {
   const intakeS = run.ms / 1000;
   const baseS = base.ms / 1000;
   const perProposalMs = (s: number) => r1((s * 1000) / n);
-  ctx.details['intake'] = {
+  const details = {
     proposals: n,
+    session,
     concurrency: c,
     seconds: r1(intakeS),
     phases,
@@ -116,6 +128,9 @@ export async function intake(ctx: Ctx): Promise<void> {
       load: base.load,
     },
   };
+  // With --intake-sizes, `intake` holds the last size and `intakeCurve` every size in order.
+  ctx.details['intake'] = details;
+  if (curve) ctx.details['intakeCurve'] = [...((ctx.details['intakeCurve'] as unknown[] | undefined) ?? []), details];
   const full = !args.quick;
   ctx.figures.push(
     {
@@ -130,7 +145,7 @@ export async function intake(ctx: Ctx): Promise<void> {
     },
     {
       scenario: 'intake',
-      name: 'ratio to baseline',
+      name: curve ? `${n} proposals: ratio to baseline` : 'ratio to baseline',
       value: ratio(intakeS, baseS),
       unit: '×',
       goal: '≤ 2×',
@@ -139,9 +154,10 @@ export async function intake(ctx: Ctx): Promise<void> {
     ...(['importAcceptS', 'assignS'] as const).map((p) => ({
       scenario: 'intake',
       name:
-        p === 'importAcceptS'
+        (curve ? `${n} proposals, ` : '') +
+        (p === 'importAcceptS'
           ? 'phase: import accepted (registration + 立案, one update each)'
-          : 'phase: bulk assignment (one update each)',
+          : 'phase: bulk assignment (one update each)'),
       value: phases[p] ?? 0,
       unit: 's',
       baseline: { name: `${n} no-op workflows`, value: r1(baseS) },
@@ -149,7 +165,7 @@ export async function intake(ctx: Ctx): Promise<void> {
     })),
     {
       scenario: 'intake',
-      name: 'CPU per proposal (Temporal + worker + API)',
+      name: `${curve ? `${n} proposals: ` : ''}CPU per proposal (Temporal + worker + API)`,
       value: perProposalMs(
         (run.usage['temporal']?.cpuSeconds ?? 0) +
           (run.usage['worker']?.cpuSeconds ?? 0) +

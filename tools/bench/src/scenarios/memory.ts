@@ -20,19 +20,30 @@ export async function memory(ctx: Ctx): Promise<void> {
   const tempMem = memoryMiB(system.temporal.pid);
   const n = args.sizes.smallCacheProposals;
   const users = 16;
-  ctx.log(`memory: worker peak ${Math.round(mem.hwm)} MiB with ${open.rows[0]?.n} open proposals; ${n} proposals to closed with maxCachedWorkflows=${SMALL_CACHE}`);
+  ctx.log(
+    `memory: worker peak ${Math.round(mem.hwm)} MiB with ${open.rows[0]?.n} open proposals; ${n} proposals to closed with maxCachedWorkflows=${SMALL_CACHE}`,
+  );
   await system.restartWorker({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: String(SMALL_CACHE) });
   const o = await driveToClosed(ctx, 'M-1', n, users);
   const smallCachePeak = memoryMiB(system.worker.pid).hwm;
   await system.restartWorker({ BANLI_WORKER_MAX_CACHED_WORKFLOWS: '' });
-  if (o.failed.length) ctx.problems.push(`memory: ${o.failed.length} proposals failed with a small cache, e.g. ${o.failed[0]}`);
+  if (o.failed.length)
+    ctx.problems.push(`memory: ${o.failed.length} proposals failed with a small cache, e.g. ${o.failed[0]}`);
   if (o.closed !== n) ctx.problems.push(`memory: ${o.closed} of ${n} proposals closed with a small cache`);
   ctx.details['memory'] = {
     openProposals: Number(open.rows[0]?.n ?? 0),
     worker: { peakRssMiB: Math.round(mem.hwm), rssMiB: Math.round(mem.rss) },
     api: { peakRssMiB: Math.round(apiMem.hwm) },
     temporal: { peakRssMiB: Math.round(tempMem.hwm) },
-    smallCache: { maxCachedWorkflows: SMALL_CACHE, users, proposals: n, closed: o.closed, failed: o.failed.slice(0, 20), seconds: r1(o.seconds), workerPeakRssMiB: Math.round(smallCachePeak) },
+    smallCache: {
+      maxCachedWorkflows: SMALL_CACHE,
+      users,
+      proposals: n,
+      closed: o.closed,
+      failed: o.failed.slice(0, 20),
+      seconds: r1(o.seconds),
+      workerPeakRssMiB: Math.round(smallCachePeak),
+    },
   };
   ctx.figures.push(
     {

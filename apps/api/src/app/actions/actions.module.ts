@@ -7,6 +7,7 @@ import { WorkflowCallQueue } from '../temporal/workflow-call-queue';
 import type { Repositories } from '@banli/persistence';
 import { REPOSITORIES } from '../database/database.module';
 import { NamedReferencesChecker } from './named-references.checker';
+import { ReadModelWait } from './read-model-wait';
 
 @Module({
   controllers: [ProposalActionsController],
@@ -15,7 +16,13 @@ import { NamedReferencesChecker } from './named-references.checker';
       provide: ProposalActionsService,
       inject: [Client, ProposalAccessService, WorkflowCallQueue, REPOSITORIES],
       useFactory: (client: Client, access: ProposalAccessService, calls: WorkflowCallQueue, repos: Repositories) =>
-        new ProposalActionsService(client, access, calls, new NamedReferencesChecker(repos.directory, repos.proposals)),
+        new ProposalActionsService(
+          client,
+          access,
+          calls,
+          new NamedReferencesChecker(repos.directory, repos.proposals),
+          new ReadModelWait(repos.proposals),
+        ),
     },
   ],
   exports: [ProposalActionsService],

@@ -6,6 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { WorkflowCallQueue, withUnappliedRetries } from '../temporal/workflow-call-queue';
 import type { NamedReferencesChecker } from './named-references.checker';
+import type { ReadModelWait } from './read-model-wait';
 
 /** How long an action may wait for Temporal before the API answers 503. */
 export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
@@ -13,7 +14,8 @@ export const TEMPORAL_CALL_DEADLINE_MS = 15_000;
 /**
  * Performs a human action on a proposal: checks that the caller may see it and holds a role
  * for it, then sends the workflow update and returns once the workflow accepted it and the
- * read model shows it. With an idempotency key the update id is derived from it, so a
+ * read model shows it (the workflow answers once the projection is scheduled, with the version
+ * it will write; `ReadModelWait` waits for the proposal's row to show it). With an idempotency key the update id is derived from it, so a
  * retried request is the same update for Temporal and is applied once; without one, each
  * request gets its own update id. Calls to one proposal go one at a time from this process
  * (`WorkflowCallQueue`), and an update Temporal did not apply is sent again with its id.
@@ -24,6 +26,7 @@ export class ProposalActionsService {
     private readonly access: ProposalAccessService,
     private readonly calls: WorkflowCallQueue,
     private readonly references: NamedReferencesChecker,
+    private readonly readModel: ReadModelWait,
   ) {}
 
   async perform(
@@ -49,15 +52,18 @@ export class ProposalActionsService {
     };
     const workflowId = proposalWorkflowIdOf(proposalId);
     const handle = this.temporal.workflow.getHandle(workflowId);
+    // One bound for the whole action: the update and the wait for the read model together.
+    const deadline = Date.now() + TEMPORAL_CALL_DEADLINE_MS;
     const updateId = options.idempotencyKey
       ? updateIdOf(user.userId, proposalId, action, options.idempotencyKey)
       : randomUUID();
     // Never hang: when the workflow cannot finish the action in time (no worker, the database
     // down so its projection keeps retrying), the caller gets 503 and retries with its key;
     // the update goes on in the workflow, and the retry (the same update id) gets its result.
+    let result: ActionResult;
     try {
-      return await this.calls.run(workflowId, () =>
-        this.temporal.withDeadline(Date.now() + TEMPORAL_CALL_DEADLINE_MS, () =>
+      result = await this.calls.run(workflowId, () =>
+        this.temporal.withDeadline(deadline, () =>
           withUnappliedRetries(() => handle.executeUpdate(proposalUpdates[action], { args: [request], updateId })),
         ),
       );
@@ -69,6 +75,9 @@ export class ProposalActionsService {
       }
       throw e;
     }
+    // Outside the per-proposal queue: the next action on this proposal need not wait for it.
+    await this.readModel.until(proposalId, result.version, deadline);
+    return result;
   }
 }
 

@@ -30,6 +30,7 @@ import type {
 } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import { TEMPORAL_CALL_DEADLINE_MS } from '../actions/proposal-actions.service';
+import { ReadModelWait } from '../actions/read-model-wait';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { ProposalDetailView, ProposalEventView, ProposalView } from './proposal.view';
 import { legacyWorkingDays } from '../common/due-status';
@@ -124,7 +125,7 @@ export class ProposalsService {
       const existed = (await this.proposals.findById(proposalId)) !== null;
       if (!acceptBy) {
         await confirm();
-        return { existed, accepted: false };
+        return { existed, accepted: false, version: undefined };
       }
       if (!existed) {
         HANDLING_ACTIONS.review.check(
@@ -133,14 +134,14 @@ export class ProposalsService {
           ACCEPT,
           input.receivedAt,
         );
-        await withDeadline(() =>
+        const accepted = await withDeadline(() =>
           this.temporal.workflow.executeUpdateWithStart(proposalUpdates.review, {
             args: [acceptance(acceptBy)],
             updateId: acceptUpdateId(acceptBy),
             startWorkflowOperation: startOperation(),
           }),
         );
-        return { existed, accepted: true };
+        return { existed, accepted: true, version: accepted.version };
       }
       await confirm();
       const row = await this.proposals.findById(proposalId);
@@ -150,16 +151,18 @@ export class ProposalsService {
         availableActions({ ...state, pendingEvents: [] }, acceptBy, this.clock().toISOString()).some(
           (a) => a.action === 'review',
         );
-      if (!offered) return { existed, accepted: false };
+      if (!offered) return { existed, accepted: false, version: undefined };
       const handle = this.temporal.workflow.getHandle(workflowId);
-      await withDeadline(() =>
+      const accepted = await withDeadline(() =>
         handle.executeUpdate(proposalUpdates.review, {
           args: [acceptance(acceptBy)],
           updateId: acceptUpdateId(acceptBy),
         }),
       );
-      return { existed, accepted: true };
+      return { existed, accepted: true, version: accepted.version };
     });
+    // The acceptance answers once its projection is scheduled: read the row once it shows it.
+    if (outcome.version !== undefined) await new ReadModelWait(this.proposals).until(proposalId, outcome.version);
     const row = await this.proposals.findById(proposalId);
     if (!row) throw new DomainError('PROPOSAL_NOT_FOUND', `Proposal ${proposalId} does not exist`);
     return {
