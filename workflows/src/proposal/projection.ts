@@ -1,3 +1,4 @@
+import { context as traceContext, type Context } from '@opentelemetry/api';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { HandlingProjection, projectedStateOf, ProposalWorkflowInput, SEARCH_ATTRIBUTES } from '@banli/contracts';
 import { HandlingState, openTasks, proposalWorkflowIdOf } from '@banli/domain';
@@ -13,6 +14,13 @@ export class ProposalProjection {
   private readonly projectedDeadlines = new Map<string, string>();
   /** The projection loop while it runs (`catchUp`). */
   private running: Promise<void> | undefined;
+  /**
+   * The trace context of the latest caller of `catchUp` (an action's update, or the run): the
+   * loop's next projection joins that trace, so an action whose change is projected by a loop
+   * another caller started is still one trace from its HTTP request to the activity. Without
+   * tracing this is the root context and changes nothing.
+   */
+  private callerContext: Context = traceContext.active();
 
   constructor(
     private readonly state: HandlingState,
@@ -50,6 +58,7 @@ export class ProposalProjection {
    * calls it and answers puts both in the same workflow task: the projection is durable.
    */
   catchUp(): Promise<void> {
+    this.callerContext = traceContext.active();
     if (this.running) return this.running;
     if (!this.behind()) return Promise.resolve();
     this.running = this.drain();
@@ -58,7 +67,7 @@ export class ProposalProjection {
 
   private async drain(): Promise<void> {
     try {
-      while (this.behind()) await this.project();
+      while (this.behind()) await traceContext.with(this.callerContext, () => this.project());
     } finally {
       this.running = undefined;
     }
