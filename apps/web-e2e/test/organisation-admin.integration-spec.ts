@@ -67,4 +67,43 @@ describe('web UI: organisation administration', () => {
     expect(await theirPage.getByRole('menuitem', { name: '组织机构' }).count()).toBe(0);
     await theirs.close();
   });
+
+  it("keeps the new unit's letter wording: an unknown placeholder is refused naming its field, then saved and reset", async () => {
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'admin');
+    await page.getByRole('menuitem', { name: '组织机构' }).click();
+    await page.getByRole('tab', { name: '答复函措辞' }).click();
+    const wording = page.getByTestId('letter-wording');
+    await choose(wording.getByLabel('适用范围'), `单位：${unit.name}`);
+    await wording.getByText('当前沿用', { exact: false }).first().waitFor();
+
+    const opening = page.getByTestId('wording-opening');
+    await opening.fill('{you}提出的{title}收悉。{we}认真研究，现答复如下：');
+    await page.getByTestId('letter-wording-save').click();
+    await wording
+      .getByRole('alert')
+      .getByText(/opening: unknown placeholder \{title\}/)
+      .waitFor();
+
+    await opening.fill('{you}提出的《{proposalTitle}》收悉。{consulted}{we}认真研究，现答复如下：');
+    await page.getByTestId('letter-wording-save').click();
+    await page.getByText('已保存；已签发的答复函不受影响').waitFor();
+    await wording.getByText('本范围自定义措辞').waitFor();
+    expect(await opening.inputValue()).toBe(
+      '{you}提出的《{proposalTitle}》收悉。{consulted}{we}认真研究，现答复如下：',
+    );
+    await screenshot(page, 'organisation-letter-wording');
+
+    await page.getByTestId('letter-wording-reset').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await wording.getByText(/当前沿用(全市默认|系统默认)措辞/).waitFor();
+    await page.getByRole('tab', { name: '操作记录' }).click();
+    await page.getByTestId('admin-events-table').getByText('恢复答复函默认措辞').first().waitFor();
+    await page.getByTestId('admin-events-table').getByText('修改答复函措辞').first().waitFor();
+    await context.close();
+  });
 });
