@@ -2,9 +2,9 @@
 # The Banli worker: the Temporal worker (proposal workflows and their activities), the
 # notification relay, the daily digest schedule. Runs the pre-built workflow bundle.
 #   docker build -f docker/worker.Dockerfile -t banli-worker .  (from the repository root)
-# Base image: the official Node.js image, Debian 12 "bookworm" slim, Node 20 (the version the
+# Base image: the official Node.js image, Debian 12 "bookworm" slim, Node.js 24 LTS (the version the
 # project supports: package.json "engines"). Pinned to a patch release; bump it on purpose.
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---- build: every dependency (dev ones too), the same build as `npm start` ----
 FROM ${NODE_IMAGE} AS build

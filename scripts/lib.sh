@@ -6,13 +6,26 @@ log() { printf '\033[1m[banli]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[banli] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # Installs the npm dependencies when they are missing or package-lock.json changed since.
+# A maintained Node.js LTS first on PATH (scripts/ensure-node.sh), with its headers for native
+# modules built from source (node-gyp's `nodedir`: nothing is downloaded from nodejs.org).
+ensure_node() {
+  local var dir
+  var="$(bash scripts/ensure-node.sh)" || die "could not provide Node.js"
+  dir="${var#BANLI_NODE_DIR=}"
+  if [ -n "$dir" ]; then
+    export PATH="$dir/bin:$PATH" npm_config_nodedir="$dir"
+  fi
+}
+
+# node_modules as package-lock.json says, built for the Node.js in use (its ABI is part of the
+# recorded hash, so a change of Node.js rebuilds the native modules).
 ensure_node_modules() {
-  command -v node >/dev/null || die "Node.js 20 (>= 20.19) is required"
+  ensure_node
   local want have=""
-  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  want="$(node scripts/record-lock-hash.js --print)"
   [ -f node_modules/.banli-lock-hash ] && have="$(cat node_modules/.banli-lock-hash)"
   if [ ! -d node_modules ] || [ "$want" != "$have" ]; then
-    log "installing npm dependencies (npm ci)"
+    log "installing npm dependencies (npm ci) for Node.js $(node -v)"
     npm ci --no-audit --no-fund >&2
     echo "$want" > node_modules/.banli-lock-hash
   fi

@@ -8,7 +8,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const lock = path.join(root, 'package-lock.json');
 const modules = path.join(root, 'node_modules');
-if (fs.existsSync(lock) && fs.existsSync(modules)) {
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
-  fs.writeFileSync(path.join(modules, '.banli-lock-hash'), `${hash}\n`);
-}
+// The lock file's hash and the Node.js ABI the native modules were built for.
+const recorded = () =>
+  `${crypto.createHash('sha256').update(fs.readFileSync(lock)).digest('hex')}-abi${process.versions.modules}`;
+if (process.argv.includes('--print')) console.log(recorded());
+else if (fs.existsSync(lock) && fs.existsSync(modules)) fs.writeFileSync(path.join(modules, '.banli-lock-hash'), `${recorded()}\n`);
