@@ -3,6 +3,7 @@ import { testDatabases } from '@banli/testing';
 import { as, UserClient } from './support/api-client';
 import { eventually, TestAliyunSmsServer } from './support/notification-servers';
 import { startStack, Stack } from './support/stack';
+import { assignedWithLead } from './support/proposals';
 
 /**
  * SMS through a real provider's HTTP API, end to end: a supervisor's 催办 goes out by SMS to
@@ -38,26 +39,7 @@ describe.each(testDatabases())('SMS through Alibaba Cloud SMS ($name)', ({ name,
   it('sends a 催办 by SMS, signed; a refusal is retried and the attempt recorded', async () => {
     const number = `sms${Date.now().toString(36)}${name === 'postgres' ? 'p' : 's'}`;
     const id = `8-2_${number}`;
-    await users['registrar']
-      .post('/api/proposals', {
-        kind: 'proposal',
-        sessionCode: '8-2',
-        sessionName: '市政协八届二次会议',
-        number,
-        title: '关于短信通知的提案',
-        proposers: [{ name: '李明', lead: true }],
-        body: '正文',
-        suggestionPoints: [{ seq: 1, text: '建议' }],
-      })
-      .expect(201);
-    await users['registrar'].post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
-    await users['officer']
-      .post(`/api/proposals/${id}/assignment`, {
-        mode: 'lead',
-        leadUnitId: 'industry-it',
-        coHandlerUnitIds: ['education'],
-      })
-      .expect(200);
+    await assignedWithLead(users, 'industry-it', ['education'], { number, title: '关于短信通知的提案' });
     // The gateway refuses the first send (a provider's rate limit), then accepts.
     gateway.refusals.push('isv.BUSINESS_LIMIT_CONTROL');
     await users['supervisor']

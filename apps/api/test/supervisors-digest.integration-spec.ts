@@ -4,6 +4,7 @@ import { createDigestActivities } from '@banli/worker';
 import { as, UserClient } from './support/api-client';
 import { eventually } from './support/notification-servers';
 import { startStack, Stack } from './support/stack';
+import { assignedWithLead } from './support/proposals';
 
 /**
  * The supervisors' digest (督办日报) on the real stack: written by the daily digest run on
@@ -32,26 +33,7 @@ describe.each(testDatabases())("the supervisors' digest ($name)", ({ name, confi
   beforeAll(async () => {
     stack = await startStack(config);
     for (const u of ['registrar', 'officer', 'supervisor', 'education-cohandler']) users[u] = await as(stack, u);
-    await users['registrar']
-      .post('/api/proposals', {
-        kind: 'proposal',
-        sessionCode: '8-2',
-        sessionName: '市政协八届二次会议',
-        number,
-        title: '关于督办日报的提案',
-        proposers: [{ name: '李明', lead: true }],
-        body: '正文',
-        suggestionPoints: [{ seq: 1, text: '建议' }],
-      })
-      .expect(201);
-    await users['registrar'].post(`/api/proposals/${id}/review`, { decision: 'accept' }).expect(200);
-    await users['officer']
-      .post(`/api/proposals/${id}/assignment`, {
-        mode: 'lead',
-        leadUnitId: 'industry-it',
-        coHandlerUnitIds: ['education'],
-      })
-      .expect(200);
+    await assignedWithLead(users, 'industry-it', ['education'], { number, title: '关于督办日报的提案' });
     const detail = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body;
     // Every running deadline far off, then: education's opinion was due Wednesday 2 December
     // (3 working days overdue on Monday 7th), the reply falls due on Thursday 10th.
