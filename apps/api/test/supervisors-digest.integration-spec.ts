@@ -1,5 +1,5 @@
 import { execSql } from '@banli/persistence';
-import { testDatabases } from '@banli/testing';
+import { createPostgresDatabase, dropPostgresDatabase, testDatabases } from '@banli/testing';
 import { createDigestActivities } from '@banli/worker';
 import { as, UserClient } from './support/api-client';
 import { eventually } from './support/notification-servers';
@@ -30,8 +30,13 @@ describe.each(testDatabases())("the supervisors' digest ($name)", ({ name, confi
     expect([key, affected]).toEqual([key, 1]);
   };
 
+  // The digest covers every proposal of the city, so on PostgreSQL this file has a database of its
+  // own: other files' proposals (in the run's shared one) would be overdue or due this week too.
+  let ownDatabase: string | undefined;
+
   beforeAll(async () => {
-    stack = await startStack(config);
+    if (config.type === 'postgres') ownDatabase = await createPostgresDatabase('banli_digest');
+    stack = await startStack(ownDatabase ? { type: 'postgres', url: ownDatabase, poolSize: 5 } : config);
     for (const u of ['registrar', 'officer', 'supervisor', 'education-cohandler']) users[u] = await as(stack, u);
     await assignedWithLead(users, 'industry-it', ['education'], { number, title: '关于督办日报的提案' });
     const detail = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body;
@@ -44,6 +49,7 @@ describe.each(testDatabases())("the supervisors' digest ($name)", ({ name, confi
   });
   afterAll(async () => {
     await stack?.close();
+    if (ownDatabase) await dropPostgresDatabase(ownDatabase);
   });
 
   it('is written on a working day, once, with what is overdue by unit and what falls due this week', async () => {

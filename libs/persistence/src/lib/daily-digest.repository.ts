@@ -99,59 +99,24 @@ export class DailyDigestRepository {
    * (the relay sends it to that unit's supervisors only), once a day. Returns how many rows were new.
    */
   async addSupervisorDigests(date: string, payload: Record<string, unknown>, now: Date = new Date()): Promise<number> {
-    const { rows } = await execSql(
-      this.dataSource,
-      `SELECT DISTINCT "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "roles" LIKE :supervisor ORDER BY "unit_id"`,
-      { supervisor: '%"supervisor"%' },
+    const units = await this.unitsWithRole('supervisor');
+    return this.addUnitNotices(
+      'supervisor-digest',
+      units.map((unitId) => ({ id: supervisorDigestOutboxId(unitId, date), unitId, payload })),
+      now,
     );
-    if (rows.length === 0) return 0;
-    return inTransaction(this.dataSource, async (tx) => {
-      let added = 0;
-      for (const r of rows) {
-        const unitId = String(r['unit_id']);
-        const { affected } = await execSql(
-          tx,
-          `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
-           VALUES (:id, NULL, :unitId, 'supervisor-digest', :payload, :createdAt, 'pending')
-           ON CONFLICT ("id") DO NOTHING`,
-          {
-            id: supervisorDigestOutboxId(unitId, date),
-            unitId,
-            payload: JSON.stringify(payload),
-            createdAt: now.toISOString(),
-          },
-        );
-        added += affected;
-      }
-      return added;
-    });
   }
 
   /**
    * One outbox row per unit and day, all in one transaction; a second run on the same day
    * (a retried activity, a manual trigger) writes nothing. Returns how many rows were new.
    */
-  async addDigests(digests: DigestNotice[], now: Date = new Date()): Promise<number> {
-    if (digests.length === 0) return 0;
-    return inTransaction(this.dataSource, async (tx) => {
-      let added = 0;
-      for (const d of digests) {
-        const { affected } = await execSql(
-          tx,
-          `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
-           VALUES (:id, NULL, :unitId, 'daily-digest', :payload, :createdAt, 'pending')
-           ON CONFLICT ("id") DO NOTHING`,
-          {
-            id: digestOutboxId(d.unitId, d.date),
-            unitId: d.unitId,
-            payload: JSON.stringify(d.payload),
-            createdAt: now.toISOString(),
-          },
-        );
-        added += affected;
-      }
-      return added;
-    });
+  addDigests(digests: DigestNotice[], now: Date = new Date()): Promise<number> {
+    return this.addUnitNotices(
+      'daily-digest',
+      digests.map((d) => ({ id: digestOutboxId(d.unitId, d.date), unitId: d.unitId, payload: d.payload })),
+      now,
+    );
   }
 
   /**
@@ -160,27 +125,44 @@ export class DailyDigestRepository {
    * unit's admins only. Returns how many rows were new.
    */
   async addCalendarReminders(year: number, weekStart: string, now: Date = new Date()): Promise<number> {
+    const units = await this.unitsWithRole('admin');
+    return this.addUnitNotices(
+      'calendar-reminder',
+      units.map((unitId) => ({ id: `calendar-reminder/${year}/${unitId}/${weekStart}`, unitId, payload: { year } })),
+      now,
+    );
+  }
+
+  /** The units with at least one enabled user holding the role. */
+  private async unitsWithRole(role: string): Promise<string[]> {
     const { rows } = await execSql(
       this.dataSource,
-      `SELECT DISTINCT "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "roles" LIKE :admin ORDER BY "unit_id"`,
-      { admin: '%"admin"%' },
+      `SELECT DISTINCT "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "roles" LIKE :role ORDER BY "unit_id"`,
+      { role: `%"${role}"%` },
     );
-    if (rows.length === 0) return 0;
+    return rows.map((r) => String(r['unit_id']));
+  }
+
+  /**
+   * Outbox rows addressed to units, not to a proposal, all in one transaction; a row whose id is
+   * already there (the same notice again: a retried activity, a second run) is not written twice.
+   * Returns how many rows were new.
+   */
+  private async addUnitNotices(
+    kind: string,
+    notices: { id: string; unitId: string; payload: unknown }[],
+    now: Date,
+  ): Promise<number> {
+    if (notices.length === 0) return 0;
     return inTransaction(this.dataSource, async (tx) => {
       let added = 0;
-      for (const r of rows) {
-        const unitId = String(r['unit_id']);
+      for (const n of notices) {
         const { affected } = await execSql(
           tx,
           `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")
-           VALUES (:id, NULL, :unitId, 'calendar-reminder', :payload, :createdAt, 'pending')
+           VALUES (:id, NULL, :unitId, :kind, :payload, :createdAt, 'pending')
            ON CONFLICT ("id") DO NOTHING`,
-          {
-            id: `calendar-reminder/${year}/${unitId}/${weekStart}`,
-            unitId,
-            payload: JSON.stringify({ year }),
-            createdAt: now.toISOString(),
-          },
+          { id: n.id, unitId: n.unitId, kind, payload: JSON.stringify(n.payload), createdAt: now.toISOString() },
         );
         added += affected;
       }
