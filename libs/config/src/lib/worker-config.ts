@@ -1,7 +1,7 @@
 /**
  * Workflows kept in the worker's sticky cache when BANLI_WORKER_MAX_CACHED_WORKFLOWS is unset.
  * The SDK's own default grows with the heap limit (about 1,100 on a 2 GiB heap, about 2,300 on
- * Node 20's default heap on a 24 GiB machine), and the benchmark measured a worker peak of
+ * Node 20's default heap on a 24 GiB machine, when it was measured), and the benchmark measured a worker peak of
  * about 1 GiB with 1,500 proposals open and ~1,100 cached (docs/developers/benchmark-results.md): roughly 0.7 MiB per
  * cached proposal over a ~250 MiB base. 500 keeps the worker near 600 MiB however many
  * proposals are open; an evicted proposal is replayed from its history on its next task (the
