@@ -24,9 +24,13 @@ const APPROVED_DIR = join(__dirname, '../../test/approved');
 const MANIFEST = join(APPROVED_DIR, 'manifest.json');
 const ARTIFACTS_DIR = join(WORKSPACE_ROOT, 'test-artifacts/letters-layout');
 const APPROVE = process.env['LETTERS_APPROVE'] === '1';
-/** pixelmatch's per-pixel colour threshold, and the share of a page's pixels that may differ. */
+/**
+ * pixelmatch's per-pixel colour threshold, and the share of a page's pixels that may differ
+ * (250 of a page's 502,000). Glyph edges differ a little between Node.js versions (131 pixels on
+ * one page between Node 20 and 24, the layout identical); a line that moves differs by thousands.
+ */
 const PIXEL_THRESHOLD = 0.1;
-const MAX_DIFF_SHARE = 0.0002;
+const MAX_DIFF_SHARE = 0.0005;
 
 const CASES = [
   { slug: 'one-section', input: READ_BACK_CASES[0].input },
