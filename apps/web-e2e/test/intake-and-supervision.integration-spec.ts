@@ -288,7 +288,7 @@ describe('web UI: intake, assignment and supervision', () => {
     await page.getByTestId('chart-satisfaction').locator('svg').waitFor();
     await page.getByTestId('statistics-table').getByText('X市教育局').waitFor();
     // The office's rates, and the 合计 row the API made from the summed counts.
-    await page.getByTestId('statistics-table').getByRole('columnheader', { name: '办结率' }).waitFor();
+    await page.getByTestId('statistics-table').getByRole('columnheader', { name: '办结率', exact: true }).waitFor();
     await page.getByTestId('statistics-table').getByRole('columnheader', { name: '催办次数' }).waitFor();
     await page.getByTestId('statistics-total').getByText('合计').waitFor();
     expect(await overflowing(page)).toEqual([]);

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { proposalStateQuery } from '@banli/contracts';
 import { createDataSource, ProposalEventEntity, runMigrations, TaskEntity } from '@banli/persistence';
 import { sqliteTestFile } from '@banli/testing';
-import { people, startProposalOn, UNITS } from './support/workflow-harness';
+import { people, startProposalOn, UNITS, waitForReadModel } from './support/workflow-harness';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const { lead, hr, edu, data, market } = UNITS;
@@ -96,6 +96,10 @@ describe('a worker killed with SIGKILL mid-consultation', () => {
       expect(after.deadlines.find((x) => x.key === d.key)?.dueAt).toBe(d.dueAt);
     }
     // The read model converged: no opinion task left open, every event written once, in order.
+    // Actions answer before their projection is written (patch answer-before-projection), and a
+    // projection cut by the kill runs again after its 10 s start-to-close timeout: wait for it,
+    // as the API does before it answers.
+    await waitForReadModel(dataSource, proposalId, after.state.version, 60_000);
     const open = await dataSource.getRepository(TaskEntity).findBy({ proposalId, status: 'open' });
     expect(open.filter((t) => t.kind === 'opinion')).toEqual([]);
     const events = await dataSource

@@ -216,7 +216,10 @@ export function AppLayout() {
               style={{ color: '#fff', maxWidth: 280 }}
               data-testid="user-menu"
             >
-              <Typography.Text style={{ color: '#fff', maxWidth: 240 }} ellipsis={{ tooltip: who }}>
+              <Typography.Text
+                style={{ color: '#fff', maxWidth: 240 }}
+                ellipsis={{ tooltip: { title: who, placement: 'left' } }}
+              >
                 <span data-testid="current-user">{who}</span>
               </Typography.Text>
             </Button>

@@ -134,11 +134,22 @@ export default function NotificationsPage() {
               key: 'notice',
               render: (_, n) => (
                 <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                  <Space wrap size={4}>
+                  {/* A plain wrapping row, not a Space: Space's items do not shrink, so a long title
+                      pushed a phone's page sideways instead of being cut. */}
+                  <div
+                    style={{
+                      display: 'flex',
+                      flexWrap: 'wrap',
+                      alignItems: 'center',
+                      gap: 4,
+                      width: '100%',
+                      minWidth: 0,
+                    }}
+                  >
                     {!n.readAt && <Tag color="red">{t('new')}</Tag>}
                     {kindLabel(n.kind) && <Tag>{kindLabel(n.kind)}</Tag>}
-                    <TitleText text={n.title} strong={!n.readAt} />
-                  </Space>
+                    <TitleText text={n.title} strong={!n.readAt} style={{ minWidth: 0, maxWidth: '100%' }} />
+                  </div>
                   <Typography.Text type="secondary">
                     {formatDateTime(n.createdAt, i18n.language as Lang)}
                   </Typography.Text>
