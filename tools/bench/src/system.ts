@@ -14,6 +14,7 @@ import {
   httpOk,
   portAnswers,
   temporalBinaries,
+  workerPolls,
 } from '@banli/testing';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -146,7 +147,10 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   );
   const appEnv: NodeJS.ProcessEnv = {
     ...builtAppEnvironment({
-      databaseUrl, temporalAddress, apiPort, root: ROOT,
+      databaseUrl,
+      temporalAddress,
+      apiPort,
+      root: ROOT,
       jwtSecret: 'bench-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
       noWebDir: path.join(runDir, 'no-web-ui'),
       logLevel: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
@@ -186,7 +190,15 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   const db = new Pool({ connectionString: databaseUrl, max: 16 });
   db.on('error', () => undefined);
   let connection: Connection | undefined;
-  const workerReady = (out: string) => out.includes('Banli worker polling');
+  // Ready when the server lists this process among the task queue's pollers: the worker
+  // logs at BENCH_LOG_LEVEL (warn), which hides its start-up line.
+  const workerReady = async () =>
+    !!connection &&
+    (await workerPolls(connection, {
+      namespace: 'default',
+      taskQueue: appEnv['TEMPORAL_TASK_QUEUE'] as string,
+      pid: worker.pid,
+    }));
   const system: BenchSystem = {
     runDir,
     apiUrl,
@@ -214,6 +226,8 @@ export async function startSystem(runDir: string, options: { profile: boolean })
   };
   try {
     await temporal.start(() => portAnswers(temporalPort));
+    connection = await Connection.connect({ address: temporalAddress });
+    system.client = new Client({ connection, namespace: 'default' });
     fs.writeFileSync(
       path.join(runDir, 'seed.log'),
       await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv),
@@ -223,8 +237,6 @@ export async function startSystem(runDir: string, options: { profile: boolean })
       api.start(() => httpOk(`${apiUrl}/api/health`)),
       benchWorker.start((out) => out.includes('bench worker polling')),
     ]);
-    connection = await Connection.connect({ address: temporalAddress });
-    system.client = new Client({ connection, namespace: 'default' });
   } catch (e) {
     await system.close();
     throw e;

@@ -1,17 +1,49 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { ROOT } from './system';
 
 /** Where a failed test's pages are saved (git-ignored, with the screenshots). */
 export const FAILURE_DIR = path.join(ROOT, 'test-artifacts', 'failures');
 
 const contexts = new Set<BrowserContext>();
+/** Each page's last API calls, oldest first, and those still unanswered: what a failed wait was waiting on. */
+const apiCalls = new WeakMap<Page, { done: string[]; pending: Map<Request, number> }>();
 
-/** Remembers a browser session so a failing test can show what its pages displayed. */
+function recordApiCalls(page: Page): void {
+  const log = { done: [] as string[], pending: new Map<Request, number>() };
+  apiCalls.set(page, log);
+  const finish = (req: Request, outcome: string) => {
+    const t0 = log.pending.get(req);
+    if (t0 === undefined) return;
+    log.pending.delete(req);
+    log.done.push(`${req.method()} ${new URL(req.url()).pathname} → ${outcome} in ${Date.now() - t0} ms`);
+    if (log.done.length > 12) log.done.shift();
+  };
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/api/')) log.pending.set(req, Date.now());
+  });
+  page.on('requestfinished', async (req) =>
+    finish(req, String((await req.response().catch(() => null))?.status() ?? '?')),
+  );
+  page.on('requestfailed', (req) => finish(req, `failed (${req.failure()?.errorText})`));
+}
+
+function describeApiCalls(page: Page): string[] {
+  const log = apiCalls.get(page);
+  if (!log) return [];
+  const pending = [...log.pending].map(
+    ([req, t0]) => `${req.method()} ${new URL(req.url()).pathname} unanswered for ${Date.now() - t0} ms`,
+  );
+  return [`  last API calls: ${JSON.stringify(log.done)}`, `  unanswered: ${JSON.stringify(pending)}`];
+}
+
+/** Remembers a browser session so a failing test can show what its pages displayed and asked. */
 export function track(context: BrowserContext): BrowserContext {
   contexts.add(context);
   context.once('close', () => contexts.delete(context));
+  context.pages().forEach(recordApiCalls);
+  context.on('page', recordApiCalls);
   return context;
 }
 
@@ -35,6 +67,7 @@ async function describeOpenPages(testName: string): Promise<void> {
         `  alerts: ${JSON.stringify(alerts)}`,
         `  text: ${text}`,
         `  screenshot: ${path.relative(ROOT, file)}`,
+        ...describeApiCalls(page),
       );
     } catch (e) {
       lines.push(`page ${i + 1}: ${page.url()} (could not be described: ${(e as Error).message})`);

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -71,4 +74,28 @@ export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> 
     s.once('connect', () => (s.destroy(), resolve(true)));
     s.once('error', () => resolve(false));
   });
+}
+
+/**
+ * True when the worker process `pid` on this host polls `taskQueue` (its default identity,
+ * `pid@hostname`, is among the task queue's pollers). Unlike a log line, this does not
+ * depend on the worker's LOG_LEVEL, and a worker restarted under a new pid is not mistaken
+ * for the one it replaced, whose poller the server still lists for a while.
+ */
+export async function workerPolls(
+  connection: Connection,
+  options: { namespace: string; taskQueue: string; pid: number | undefined },
+): Promise<boolean> {
+  if (!options.pid) return false;
+  try {
+    const res = await connection.workflowService.describeTaskQueue({
+      namespace: options.namespace,
+      taskQueue: { name: options.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    const identity = `${options.pid}@${os.hostname()}`;
+    return (res.pollers ?? []).some((p) => p.identity === identity);
+  } catch {
+    return false;
+  }
 }
