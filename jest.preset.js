@@ -31,7 +31,7 @@ const swcTransform = [
  * Packages published as ES modules only, which Jest's CommonJS runtime cannot load as they are
  * (plain Node can: require(esm)); swc turns them into CommonJS for the tests.
  */
-const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'pixelmatch', 'github-slugger'];
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'pixelmatch', 'github-slugger', 'canonicalize'];
 const esmOnlyTransform = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
@@ -52,7 +52,10 @@ function projectJestConfig(projectDir, { displayName, kind }) {
     moduleNameMapper,
     reporters: [
       'default',
-      [path.join(WORKSPACE_ROOT, 'tools/jest/summary-reporter.js'), { name: integration ? `${displayName}:integration` : displayName }],
+      [
+        path.join(WORKSPACE_ROOT, 'tools/jest/summary-reporter.js'),
+        { name: integration ? `${displayName}:integration` : displayName },
+      ],
     ],
     testMatch: integration ? ['<rootDir>/**/*.integration-spec.ts'] : ['<rootDir>/**/*.spec.ts'],
     ...(integration

@@ -563,6 +563,8 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
       .getByText(/X工信函〔\d{4}〕\d+号/)
       .first()
       .waitFor();
+    // The PDF's SHA-256, to check a downloaded copy against.
+    await letter.getByTestId('public-letter-sha256').getByText(/^[0-9a-f]{64}$/).waitFor();
     expect(pub.url()).not.toContain('/login');
     await visitor.close();
   });

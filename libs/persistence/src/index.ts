@@ -38,3 +38,6 @@ export * from './lib/repositories';
 export * from './lib/query-plans';
 export * from './lib/calendar/calendar-loading';
 export * from './lib/operations-figures.repository';
+export * from './lib/audit-chain';
+export * from './lib/audit-record.repository';
+export * from './lib/proposal-record.verifier';

@@ -20,6 +20,7 @@ import { CalendarsModule } from './calendar/calendars.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 import { LettersModule } from './letters/letters.module';
+import { VerificationModule } from './verification/verification.module';
 import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -45,6 +46,7 @@ import { TemporalModule } from './temporal/temporal.module';
     SearchModule,
     ActionsModule,
     LettersModule,
+    VerificationModule,
     WorkspaceModule,
     AdminModule,
     AccountsModule,

@@ -221,6 +221,16 @@ export function PublicReplyPage() {
               {line}
             </Typography.Paragraph>
           ))}
+          {r.pdfSha256 && (
+            <Typography.Paragraph type="secondary" data-testid="public-letter-sha256" style={{ marginTop: 16 }}>
+              {t('sha256')}
+              <Typography.Text code copyable style={{ overflowWrap: 'anywhere' }}>
+                {r.pdfSha256}
+              </Typography.Text>
+              <br />
+              {t('sha256Hint')}
+            </Typography.Paragraph>
+          )}
         </Card>
       </Space>
     );

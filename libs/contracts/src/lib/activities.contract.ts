@@ -81,15 +81,33 @@ export interface DeadlineNotice {
   escalation?: number;
 }
 
+/** The last event of a proposal's audit chain: its sequence number and hash (hex SHA-256). */
+export interface AuditChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** One stored file of a signed letter and the SHA-256 of its bytes (hex). */
+export interface FrozenLetterFile {
+  format: string;
+  sha256: string;
+}
+
 /**
  * Activities the proposal workflow calls. Every write is idempotent (keyed and versioned),
  * so a retried activity writes nothing twice.
  */
 export interface ProposalActivities {
-  /** Writes the proposal, its tasks, deadlines and audit events into the read model. */
-  projectProposal(projection: HandlingProjection): Promise<void>;
-  /** Allocates the document number and records the signature, in one transaction. */
-  recordSignature(request: SignatureRequest): Promise<{ documentNumber: string }>;
+  /**
+   * Writes the proposal, its tasks, deadlines and audit events into the read model; answers
+   * the audit chain's head after it, so the workflow's history keeps it (verification).
+   */
+  projectProposal(projection: HandlingProjection): Promise<{ chainHead: AuditChainHead | null }>;
+  /**
+   * Allocates the document number and records the signature, in one transaction; freezes the
+   * letter and answers its files' SHA-256, so the workflow's history keeps them.
+   */
+  recordSignature(request: SignatureRequest): Promise<{ documentNumber: string; letters?: FrozenLetterFile[] }>;
   /** Hands a reminder or escalation to the notification outbox. */
   notifyDeadline(notice: DeadlineNotice): Promise<void>;
 }

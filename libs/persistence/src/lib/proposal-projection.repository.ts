@@ -2,9 +2,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { HandlingProjection } from '@banli/contracts';
 import { proposalSearchTerms } from '@banli/domain';
 import type { ProposalEvent, WorkingDayCalendar } from '@banli/domain';
+import { auditEventHash, ChainedEvent, ChainHead } from './audit-chain';
 import { HandlingRecordProjector } from './handling-record.projector';
 import { addEventNotices } from './notification-outbox.repository';
 import { execSql, inTransaction } from './sql';
+
+/**
+ * What a projection leaves in the workflow's history as its activity's result: the audit
+ * chain's head after it, which verification compares with the stored chain.
+ */
+export interface ProjectionWritten {
+  chainHead: ChainHead | null;
+}
 
 /**
  * Writes a proposal's projection: its row, open tasks, deadlines and audit events. Idempotent
@@ -19,29 +28,43 @@ export class ProposalProjectionRepository {
    * `calendar` counts working days for the supervision records (lateness, time taken); the
    * worker passes the calendar it plans deadlines with.
    */
-  async project(p: HandlingProjection, now: Date = new Date(), calendar?: WorkingDayCalendar): Promise<void> {
+  async project(
+    p: HandlingProjection,
+    now: Date = new Date(),
+    calendar?: WorkingDayCalendar,
+  ): Promise<ProjectionWritten> {
     const at = now.toISOString();
-    await inTransaction(this.dataSource, async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       if (p.registration) await this.insertProposal(tx, p, at);
       const written: ProposalEvent[] = [];
-      for (const e of p.events) {
+      // The audit chain continues from the last event stored (a retry finds its own events
+      // there and writes nothing); one primary-key read.
+      let head = await this.chainHead(tx, p.proposalId);
+      for (const e of [...p.events].sort((a, b) => a.seq - b.seq)) {
+        if (head && e.seq <= head.seq) continue;
+        const data = JSON.stringify(e.data);
+        const row: ChainedEvent = {
+          proposalId: p.proposalId,
+          seq: e.seq,
+          type: e.type,
+          at: e.at,
+          actorUserId: e.actor?.userId ?? null,
+          actorUnitId: e.actor?.unitId ?? null,
+          unitId: e.unitId ?? null,
+          // Hashed as stored: what a verifier reads back.
+          data: JSON.parse(data) as unknown,
+        };
+        const prevHash = head?.hash ?? '';
+        const hash = auditEventHash(row, prevHash);
         const inserted = await execSql(
           tx,
-          `INSERT INTO "proposal_event" ("proposal_id", "seq", "type", "at", "actor_user_id", "actor_unit_id", "unit_id", "data")
-           VALUES (:proposalId, :seq, :type, :at, :actorUserId, :actorUnitId, :unitId, :data)
+          `INSERT INTO "proposal_event" ("proposal_id", "seq", "type", "at", "actor_user_id", "actor_unit_id", "unit_id", "data", "prev_hash", "hash")
+           VALUES (:proposalId, :seq, :type, :at, :actorUserId, :actorUnitId, :unitId, :data, :prevHash, :hash)
            ON CONFLICT ("proposal_id", "seq") DO NOTHING`,
-          {
-            proposalId: p.proposalId,
-            seq: e.seq,
-            type: e.type,
-            at: e.at,
-            actorUserId: e.actor?.userId ?? null,
-            actorUnitId: e.actor?.unitId ?? null,
-            unitId: e.unitId ?? null,
-            data: JSON.stringify(e.data),
-          },
+          { ...row, data, prevHash, hash },
         );
         if (inserted.affected > 0) written.push(e);
+        head = { seq: e.seq, hash };
       }
       // The transactional outbox: a notice is handed over exactly when its event is written.
       await addEventNotices(tx, p.proposalId, written, at);
@@ -85,7 +108,19 @@ export class ProposalProjectionRepository {
         await this.copySortKeys(tx, p);
       }
       await new HandlingRecordProjector(tx, p, at, calendar).apply(written);
+      return { chainHead: head };
     });
+  }
+
+  /** The last event stored for the proposal: where its audit chain goes on. */
+  private async chainHead(tx: EntityManager, proposalId: string): Promise<ChainHead | null> {
+    const { rows } = await execSql(
+      tx,
+      `SELECT "seq", "hash" FROM "proposal_event" WHERE "proposal_id" = :proposalId ORDER BY "seq" DESC LIMIT 1`,
+      { proposalId },
+    );
+    const r = rows[0];
+    return r ? { seq: Number(r['seq']), hash: String(r['hash'] ?? '') } : null;
   }
 
   private async insertProposal(tx: EntityManager, p: HandlingProjection, at: string): Promise<void> {

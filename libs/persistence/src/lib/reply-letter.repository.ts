@@ -30,6 +30,8 @@ export interface PublishedReplyRecord extends LetterKey {
   number: string;
   title: string;
   unitName: string | null;
+  /** SHA-256 (hex) of the signed PDF as frozen: a downloaded copy hashes to it. */
+  pdfSha256: string | null;
 }
 
 /**
@@ -59,10 +61,12 @@ const PUBLISHED = [
 ];
 
 const PUBLISHED_COLUMNS = `r."proposal_id", r."unit_id", r."round", r."document_number", r."signed_at", r."published_at",
-       p."session_name", p."number", p."title", u."name" AS "unit_name"`;
+       p."session_name", p."number", p."title", u."name" AS "unit_name", l."sha256" AS "pdf_sha256"`;
 
 const PUBLISHED_FROM = `FROM "handling_record" r JOIN "proposal" p ON p."id" = r."proposal_id"
-       LEFT JOIN "org_unit" u ON u."id" = r."unit_id"`;
+       LEFT JOIN "org_unit" u ON u."id" = r."unit_id"
+       LEFT JOIN "reply_letter" l ON l."proposal_id" = r."proposal_id" AND l."unit_id" = r."unit_id"
+         AND l."round" = r."round" AND l."format" = 'pdf'`;
 
 export class ReplyLetterRepository implements IReplyLetterRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -154,5 +158,6 @@ function toPublishedReply(r: Record<string, unknown>): PublishedReplyRecord {
     number: String(r['number']),
     title: String(r['title']),
     unitName: (r['unit_name'] as string | null | undefined) ?? null,
+    pdfSha256: (r['pdf_sha256'] as string | null | undefined) ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AccountRepository, IAccountRepository } from './account.repository';
+import { AuditRecordRepository, IAuditRecordRepository } from './audit-record.repository';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
 import { CommitteeSessionRepository, ICommitteeSessionRepository } from './committee-session.repository';
 import { DirectoryRepository, IDirectoryRepository } from './directory.repository';
@@ -52,6 +53,8 @@ export interface Repositories {
   notifications: IUserNotificationRepository;
   notificationDeliveries: INotificationDeliveryRepository;
   replyLetters: IReplyLetterRepository;
+  /** Verification's reading of a proposal's record (audit chain, letter files). */
+  auditRecords: IAuditRecordRepository;
   similarReplies: ISimilarReplyRepository;
   letterAssembler: IReplyLetterAssembler;
   idempotency: IIdempotencyRepository;
@@ -78,6 +81,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     notifications: new UserNotificationRepository(dataSource),
     notificationDeliveries: new NotificationDeliveryRepository(dataSource),
     replyLetters: new ReplyLetterRepository(dataSource),
+    auditRecords: new AuditRecordRepository(dataSource),
     similarReplies: new SimilarReplyRepository(dataSource),
     letterAssembler: new ReplyLetterAssembler(dataSource),
     idempotency: new IdempotencyRepository(dataSource),

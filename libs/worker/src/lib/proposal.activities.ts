@@ -22,8 +22,7 @@ export function createProposalActivities(dataSource: DataSource): ProposalActivi
     // number is frozen. A retry finds both and changes neither.
     async recordSignature(request) {
       const signed = await signatures.sign(request);
-      await letters.freeze(request.proposalId, request.unitId, request.round);
-      return signed;
+      return { ...signed, letters: await letters.freeze(request.proposalId, request.unitId, request.round) };
     },
     notifyDeadline: (notice) => outbox.addDeadlineNotice(notice),
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { findLetterFonts, renderLetterDocx, renderLetterHtml, renderLetterPdf } from '@banli/letters';
 import type { LetterFontFiles } from '@banli/letters';
+import type { FrozenLetterFile } from '@banli/contracts';
 import { execSql, inTransaction, ReplyLetterAssembler } from '@banli/persistence';
 
 export const LETTER_FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -20,13 +21,17 @@ export class ReplyLetterFreezer {
     private readonly fonts: string | LetterFontFiles | undefined = findLetterFonts(),
   ) {}
 
-  async freeze(proposalId: string, unitId: string, round: number): Promise<void> {
-    const existing = await execSql(
-      this.dataSource,
-      `SELECT count(*) AS "n" FROM "reply_letter" WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round`,
-      { proposalId, unitId, round },
-    );
-    if (Number(existing.rows[0]?.['n']) === LETTER_FORMATS.length) return;
+  /** Answers the stored files' SHA-256 (the first bytes stored, on a retry). */
+  async freeze(proposalId: string, unitId: string, round: number): Promise<FrozenLetterFile[]> {
+    const stored = () =>
+      execSql(
+        this.dataSource,
+        `SELECT "format", "sha256" FROM "reply_letter"
+         WHERE "proposal_id" = :proposalId AND "unit_id" = :unitId AND "round" = :round ORDER BY "format"`,
+        { proposalId, unitId, round },
+      ).then(({ rows }) => rows.map((r) => ({ format: String(r['format']), sha256: String(r['sha256']) })));
+    const existing = await stored();
+    if (existing.length === LETTER_FORMATS.length) return existing;
     if (!this.fonts)
       throw new Error('No CJK font for the PDF letter: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
 
@@ -57,5 +62,6 @@ export class ReplyLetterFreezer {
         );
       }
     });
+    return stored();
   }
 }

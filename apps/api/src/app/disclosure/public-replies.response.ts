@@ -13,6 +13,12 @@ export class PublicReplyResponse {
   @ApiProperty({ format: 'date-time' }) publishedAt!: string;
   @ApiProperty({ type: [String], description: 'The full text of the letter, one line or paragraph per entry' })
   lines!: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 (hex) of the signed PDF as frozen at sign-off: a downloaded copy must hash to it',
+  })
+  pdfSha256!: string | null;
 }
 
 export class PublicReplyPageResponse {

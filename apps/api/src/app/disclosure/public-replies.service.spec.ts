@@ -16,6 +16,7 @@ const PUBLISHED: PublishedReplyRecord = {
   number: '20230117',
   title: '关于加快数字经济发展的提案',
   unitName: 'X市教育局',
+  pdfSha256: 'a'.repeat(64),
 };
 
 const LETTER = buildReplyLetter({

@@ -21,6 +21,8 @@ export interface PublicReply {
   publishedAt: string;
   /** The full text of the letter, one line or paragraph per entry. */
   lines: string[];
+  /** SHA-256 (hex) of the signed PDF: anyone can check a downloaded copy against it. */
+  pdfSha256: string | null;
 }
 
 /**
@@ -81,6 +83,7 @@ export class PublicRepliesService {
       signedAt: r.signedAt,
       publishedAt: r.publishedAt,
       lines: letterLines(letter),
+      pdfSha256: r.pdfSha256,
     };
   }
 }

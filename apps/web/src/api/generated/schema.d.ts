@@ -628,6 +628,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/workspace": {
         parameters: {
             query?: never;
@@ -2101,6 +2117,60 @@ export interface components {
             documentNumber: string;
             formats: components["schemas"]["LetterFormatResponse"][];
         };
+        ChainHeadResponse: {
+            seq: number;
+            /** @description Hex SHA-256 */
+            hash: string;
+        };
+        AuditChainCheckResponse: {
+            valid: boolean;
+            events: number;
+            /** @description The last event that chains correctly */
+            head: components["schemas"]["ChainHeadResponse"] | null;
+            /** @description The first event where the chain breaks */
+            brokenAt: number | null;
+            reason: string | null;
+        };
+        RecordedChainHeadResponse: {
+            seq: number;
+            /** @description Hex SHA-256 */
+            hash: string;
+            /** @description The workflow run whose history recorded it */
+            runId: string;
+        };
+        ChainAnchorResponse: {
+            /** @description The chain head the workflow's history recorded (the last completed projection's result) */
+            recorded: components["schemas"]["RecordedChainHeadResponse"] | null;
+            /** @description The stored event at that sequence number has that hash */
+            matches: boolean | null;
+            /** @description Events stored after the recorded head */
+            eventsAfter: number;
+        };
+        LetterFileCheckResponse: {
+            unitId: string;
+            round: number;
+            /** @enum {string} */
+            format: "html" | "docx" | "pdf";
+            documentNumber: string;
+            /** @description The stored SHA-256 (hex): a downloaded copy must hash to it */
+            sha256: string;
+            /** @description The stored bytes hash to the stored SHA-256 */
+            contentMatches: boolean;
+            /** @description The workflow's history holds this file's hash (false for letters signed before it did) */
+            recordedInHistory: boolean;
+            /** @description The history's hash is the stored one */
+            historyMatches: boolean | null;
+        };
+        ProposalRecordVerificationResponse: {
+            proposalId: string;
+            /** @description True when nothing below is wrong */
+            valid: boolean;
+            /** @description Each thing found wrong, in words */
+            problems: string[];
+            chain: components["schemas"]["AuditChainCheckResponse"];
+            anchor: components["schemas"]["ChainAnchorResponse"];
+            letters: components["schemas"]["LetterFileCheckResponse"][];
+        };
         OpinionOnPointResponse: {
             seq: number;
             unitId: string;
@@ -2939,6 +3009,8 @@ export interface components {
             publishedAt: string;
             /** @description The full text of the letter, one line or paragraph per entry */
             lines: string[];
+            /** @description SHA-256 (hex) of the signed PDF as frozen at sign-off: a downloaded copy must hash to it */
+            pdfSha256: string | null;
         };
         PublicReplyPageResponse: {
             items: components["schemas"]["PublicReplyResponse"][];
@@ -6894,6 +6966,73 @@ export interface operations {
                 };
             };
             /** @description No such proposal the caller may see, or no such letter in that format (PROPOSAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    VerificationController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit chain recomputed from the stored events, its head against the one the workflow's history recorded, and each signed letter file against its stored and recorded SHA-256. A broken record still answers 200, with valid: false. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRecordVerificationResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;

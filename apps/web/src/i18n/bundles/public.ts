@@ -23,6 +23,9 @@ export const zh = {
   notFound: '没有这份公开答复',
   notFoundHint: '答复可能尚未公开，或不属于主动公开的答复。',
   linkFromLogin: '查看公开的提案答复（无需登录）',
+  sha256: 'PDF 文件的 SHA-256 校验值：',
+  sha256Hint:
+    '下载的 PDF 与签发时封存的文件一致时，其 SHA-256 与此值相同（如用 sha256sum 或 certutil -hashfile 文件名 SHA256 计算）。',
 };
 
 export const en: typeof zh = {
@@ -47,4 +50,7 @@ export const en: typeof zh = {
   notFound: 'No such published reply',
   notFoundHint: 'The reply may not be published yet, or is not one to be published.',
   linkFromLogin: 'Read the published replies (no sign-in)',
+  sha256: 'SHA-256 of the PDF: ',
+  sha256Hint:
+    'A downloaded PDF is the file sealed at signing when its SHA-256 is this value (compute it with sha256sum, or certutil -hashfile <file> SHA256).',
 };

@@ -86,6 +86,9 @@ export class ProposalEventEntity {
   @Column({ name: 'actor_unit_id', type: 'varchar', length: 64, nullable: true }) actorUnitId!: string | null;
   @Column({ name: 'unit_id', type: 'varchar', length: 64, nullable: true }) unitId!: string | null;
   @Column({ type: 'simple-json' }) data!: Record<string, unknown>;
+  /** The audit chain (audit-chain.ts): the previous event's hash ("" for the first) and this event's. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true }) prevHash!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) hash!: string | null;
 }
 
 @Entity({ name: 'org_unit' })
