@@ -128,6 +128,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/proposals/{id}': 'scoped',
   'GET /api/proposals/{id}/events': 'scoped',
   'GET /api/proposals/{id}/letters': 'scoped',
+  'GET /api/proposals/{id}/verification': 'scoped',
   'GET /api/proposals/{id}/letters/{unitId}/{round}/{format}': 'scoped',
   'POST /api/proposals/{id}/letters/preview': { roles: ['handler', 'reviewer', 'signer'], scoped: true },
   'GET /api/proposals/{id}/workspace': 'scoped',
@@ -396,7 +397,7 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
     });
 
     it.each(USERS)(
-      'lets %s read letters, the workspace and similar replies only of proposals it may see',
+      'lets %s read letters, the workspace, the verification and similar replies only of proposals it may see',
       async (username) => {
         for (const which of ['own', 'foreign'] as const) {
           const id = which === 'own' ? ownSigned : foreignSigned;
@@ -406,7 +407,8 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
           const html = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/html`);
           const pdf = await clients[username].get(`/api/proposals/${id}/letters/${unit}/1/pdf`);
           const workspace = await clients[username].get(`/api/proposals/${id}/workspace`);
-          for (const [what, res] of Object.entries({ list, html, pdf, workspace })) {
+          const verification = await clients[username].get(`/api/proposals/${id}/verification`);
+          for (const [what, res] of Object.entries({ list, html, pdf, workspace, verification })) {
             expect(cell(`${username} ${what} ${which}`, res)).toEqual(
               visible
                 ? { what: `${username} ${what} ${which}`, status: 200, code: null }
