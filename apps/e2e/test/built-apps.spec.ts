@@ -66,7 +66,8 @@ describe('scripts/run-app.js', () => {
       const copy = read(f)
         .split('\n')
         .find((l) => l.startsWith('COPY --from=build /app/scripts/'));
-      for (const file of ['run-app.js', ...local]) expect([f, copy]).toEqual([f, expect.stringContaining(`/app/scripts/${file} `)]);
+      for (const file of ['run-app.js', ...local])
+        expect([f, copy]).toEqual([f, expect.stringContaining(`/app/scripts/${file} `)]);
       expect(copy).toMatch(/ \.\/scripts\/$/);
     }
   });

@@ -102,7 +102,12 @@ export async function startSystem(runDir: string, options: { profile: boolean })
     () => ({
       cmd: process.execPath,
       args: ['-r', '@swc-node/register', 'tools/bench/src/bench-worker.ts'],
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', TEMPORAL_ADDRESS: temporalAddress, BENCH_TASK_QUEUE },
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: 'tsconfig.base.json',
+        TEMPORAL_ADDRESS: temporalAddress,
+        BENCH_TASK_QUEUE,
+      },
     }),
     (out) => out.includes('bench worker polling'),
     path.join(runDir, 'bench-worker.log'),
@@ -138,10 +143,7 @@ export async function startSystem(runDir: string, options: { profile: boolean })
     await temporal.start();
     connection = await Connection.connect({ address: temporalAddress });
     system.client = new Client({ connection, namespace: 'default' });
-    fs.writeFileSync(
-      path.join(runDir, 'seed.log'),
-      await runToEnd(builtAppCommand('seed', appEnv)),
-    );
+    fs.writeFileSync(path.join(runDir, 'seed.log'), await runToEnd(builtAppCommand('seed', appEnv)));
     await Promise.all([worker.start(), api.start(), benchWorker.start()]);
   } catch (e) {
     await system.close();

@@ -145,7 +145,11 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
         const connection = await temporalConnection().catch(() => undefined);
         return (
           !!connection &&
-          workerPolls(connection, { namespace: 'default', taskQueue: env['TEMPORAL_TASK_QUEUE'] as string, pid: worker.pid })
+          workerPolls(connection, {
+            namespace: 'default',
+            taskQueue: env['TEMPORAL_TASK_QUEUE'] as string,
+            pid: worker.pid,
+          })
         );
       },
       path.join(runDir, `worker${suffix(i)}.log`),
@@ -205,10 +209,7 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
   try {
     await temporal.start();
     // As start.sh does: migrate and load the demo city, then the worker and the API.
-    fs.writeFileSync(
-      path.join(runDir, 'seed.log'),
-      await runToEnd(builtAppCommand('seed', appEnv())),
-    );
+    fs.writeFileSync(path.join(runDir, 'seed.log'), await runToEnd(builtAppCommand('seed', appEnv())));
     await Promise.all([...workers.map((p) => p.start()), ...apis.map((p) => p.start())]);
     await proxy?.start();
   } catch (e) {
