@@ -34,7 +34,9 @@ ENV NODE_ENV=production \
     BANLI_WEB_DIR=/app/dist/apps/web \
     BANLI_DATA_DIR=/app/data
 COPY --from=build /app/package.json /app/tsconfig.base.json ./
-COPY --from=build /app/scripts/register-paths.js ./scripts/register-paths.js
+# The launcher (node scripts/run-app.js <app>), its table of the built apps' paths, and the
+# @banli/* alias resolution it loads.
+COPY --from=build /app/scripts/run-app.js /app/scripts/built-apps.json /app/scripts/register-paths.js ./scripts/
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/out-tsc ./dist/out-tsc
 COPY --from=build /app/dist/apps/web ./dist/apps/web
@@ -46,4 +48,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/api/apps/api/src/main.js"]
+CMD ["node", "scripts/run-app.js", "api"]

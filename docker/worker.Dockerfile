@@ -37,10 +37,11 @@ ENV NODE_ENV=production \
     BANLI_FONT_TITLE=/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc \
     BANLI_FONT_BODY=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
     BANLI_FONT_HEADING=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc \
-    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js \
     BANLI_DATA_DIR=/app/data
 COPY --from=build /app/package.json /app/tsconfig.base.json ./
-COPY --from=build /app/scripts/register-paths.js ./scripts/register-paths.js
+# The launcher (node scripts/run-app.js <app>), its table of the built apps' paths, and the
+# @banli/* alias resolution it loads.
+COPY --from=build /app/scripts/run-app.js /app/scripts/built-apps.json /app/scripts/register-paths.js ./scripts/
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/out-tsc ./dist/out-tsc
 COPY --from=build /app/dist/workflow-bundle.js ./dist/workflow-bundle.js
@@ -48,4 +49,4 @@ COPY --from=build /app/dist/workflow-bundle.js ./dist/workflow-bundle.js
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "-r", "./scripts/register-paths.js", "dist/out-tsc/worker/apps/worker/src/main.js"]
+CMD ["node", "scripts/run-app.js", "worker"]

@@ -48,13 +48,6 @@ wait_for_port() { # host port seconds what
   die "$what did not come up on $host:$port within ${seconds}s"
 }
 
-# The built apps, as `npm start` runs them (node -r ./scripts/register-paths.js …). The
-# TypeScript tools' copy is libs/testing (BUILT_APPS).
-BUILT_API_MAIN=dist/out-tsc/api/apps/api/src/main.js
-BUILT_WORKER_MAIN=dist/out-tsc/worker/apps/worker/src/main.js
-BUILT_SEED_MAIN=dist/out-tsc/api/apps/api/src/seed.js
-BUILT_WORKFLOW_BUNDLE=dist/workflow-bundle.js
-
 # What the benchmark and the fault tests need before they start their own systems: the npm
 # dependencies, the Temporal binaries, the fonts, PostgreSQL's admin URL, and the built API,
 # worker and workflow bundle.

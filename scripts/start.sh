@@ -28,7 +28,6 @@ ensure_cjk_font
 log "building the web UI, the API, the worker and the workflow bundle"
 npx nx run-many -t build bundle-workflows -p web api worker --outputStyle=static >&2
 export BANLI_WEB_DIR="$ROOT/dist/apps/web"
-export WORKFLOW_BUNDLE_PATH="$ROOT/$BUILT_WORKFLOW_BUNDLE"
 
 pids=()
 stop_all() {
@@ -80,13 +79,13 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 
 log "migrating the database and loading the demo city if it is empty"
-node -r ./scripts/register-paths.js "$BUILT_SEED_MAIN" >&2
+node scripts/run-app.js seed >&2
 
 log "starting the worker"
-node -r ./scripts/register-paths.js "$BUILT_WORKER_MAIN" &
+node scripts/run-app.js worker &
 pids+=($!)
 log "starting the API"
-node -r ./scripts/register-paths.js "$BUILT_API_MAIN" &
+node scripts/run-app.js api &
 pids+=($!)
 
 for ((i = 0; i < 300; i++)); do

@@ -6,6 +6,7 @@ import { authConfigFromEnv, httpConfigFromEnv, notificationConfigFromEnv, tempor
 import { SEARCH_ATTRIBUTES } from '@banli/contracts';
 import { KNOWN_CJK_FONT_PATHS } from '@banli/letters';
 import { databaseConfigFromEnv } from '@banli/persistence';
+import { BUILT_APPS, BuiltApp } from '@banli/testing';
 
 /**
  * The production stack in docker/ as far as it can be checked without a Docker engine:
@@ -29,6 +30,7 @@ interface Service {
   entrypoint?: string[];
   volumes?: unknown[];
   healthcheck?: { test: string[] };
+  command?: string[];
 }
 
 const SECRETS = {
@@ -196,6 +198,9 @@ describe('docker/compose.yaml, resolved by docker-compose config', () => {
     expect(services['api'].build?.dockerfile).toBe('docker/api.Dockerfile');
     expect(services['worker'].build?.dockerfile).toBe('docker/worker.Dockerfile');
     expect(services['seed'].image).toBe(services['api'].image);
+    // The demo city's seed: the api image's launcher, by a name of its table.
+    expect(services['seed'].command).toEqual(['node', 'scripts/run-app.js', 'seed']);
+    expect(Object.keys(BUILT_APPS.apps)).toContain(services['seed'].command?.[2]);
   });
 
   it('gives the API and the worker every setting they require, and the apps accept them', () => {
@@ -223,7 +228,6 @@ describe('docker/compose.yaml, resolved by docker-compose config', () => {
     expect(api['BANLI_WEB_DIR']).toBe('/app/dist/apps/web');
     const worker = dockerfileEnv('docker/worker.Dockerfile', 'runtime');
     expect(worker['BANLI_CJK_FONT']).toBe(KNOWN_CJK_FONT_PATHS[0]);
-    expect(worker['WORKFLOW_BUNDLE_PATH']).toBe('/app/dist/workflow-bundle.js');
   });
 
   it('refuses to start without the secrets of the env file', () => {
@@ -271,18 +275,24 @@ describe('the Dockerfiles', () => {
     expect(read('docker/api.Dockerfile')).toMatch(/HEALTHCHECK[\s\S]*\/api\/health\/ready/);
   });
 
-  it('start the compiled entry points and copy the outputs the build targets declare', () => {
+  it('start their app through the launcher by a name of its table, and copy what it starts', () => {
+    // COPY --from=build /app/<from> ./<to>: the image's /app/<to> is the build's <from>.
+    const copied = (f: string) =>
+      [...read(f).matchAll(/^COPY --from=build \/app\/(\S+) \.\/(\S+)$/gm)].map((m) => ({ from: m[1], to: m[2] }));
+    const inImage = (f: string, file: string) => copied(f).some((c) => c.from === c.to && file.startsWith(c.to));
     for (const [f, app] of [
       ['docker/api.Dockerfile', 'api'],
       ['docker/worker.Dockerfile', 'worker'],
     ]) {
-      const cmd = /^CMD \[(.*)\]$/m.exec(read(f))?.[1] ?? '';
-      expect(cmd).toContain(`"dist/out-tsc/${app}/apps/${app}/src/main.js"`);
-      expect(fs.existsSync(path.join(ROOT, `apps/${app}/src/main.ts`))).toBe(true);
+      const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(read(f))?.[1] ?? '[]');
+      expect(cmd).toEqual(['node', 'scripts/run-app.js', app]);
+      expect(inImage(f, BUILT_APPS.apps[app as BuiltApp])).toBe(true);
     }
-    const bundleOutput = JSON.parse(read('apps/worker/project.json')).targets['bundle-workflows'].outputs[0];
-    expect(bundleOutput).toBe('{workspaceRoot}/dist/workflow-bundle.js');
-    expect(read('docker/worker.Dockerfile')).toContain('COPY --from=build /app/dist/workflow-bundle.js');
+    // The worker's launcher points WORKFLOW_BUNDLE_PATH at the bundle, which the image has.
+    expect(inImage('docker/worker.Dockerfile', BUILT_APPS.workflowBundle)).toBe(true);
+    expect(dockerfileEnv('docker/worker.Dockerfile', 'runtime')['WORKFLOW_BUNDLE_PATH']).toBeUndefined();
+    expect(inImage('docker/api.Dockerfile', BUILT_APPS.apps['seed'])).toBe(true);
+    expect(inImage('docker/api.Dockerfile', BUILT_APPS.apps['migrate'])).toBe(true);
     expect(read('docker/api.Dockerfile')).toContain('COPY --from=build /app/dist/apps/web');
   });
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { replicaKills } from './support/chaos';
 import { SESSION } from './support/driver';
-import { sleep } from './support/processes';
+import { sleep } from '@banli/testing';
 import { ChaosOutcome, runScenario, scenarioTimeoutMs } from './support/scenario';
 import { DEMO_PASSWORD, FaultSystem } from './support/system';
 

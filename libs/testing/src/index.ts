@@ -7,3 +7,4 @@ export * from './lib/committee-sessions';
 export * from './lib/prometheus-text';
 export * from './lib/app-process';
 export * from './lib/built-apps';
+export * from './lib/managed-process';

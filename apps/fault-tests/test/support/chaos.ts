@@ -1,5 +1,5 @@
 import type { Driver } from './driver';
-import { httpOk, ManagedProcess, sleep } from './processes';
+import { httpOk, ManagedProcess, sleep } from '@banli/testing';
 import { Random } from './random';
 import { Chaos, ChaosOutcome, FaultConfig, untilProgress } from './scenario';
 import type { FaultSystem } from './system';
@@ -53,35 +53,29 @@ function killLoop(driver: Driver, random: Random, o: KillLoopOptions): Chaos {
   };
 }
 
-/** The worker killed with SIGKILL at random moments, repeatedly, and started again. */
-export function workerKills(system: FaultSystem, driver: Driver, random: Random, config: FaultConfig): Chaos {
-  return killLoop(driver, random, {
-    process: system.worker,
-    times: config.mode === 'full' ? 12 : 2,
-    signal: () => 'SIGKILL',
-    downMs: [100, 3_000],
-  });
+type Injector = (system: FaultSystem, driver: Driver, random: Random, config: FaultConfig) => Chaos;
+
+/** A kill loop on one process of the system, `times[0]` kills in quick mode, `times[1]` at full size. */
+function killsOf(
+  pick: (system: FaultSystem) => ManagedProcess,
+  times: [quick: number, full: number],
+  options: Pick<KillLoopOptions, 'signal' | 'downMs'>,
+): Injector {
+  return (system, driver, random, config) =>
+    killLoop(driver, random, { process: pick(system), times: times[config.mode === 'full' ? 1 : 0], ...options });
 }
+
+/** The worker killed with SIGKILL at random moments, repeatedly, and started again. */
+export const workerKills = killsOf((s) => s.worker, [2, 12], { signal: () => 'SIGKILL', downMs: [100, 3_000] });
 
 /** The API killed with SIGKILL while requests are in flight, and started again on its port. */
-export function apiKills(system: FaultSystem, driver: Driver, random: Random, config: FaultConfig): Chaos {
-  return killLoop(driver, random, {
-    process: system.api,
-    times: config.mode === 'full' ? 12 : 3,
-    signal: () => 'SIGKILL',
-    downMs: [0, 1_500],
-  });
-}
+export const apiKills = killsOf((s) => s.api, [3, 12], { signal: () => 'SIGKILL', downMs: [0, 1_500] });
 
 /** The Temporal dev server stopped (SIGTERM, then SIGKILL, alternately) and started on its database file. */
-export function temporalRestarts(system: FaultSystem, driver: Driver, random: Random, config: FaultConfig): Chaos {
-  return killLoop(driver, random, {
-    process: system.temporal,
-    times: config.mode === 'full' ? 6 : 2,
-    signal: (i) => (i % 2 === 0 ? 'SIGTERM' : 'SIGKILL'),
-    downMs: [500, 3_000],
-  });
-}
+export const temporalRestarts = killsOf((s) => s.temporal, [2, 6], {
+  signal: (i) => (i % 2 === 0 ? 'SIGTERM' : 'SIGKILL'),
+  downMs: [500, 3_000],
+});
 
 export interface OutageProbe {
   at: number;

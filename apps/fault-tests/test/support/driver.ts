@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { DEMO_PASSWORD } from './system';
 import { Random } from './random';
-import { sleep } from './processes';
+import { sleep } from '@banli/testing';
 
 /** Where one proposal is meant to end, and how it gets there. */
 export interface ProposalPlan {

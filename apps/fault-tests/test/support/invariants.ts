@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { proposalStateQuery, ProposalStateView } from '@banli/contracts';
 import { proposalWorkflowIdOf } from '@banli/domain';
 import { LEAD_UNIT, ProposalOutcome, ProposalPlan } from './driver';
-import { sleep } from './processes';
+import { sleep } from '@banli/testing';
 
 /** The audit events a plan must leave, each exactly once (or as often as the plan did it). */
 export function expectedEventCounts(plan: ProposalPlan): Record<string, number> {

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Attempt, Driver, DriveResult, planProposals } from './driver';
 import { checkInvariants, InvariantReport } from './invariants';
-import { ROOT, sleep } from './processes';
+import { sleep } from '@banli/testing';
 import { Random, seedFromEnv } from './random';
-import { FaultSystem, startSystem, SystemOptions } from './system';
+import { FaultSystem, ROOT, startSystem, SystemOptions } from './system';
 
 export type FaultMode = 'quick' | 'full';
 

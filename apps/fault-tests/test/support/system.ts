@@ -3,21 +3,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
-import { SEARCH_ATTRIBUTES } from '@banli/contracts';
 import {
   assertAppsBuilt,
-  BUILT_APPS,
+  builtAppCommand,
+  builtAppEnvironment,
   createPostgresDatabase,
   dropPostgresDatabase,
   freeTcpPort,
+  httpOk,
+  ManagedProcess,
+  portAnswers,
   PrivatePostgres,
+  runToEnd,
   startPrivatePostgres,
   temporalBinaries,
+  temporalDevServerArgs,
+  workerPolls,
+  WORKSPACE_ROOT,
 } from '@banli/testing';
-import { httpOk, ManagedProcess, portAnswers, ROOT, runToEnd } from './processes';
 
+export const ROOT = WORKSPACE_ROOT;
 export const DEMO_PASSWORD = 'banli-demo-2026';
-const { apiMain: API_MAIN, workerMain: WORKER_MAIN, seedMain: SEED_MAIN, workflowBundle: WORKFLOW_BUNDLE } = BUILT_APPS;
 
 export interface SystemOptions {
   /** Names the run's folder under tmp/fault-tests (logs, Temporal's database file). */
@@ -40,7 +46,7 @@ export interface SystemOptions {
  * The whole system as `npm start` runs it, each part its own process: a Temporal dev server
  * keeping its state in a SQLite file (`--db-filename`), the worker and the API built by
  * `nx run-many -t build bundle-workflows -p api worker` and started with
- * scripts/register-paths.js, on a PostgreSQL database. Each can be killed and started again.
+ * scripts/run-app.js, on a PostgreSQL database. Each can be killed and started again.
  */
 export interface FaultSystem {
   runDir: string;
@@ -68,12 +74,8 @@ export interface FaultSystem {
   close(): Promise<void>;
 }
 
-export function assertBuilt(): void {
-  assertAppsBuilt(ROOT);
-}
-
 export async function startSystem(options: SystemOptions): Promise<FaultSystem> {
-  assertBuilt();
+  assertAppsBuilt(ROOT);
   const { cli } = temporalBinaries();
   const runDir = path.join(
     ROOT,
@@ -104,70 +106,61 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
 
   const temporal = new ManagedProcess(
     'temporal',
-    () => ({
-      cmd: cli,
-      args: [
-        'server',
-        'start-dev',
-        '--db-filename',
-        temporalDb,
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(temporalPort),
-        '--headless',
-        '--namespace',
-        'default',
-        '--log-level',
-        'warn',
-        ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => [
-          '--search-attribute',
-          `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`,
-        ]),
-      ],
-      env: process.env,
-    }),
+    () => ({ cmd: cli, args: temporalDevServerArgs({ dbFile: temporalDb, port: temporalPort }), env: process.env }),
     () => portAnswers(temporalPort),
     path.join(runDir, 'temporal.log'),
   );
+  // One client connection (made on first use, once Temporal is up) for the workers'
+  // readiness and the tests' queries.
+  let connecting: Promise<Connection> | undefined;
+  const temporalConnection = () =>
+    (connecting ??= Connection.connect({ address: temporalAddress }).catch((e: unknown) => {
+      connecting = undefined;
+      throw e;
+    }));
 
   const appEnv = (apiPort = apiPorts[0]): NodeJS.ProcessEnv => ({
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: 'banli-proposals',
-    PORT: String(apiPort),
-    HOST: '127.0.0.1',
-    JWT_SECRET: 'fault-tests-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    ...builtAppEnvironment({
+      databaseUrl,
+      temporalAddress,
+      apiPort,
+      jwtSecret: 'fault-tests-jwt-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+      noWebDir: path.join(runDir, 'no-web-ui'),
+      logLevel: process.env['BANLI_FAULT_LOG_LEVEL'] ?? 'info',
+    }),
     LOGIN_ATTEMPTS_PER_MINUTE: '100000',
     BANLI_DEMO_PASSWORD: DEMO_PASSWORD,
-    WORKFLOW_BUNDLE_PATH: path.join(ROOT, WORKFLOW_BUNDLE),
-    BANLI_WEB_DIR: path.join(runDir, 'no-web-ui'),
-    LOG_LEVEL: process.env['BANLI_FAULT_LOG_LEVEL'] ?? 'info',
     ...options.env,
   });
-  const node = (main: string, env: NodeJS.ProcessEnv) => () => ({
-    cmd: process.execPath,
-    args: ['-r', './scripts/register-paths.js', main],
-    env,
-  });
   const suffix = (i: number) => (replicas > 1 ? `-${i + 1}` : '');
-  const workers = apiPorts.map(
-    (_, i) =>
-      new ManagedProcess(
-        `worker${suffix(i)}`,
-        node(WORKER_MAIN, appEnv()),
-        (out) => out.includes('Banli worker polling'),
-        path.join(runDir, `worker${suffix(i)}.log`),
-      ),
-  );
+  const workers = apiPorts.map((_, i) => {
+    const env = appEnv();
+    const worker: ManagedProcess = new ManagedProcess(
+      `worker${suffix(i)}`,
+      () => builtAppCommand('worker', env),
+      // Ready when the server lists this process among the task queue's pollers: what the
+      // server sees, whatever BANLI_FAULT_LOG_LEVEL hides of the worker's log, and never the
+      // poller of the process it replaced (a new pid).
+      async () => {
+        const connection = await temporalConnection().catch(() => undefined);
+        return (
+          !!connection &&
+          workerPolls(connection, {
+            namespace: 'default',
+            taskQueue: env['TEMPORAL_TASK_QUEUE'] as string,
+            pid: worker.pid,
+          })
+        );
+      },
+      path.join(runDir, `worker${suffix(i)}.log`),
+    );
+    return worker;
+  });
   const apis = apiPorts.map(
     (port, i) =>
       new ManagedProcess(
         `api${suffix(i)}`,
-        node(API_MAIN, appEnv(port)),
+        () => builtAppCommand('api', appEnv(port)),
         () => httpOk(`${apiUrls[i]}/api/health`),
         path.join(runDir, `api${suffix(i)}.log`),
       ),
@@ -178,7 +171,6 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
   const db = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // The pool's idle connections die with a stopped server; that must not end the test process.
   db.on('error', () => undefined);
-  let connection: Connection | undefined;
 
   const system: FaultSystem = {
     runDir,
@@ -196,12 +188,11 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
     ...(postgres ? { postgres } : {}),
     db,
     async temporalClient() {
-      connection ??= await Connection.connect({ address: temporalAddress });
-      return new TemporalClient({ connection, namespace: 'default' });
+      return new TemporalClient({ connection: await temporalConnection(), namespace: 'default' });
     },
     unexpectedExits: () => system.processes().flatMap((p) => p.unexpectedExits.map((e) => `${p.name}: ${e}`)),
     async close() {
-      await connection?.close().catch(() => undefined);
+      await connecting?.then((c) => c.close()).catch(() => undefined);
       // nginx's master ends its workers on SIGTERM; SIGKILL would orphan them, holding the test's pipes open.
       await Promise.all([
         ...(proxy ? [proxy.close('SIGTERM')] : []),
@@ -218,10 +209,7 @@ export async function startSystem(options: SystemOptions): Promise<FaultSystem> 
   try {
     await temporal.start();
     // As start.sh does: migrate and load the demo city, then the worker and the API.
-    fs.writeFileSync(
-      path.join(runDir, 'seed.log'),
-      await runToEnd(process.execPath, ['-r', './scripts/register-paths.js', SEED_MAIN], appEnv()),
-    );
+    fs.writeFileSync(path.join(runDir, 'seed.log'), await runToEnd(builtAppCommand('seed', appEnv())));
     await Promise.all([...workers.map((p) => p.start()), ...apis.map((p) => p.start())]);
     await proxy?.start();
   } catch (e) {

@@ -1,8 +1,8 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freeTcpPort as freePort } from '@banli/testing';
 
 /**
  * The whole system as `npm start` runs it (web UI served by the API, worker, SQLite), on the
@@ -15,17 +15,6 @@ export interface RunningSystem {
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 /** `env`: settings on top of the tests' own; `port`: when a setting must name the address first. */

@@ -4,29 +4,41 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+import { SEARCH_ATTRIBUTES } from '@banli/contracts';
+import { ProcessCommand, WORKSPACE_ROOT } from './managed-process';
 
 /**
  * The built apps (`nx run-many -t build bundle-workflows -p api worker`), relative to the
- * workspace, as the benchmark and the fault tests run them with `node -r
- * ./scripts/register-paths.js`. The shell scripts' copy is in scripts/lib.sh (BUILT_*).
+ * workspace: scripts/built-apps.json, the one table of their paths, which scripts/run-app.js
+ * starts them by.
  */
-export const BUILT_APPS = {
-  apiMain: 'dist/out-tsc/api/apps/api/src/main.js',
-  workerMain: 'dist/out-tsc/worker/apps/worker/src/main.js',
-  seedMain: 'dist/out-tsc/api/apps/api/src/seed.js',
-  workflowBundle: 'dist/workflow-bundle.js',
-} as const;
+export interface BuiltApps {
+  apps: Record<BuiltApp, string>;
+  workflowBundle: string;
+}
+export type BuiltApp = 'api' | 'worker' | 'seed' | 'migrate' | 'build-workflow-bundle';
+export const BUILT_APPS: BuiltApps = JSON.parse(
+  fs.readFileSync(path.join(WORKSPACE_ROOT, 'scripts/built-apps.json'), 'utf8'),
+);
 
 /** Throws, saying how to build them, when one of the built apps is missing. */
 export function assertAppsBuilt(root = WORKSPACE_ROOT): void {
-  const missing = Object.values(BUILT_APPS).filter((f) => !fs.existsSync(path.join(root, f)));
+  const missing = [...Object.values(BUILT_APPS.apps), BUILT_APPS.workflowBundle].filter(
+    (f) => !fs.existsSync(path.join(root, f)),
+  );
   if (missing.length) {
     throw new Error(
       `Build first: npx nx run-many -t build bundle-workflows -p api worker (missing ${missing.join(', ')})`,
     );
   }
+}
+
+/**
+ * A built app as `npm start` runs it: `node [nodeArgs…] scripts/run-app.js <app>` (the worker
+ * with the workflow bundle built beside it).
+ */
+export function builtAppCommand(app: BuiltApp, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ProcessCommand {
+  return { cmd: process.execPath, args: [...nodeArgs, 'scripts/run-app.js', app], env };
 }
 
 /** The environment the built API and worker share in a test or benchmark system. */
@@ -38,7 +50,6 @@ export function builtAppEnvironment(options: {
   /** A folder with no web UI in it: the API then serves the API only. */
   noWebDir: string;
   logLevel: string;
-  root?: string;
 }): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -50,10 +61,54 @@ export function builtAppEnvironment(options: {
     PORT: String(options.apiPort),
     HOST: '127.0.0.1',
     JWT_SECRET: options.jwtSecret,
-    WORKFLOW_BUNDLE_PATH: path.join(options.root ?? WORKSPACE_ROOT, BUILT_APPS.workflowBundle),
     BANLI_WEB_DIR: options.noWebDir,
     LOG_LEVEL: options.logLevel,
   };
+}
+
+/** The Temporal dev server's SQLite pragmas: TEMPORAL_SQLITE_PRAGMAS (as scripts/start.sh), `none` for none. */
+export function sqlitePragmas(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env['TEMPORAL_SQLITE_PRAGMAS'] ?? 'journal_mode=wal,synchronous=FULL';
+  return raw.trim() === 'none'
+    ? []
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+/**
+ * `temporal server start-dev` arguments for a system's own Temporal dev server, as
+ * scripts/start.sh starts it: state in a SQLite file (so it survives a restart), on 127.0.0.1,
+ * no UI, the `default` namespace with Banli's search attributes.
+ */
+export function temporalDevServerArgs(options: {
+  dbFile: string;
+  port: number;
+  logLevel?: string;
+  /** `--sqlite-pragma` values (see sqlitePragmas); none by default. */
+  pragmas?: string[];
+}): string[] {
+  return [
+    'server',
+    'start-dev',
+    '--db-filename',
+    options.dbFile,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--headless',
+    '--namespace',
+    'default',
+    '--log-level',
+    options.logLevel ?? 'warn',
+    ...(options.pragmas ?? []).flatMap((p) => ['--sqlite-pragma', p]),
+    ...Object.values(SEARCH_ATTRIBUTES).flatMap((k) => [
+      '--search-attribute',
+      `${k.name}=${k.type === 'KEYWORD' ? 'Keyword' : 'Datetime'}`,
+    ]),
+  ];
 }
 
 /** True when a GET of `url` answers 2xx within 3 s. */

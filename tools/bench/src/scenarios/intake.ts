@@ -1,10 +1,11 @@
+import { sleep } from '@banli/testing';
 import type { Ctx } from '../context';
 import { r1, range } from '../context';
 import { measure } from '../proc';
 import { assignment, CO_HANDLERS, openSession, proposalId, registration } from '../proposals';
 import { underGoal } from '../report';
 import { forEachLimited, ratio } from '../stats';
-import { BENCH_TASK_QUEUE, sleep } from '../system';
+import { BENCH_TASK_QUEUE } from '../system';
 
 /** Units with open tasks in consultation: the lead unit (contact, draft) and each co-handler (opinion). */
 export const UNITS_WITH_TASKS = CO_HANDLERS.length + 1;

@@ -2,12 +2,26 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../../../..');
+/** The repository root: the working folder of every process started from here. */
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+
+/** A command to run: what a ManagedProcess starts, anew at each start. */
+export interface ProcessCommand {
+  cmd: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 /**
- * One process of the system under test (Temporal, the worker, the API), started the way
- * scripts/start.sh starts it, that a test may kill with any signal and start again. Its
- * output goes to a log file (appended across restarts) and is kept in memory for messages.
+ * One process of a system under test or benchmark (Temporal, the worker, the API, a proxy),
+ * started from the workspace root, that the caller may signal, stop, kill with any signal and
+ * start again with the same command (asked of `command` at each start, so a caller may change
+ * what it returns). Its output goes to a log file (appended across restarts, with a line at
+ * each start, signal and exit) and is kept in memory for error messages.
  */
 export class ManagedProcess {
   private child: ChildProcess | undefined;
@@ -21,7 +35,8 @@ export class ManagedProcess {
 
   constructor(
     readonly name: string,
-    private readonly command: () => { cmd: string; args: string[]; env: NodeJS.ProcessEnv },
+    private readonly command: () => ProcessCommand,
+    /** Ready yet? Asked every 100 ms with the output since this start. */
     private readonly ready: (output: string) => boolean | Promise<boolean>,
     logFile: string,
     private readonly readyTimeoutMs = 180_000,
@@ -37,6 +52,7 @@ export class ManagedProcess {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** The last 20,000 characters of output, across restarts. */
   output(): string {
     return this.tail;
   }
@@ -48,7 +64,7 @@ export class ManagedProcess {
     this.starts++;
     this.expectingExit = false;
     this.logStream.write(`\n===== ${new Date().toISOString()} start #${this.starts}: ${cmd} ${args.join(' ')}\n`);
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let sinceStart = '';
     const onData = (d: Buffer) => {
@@ -75,7 +91,17 @@ export class ManagedProcess {
     }
   }
 
-  /** Sends a signal and resolves once the process has exited. */
+  /** Sends a signal that is not meant to end the process (e.g. SIGWINCH, SIGSTOP, SIGCONT). */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.running()) return;
+    this.logStream.write(`\n===== ${new Date().toISOString()} sending ${signal}\n`);
+    this.child?.kill(signal);
+  }
+
+  /**
+   * Sends a signal meant to end the process and resolves once it has exited; after
+   * `timeoutMs` it is killed with SIGKILL.
+   */
   async kill(signal: NodeJS.Signals = 'SIGKILL', timeoutMs = 60_000): Promise<void> {
     const child = this.child;
     if (!child || !this.running()) return;
@@ -84,11 +110,14 @@ export class ManagedProcess {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     this.logStream.write(`\n===== ${new Date().toISOString()} sending ${signal}\n`);
     child.kill(signal);
+    // A stopped process (SIGSTOP) does not act on a SIGTERM until it is continued.
+    if (signal !== 'SIGKILL' && signal !== 'SIGCONT') child.kill('SIGCONT');
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     await exited;
     clearTimeout(timer);
   }
 
+  /** Ends the process with `signal` and starts it again with the same command. */
   async restart(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     await this.kill(signal);
     await this.start();
@@ -101,17 +130,10 @@ export class ManagedProcess {
   }
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-// The port and HTTP checks are the benchmark's too: one copy, in libs/testing.
-export { httpOk, portAnswers } from '@banli/testing';
-
-/** Runs a command to completion (e.g. the seed script), failing with its output. */
-export function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<string> {
+/** Runs a command from the workspace root to completion (e.g. the seed), failing with its output. */
+export function runToEnd({ cmd, args, env }: ProcessCommand, timeoutMs = 180_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
