@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   FrameAnchorType,
+  Header,
   HorizontalPositionAlign,
   LineRuleType,
   Packer,
@@ -50,6 +51,50 @@ const RULE_OUTSET = mmTwips((LETTERHEAD.ruleLengthMm - (PAGE_MM.width - MARGINS_
 /** Border widths in eighths of a point; the double-line styles draw both lines from one width. */
 const RULE_SIZE = Math.round((LETTERHEAD.thickRulePt + LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt) * 4);
 
+/**
+ * Where a line's text sits in a line of exact height, as Word and LibreOffice set it: the line's
+ * extra height goes above the text, whose foot is the font's descent below the baseline; the
+ * ideographic em box reaches EM_BOX_ASCENT of the size above the baseline. The descent is the
+ * font's: 0.288 of the size in Noto Serif/Sans CJK (Banli's default fonts, which the test that
+ * renders the DOCX measures); Founder's and Microsoft's CJK fonts have about 0.12–0.14, which
+ * puts their em box up to 1.3 mm lower in a 二号 line than reckoned here.
+ */
+const LINE_DESCENT_EM = 0.288;
+const EM_BOX_ASCENT = 0.88;
+/** From a line's top (exact height `linePt`) to the top of its characters' em box. */
+const emTopInLine = (linePt: number, sizePt: number) => linePt - LINE_DESCENT_EM * sizePt - EM_BOX_ASCENT * sizePt;
+
+/**
+ * The first page's header holds the 版头 (GB/T 9704-2012 10.2): the class marker, then the
+ * issuer with the red double rule under it, placed by the header's distance from the page's
+ * top so that the issuer's characters start LETTERHEAD.issuerTopMm (30 mm) from the top edge.
+ * The header is taller than the top margin, so Word (and LibreOffice) start the first page's
+ * text below it, with the document number; later pages have no header and keep the 37 mm
+ * margin. Exported for the tests, in twips.
+ */
+export const DOCX_LETTERHEAD = (() => {
+  const issuerLinePt = BLOCK_STYLES.issuer.linePitchPt;
+  /** As in the PDF: the class marker's em box 1.75 characters above the issuer's. */
+  const classMarkerLinePt = 1.75 * BODY_SIZE_PT;
+  const issuerLineTopPt = LETTERHEAD.issuerTopMm * PT_PER_MM - emTopInLine(issuerLinePt, BLOCK_STYLES.issuer.sizePt);
+  return {
+    headerDistance: twips(issuerLineTopPt - classMarkerLinePt),
+    classMarkerLine: twips(classMarkerLinePt),
+    issuerLine: twips(issuerLinePt),
+    /**
+     * The rule's distance below the issuer's line, in points (a border's `w:space`): 4 mm below
+     * the characters' em box, whose foot is above the line's by the descent beyond the em box.
+     */
+    ruleSpacePt: Math.round(
+      LETTERHEAD.ruleGapMm * PT_PER_MM - (LINE_DESCENT_EM - (1 - EM_BOX_ASCENT)) * BLOCK_STYLES.issuer.sizePt,
+    ),
+    /** Space before the document number's line: its em box LETTERHEAD.documentNumberGapPt below the rule. */
+    documentNumberBefore: twips(
+      Math.max(0, LETTERHEAD.documentNumberGapPt - emTopInLine(BODY_LINE_PITCH_PT, BODY_SIZE_PT)),
+    ),
+  };
+})();
+
 const ALIGNMENTS = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
@@ -76,7 +121,7 @@ const run = (
  * is kept whole and with the signature and date, a heading with what follows; the copy list
  * (版记) is a frame at the foot of the page it falls on, the last.
  */
-function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
+function paragraphOf(block: LetterBlock, keepWithNext: boolean, lineTwips?: number): Paragraph {
   const style: BlockStyle = BLOCK_STYLES[block.role];
   const charTwips = twips(style.sizePt);
   const indent = {
@@ -94,11 +139,11 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
     alignment: ALIGNMENTS[style.align],
     ...(Object.keys(indent).length > 0 && { indent }),
     spacing: {
-      line: twips(style.linePitchPt),
+      line: lineTwips ?? twips(style.linePitchPt),
       lineRule: LineRuleType.EXACT,
       before:
         block.role === 'document-number'
-          ? twips(LETTERHEAD.documentNumberGapPt)
+          ? DOCX_LETTERHEAD.documentNumberBefore
           : twips(style.spaceBeforeLines * BODY_LINE_PITCH_PT),
       after: 0,
     },
@@ -110,7 +155,7 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean): Paragraph {
           style: BorderStyle.THICK_THIN_SMALL_GAP,
           size: RULE_SIZE,
           color: RED,
-          space: Math.round(LETTERHEAD.ruleGapMm * PT_PER_MM),
+          space: DOCX_LETTERHEAD.ruleSpacePt,
         },
       },
       indent: { left: -RULE_OUTSET, right: -RULE_OUTSET },
@@ -173,9 +218,20 @@ const firstPageFooter = () =>
  * second page (odd at the right, even at the left), one paragraph per part.
  */
 export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
-  const blocks = letterBlocks(letter);
+  const all = letterBlocks(letter);
+  const head = all.filter((b) => b.role === 'class-marker' || b.role === 'issuer');
+  const blocks = all.filter((b) => !head.includes(b));
   const roles = blocks.map((b) => b.role);
   const closing = roles.lastIndexOf('paragraph');
+  const letterhead = new Header({
+    children: head.map((block) =>
+      paragraphOf(
+        block,
+        false,
+        block.role === 'issuer' ? DOCX_LETTERHEAD.issuerLine : DOCX_LETTERHEAD.classMarkerLine,
+      ),
+    ),
+  });
   const document = new Document({
     title: letter.title,
     creator: letter.issuer,
@@ -201,11 +257,13 @@ export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
               bottom: mmTwips(MARGINS_MM.bottom),
               left: mmTwips(MARGINS_MM.left),
               right: mmTwips(MARGINS_MM.right),
+              header: DOCX_LETTERHEAD.headerDistance,
               // The page number's line (its dashes) 7 mm below the text area.
               footer: mmTwips(MARGINS_MM.bottom - PAGE_NUMBER.belowTextAreaMm) - twips(PAGE_NUMBER.sizePt),
             },
           },
         },
+        headers: { first: letterhead },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left'), first: firstPageFooter() },
         children: blocks.map((block, i) =>
           paragraphOf(
