@@ -47,3 +47,37 @@ export async function docxToPdf(docxs: Buffer[]): Promise<Buffer[]> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** A red line or thin bar drawn on a page, in points from the page's top-left corner. */
+export interface RedRule {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const READ_RULES_SCRIPT = join(__dirname, 'read-pdf-rules.mjs');
+
+/**
+ * The red lines each page of each PDF draws (pdfjs in a child Node process, as readPdfs). The
+ * coordinates are the paths' own, without the page's transformation matrix: right for
+ * LibreOffice's PDFs, which draw in page space.
+ */
+export async function readRedRules(pdfs: Buffer[]): Promise<RedRule[][][]> {
+  const dir = await mkdtemp(join(tmpdir(), 'banli-letters-rules-'));
+  try {
+    const files = await Promise.all(
+      pdfs.map(async (pdf, i) => {
+        const file = join(dir, `${i}.pdf`);
+        await writeFile(file, pdf);
+        return file;
+      }),
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [READ_RULES_SCRIPT, ...files], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as RedRule[][][];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,15 @@
 import { READ_BACK_CASES } from '../../test/letter-fixtures';
 import { pdfLines, readPdfs, requireLetterFonts, type PdfLine } from '../../test/read-back';
-import { docxToPdf } from '../../test/word-processor';
-import { BODY_LINE_PITCH_PT, BODY_SIZE_PT, LETTERHEAD, MARGINS_MM, PT_PER_MM, TITLE_SIZE_PT } from './letter-layout';
+import { docxToPdf, readRedRules, type RedRule } from '../../test/word-processor';
+import {
+  BODY_LINE_PITCH_PT,
+  BODY_SIZE_PT,
+  LETTERHEAD,
+  MARGINS_MM,
+  PAGE_MM,
+  PT_PER_MM,
+  TITLE_SIZE_PT,
+} from './letter-layout';
 import { buildReplyLetter, type ReplyLetter } from './reply-letter';
 import { renderLetterDocx } from './render-letter-docx';
 import { renderLetterPdf } from './render-letter-pdf';
@@ -23,12 +31,14 @@ describe('the DOCX as LibreOffice lays it out', () => {
   const letters: ReplyLetter[] = cases.map(({ input }) => buildReplyLetter(input));
   let docxLines: PdfLine[][];
   let pdfkitLines: PdfLine[][];
+  let docxRules: RedRule[][][];
 
   beforeAll(async () => {
     const fonts = requireLetterFonts();
     const docxPdfs = await docxToPdf(await Promise.all(letters.map((letter) => renderLetterDocx(letter))));
     const ownPdfs = await Promise.all(letters.map((letter) => renderLetterPdf(letter, fonts)));
     docxLines = (await readPdfs(docxPdfs)).map(pdfLines);
+    docxRules = await readRedRules(docxPdfs);
     pdfkitLines = (await readPdfs(ownPdfs)).map(pdfLines);
   }, 240_000);
 
@@ -64,6 +74,48 @@ describe('the DOCX as LibreOffice lays it out', () => {
     });
   });
 
+  it('draws the red double rules 170 mm long, centred: 4 mm under the issuer and 20 mm above the foot, first page only', () => {
+    for (const [i, letter] of letters.entries()) {
+      const [firstPage, ...later] = docxRules[i];
+      expect(later.flat()).toEqual([]);
+      const upper = firstPage.filter((r) => r.top < 841.89 / 2);
+      const lower = firstPage.filter((r) => r.top >= 841.89 / 2);
+      for (const rule of [upper, lower]) {
+        // Two lines each: thick and thin.
+        expect(new Set(rule.map((r) => r.top.toFixed(1))).size).toBe(2);
+        for (const r of rule) {
+          expect(mm(r.left)).toBeCloseTo((PAGE_MM.width - LETTERHEAD.ruleLengthMm) / 2, 0);
+          expect(mm(r.right - r.left)).toBeCloseTo(LETTERHEAD.ruleLengthMm, 0);
+        }
+      }
+      const issuer = first(docxLines[i], 1, letter.issuer);
+      const issuerFootMm = emTopMm(issuer, TITLE_SIZE_PT) + mm(TITLE_SIZE_PT);
+      const upperTopMm = mm(Math.min(...upper.map((r) => r.top)));
+      expect(Math.abs(upperTopMm - issuerFootMm - LETTERHEAD.ruleGapMm)).toBeLessThan(1);
+      const lowerFootMm = PAGE_MM.height - mm(Math.max(...lower.map((r) => r.bottom)));
+      expect(Math.abs(lowerFootMm - LETTERHEAD.bottomRuleFromPageBottomMm)).toBeLessThan(1);
+    }
+  });
+
+  it('keeps the signature and date on one page, with the copy list (版记) at the foot of the last', () => {
+    for (const [i, letter] of letters.entries()) {
+      const lines = docxLines[i];
+      const squashed = (l: PdfLine) => l.text.replace(/\s+/g, '');
+      // The signature is the issuer's name again, in the body's size: the last such line.
+      const signature = lines.filter((l) => squashed(l) === letter.signature && l.size < TITLE_SIZE_PT - 1).at(-1);
+      const date = lines.find((l) => squashed(l) === letter.date.replace(/\s+/g, ''));
+      expect([signature?.page, date?.page]).toEqual([date?.page, signature?.page]);
+      expect(date).toBeDefined();
+      const last = Math.max(...lines.map((l) => l.page));
+      const copy = lines.filter((l) => l.page === last && !/^— \d+ —$/.test(l.text.trim())).at(-1);
+      expect(copy && letter.copyTo.replace(/\s+/g, '').endsWith(squashed(copy))).toBe(true);
+      // Its last line is the text area's last: its baseline within one line of the bottom margin.
+      const bottomMm = 297 - MARGINS_MM.bottom;
+      expect(copy && baselineMm(copy)).toBeGreaterThan(bottomMm - mm(BODY_LINE_PITCH_PT));
+      expect(copy && baselineMm(copy)).toBeLessThanOrEqual(bottomMm);
+    }
+  });
+
   it('starts every later page at the 37 mm margin, numbered — n — from the second', () => {
     const lines = docxLines[1];
     const pages = Math.max(...lines.map((l) => l.page));
@@ -75,7 +127,10 @@ describe('the DOCX as LibreOffice lays it out', () => {
       // The first line of the text area: its line is 37 mm … 37 mm + one pitch from the top.
       expect(emTopMm(top, BODY_SIZE_PT)).toBeGreaterThanOrEqual(MARGINS_MM.top);
       expect(baselineMm(top)).toBeLessThanOrEqual(MARGINS_MM.top + pitchMm);
-      expect(lines.filter((l) => l.page === page).map((l) => l.text.trim())).toContain(`— ${page} —`);
+      // Its number where the PDF has it (7 mm below the text area), within 1 mm.
+      const number = lines.find((l) => l.page === page && l.text.trim() === `— ${page} —`);
+      const pdfNumber = pdfkitLines[1].find((l) => l.page === page && l.text.trim() === `— ${page} —`);
+      expect(number && pdfNumber && Math.abs(baselineMm(number) - baselineMm(pdfNumber))).toBeLessThan(1);
     }
     expect(lines.filter((l) => l.page === 1).map((l) => l.text.trim())).not.toContain('— 1 —');
   });

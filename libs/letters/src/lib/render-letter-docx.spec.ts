@@ -124,7 +124,9 @@ describe('renderLetterDocx', () => {
       expect(footer).toContain('w:eastAsia="宋体"');
     }
     expect(footerOf('first')).not.toContain('PAGE');
-    expect(footerOf('first')).toMatch(/<w:top w:val="thinThickSmallGap"/);
+    // The lower rule, thin over thick, where the footers end: 20 mm above the page's foot.
+    expect(footerOf('first')).toMatch(/<w:bottom w:val="thinThickSmallGap"/);
+    expect(xml).toMatch(/<w:pgMar [^>]*w:footer="1134"/);
   });
 
   it('sets an A4 page with the margins of GB/T 9704 (37/35/28/26 mm)', () => {

@@ -46,10 +46,19 @@ const RED = LETTERHEAD.color.replace('#', '').toUpperCase();
 const twips = (pt: number) => Math.round(pt * TWIPS_PER_PT);
 const mmTwips = (mm: number) => twips(mm * PT_PER_MM);
 const TEXT_WIDTH_PT = (PAGE_MM.width - MARGINS_MM.left - MARGINS_MM.right) * PT_PER_MM;
-/** A double rule 170 mm long over the 156 mm text width: it reaches out 7 mm either side. */
-const RULE_OUTSET = mmTwips((LETTERHEAD.ruleLengthMm - (PAGE_MM.width - MARGINS_MM.left - MARGINS_MM.right)) / 2);
+/**
+ * A double rule 170 mm long, centred on the page (GB/T 9704-2012 10.2), over the text area of
+ * 156 mm (28 mm from the left, 26 from the right): it reaches out 8 mm left and 6 mm right.
+ */
+const RULE_LEFT_MM = (PAGE_MM.width - LETTERHEAD.ruleLengthMm) / 2;
+const RULE_INDENT = {
+  left: -mmTwips(MARGINS_MM.left - RULE_LEFT_MM),
+  right: -mmTwips(MARGINS_MM.right - RULE_LEFT_MM),
+};
 /** Border widths in eighths of a point; the double-line styles draw both lines from one width. */
 const RULE_SIZE = Math.round((LETTERHEAD.thickRulePt + LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt) * 4);
+/** The footers end 20 mm above the page's foot, where the lower rule of the first page's 版头 does. */
+const FOOTER_DISTANCE = mmTwips(LETTERHEAD.bottomRuleFromPageBottomMm);
 
 /**
  * Where a line's text sits in a line of exact height, as Word and LibreOffice set it: the line's
@@ -158,7 +167,7 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean, lineTwips?: numb
           space: DOCX_LETTERHEAD.ruleSpacePt,
         },
       },
-      indent: { left: -RULE_OUTSET, right: -RULE_OUTSET },
+      indent: RULE_INDENT,
     }),
     ...(block.role === 'copy-to' && {
       // One character in from each side; a second line aligns after the colon (GB/T 9704-2012 7.4).
@@ -181,6 +190,15 @@ function paragraphOf(block: LetterBlock, keepWithNext: boolean, lineTwips?: numb
 /** The characters of `抄送：` that a copy list's further lines hang under. */
 const copyLabelChars = (text: string) => (/^[^：]*：/.exec(text)?.[0] ?? '').length;
 
+/**
+ * The page number's dashes 7 mm below the text area, as in the PDF: its baseline 0.3 of the size
+ * below them, its line's foot the font's descent below that; raised above the footers' foot by this.
+ */
+const PAGE_NUMBER_RAISE =
+  mmTwips(MARGINS_MM.bottom - PAGE_NUMBER.belowTextAreaMm) -
+  twips((0.3 + LINE_DESCENT_EM) * PAGE_NUMBER.sizePt) -
+  FOOTER_DISTANCE;
+
 const pageNumberStyle = { face: 'body' as const, sizePt: PAGE_NUMBER.sizePt };
 
 /** `— PAGE —` at the right (odd pages) or the left (even pages), one character in. */
@@ -192,20 +210,26 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
       new Paragraph({
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: inset } : { left: inset },
-        spacing: { line: twips(PAGE_NUMBER.sizePt), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        spacing: { line: twips(PAGE_NUMBER.sizePt), lineRule: LineRuleType.EXACT, before: 0, after: PAGE_NUMBER_RAISE },
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pageNumberStyle.sizePt * 2, font })],
       }),
     ],
   });
 }
 
-/** The first page shows no number; its footer draws the 版头's lower rule, thin over thick. */
+/**
+ * The first page shows no number; its footer draws the 版头's lower rule, thin over thick, its
+ * foot 20 mm above the page's bottom edge, where the section's footers end (the page numbers'
+ * footers raise their line by the difference).
+ */
 const firstPageFooter = () =>
   new Footer({
     children: [
       new Paragraph({
-        indent: { left: -RULE_OUTSET, right: -RULE_OUTSET },
-        border: { top: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: RULE_SIZE, color: RED, space: 0 } },
+        indent: RULE_INDENT,
+        // A bottom border: word processors draw its thin-thick from the top down alike (a top
+        // border's they may turn over, as LibreOffice does).
+        border: { bottom: { style: BorderStyle.THIN_THICK_SMALL_GAP, size: RULE_SIZE, color: RED, space: 0 } },
         spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [],
       }),
@@ -258,8 +282,7 @@ export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
               left: mmTwips(MARGINS_MM.left),
               right: mmTwips(MARGINS_MM.right),
               header: DOCX_LETTERHEAD.headerDistance,
-              // The page number's line (its dashes) 7 mm below the text area.
-              footer: mmTwips(MARGINS_MM.bottom - PAGE_NUMBER.belowTextAreaMm) - twips(PAGE_NUMBER.sizePt),
+              footer: FOOTER_DISTANCE,
             },
           },
         },
