@@ -97,7 +97,7 @@ describe('the DOCX as LibreOffice lays it out', () => {
     }
   });
 
-  it('keeps the signature and date on one page, with the copy list (版记) at the foot of the last', () => {
+  it('keeps the closing, signature and date on one page, with the copy list (版记) at the foot of the last', () => {
     for (const [i, letter] of letters.entries()) {
       const lines = docxLines[i];
       const squashed = (l: PdfLine) => l.text.replace(/\s+/g, '');
@@ -106,6 +106,10 @@ describe('the DOCX as LibreOffice lays it out', () => {
       const date = lines.find((l) => squashed(l) === letter.date.replace(/\s+/g, ''));
       expect([signature?.page, date?.page]).toEqual([date?.page, signature?.page]);
       expect(date).toBeDefined();
+      // …with the closing paragraph's last line: they are never alone on a page.
+      const closing = letter.closing.replace(/\s+/g, '');
+      const closingEnd = lines.filter((l) => squashed(l).length > 1 && closing.endsWith(squashed(l))).at(-1);
+      expect(closingEnd?.page).toBe(signature?.page);
       const last = Math.max(...lines.map((l) => l.page));
       const copy = lines.filter((l) => l.page === last && !/^— \d+ —$/.test(l.text.trim())).at(-1);
       expect(copy && letter.copyTo.replace(/\s+/g, '').endsWith(squashed(copy))).toBe(true);
