@@ -73,6 +73,14 @@ ensure_chromium() {
   export "$var"
 }
 
+# Exports SOFFICE_PATH, installing Debian's libreoffice-writer-nogui when it is missing (the
+# letters' DOCX layout test converts the DOCX to PDF with it, to measure where things land).
+ensure_libreoffice() {
+  local var
+  var="$(bash scripts/ensure-libreoffice.sh)" || die "could not provide LibreOffice for the letters' DOCX layout test"
+  export "$var"
+}
+
 # Exports DOCKER_COMPOSE_PATH, installing Debian's docker-compose when it is missing (the stack
 # test validates docker/compose.yaml with `docker-compose config`; no Docker engine needed).
 ensure_docker_compose() {

@@ -9,6 +9,7 @@ ensure_node_modules
 ensure_temporal_binaries
 ensure_cjk_font
 ensure_chromium
+ensure_libreoffice
 ensure_docker_compose
 
 export TEST_POSTGRES_ADMIN_URL="${TEST_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"

@@ -15,7 +15,15 @@ interface SimilarReply {
   replyClass: string;
   adoptions: string[];
   followUp: string;
-  sections: { seq: number; adoption: string; title: string | null; text: string; measures: string[] }[];
+  sections: {
+    seq: number;
+    adoption: string;
+    title: string | null;
+    omitHeading: boolean;
+    adoptionSentence: string;
+    text: string;
+    measures: string[];
+  }[];
 }
 
 /**
@@ -41,8 +49,15 @@ describe.each(testDatabases())('similar replies while drafting ($name)', ({ conf
     replyClass,
     disclosure: 'never',
     sections: [
-      { seq: 1, adoption: 'adopted', title: '充电设施建设', text, measures: ['新建公共充电桩3000个。'] },
-      { seq: 2, adoption: 'for-reference', text: '将在下一步工作中研究。' },
+      {
+        seq: 1,
+        adoption: 'adopted',
+        title: '充电设施建设',
+        adoptionSentence: 'paragraph',
+        text,
+        measures: ['新建公共充电桩3000个。'],
+      },
+      { seq: 2, adoption: 'for-reference', omitHeading: true, text: '将在下一步工作中研究。' },
     ],
     topic: '新能源汽车推广',
     contact: { name: '王五', phone: '0571-88888888' },
@@ -115,10 +130,21 @@ describe.each(testDatabases())('similar replies while drafting ($name)', ({ conf
           seq: 1,
           adoption: 'adopted',
           title: '充电设施建设',
+          omitHeading: false,
+          adoptionSentence: 'paragraph',
           text: '已列入计划，明年建成充电桩。',
           measures: ['新建公共充电桩3000个。'],
         },
-        { seq: 2, adoption: 'for-reference', title: null, text: '将在下一步工作中研究。', measures: [] },
+        // Its placement as signed: none given is inline (what such a section printed).
+        {
+          seq: 2,
+          adoption: 'for-reference',
+          title: null,
+          omitHeading: true,
+          adoptionSentence: 'inline',
+          text: '将在下一步工作中研究。',
+          measures: [],
+        },
       ],
     });
     expect(top[0].signedAt).toEqual(expect.any(String));

@@ -5,7 +5,8 @@ import { apiToken, openSession } from './support/api';
 
 /**
  * 相似答复参考 in the drafting workspace: an earlier proposal's signed reply is listed with its
- * class, adoption and follow-up tags, and one of its sections is copied into the draft.
+ * class, adoption and follow-up tags, and one of its sections is copied into the draft with
+ * the shape it was signed in (no heading, no adoption sentence), so the preview prints it so.
  */
 describe('web UI: reusing a similar signed reply while drafting', () => {
   const url = systemUrl();
@@ -54,6 +55,9 @@ describe('web UI: reusing a similar signed reply while drafting', () => {
           seq: 1,
           adoption: 'adopted',
           title: '智慧停车平台建设',
+          // Not the drafting page's defaults (a heading; the sentence as its own paragraph).
+          omitHeading: true,
+          adoptionSentence: 'omitted',
           text: '已将智慧停车平台列入明年计划。',
           measures: ['新增公共泊位2000个。'],
         },
@@ -95,6 +99,22 @@ describe('web UI: reusing a similar signed reply while drafting', () => {
     expect(await s1.getByLabel('建议1的标题（可选，默认用建议原文）').inputValue()).toBe('智慧停车平台建设');
     expect(await s1.getByLabel('建议1的措施1').inputValue()).toBe('新增公共泊位2000个。');
     expect(await s1.getByRole('radio', { name: '吸收采纳' }).isChecked()).toBe(true);
+    expect(await s1.getByRole('radio', { name: '不写' }).isChecked()).toBe(true);
+    expect(await s1.getByTestId('omit-heading-1').isChecked()).toBe(true);
     await screenshot(page, '30-workspace-similar-replies');
+
+    // The preview prints the copy as the signed original: text and measure, no heading, no adoption sentence.
+    const form = page.getByTestId('draft-form');
+    // Button-style radios: their input is hidden; the label is what people click.
+    await form.getByText('B类', { exact: true }).click();
+    await form.getByText('不予公开', { exact: true }).click();
+    await form.getByLabel('致谢领域（如：数字经济发展）').fill('智慧城市建设');
+    await form.getByLabel('联系电话').fill('0571-88888888');
+    await form.getByRole('button', { name: '预览答复函' }).click();
+    const letter = page.frameLocator('[data-testid=draft-preview] [data-testid=letter-frame]');
+    await letter.getByText('已将智慧停车平台列入明年计划。', { exact: true }).waitFor();
+    await letter.getByText('（一）新增公共泊位2000个。', { exact: true }).waitFor();
+    expect(await letter.getByText('智慧停车平台建设').count()).toBe(0);
+    expect(await letter.getByText('吸收采纳该建议').count()).toBe(0);
   });
 });

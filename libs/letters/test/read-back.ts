@@ -25,10 +25,31 @@ export function expectLinesInOrder(text: string, lines: string[]): void {
   }
 }
 
-/** The paragraphs Word would show, by mammoth's raw-text extraction. */
+/**
+ * The paragraphs Word would show: the first page's header (the letter's 版头: class marker and
+ * issuer), then the body by mammoth's raw-text extraction (which reads no headers).
+ */
 export async function docxParagraphs(docx: Buffer): Promise<string[]> {
+  const header = [...docxFirstHeader(docx).matchAll(/<w:p>(.*?)<\/w:p>/g)].map(([, inner]) =>
+    [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join(''),
+  );
   const { value } = await mammoth.extractRawText({ buffer: docx });
-  return value.split('\n').filter((line) => line.trim() !== '');
+  return [...header, ...value.split('\n')].filter((line) => line.trim() !== '');
+}
+
+const XML_UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+export const unescapeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_UNESCAPES[e]);
+
+/** The XML of the header the first page uses (`w:headerReference w:type="first"`); empty without one. */
+export function docxFirstHeader(docx: Buffer): string {
+  const xml = docxPart(docx, 'word/document.xml');
+  const id = /<w:headerReference w:type="first" r:id="(rId\d+)"/.exec(xml)?.[1];
+  if (!id) return '';
+  const rels = docxPart(docx, 'word/_rels/document.xml.rels');
+  const target =
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  return target ? docxPart(docx, `word/${target}`) : '';
 }
 
 export function docxPart(docx: Buffer, name: string): string {

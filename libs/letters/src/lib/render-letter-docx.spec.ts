@@ -1,10 +1,8 @@
 import { HOSTILE_CASE, READ_BACK_CASES, letterInput } from '../../test/letter-fixtures';
-import { docxParagraphs, docxPart, docxParts } from '../../test/read-back';
+import { docxFirstHeader, docxParagraphs, docxPart, docxParts, unescapeXml } from '../../test/read-back';
 import { emMeasure, titleLines } from './line-breaking';
 import { buildReplyLetter, letterBlocks, letterLines, type LetterBlockRole, type ReplyLetter } from './reply-letter';
-import { renderLetterDocx } from './render-letter-docx';
-
-const XML_UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+import { DOCX_LETTERHEAD, renderLetterDocx } from './render-letter-docx';
 
 interface XmlParagraph {
   properties: string;
@@ -18,7 +16,7 @@ function xmlParagraphs(documentXml: string): XmlParagraph[] {
     properties: /<w:pPr>(.*?)<\/w:pPr>/.exec(inner)?.[1] ?? '',
     runProperties: /<w:rPr>(.*?)<\/w:rPr>/.exec(inner)?.[1] ?? '',
     text: [...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1].replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_UNESCAPES[e]))
+      .map((m) => unescapeXml(m[1]))
       .join(''),
   }));
 }
@@ -46,7 +44,8 @@ describe('renderLetterDocx', () => {
 
     it('lays each part out by its role', () => {
       const { letter, docx } = renderedCase(name);
-      const paragraphs = xmlParagraphs(docxPart(docx, 'word/document.xml'));
+      // The 版头 (class marker, issuer) is the first page's header; the rest is the body.
+      const paragraphs = xmlParagraphs(docxFirstHeader(docx) + docxPart(docx, 'word/document.xml'));
       const blocks = letterBlocks(letter);
       expect(paragraphs.map((p) => p.text)).toEqual(blocks.map((b) => b.text));
 
@@ -125,13 +124,34 @@ describe('renderLetterDocx', () => {
       expect(footer).toContain('w:eastAsia="宋体"');
     }
     expect(footerOf('first')).not.toContain('PAGE');
-    expect(footerOf('first')).toMatch(/<w:top w:val="thinThickSmallGap"/);
+    // The lower rule, thin over thick, where the footers end: 20 mm above the page's foot.
+    expect(footerOf('first')).toMatch(/<w:bottom w:val="thinThickSmallGap"/);
+    expect(xml).toMatch(/<w:pgMar [^>]*w:footer="1134"/);
   });
 
   it('sets an A4 page with the margins of GB/T 9704 (37/35/28/26 mm)', () => {
     const xml = docxPart(renderedCase(READ_BACK_CASES[0].name).docx, 'word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+  });
+
+  it('puts the 版头 in the first page\'s header only, its distance from the top setting the issuer at 30 mm', () => {
+    const { letter, docx } = renderedCase(READ_BACK_CASES[2].name);
+    const xml = docxPart(docx, 'word/document.xml');
+    expect(xml.match(/<w:headerReference w:type="(\w+)"/g)).toEqual(['<w:headerReference w:type="first"']);
+    expect(xml).toMatch(new RegExp(`<w:pgMar [^>]*w:header="${DOCX_LETTERHEAD.headerDistance}"`));
+    const header = xmlParagraphs(docxFirstHeader(docx));
+    expect(header.map((p) => p.text)).toEqual([letter.classMarker, letter.issuer]);
+    expect(header[0].properties).toMatch(new RegExp(`<w:spacing [^>]*w:line="${DOCX_LETTERHEAD.classMarkerLine}" w:lineRule="exact"`));
+    expect(header[1].properties).toMatch(new RegExp(`<w:spacing [^>]*w:line="${DOCX_LETTERHEAD.issuerLine}" w:lineRule="exact"`));
+    // Header distance and the class marker's line: 20.1 mm, so the issuer's 36 pt line starts
+    // 26.4 mm down and its characters (Noto CJK's descent) at 30 mm; LibreOffice's rendering of
+    // this is measured in render-letter-docx-layout.spec.ts.
+    const twipsToMm = (t: number) => (t / 20) * (25.4 / 72);
+    expect(twipsToMm(DOCX_LETTERHEAD.headerDistance + DOCX_LETTERHEAD.classMarkerLine)).toBeCloseTo(26.4, 1);
+    expect(header[1].properties).toMatch(
+      new RegExp(`<w:bottom w:val="thickThinSmallGap"[^>]*w:space="${DOCX_LETTERHEAD.ruleSpacePt}"`),
+    );
   });
 
   it('names a Chinese font for East Asian text in the document defaults too', () => {

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FOLLOW_UP_PROMISES, type FollowUpPromise } from '@banli/domain';
+import {
+  ADOPTION_SENTENCE_PLACEMENTS,
+  FOLLOW_UP_PROMISES,
+  type AdoptionSentencePlacement,
+  type FollowUpPromise,
+} from '@banli/domain';
 import type { SimilarReply, SimilarReplySection } from './similar-replies.service';
 
 export class SimilarReplySectionResponse implements SimilarReplySection {
@@ -7,6 +12,14 @@ export class SimilarReplySectionResponse implements SimilarReplySection {
   @ApiProperty({ example: 'adopted' }) adoption!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The heading’s subject, when the drafter gave one' })
   title!: string | null;
+  @ApiProperty({ description: 'True when the letter printed no heading for this section' }) omitHeading!: boolean;
+  @ApiProperty({
+    enum: ADOPTION_SENTENCE_PLACEMENTS,
+    description:
+      'Where the letter printed the adoption sentence: its own paragraph, opening the text, or not at all ' +
+      '(sections signed before the choice: inline)',
+  })
+  adoptionSentence!: AdoptionSentencePlacement;
   @ApiProperty() text!: string;
   @ApiProperty({ type: [String] }) measures!: string[];
 }

@@ -26,8 +26,8 @@ const record = (r: Partial<SimilarReplyRecord>): SimilarReplyRecord => ({
   replyClass: 'B',
   sections: [
     { seq: 1, adoption: 'adopted', text: '已列入计划。', title: '充电设施', measures: ['新建3000个。'] },
-    { seq: 2, adoption: 'for-reference', text: '研究。' },
-    { seq: 3, adoption: 'adopted', text: '同意。' },
+    { seq: 2, adoption: 'for-reference', text: '研究。', adoptionSentence: 'paragraph', omitHeading: true },
+    { seq: 3, adoption: 'adopted', text: '', adoptionSentence: 'omitted', measures: ['一是……'] },
   ],
   latestReply: true,
   followUpDeadline: null,
@@ -81,9 +81,34 @@ describe('SimilarRepliesService: signed replies of similar proposals, to reuse w
     expect(list[0]).toMatchObject({
       adoptions: ['adopted', 'for-reference'],
       sections: [
-        { seq: 1, adoption: 'adopted', title: '充电设施', text: '已列入计划。', measures: ['新建3000个。'] },
-        { seq: 2, adoption: 'for-reference', title: null, text: '研究。', measures: [] },
-        { seq: 3, adoption: 'adopted', title: null, text: '同意。', measures: [] },
+        // A section signed before the placement could be chosen printed its sentence inline.
+        {
+          seq: 1,
+          adoption: 'adopted',
+          title: '充电设施',
+          omitHeading: false,
+          adoptionSentence: 'inline',
+          text: '已列入计划。',
+          measures: ['新建3000个。'],
+        },
+        {
+          seq: 2,
+          adoption: 'for-reference',
+          title: null,
+          omitHeading: true,
+          adoptionSentence: 'paragraph',
+          text: '研究。',
+          measures: [],
+        },
+        {
+          seq: 3,
+          adoption: 'adopted',
+          title: null,
+          omitHeading: false,
+          adoptionSentence: 'omitted',
+          text: '',
+          measures: ['一是……'],
+        },
       ],
     });
   });

@@ -1,4 +1,4 @@
-import { followUpPromiseOf, similarityTerms, type FollowUpPromise } from '@banli/domain';
+import { followUpPromiseOf, similarityTerms, type AdoptionSentencePlacement, type FollowUpPromise } from '@banli/domain';
 import type { ISimilarReplyRepository } from '@banli/persistence';
 import type { ProposalAccessService } from '../access/proposal-access.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -8,6 +8,10 @@ export interface SimilarReplySection {
   adoption: string;
   /** The heading's subject as the letter prints it, when the drafter gave one. */
   title: string | null;
+  /** True when the letter printed no heading for it. */
+  omitHeading: boolean;
+  /** Where the letter printed its adoption sentence (a section signed before the choice: `inline`). */
+  adoptionSentence: AdoptionSentencePlacement;
   text: string;
   measures: string[];
 }
@@ -69,6 +73,8 @@ export class SimilarRepliesService {
         seq: s.seq,
         adoption: s.adoption,
         title: s.title ?? null,
+        omitHeading: s.omitHeading ?? false,
+        adoptionSentence: s.adoptionSentence ?? 'inline',
         text: s.text,
         measures: s.measures ?? [],
       })),

@@ -2237,6 +2237,13 @@ export interface components {
             adoption: string;
             /** @description The heading’s subject, when the drafter gave one */
             title: string | null;
+            /** @description True when the letter printed no heading for this section */
+            omitHeading: boolean;
+            /**
+             * @description Where the letter printed the adoption sentence: its own paragraph, opening the text, or not at all (sections signed before the choice: inline)
+             * @enum {string}
+             */
+            adoptionSentence: "inline" | "paragraph" | "omitted";
             text: string;
             measures: string[];
         };

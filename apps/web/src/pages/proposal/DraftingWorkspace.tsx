@@ -244,15 +244,25 @@ export function DraftingWorkspace({
     form.setFieldValue(['sections', index, 'text'], current ? `${current}\n${text}` : text);
   };
 
-  /** A section of a similar signed reply into the reply to point `index`: text and measures added, heading and adoption kept if set. */
+  /**
+   * A section of a similar signed reply into the reply to point `index`: its text and measures
+   * added to what is there; its adoption status and heading where none is set yet; and, into a
+   * section with no text or measures yet, the letter's shape as signed (its adoption sentence's
+   * placement, its heading left out or not), so the copy prints as the original did.
+   */
   const copySection = (index: number, section: SimilarReplySection) => {
     const current = (form.getFieldValue(['sections', index]) as SectionValues | undefined) ?? {};
-    form.setFieldValue(['sections', index], {
+    const currentMeasures = (current.measures ?? []).filter((m) => m?.trim());
+    const blank = !current.text?.trim() && currentMeasures.length === 0;
+    const next: SectionValues = {
+      ...current,
       adoption: current.adoption ?? section.adoption,
       title: current.title?.trim() ? current.title : (section.title ?? undefined),
-      text: current.text?.trim() ? `${current.text}\n${section.text}` : section.text,
-      measures: [...(current.measures ?? []), ...section.measures],
-    });
+      text: current.text?.trim() ? (section.text ? `${current.text}\n${section.text}` : current.text) : section.text,
+      measures: [...currentMeasures, ...section.measures],
+      ...(blank && { adoptionSentence: section.adoptionSentence, omitHeading: section.omitHeading }),
+    };
+    form.setFieldValue(['sections', index], next);
     void message.success(t('similar.copied', { seq: detail.suggestionPoints[index]?.seq ?? index + 1 }));
   };
 
