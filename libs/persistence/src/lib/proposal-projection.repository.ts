@@ -44,7 +44,10 @@ export class ProposalProjectionRepository {
         if (inserted.affected > 0) written.push(e);
       }
       // The transactional outbox: a notice is handed over exactly when its event is written.
-      await addEventNotices(tx, p.proposalId, written, at);
+      await addEventNotices(tx, p.proposalId, written, at, {
+        ...(p.leadUnitId ? { leadUnitId: p.leadUnitId } : {}),
+        ...(p.state?.settings.assigningUnitId ? { assigningUnitId: p.state.settings.assigningUnitId } : {}),
+      });
       const updated = await execSql(
         tx,
         `UPDATE "proposal" SET "stage" = :stage, "projection_version" = :version, "updated_at" = :at,

@@ -298,6 +298,74 @@ const BUILDERS: Record<string, Builder> = {
     };
   }),
 
+  // To the lead unit: a co-handler's opinion has arrived (each submission, revisions too).
+  'opinion-submitted': onEvent<'opinion-submitted'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '会办单位';
+    const version = num(n.data.version);
+    const revised = version !== undefined && version > 1;
+    const ref = reference(ctx);
+    const what = `${fromName}${revised ? '修改后重新提交了' : '提交了'}${ref}的会办意见${version ? `（第${version}版）` : ''}`;
+    return {
+      title: `【会办意见】${what}`,
+      body: lines(`${ctx.unitName(ctx.unitId)}：`, `${what}，请登录系统查阅并综合办理。`, FOOTER),
+      sms: `${SMS_PREFIX}${fromName}提交了${shortReference(ctx.proposal, ctx.proposalId)}的会办意见。`,
+    };
+  }),
+
+  // To the unit whose reply a proposer rated unsatisfied: handling is open again.
+  'rehandling-opened': onEvent<'rehandling-opened'>((ctx, n) => {
+    const round = num(n.data.round);
+    const ref = reference(ctx);
+    return {
+      title: `【重新办理】${ref}的答复被评为不满意，需重新办理`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${ref}的答复经满意度测评有提案人表示不满意，已进入重新办理${round ? `（第${round}轮）` : ''}，请重新研究办理，在新的期限内重新答复。`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}答复被评为不满意，需重新办理。`,
+    };
+  }),
+
+  // To the assigning office: an objection to decide.
+  'objection-raised': onEvent<'objection-raised'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '承办单位';
+    const reason = text(n.data.reason);
+    const ref = reference(ctx);
+    return {
+      title: `【调整申请】${fromName}对${ref}的交办提出调整申请`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${fromName}对${ref}的交办提出调整申请，请审核并作出决定（同意调整并改交其他单位，或不同意）。`,
+        reason && `申请理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${fromName}对${shortReference(ctx.proposal, ctx.proposalId)}提出调整申请，请审核。`,
+    };
+  }),
+
+  // To the assigning office: an extension request to decide.
+  'extension-requested': onEvent<'extension-requested'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '承办单位';
+    const task = deadlineKindOf(n.data.deadlineKey);
+    const until = safeDate(n.data.requestedEndDate);
+    const reason = text(n.data.reason);
+    const ref = reference(ctx);
+    return {
+      title: `【延期申请】${fromName}申请延长${ref}的${task}期限${until ? `至${until}` : ''}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${fromName}申请将${ref}的${task}期限延长${until ? `至${until}` : ''}，请审核并作出决定（批准或不批准）。`,
+        reason && `申请理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${fromName}申请延长${shortReference(ctx.proposal, ctx.proposalId)}的${task}期限，请审核。`,
+    };
+  }),
+
   'draft-sent-back': onEvent<'draft-sent-back'>((ctx, n) => {
     const step = n.data.step === 'sign-off' ? '签发' : '核稿';
     const version = n.data.draftVersion;
