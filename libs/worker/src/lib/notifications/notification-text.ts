@@ -49,6 +49,7 @@ export const DEADLINE_KIND_TEXT: Record<string, string> = {
   feedback: '满意度测评',
   'follow-up': '落实情况报告',
   publication: '答复公开',
+  decision: '申请审核',
   limit: '办理总时限',
 };
 
@@ -102,7 +103,11 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function deadlineKindOf(deadlineKey: unknown, kind?: unknown): string {
-  const k = text(kind) ?? (text(deadlineKey) ?? '').split(':')[0];
+  // The office's decision on a request: `decision:objection-1`, `decision:extension-2`.
+  const key = text(deadlineKey) ?? '';
+  if (key.startsWith('decision:objection-')) return '调整申请审核';
+  if (key.startsWith('decision:extension-')) return '延期申请审核';
+  const k = text(kind) ?? key.split(':')[0];
   return DEADLINE_KIND_TEXT[k] ?? '办理事项';
 }
 
