@@ -43,7 +43,7 @@ describe('who hears of an event', () => {
       ),
       event('reminder-notice', { message: null, tasks: [] }, { unitId: PLANNING, by: OFFICE }),
     );
-    expect(events.map(notifiedUnits)).toEqual([[FINANCE], [TRANSPORT], [TRANSPORT], [PLANNING]]);
+    expect(events.map((e) => notifiedUnits(e))).toEqual([[FINANCE], [TRANSPORT], [TRANSPORT], [PLANNING]]);
   });
 
   it('an opinion: the lead unit; reopened handling: the replying unit; an objection or extension request: the office', () => {
