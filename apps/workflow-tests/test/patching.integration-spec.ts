@@ -176,7 +176,9 @@ describe(`the patch '${PROPOSAL_WORKFLOW_PATCHES.officeDecisionDeadlines}'`, () 
   const beforeDecision = historyFixtures(`before-${DECISION}`);
   /** Histories with an objection or an extension request (the only ones the change touches). */
   const withRequest = (files: string[]) =>
-    files.filter((f) => /reassignment-after-objection|extension-moves-timer|office-decision-deadline/.test(f));
+    files.filter((f) =>
+      /^(reassignment-after-objection|extension-moves-timer|office-decision-deadline)\./.test(path.basename(f)),
+    );
   let workDir: string;
   let unpatchedBundle: string;
 

@@ -166,7 +166,7 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
     await saveHistoryFixture(p, 'extension-moves-timer');
   });
 
-  it("gives the office a decision deadline for each request: it reminds, escalates, and ends with the decision", async () => {
+  it('gives the office a decision deadline for each request: it reminds, escalates, and ends with the decision', async () => {
     const p = await accepted();
     await p.act('assign', people.officer, { mode: 'lead', leadUnitId: lead, coHandlerUnitIds: [hr] });
     const reply = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
