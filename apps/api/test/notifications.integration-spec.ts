@@ -391,13 +391,50 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
     const replyDue = await deadlineOf(id, 'reply:industry-it');
     const later = toShanghaiDate(new Date(Date.parse(replyDue) + 20 * 86_400_000).toISOString());
     await users['lead-handler']
-      .post(`/api/proposals/${id}/extensions`, { deadlineKey: 'reply:industry-it', requestedEndDate: later, reason: '需实地调研' })
+      .post(`/api/proposals/${id}/extensions`, {
+        deadlineKey: 'reply:industry-it',
+        requestedEndDate: later,
+        reason: '需实地调研',
+      })
       .expect(200);
     const extension = await noticeFor('officer', 'extension-requested', 'the office’s extension notice');
     expect(extension.title).toBe(`【延期申请】X市工业和信息化局申请延长${ref}的答复期限至${chineseDate(later)}`);
     // Only the office is told of requests it decides: not the units, not the one that asked.
     expect(await kindsOf('lead-handler')).not.toContain('extension-requested');
     expect(await kindsOf('education-handler')).not.toContain('objection-raised');
+
+    // Each request gives the office a decision deadline: 5 working days from the request, in its
+    // inbox with the task; nobody else's.
+    const detail = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body;
+    const decisions = detail.deadlines.filter((d: { kind: string }) => d.kind === 'decision');
+    expect(decisions.map((d: { key: string; unitId: string }) => [d.key, d.unitId]).sort()).toEqual([
+      ['decision:extension-1', 'gov-office'],
+      ['decision:objection-1', 'gov-office'],
+    ]);
+    const requestDay = toShanghaiDate(new Date().toISOString());
+    for (const d of decisions) expect(toShanghaiDate(d.dueAt)).toBe(addWorkingDays(calendar, requestDay, 5));
+    const tasksOf = async (user: string, kind: string) =>
+      (await users[user].get(`/api/tasks?scope=mine&kind=${kind}&pageSize=200`).expect(200)).body.items.filter(
+        (t: { proposalId: string }) => t.proposalId === id,
+      );
+    const officeTasks = [
+      ...(await tasksOf('officer', 'decide-extension')),
+      ...(await tasksOf('officer', 'decide-objection')),
+    ];
+    expect(officeTasks.map((t: { kind: string; deadlineKey: string }) => [t.kind, t.deadlineKey]).sort()).toEqual([
+      ['decide-extension', 'decision:extension-1'],
+      ['decide-objection', 'decision:objection-1'],
+    ]);
+    expect(officeTasks.every((t: { due: { state: string } }) => t.due.state === 'due-soon')).toBe(true);
+    expect(await tasksOf('lead-handler', 'decide-extension')).toEqual([]);
+    // Only the office decides: a bureau's user is refused, and nothing changes.
+    const refused = await users['lead-handler']
+      .post(`/api/proposals/${id}/extensions/1/decision`, { decision: 'approve', reason: '自己批准' })
+      .expect(403);
+    expect(refused.body.error.code).toBe('ROLE_REQUIRED');
+    expect((await users['officer'].get(`/api/proposals/${id}`).expect(200)).body.deadlines).toContainEqual(
+      expect.objectContaining({ key: 'decision:extension-1', status: 'running' }),
+    );
 
     // An unsatisfied rating reopens handling: the replying unit hears of it.
     await users['officer']
@@ -414,6 +451,14 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
     await users['officer']
       .post(`/api/proposals/${id}/feedback`, { unitId: 'industry-it', proposer: '李明', rating: 'unsatisfied' })
       .expect(200);
+    // Decided: the office's deadlines are met.
+    await users['officer']
+      .post(`/api/proposals/${id}/extensions/1/decision`, { decision: 'refuse', reason: '期限内可完成' })
+      .expect(200);
+    const after = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body.deadlines;
+    for (const key of ['decision:extension-1', 'decision:objection-1']) {
+      expect(after).toContainEqual(expect.objectContaining({ key, status: 'met' }));
+    }
     const reopened = await noticeFor('lead-handler', 'rehandling-opened', 'the reopened-handling notice');
     expect(reopened.title).toBe(`【重新办理】${ref}的答复被评为不满意，需重新办理`);
     expect(reopened.body).toContain('第2轮');

@@ -2049,7 +2049,10 @@ export interface components {
             reason: string;
         };
         MarkKeyDto: {
+            /** @description The leaders by name (free text); may be empty when leaderUserIds names at least one */
             leaders: string[];
+            /** @description Leaders who are users (ids of users with the supervisor role): named in leaders by their display names, and sent their key proposals in a daily digest */
+            leaderUserIds?: string[];
         };
         SendReminderDto: {
             /** @description The unit reminded: it must hold an open task on the proposal */

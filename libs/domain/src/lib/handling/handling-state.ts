@@ -181,7 +181,8 @@ export interface HandlingState {
   version: number;
   review?: { decision: ReviewDecision; at: string; by: string; reason?: string; mergedInto?: string };
   assignment?: Assignment;
-  key?: { leaders: string[]; markedAt: string };
+  /** `leaderUserIds`: the leaders who are users, and receive the key proposals' digest. */
+  key?: { leaders: string[]; markedAt: string; leaderUserIds?: string[] };
   deadlines: Record<string, Deadline>;
   opinions: Record<string, OpinionTask>;
   tracks: Record<string, ReplyTrack>;

@@ -70,6 +70,22 @@ export const TASK_KIND_TEXT: Record<string, string> = {
   publish: '答复公开',
 };
 
+/** 办理阶段: where a proposal stands, as the digest of its leaders says it. */
+export const STAGE_TEXT: Record<string, string> = {
+  registered: '待审查',
+  assignment: '待交办',
+  consultation: '会办中',
+  drafting: '拟稿中',
+  review: '核稿中',
+  'sign-off': '待签发',
+  dispatch: '待发出',
+  feedback: '满意度测评中',
+  're-handling': '重新办理',
+  'follow-up': '跟踪落实',
+  publication: '待公开',
+  closed: '已办结',
+};
+
 const SMS_PREFIX = '【办理】';
 
 /** `2026年1月5日` for an instant (its Asia/Shanghai date) or an ISO date. */
@@ -477,6 +493,45 @@ const BUILDERS: Record<string, Builder> = {
         FOOTER,
       ),
       sms: `${SMS_PREFIX}${date}待办：${overdue.length}项已逾期，${soon.length}项即将到期，请登录系统办理。`,
+    };
+  },
+
+  // To one leader (领办领导) who is a user: the key proposals they lead, as they stand.
+  'leader-digest': (ctx, p) => {
+    const date = safeDate(p['date']) ?? '今日';
+    const proposals = (Array.isArray(p['proposals']) ? p['proposals'] : []).map(obj);
+    const lateCount = (l: Record<string, unknown>) =>
+      (Array.isArray(l['deadlines']) ? l['deadlines'] : []).map(obj).filter((d) => obj(d['due'])['state'] === 'overdue')
+        .length;
+    const withOverdue = proposals.filter((l) => lateCount(l) > 0).length;
+    const block = (l: Record<string, unknown>, i: number) => {
+      const ref = proposalReference({
+        kind: String(l['proposalKind'] ?? 'proposal'),
+        sessionName: String(l['sessionName'] ?? ''),
+        number: String(l['number'] ?? ''),
+        title: String(l['title'] ?? ''),
+      });
+      const lead = text(l['leadUnitId']);
+      const stage = STAGE_TEXT[String(l['stage'])] ?? String(l['stage'] ?? '');
+      const deadlines = (Array.isArray(l['deadlines']) ? l['deadlines'] : []).map(obj).map((d) => {
+        const due = obj(d['due']);
+        const state =
+          due['state'] === 'overdue'
+            ? `已逾期${num(due['workingDaysOverdue']) ?? 0}个工作日`
+            : daysLeftText(num(due['workingDaysLeft']) ?? 0);
+        return `  - ${ctx.unitName(String(d['unitId']))}${deadlineKindOf(undefined, d['kind'])}：${safeDate(d['dueAt']) ?? ''}到期，${state}`;
+      });
+      return [`${i + 1}. ${ref}：${stage}${lead ? `，主办单位${ctx.unitName(lead)}` : ''}`, ...deadlines];
+    };
+    return {
+      title: `【重点提案】${date}：您领办的重点提案${proposals.length}件${withOverdue ? `，其中${withOverdue}件有逾期事项` : ''}`,
+      body: lines(
+        '领导同志：',
+        `截至${date}，您领办的重点提案办理情况如下：`,
+        ...(proposals.length ? proposals.flatMap(block) : ['无']),
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${date}您领办的重点提案${proposals.length}件${withOverdue ? `，${withOverdue}件有逾期事项` : ''}，请登录系统查看。`,
     };
   },
 

@@ -1,4 +1,4 @@
-import type { AssignInput, DecideObjectionInput, ReviewInput } from '../handling-commands';
+import type { AssignInput, DecideObjectionInput, MarkKeyInput, ReviewInput } from '../handling-commands';
 import type { HandlingActionName } from './action-roles';
 
 /**
@@ -13,7 +13,11 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const ASSIGNABLE_UNIT_KINDS: readonly string[] = ['bureau'];
 
 /** Something outside the proposal that an action's input names, with the input field that names it. */
-export type NamedReference = { field: string; unitId: string } | { field: string; proposalId: string };
+export type NamedReference =
+  | { field: string; unitId: string }
+  | { field: string; proposalId: string }
+  /** A user the action links (a key proposal's leader): enabled, and holding `role`. */
+  | { field: string; userId: string; role: 'supervisor' };
 
 /**
  * What each action's input names outside the proposal: the units it gives work to and the
@@ -31,6 +35,14 @@ export const NAMED_REFERENCES: Partial<Record<HandlingActionName, (input: never)
   ],
   decideObjection: (i: DecideObjectionInput) =>
     i.replacementUnitId !== undefined ? [{ field: 'replacementUnitId', unitId: i.replacementUnitId }] : [],
+  // 领办领导 who are users: supervisors (DOMAIN.md counts leaders among the supervisors, who see
+  // every proposal, so a leader can open the key proposals of the digest).
+  markKey: (i: MarkKeyInput) =>
+    (Array.isArray(i.leaderUserIds) ? i.leaderUserIds : []).map((userId, n) => ({
+      field: `leaderUserIds[${n}]`,
+      userId,
+      role: 'supervisor' as const,
+    })),
   review: (i: ReviewInput) =>
     i.decision === 'merge' && i.mergedInto !== undefined ? [{ field: 'mergedInto', proposalId: i.mergedInto }] : [],
 };
