@@ -62,7 +62,16 @@ describe.each(testDatabases())('key proposals led by users ($name)', ({ name, co
       .post(`/api/proposals/${id}/key`, { leaders: ['张副市长'], leaderUserIds: ['supervisor'] })
       .expect(200);
     const detail = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body;
-    expect(detail).toMatchObject({ keyProposal: true, keyLeaders: ['张副市长', '市府办督办员'] });
+    expect(detail).toMatchObject({
+      keyProposal: true,
+      keyLeaders: ['张副市长', '市府办督办员'],
+      keyLeaderUserIds: ['supervisor'],
+    });
+    // Who may be chosen: the enabled users with the supervisor role (the demo city has one).
+    const candidates = (await users['officer'].get('/api/people/key-leaders').expect(200)).body;
+    expect(candidates).toEqual([
+      { id: 'supervisor', displayName: '市府办督办员', unitId: 'gov-office', enabled: true },
+    ]);
   });
 
   it('sends each linked leader, and nobody else, the digest of their key proposals on working days', async () => {
