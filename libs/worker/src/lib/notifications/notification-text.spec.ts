@@ -226,6 +226,19 @@ describe('notification texts', () => {
     expect(extension.body).toContain('申请理由：需调研');
   });
 
+  it("names the office's decision deadline by what it decides", () => {
+    const reminder = (deadlineKey: string) =>
+      noticeText(
+        ctx(
+          'deadline-reminder',
+          { kind: 'reminder', deadlineKey, unitId: 'gov-office', dueAt: DUE },
+          { unitId: 'gov-office', workingDays: { left: 1 } },
+        ),
+      ).title;
+    expect(reminder('decision:extension-1')).toBe(`【催办】${REF}的延期申请审核将于2026年1月5日到期（还剩1个工作日）`);
+    expect(reminder('decision:objection-2')).toBe(`【催办】${REF}的调整申请审核将于2026年1月5日到期（还剩1个工作日）`);
+  });
+
   it('tells the copy list a reply went out, and brings the proposer the letter by e-mail', () => {
     const dispatched = ctx(
       'reply-dispatched',
