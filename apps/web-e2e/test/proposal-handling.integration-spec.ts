@@ -576,7 +576,9 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await key.getByLabel('领办领导（多人用顿号或逗号分隔）').fill('张副市长');
     // A leader chosen among the users (the supervisors) too: named by their display name.
     await key.getByLabel('系统用户中的领办领导').click();
-    await supervisor.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '市府办督办员' }).click();
+    await supervisor
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '市府办督办员' })
+      .click();
     const marked = supervisor.waitForResponse((r) => r.url().endsWith('/key') && r.request().method() === 'POST');
     await key.getByRole('button', { name: /^保\s*存$/ }).click();
     const answer = await marked;

@@ -491,7 +491,11 @@ describe('a recorded contact before sign-off (沟通协商)', () => {
     const input = { leaders: ['张副市长'], leaderUserIds: ['vice-mayor-zhang'] };
     checkMarkKey(state, supervisor, input);
     applyMarkKey(state, supervisor, input, sh('2024-04-01'));
-    expect(state.key).toEqual({ leaders: ['张副市长'], leaderUserIds: ['vice-mayor-zhang'], markedAt: sh('2024-04-01') });
+    expect(state.key).toEqual({
+      leaders: ['张副市长'],
+      leaderUserIds: ['vice-mayor-zhang'],
+      markedAt: sh('2024-04-01'),
+    });
     expect(lastEvent(state)).toMatchObject({
       type: 'key-proposal-marked',
       data: { leaders: ['张副市长'], leaderUserIds: ['vice-mayor-zhang'] },
@@ -509,7 +513,10 @@ describe('a recorded contact before sign-off (沟通协商)', () => {
         field,
       );
     refused(['a', 'a'], 'leaderUserIds');
-    refused(Array.from({ length: 11 }, (_, i) => `u${i}`), 'leaderUserIds');
+    refused(
+      Array.from({ length: 11 }, (_, i) => `u${i}`),
+      'leaderUserIds',
+    );
     refused('vice-mayor-zhang', 'leaderUserIds');
     refused([''], 'leaderUserIds[0]');
   });

@@ -207,7 +207,11 @@ describe('notification texts', () => {
 
     const office = { unitId: 'gov-office' };
     const objection = noticeText(
-      ctx('objection-raised', { actor: { unitId: 'education' }, data: { objectionId: 1, reason: '不属本单位职能' } }, office),
+      ctx(
+        'objection-raised',
+        { actor: { unitId: 'education' }, data: { objectionId: 1, reason: '不属本单位职能' } },
+        office,
+      ),
     );
     expect(objection.title).toBe(`【调整申请】X市教育局对${REF}的交办提出调整申请`);
     expect(objection.body).toContain('申请理由：不属本单位职能');
