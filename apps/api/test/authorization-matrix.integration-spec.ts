@@ -160,6 +160,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/calendars/status': { roles: ['admin'] },
   'GET /api/admin/calendars/{seq}/report': { roles: ['admin'] },
   'GET /api/people': 'signed-in',
+  'GET /api/people/key-leaders': 'signed-in',
   'GET /api/city': 'signed-in',
   'GET /api/admin/units': { roles: ['admin'] },
   'POST /api/admin/units': { roles: ['admin'] },

@@ -21,6 +21,7 @@ import {
   verifyWebhookSignature,
 } from '@banli/worker';
 import { as, UserClient } from './support/api-client';
+import { draftOf } from './support/proposals';
 import { eventually, freePort, TestSmtpServer, TestWebhookReceiver } from './support/notification-servers';
 import { startStack, Stack, TEST_NOTIFICATION_ENV } from './support/stack';
 
@@ -127,6 +128,8 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
       'supervisor',
       'admin',
       'lead-handler',
+      'lead-reviewer',
+      'lead-signer',
       'education-cohandler',
       'education-handler',
       'human-resources-cohandler',
@@ -356,6 +359,119 @@ describe.each(testDatabases())('notifications that reach people ($name)', ({ nam
     expect(sms.every((d) => /^1380057\d{4}$/.test(d.target))).toBe(true);
     const supervisorInbox = (await users['supervisor'].get('/api/notifications').expect(200)).body;
     expect(supervisorInbox.items.map((i: { kind: string }) => i.kind)).toContain('deadline-escalation');
+  });
+
+  it('tells the lead unit of each opinion, the office of each objection and extension request, a unit when handling reopens', async () => {
+    const id = await assignedProposal(7, '关于校园安全的提案');
+    const ref = `${SESSION}第${numberOf(7)}号提案《关于校园安全的提案》`;
+    const noticeFor = (user: string, kind: string, what: string) =>
+      eventually(async () => {
+        const page = (await users[user].get('/api/notifications?pageSize=200').expect(200)).body;
+        return page.items.find((i: { kind: string; proposalId: string }) => i.kind === kind && i.proposalId === id);
+      }, what);
+    const kindsOf = async (user: string): Promise<string[]> =>
+      (await users[user].get('/api/notifications?pageSize=200').expect(200)).body.items
+        .filter((i: { proposalId: string }) => i.proposalId === id)
+        .map((i: { kind: string }) => i.kind);
+
+    // A co-handler's opinion: the lead unit hears of it.
+    await users['education-cohandler']
+      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 1, adoption: 'adopted', text: '同意。' }] })
+      .expect(200);
+    const opinion = await noticeFor('lead-handler', 'opinion-submitted', 'the lead unit’s opinion notice');
+    expect(opinion.title).toBe(`【会办意见】X市教育局提交了${ref}的会办意见（第1版）`);
+
+    // An objection and an extension request: the assigning office hears of each, with the reason.
+    await users['human-resources-cohandler']
+      .post(`/api/proposals/${id}/objections`, { reason: '不属于本单位职责' })
+      .expect(200);
+    const objection = await noticeFor('officer', 'objection-raised', 'the office’s objection notice');
+    expect(objection.title).toBe(`【调整申请】X市人力资源和社会保障局对${ref}的交办提出调整申请`);
+    expect(objection.body).toContain('申请理由：不属于本单位职责');
+    const replyDue = await deadlineOf(id, 'reply:industry-it');
+    const later = toShanghaiDate(new Date(Date.parse(replyDue) + 20 * 86_400_000).toISOString());
+    await users['lead-handler']
+      .post(`/api/proposals/${id}/extensions`, {
+        deadlineKey: 'reply:industry-it',
+        requestedEndDate: later,
+        reason: '需实地调研',
+      })
+      .expect(200);
+    const extension = await noticeFor('officer', 'extension-requested', 'the office’s extension notice');
+    expect(extension.title).toBe(`【延期申请】X市工业和信息化局申请延长${ref}的答复期限至${chineseDate(later)}`);
+    // Only the office is told of requests it decides: not the units, not the one that asked.
+    expect(await kindsOf('lead-handler')).not.toContain('extension-requested');
+    expect(await kindsOf('education-handler')).not.toContain('objection-raised');
+
+    // Each request gives the office a decision deadline: 5 working days from the request, in its
+    // inbox with the task; nobody else's.
+    const detail = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body;
+    const decisions = detail.deadlines.filter((d: { kind: string }) => d.kind === 'decision');
+    expect(decisions.map((d: { key: string; unitId: string }) => [d.key, d.unitId]).sort()).toEqual([
+      ['decision:extension-1', 'gov-office'],
+      ['decision:objection-1', 'gov-office'],
+    ]);
+    const requestDay = toShanghaiDate(new Date().toISOString());
+    for (const d of decisions) expect(toShanghaiDate(d.dueAt)).toBe(addWorkingDays(calendar, requestDay, 5));
+    const tasksOf = async (user: string, kind: string) =>
+      (await users[user].get(`/api/tasks?scope=mine&kind=${kind}&pageSize=200`).expect(200)).body.items.filter(
+        (t: { proposalId: string }) => t.proposalId === id,
+      );
+    const officeTasks = [
+      ...(await tasksOf('officer', 'decide-extension')),
+      ...(await tasksOf('officer', 'decide-objection')),
+    ];
+    expect(officeTasks.map((t: { kind: string; deadlineKey: string }) => [t.kind, t.deadlineKey]).sort()).toEqual([
+      ['decide-extension', 'decision:extension-1'],
+      ['decide-objection', 'decision:objection-1'],
+    ]);
+    expect(officeTasks.every((t: { due: { state: string } }) => t.due.state === 'due-soon')).toBe(true);
+    expect(await tasksOf('lead-handler', 'decide-extension')).toEqual([]);
+    // Only the office decides: a bureau's user is refused, and nothing changes.
+    const refused = await users['lead-handler']
+      .post(`/api/proposals/${id}/extensions/1/decision`, { decision: 'approve', reason: '自己批准' })
+      .expect(403);
+    expect(refused.body.error.code).toBe('ROLE_REQUIRED');
+    expect((await users['officer'].get(`/api/proposals/${id}`).expect(200)).body.deadlines).toContainEqual(
+      expect.objectContaining({ key: 'decision:extension-1', status: 'running' }),
+    );
+
+    // An unsatisfied rating reopens handling: the replying unit hears of it.
+    await users['officer']
+      .post(`/api/proposals/${id}/objections/1/decision`, { decision: 'reject', reason: '属于本单位职责' })
+      .expect(200);
+    await users['human-resources-cohandler']
+      .post(`/api/proposals/${id}/opinions`, { points: [{ seq: 1, adoption: 'adopted', text: '同意。' }] })
+      .expect(200);
+    await users['lead-handler'].post(`/api/proposals/${id}/drafts`, draftOf()).expect(200);
+    await users['lead-reviewer'].post(`/api/proposals/${id}/drafts/review`, { decision: 'approve' }).expect(200);
+    // On a loaded machine the sign-off (document number, frozen letter) may outlast the API's
+    // bound: it answers 503 and the client retries with its Idempotency-Key, as the API asks.
+    for (let attempt = 1; ; attempt++) {
+      const signed = await users['lead-signer'].post(
+        `/api/proposals/${id}/sign-off`,
+        { decision: 'sign' },
+        { 'Idempotency-Key': `sign-${id}` },
+      );
+      if (signed.status === 200) break;
+      expect([signed.status, attempt < 4]).toEqual([503, true]);
+    }
+    await users['lead-handler'].post(`/api/proposals/${id}/dispatch`).expect(200);
+    expect(await kindsOf('lead-handler')).not.toContain('rehandling-opened');
+    await users['officer']
+      .post(`/api/proposals/${id}/feedback`, { unitId: 'industry-it', proposer: '李明', rating: 'unsatisfied' })
+      .expect(200);
+    // Decided: the office's deadlines are met.
+    await users['officer']
+      .post(`/api/proposals/${id}/extensions/1/decision`, { decision: 'refuse', reason: '期限内可完成' })
+      .expect(200);
+    const after = (await users['officer'].get(`/api/proposals/${id}`).expect(200)).body.deadlines;
+    for (const key of ['decision:extension-1', 'decision:objection-1']) {
+      expect(after).toContainEqual(expect.objectContaining({ key, status: 'met' }));
+    }
+    const reopened = await noticeFor('lead-handler', 'rehandling-opened', 'the reopened-handling notice');
+    expect(reopened.title).toBe(`【重新办理】${ref}的答复被评为不满意，需重新办理`);
+    expect(reopened.body).toContain('第2轮');
   });
 
   it('lists, reads and marks read only the caller’s own in-app notifications', async () => {

@@ -576,11 +576,18 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await supervisor.getByTestId('more-actions').getByRole('button', { name: '列为重点提案', exact: true }).click();
     const key = supervisor.getByTestId('panel-key');
     await key.getByLabel('领办领导（多人用顿号或逗号分隔）').fill('张副市长');
+    // A leader chosen among the users (the supervisors) too: named by their display name.
+    await key.getByLabel('系统用户中的领办领导').click();
+    await supervisor
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '市府办督办员' })
+      .click();
     const marked = supervisor.waitForResponse((r) => r.url().endsWith('/key') && r.request().method() === 'POST');
     await key.getByRole('button', { name: /^保\s*存$/ }).click();
-    expect((await marked).ok()).toBe(true);
+    const answer = await marked;
+    expect(answer.ok()).toBe(true);
+    expect(answer.request().postDataJSON()).toEqual({ leaders: ['张副市长'], leaderUserIds: ['supervisor'] });
     await success(supervisor).waitFor();
-    await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：张副市长').waitFor();
+    await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：张副市长、市府办督办员').waitFor();
   });
 
   it('shows in the 已办 tab when each task was done, never days left', async () => {

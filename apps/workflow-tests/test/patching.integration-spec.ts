@@ -163,3 +163,64 @@ describe(`the patch '${PROPOSAL_WORKFLOW_PATCHES.answerBeforeProjection}'`, () =
     expect(error).toBeInstanceOf(DeterminismViolationError);
   });
 });
+
+/**
+ * The patch `office-decision-deadlines` is needed: since it, each objection and extension request
+ * starts the assigning office's decision deadline, which the workflow plans with the calendar
+ * (one more `planDeadlines` activity after the request) and then reminds and escalates. The
+ * histories saved before it hold a request followed directly by its projection; the new code,
+ * taken without the patch, asks for the plan there, and the replay fails.
+ */
+describe(`the patch '${PROPOSAL_WORKFLOW_PATCHES.officeDecisionDeadlines}'`, () => {
+  const DECISION = PROPOSAL_WORKFLOW_PATCHES.officeDecisionDeadlines;
+  const beforeDecision = historyFixtures(`before-${DECISION}`);
+  /** Histories with an objection or an extension request (the only ones the change touches). */
+  const withRequest = (files: string[]) =>
+    files.filter((f) =>
+      /^(reassignment-after-objection|extension-moves-timer|office-decision-deadline)\./.test(path.basename(f)),
+    );
+  let workDir: string;
+  let unpatchedBundle: string;
+
+  beforeAll(async () => {
+    quietTemporalLogs();
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banli-unpatched-decision-'));
+    const shim = path.join(workDir, 'workflow-without-patch.js');
+    fs.writeFileSync(
+      shim,
+      [
+        `const real = require(${JSON.stringify(require.resolve('@temporalio/workflow'))});`,
+        `module.exports = Object.assign({}, real, {`,
+        `  patched: (id) => (id === ${JSON.stringify(DECISION)} ? true : real.patched(id)),`,
+        `});`,
+      ].join('\n'),
+    );
+    const { code } = await bundleWorkflows({ extraAliases: { '@temporalio/workflow$': shim } });
+    unpatchedBundle = path.join(workDir, 'unpatched-bundle.js');
+    fs.writeFileSync(unpatchedBundle, code);
+  }, 180_000);
+
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  it('histories recorded since the change carry its marker; those before it do not', () => {
+    expect(withRequest(beforeDecision).length).toBe(2);
+    for (const f of beforeDecision) expect(patchMarkers(readHistory(f))).not.toContain(DECISION);
+    expect(withRequest(current).length).toBe(3);
+    for (const f of current) expect(patchMarkers(readHistory(f))).toContain(DECISION);
+  });
+
+  it.each(withRequest(beforeDecision))(
+    'without the patch, %s fails to replay with a nondeterminism error',
+    async (file) => {
+      const error = await Worker.runReplayHistory(
+        { workflowBundle: { codePath: unpatchedBundle } },
+        temporal.api.history.v1.History.create(readHistory(file)),
+        `replay-${file}`,
+      ).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DeterminismViolationError);
+    },
+  );
+});

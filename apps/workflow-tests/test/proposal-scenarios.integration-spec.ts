@@ -166,6 +166,62 @@ describe('proposal handling on a real Temporal server (time-skipping)', () => {
     await saveHistoryFixture(p, 'extension-moves-timer');
   });
 
+  it('gives the office a decision deadline for each request: it reminds, escalates, and ends with the decision', async () => {
+    const p = await accepted();
+    await p.act('assign', people.officer, { mode: 'lead', leadUnitId: lead, coHandlerUnitIds: [hr] });
+    const reply = (await p.state()).deadlines.find((d) => d.key === `reply:${lead}`);
+    const calendar = await new CalendarOverrideRepository(h.dataSource).current(Date.now(), true);
+    const requestedAt = await nowIso(h);
+    const ext = await p.act('requestExtension', people.handler(lead), {
+      deadlineKey: `reply:${lead}`,
+      requestedEndDate: addWorkingDays(calendar, toShanghaiDate(new Date(reply?.dueAt as string)), 10),
+      reason: '需开展专题调研',
+    });
+    const objection = await p.act('object', people.coHandler(hr), { reason: '该提案不属于本局职责' });
+
+    const key = `decision:extension-${ext.id}`;
+    const decision = (await p.state()).deadlines.find((d) => d.key === key);
+    // The policy's default: 5 working days from the request, by the calendar in force, held by the office.
+    expect(decision).toMatchObject({ kind: 'decision', unitId: UNITS.office, status: 'running' });
+    expect(decision?.explanation?.endDate).toBe(addWorkingDays(calendar, toShanghaiDate(requestedAt), 5));
+    expect((await p.state()).deadlines.find((d) => d.key === `decision:objection-${objection.id}`)).toMatchObject({
+      kind: 'decision',
+      unitId: UNITS.office,
+    });
+    // The office's inbox row for the request carries the deadline.
+    const task = await h.dataSource
+      .getRepository(TaskEntity)
+      .findOneBy({ proposalId: p.proposalId, kind: 'decide-extension', status: 'open' });
+    expect(task).toMatchObject({ unitId: UNITS.office, deadlineKey: key });
+
+    // Reminded the working day before, escalated once passed: notices to the office.
+    await skipTo(h, Date.parse(decision?.dueAt as string) + 3_600_000);
+    const passed = (await p.state()).deadlines.find((d) => d.key === key);
+    expect(passed).toMatchObject({ remindersSent: decision?.reminderAt.length, escalations: 1 });
+    expect(decision?.reminderAt.length).toBeGreaterThanOrEqual(1);
+    const notices = async () =>
+      (await h.dataSource.getRepository(NotificationOutboxEntity).findBy({ proposalId: p.proposalId })).filter(
+        (n) => n.payload['deadlineKey'] === key,
+      );
+    expect((await notices()).map((n) => [n.kind, n.unitId]).sort()).toEqual(
+      [
+        ...Array.from({ length: decision?.reminderAt.length ?? 0 }, () => ['deadline-reminder', UNITS.office]),
+        ['deadline-escalation', UNITS.office],
+      ].sort(),
+    );
+
+    // The decision meets it: no further escalation.
+    await p.act('decideExtension', people.officer, { extensionId: ext.id, decision: 'refuse', reason: '不同意' });
+    expect((await p.state()).deadlines.find((d) => d.key === key)).toMatchObject({ status: 'met', escalations: 1 });
+    await skipTo(h, (await h.env.currentTimeMs()) + 10 * DAY);
+    expect((await p.state()).deadlines.find((d) => d.key === key)).toMatchObject({ status: 'met', escalations: 1 });
+    expect((await notices()).filter((n) => n.kind === 'deadline-escalation')).toHaveLength(1);
+    // The objection's deadline, never decided, kept escalating meanwhile.
+    const pendingObjection = (await p.state()).deadlines.find((d) => d.key === `decision:objection-${objection.id}`);
+    expect(pendingObjection?.escalations).toBeGreaterThanOrEqual(2);
+    await saveHistoryFixture(p, 'office-decision-deadline');
+  });
+
   it('a refused extension keeps the deadline, and no extension may go past six months from assignment', async () => {
     const p = await accepted();
     await p.act('assign', people.officer, { mode: 'single', unitIds: [lead] });

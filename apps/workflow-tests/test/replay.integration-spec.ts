@@ -19,6 +19,7 @@ describe('replaying saved proposal histories against the current workflow code',
   it('has fixtures to replay, of the current version and of the version before the last patch', () => {
     expect(fixtures.filter((f) => !f.includes('/')).length).toBeGreaterThanOrEqual(6);
     expect(fixtures.filter((f) => f.startsWith('before-parallel-alarm-notices/')).length).toBeGreaterThanOrEqual(6);
+    expect(fixtures.filter((f) => f.startsWith('before-office-decision-deadlines/')).length).toBeGreaterThanOrEqual(6);
   });
 
   it.each(fixtures)('%s replays without a nondeterminism error', async (file) => {

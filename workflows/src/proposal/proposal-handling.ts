@@ -58,6 +58,9 @@ export class ProposalHandling {
       input.carried ?? newHandlingState(input.proposalId, input.registration, input.settings, input.receivedAt);
     this.projection = new ProposalProjection(this.state, input);
     this.answersBeforeProjection = patched(PROPOSAL_WORKFLOW_PATCHES.answerBeforeProjection);
+    // Decided once per run, like the patch above: objections and extension requests start the
+    // office's decision deadline (the domain's rules read the flag).
+    if (patched(PROPOSAL_WORKFLOW_PATCHES.officeDecisionDeadlines)) this.state.decisionDeadlines = true;
   }
 
   /**

@@ -14,6 +14,17 @@ export function usePersonName(): (id: string | null | undefined) => string {
   return (id) => (id ? (people?.find((p) => p.id === id)?.displayName ?? id) : '');
 }
 
+export const KEY_LEADERS = ['people', 'key-leaders'] as const;
+
+/** The users who may lead key proposals (领办领导), as the API says (enabled supervisors). */
+export function useKeyLeaders() {
+  return useQuery({
+    queryKey: KEY_LEADERS,
+    queryFn: ({ signal }) => ok(client.GET('/api/people/key-leaders', { signal })),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** The city's settings as screens show them (the government's name in the header). */
 export function useCity() {
   return useQuery({

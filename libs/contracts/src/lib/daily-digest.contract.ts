@@ -22,6 +22,8 @@ export interface DailyDigestResult {
   added: number;
   /** Supervisors' digests written now (one per unit with a supervisor, once a day); absent when skipped. */
   supervisorDigests?: number;
+  /** Leaders' digests written now (one per enabled leader of an open key proposal, once a day); absent when skipped. */
+  leaderDigests?: number;
   /** Set when nothing was sent because the day is not a working day (weekend, holiday). */
   skipped?: 'not-a-working-day';
   /** From 1 November while next year's holiday notice is not loaded: reminders written now (one per admin unit and week). */

@@ -25,4 +25,11 @@ export const PROPOSAL_WORKFLOW_PATCHES = {
    * once per run: a run started before the change keeps awaiting each projection.
    */
   answerBeforeProjection: 'answer-before-projection',
+  /**
+   * Since 2026-12 (issue 19): each objection and extension request starts a decision deadline
+   * for the assigning office (the policy's `decision`, 5 working days by default), which plans
+   * with the calendar, reminds and escalates. Decided once per run: a run started before the
+   * change goes on without (its requests would otherwise plan a deadline its history lacks).
+   */
+  officeDecisionDeadlines: 'office-decision-deadlines',
 } as const;

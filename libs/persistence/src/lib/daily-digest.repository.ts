@@ -36,6 +36,29 @@ export interface SupervisedDeadlineDue {
   dueAt: string;
 }
 
+/** An open key proposal with leaders who are users, and its running supervised deadlines. */
+export interface KeyProposalOfLeaders {
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  stage: string;
+  leadUnitId: string | null;
+  leaderUserIds: string[];
+  deadlines: { kind: string; unitId: string; dueAt: string }[];
+}
+
+/** A leader's digest row: the user it is for, in their unit (the outbox addresses units). */
+export interface LeaderDigestNotice {
+  userId: string;
+  unitId: string;
+  date: string;
+  payload: Record<string, unknown>;
+}
+
+export const leaderDigestOutboxId = (userId: string, date: string): string => `leader-digest/${userId}/${date}`;
+
 export const supervisorDigestOutboxId = (unitId: string, date: string): string => `supervisor-digest/${unitId}/${date}`;
 
 export const digestOutboxId = (unitId: string, date: string): string => `digest/${unitId}/${date}`;
@@ -129,6 +152,82 @@ export class DailyDigestRepository {
     return this.addUnitNotices(
       'calendar-reminder',
       units.map((unitId) => ({ id: `calendar-reminder/${year}/${unitId}/${weekStart}`, unitId, payload: { year } })),
+      now,
+    );
+  }
+
+  /**
+   * Open key proposals whose leaders include users (the handling state's `key.leaderUserIds`),
+   * with their running supervised deadlines. Key proposals are few (tens in a city), so the
+   * leaders are read from the state here rather than indexed.
+   */
+  async openKeyProposalsWithLeaderUsers(): Promise<KeyProposalOfLeaders[]> {
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT "id", "kind", "session_name", "number", "title", "stage", "lead_unit_id", "handling_state"
+       FROM "proposal" WHERE "key_proposal" = 1 AND "closed_at" IS NULL AND "stage" NOT IN ('merged', 'converted')
+       ORDER BY "id"`,
+    );
+    const proposals: KeyProposalOfLeaders[] = [];
+    for (const r of rows) {
+      let ids: unknown;
+      try {
+        ids = (JSON.parse(String(r['handling_state'] ?? 'null')) as { key?: { leaderUserIds?: unknown } } | null)?.key
+          ?.leaderUserIds;
+      } catch {
+        ids = undefined;
+      }
+      if (!Array.isArray(ids) || ids.length === 0) continue;
+      proposals.push({
+        proposalId: String(r['id']),
+        proposalKind: String(r['kind']),
+        sessionName: String(r['session_name']),
+        number: String(r['number']),
+        title: String(r['title']),
+        stage: String(r['stage']),
+        leadUnitId: (r['lead_unit_id'] as string | null) ?? null,
+        leaderUserIds: ids.filter((x): x is string => typeof x === 'string'),
+        deadlines: [],
+      });
+    }
+    if (proposals.length === 0) return proposals;
+    const byId = new Map(proposals.map((p) => [p.proposalId, p]));
+    const deadlines = await execSql(
+      this.dataSource,
+      `SELECT "proposal_id", "kind", "unit_id", "due_at" FROM "deadline"
+       WHERE "status" = 'running' AND "due_at" IS NOT NULL AND "proposal_id" IN (:...ids) AND "kind" IN (:...kinds)
+       ORDER BY "due_at", "key"`,
+      { ids: [...byId.keys()], kinds: [...SUPERVISED_DEADLINE_KINDS] },
+    );
+    for (const d of deadlines.rows) {
+      byId.get(String(d['proposal_id']))?.deadlines.push({
+        kind: String(d['kind']),
+        unitId: String(d['unit_id']),
+        dueAt: String(d['due_at']),
+      });
+    }
+    return proposals;
+  }
+
+  /** The unit of each enabled user among `userIds` (a disabled or deleted leader gets no digest). */
+  async enabledUserUnits(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const { rows } = await execSql(
+      this.dataSource,
+      `SELECT "id", "unit_id" FROM "app_user" WHERE "disabled" = 0 AND "id" IN (:...ids)`,
+      { ids: userIds },
+    );
+    return new Map(rows.map((r) => [String(r['id']), String(r['unit_id'])]));
+  }
+
+  /**
+   * One outbox row per leader and day (kind `leader-digest`; the relay sends it to that user
+   * alone); a second run on the same day writes nothing. Returns how many rows were new.
+   */
+  addLeaderDigests(digests: LeaderDigestNotice[], now: Date = new Date()): Promise<number> {
+    return this.addUnitNotices(
+      'leader-digest',
+      digests.map((d) => ({ id: leaderDigestOutboxId(d.userId, d.date), unitId: d.unitId, payload: d.payload })),
       now,
     );
   }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ProposalEvent } from '@banli/domain';
 import { notifiedUnits } from '@banli/contracts';
-import type { DeadlineNotice, EventNotice } from '@banli/contracts';
+import type { DeadlineNotice, EventNotice, NoticeRecipients } from '@banli/contracts';
 import { execSql, inTransaction } from './sql';
 
 /** The outbox that notification channels deliver from; one row per notice, written once. */
@@ -40,9 +40,10 @@ export async function addEventNotices(
   proposalId: string,
   events: ProposalEvent[],
   createdAt: string,
+  recipients: NoticeRecipients = {},
 ): Promise<void> {
   for (const e of events) {
-    for (const unitId of new Set(notifiedUnits(e))) {
+    for (const unitId of new Set(notifiedUnits(e, recipients))) {
       await execSql(
         tx,
         `INSERT INTO "notification_outbox" ("id", "proposal_id", "unit_id", "kind", "payload", "created_at", "status")

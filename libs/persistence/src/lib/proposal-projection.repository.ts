@@ -67,7 +67,10 @@ export class ProposalProjectionRepository {
         head = { seq: e.seq, hash };
       }
       // The transactional outbox: a notice is handed over exactly when its event is written.
-      await addEventNotices(tx, p.proposalId, written, at);
+      await addEventNotices(tx, p.proposalId, written, at, {
+        ...(p.leadUnitId ? { leadUnitId: p.leadUnitId } : {}),
+        ...(p.state?.settings.assigningUnitId ? { assigningUnitId: p.state.settings.assigningUnitId } : {}),
+      });
       const updated = await execSql(
         tx,
         `UPDATE "proposal" SET "stage" = :stage, "projection_version" = :version, "updated_at" = :at,

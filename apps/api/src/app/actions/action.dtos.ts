@@ -237,13 +237,28 @@ export class DecideExtensionDto implements Omit<DecideExtensionInput, 'extension
 }
 
 export class MarkKeyDto implements MarkKeyInput {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({
+    type: [String],
+    description: 'The leaders by name (free text); may be empty when leaderUserIds names at least one',
+  })
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @MaxLength(TEXT_LIMITS.name, { each: true })
   leaders!: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Leaders who are users (ids of users with the supervisor role): named in leaders by their display names, ' +
+      'and sent their key proposals in a daily digest',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  leaderUserIds?: string[];
 }
 
 export class SendReminderDto implements SendReminderInput {

@@ -45,9 +45,10 @@ export class ProposalActionsService {
     }
     // Units and proposals the input names must exist (the workflow cannot see them).
     await this.references.check(action, proposalId, input);
+    const resolved = await this.references.resolved(action, input);
     const request: ActionRequest<unknown> = {
       actor: { userId: user.userId, unitId: user.unitId, roles: user.roles },
-      input: { ...input },
+      input: { ...resolved },
       ...(options.requestId ? { requestId: options.requestId } : {}),
     };
     const workflowId = proposalWorkflowIdOf(proposalId);

@@ -127,6 +127,12 @@ export class TaskResponse implements TaskView {
 }
 
 export class ProposalDetailResponse extends ProposalResponse implements ProposalDetailView {
+  @ApiProperty({
+    type: [String],
+    description:
+      "A key proposal's leaders who are users (their ids; their names are in keyLeaders): each receives its daily digest",
+  })
+  keyLeaderUserIds!: string[];
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
   @ApiProperty({ type: [TaskResponse], description: 'Open tasks' }) tasks!: TaskResponse[];
   @ApiProperty({

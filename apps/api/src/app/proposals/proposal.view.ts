@@ -76,6 +76,8 @@ export interface ReplyRatings {
 }
 
 export interface ProposalDetailView extends ProposalView {
+  /** A key proposal's leaders who are users (ids; their names are in keyLeaders): they get its digest. */
+  keyLeaderUserIds: string[];
   deadlines: DeadlineView[];
   tasks: TaskView[];
   /** What the caller may do now: the domain's availableActions over the read model's state. */

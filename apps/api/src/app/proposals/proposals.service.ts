@@ -193,6 +193,7 @@ export class ProposalsService {
     );
     return {
       ...toView(row),
+      keyLeaderUserIds: state.key?.leaderUserIds ?? [],
       proposers: this.access.proposersFor(user, row),
       deadlines: deadlines
         .filter((d) => d.kind !== 'limit')

@@ -28,6 +28,17 @@ export class UnitsController {
     return this.units.people();
   }
 
+  @Get('people/key-leaders')
+  @ApiOkResponse({
+    type: [PersonNameResponse],
+    description:
+      'The users who may lead key proposals (领办领导): enabled, with the supervisor role. Chosen in markKey ' +
+      "(leaderUserIds), they receive their key proposals' daily digest",
+  })
+  keyLeaders(): Promise<PersonName[]> {
+    return this.units.keyLeaders();
+  }
+
   @Get('city')
   @ApiOkResponse({ type: CitySettingsResponse, description: "The city's names, as screens show them" })
   city(): Promise<CitySettings> {

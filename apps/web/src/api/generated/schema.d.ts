@@ -1220,6 +1220,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/people/key-leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_keyLeaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/city": {
         parameters: {
             query?: never;
@@ -1809,6 +1825,8 @@ export interface components {
             receivedAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description A key proposal's leaders who are users (their ids; their names are in keyLeaders): each receives its daily digest */
+            keyLeaderUserIds: string[];
             deadlines: components["schemas"]["DeadlineResponse"][];
             /** @description Open tasks */
             tasks: components["schemas"]["TaskResponse"][];
@@ -2065,7 +2083,10 @@ export interface components {
             reason: string;
         };
         MarkKeyDto: {
+            /** @description The leaders by name (free text); may be empty when leaderUserIds names at least one */
             leaders: string[];
+            /** @description Leaders who are users (ids of users with the supervisor role): named in leaders by their display names, and sent their key proposals in a daily digest */
+            leaderUserIds?: string[];
         };
         SendReminderDto: {
             /** @description The unit reminded: it must hold an open task on the proposal */
@@ -10232,6 +10253,62 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Display names for the user ids in every other answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonNameResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    UnitsController_keyLeaders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users who may lead key proposals (领办领导): enabled, with the supervisor role. Chosen in markKey (leaderUserIds), they receive their key proposals' daily digest */
             200: {
                 headers: {
                     [name: string]: unknown;

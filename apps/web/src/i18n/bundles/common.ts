@@ -118,6 +118,7 @@ export const zh = {
     feedback: '满意度测评',
     'follow-up': '落实情况报告',
     publication: '公开',
+    decision: '申请审核',
     limit: '最长办理期限',
   },
   role: {
@@ -278,6 +279,7 @@ export const en: typeof zh = {
     feedback: 'Feedback window',
     'follow-up': 'Follow-up report',
     publication: 'Publication',
+    decision: 'Office decision',
     limit: 'Longest handling time',
   },
   role: {

@@ -211,6 +211,9 @@ export const zh = {
       title: '列为重点提案',
       titleUpdate: '调整领办领导',
       leaders: '领办领导（多人用顿号或逗号分隔）',
+      leaderUsers: '系统用户中的领办领导',
+      leaderUsersHint: '选中的领导每个工作日收到其领办重点提案的办理情况',
+      oneLeader: '请至少填写或选择一位领办领导',
       submit: '保存',
     },
     draft: {
@@ -549,6 +552,9 @@ export const en: typeof zh = {
       title: 'Mark as key proposal',
       titleUpdate: 'Change supervising leaders',
       leaders: 'Supervising leaders (separated by commas)',
+      leaderUsers: 'Supervising leaders who are users',
+      leaderUsersHint: 'Each leader chosen here receives a digest of the key proposals they lead on every working day.',
+      oneLeader: 'Name or choose at least one supervising leader.',
       submit: 'Save',
     },
     draft: {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/useConfirm';
 import { useNavigate } from 'react-router-dom';
 import type { User } from '../../api/types';
+import { useKeyLeaders } from '../../api/people';
 import { useUnitName, useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatIsoDate, Lang } from '../../format';
@@ -863,17 +864,24 @@ export function ReminderPanel({ ctx, units }: { ctx: PanelContext; units: string
 export function KeyPanel({ ctx }: { ctx: PanelContext }) {
   const { t } = useWords();
   const action = useAction(ctx.detail.id);
-  const current = ctx.detail.keyLeaders ?? [];
+  const candidates = useKeyLeaders().data ?? [];
+  const linked = ctx.detail.keyLeaderUserIds ?? [];
+  // The names typed: the leaders other than the linked users (whose names the API adds).
+  const linkedNames = new Set(candidates.filter((c) => linked.includes(c.id)).map((c) => c.displayName));
+  const named = (ctx.detail.keyLeaders ?? []).filter((n) => !linkedNames.has(n));
+  const [form] = Form.useForm<{ leaders?: string; leaderUserIds?: string[] }>();
   return (
     <Panel title={ctx.detail.keyProposal ? t('actions.key.titleUpdate') : t('actions.key.title')} testId="panel-key">
       <ErrorAlert error={action.error} />
       <Form
+        form={form}
         name="key"
         layout="vertical"
-        initialValues={{ leaders: current.join('、') }}
-        onFinish={async (v: { leaders: string }) => {
-          const r = await action.run({ leaders: splitNames(v.leaders) }, (body, headers) =>
-            client.POST('/api/proposals/{id}/key', { params: onProposal(ctx.detail.id), body, headers }),
+        initialValues={{ leaders: named.join('、'), leaderUserIds: linked }}
+        onFinish={async (v: { leaders?: string; leaderUserIds?: string[] }) => {
+          const body = { leaders: splitNames(v.leaders ?? ''), leaderUserIds: v.leaderUserIds ?? [] };
+          const r = await action.run(body, (b, headers) =>
+            client.POST('/api/proposals/{id}/key', { params: onProposal(ctx.detail.id), body: b, headers }),
           );
           if (r) await ctx.done(t('actions.done'), r);
         }}
@@ -881,9 +889,25 @@ export function KeyPanel({ ctx }: { ctx: PanelContext }) {
         <Form.Item
           name="leaders"
           label={t('actions.key.leaders')}
-          rules={[{ required: true, whitespace: true, message: t('actions.required') }]}
+          dependencies={['leaderUserIds']}
+          rules={[
+            {
+              validator: (_, value: string | undefined) =>
+                splitNames(value ?? '').length > 0 || (form.getFieldValue('leaderUserIds') ?? []).length > 0
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('actions.key.oneLeader'))),
+            },
+          ]}
         >
           <Input maxLength={600} />
+        </Form.Item>
+        <Form.Item name="leaderUserIds" label={t('actions.key.leaderUsers')} extra={t('actions.key.leaderUsersHint')}>
+          <Select
+            mode="multiple"
+            allowClear
+            data-testid="key-leader-users"
+            options={candidates.map((c) => ({ value: c.id, label: c.displayName }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.busy}>
           {t('actions.key.submit')}

@@ -43,7 +43,24 @@ describe('who hears of an event', () => {
       ),
       event('reminder-notice', { message: null, tasks: [] }, { unitId: PLANNING, by: OFFICE }),
     );
-    expect(events.map(notifiedUnits)).toEqual([[FINANCE], [TRANSPORT], [TRANSPORT], [PLANNING]]);
+    expect(events.map((e) => notifiedUnits(e))).toEqual([[FINANCE], [TRANSPORT], [TRANSPORT], [PLANNING]]);
+  });
+
+  it('an opinion: the lead unit; reopened handling: the replying unit; an objection or extension request: the office', () => {
+    const to = { leadUnitId: TRANSPORT, assigningUnitId: OFFICE };
+    const events = history(
+      event('opinion-submitted', { version: 1, points: [] }, { unitId: FINANCE, by: FINANCE }),
+      event('rehandling-opened', { round: 2 }, { unitId: TRANSPORT }),
+      event('objection-raised', { objectionId: 1, reason: '不属本单位职能' }, { unitId: PLANNING, by: PLANNING }),
+      event(
+        'extension-requested',
+        { extensionId: 1, deadlineKey: `reply:${TRANSPORT}`, requestedEndDate: '2024-07-31', reason: '需调研' },
+        { unitId: TRANSPORT, by: TRANSPORT },
+      ),
+    );
+    expect(events.map((e) => notifiedUnits(e, to))).toEqual([[TRANSPORT], [TRANSPORT], [OFFICE], [OFFICE]]);
+    // Without a lead unit or an office known, nobody (never the unit that acted).
+    expect(events.map((e) => notifiedUnits(e))).toEqual([[], [TRANSPORT], [], []]);
   });
 
   it('work in progress is told to nobody', () => {

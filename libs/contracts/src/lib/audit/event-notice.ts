@@ -6,21 +6,42 @@ export type NotifiedEventType =
   | 'assigned'
   | 'objection-decided'
   | 'opinion-returned'
+  | 'opinion-submitted'
+  | 'rehandling-opened'
+  | 'objection-raised'
+  | 'extension-requested'
   | 'draft-sent-back'
   | 'extension-decided'
   | 'reminder-notice'
   | 'reply-dispatched';
 
+/** What the projection knows of the proposal besides the event: who leads, who decides. */
+export interface NoticeRecipients {
+  /** The lead unit (lead mode), which combines the co-handlers' opinions. */
+  leadUnitId?: string;
+  /** The assigning office, which decides objections and extensions. */
+  assigningUnitId?: string;
+}
+
 /**
  * Whom an event is told to: every unit of an assignment; the objecting unit and its
  * replacement; the unit whose opinion, draft or extension was decided on; the unit a
  * supervisor reminds; the unit whose reply was dispatched (the relay then notifies the
- * letter's copy list and the proposers). Deadline reminders and escalations come through
- * `notifyDeadline` instead (their own activity, with the deadline's details).
+ * letter's copy list and the proposers); the unit whose handling an unsatisfied rating
+ * reopened; the lead unit, of each co-handler's opinion as it arrives; the assigning office,
+ * of each objection and extension request it must decide. Deadline reminders and escalations
+ * come through `notifyDeadline` instead (their own activity, with the deadline's details).
  */
-export function notifiedUnits(e: ProposalEvent): string[] {
+export function notifiedUnits(e: ProposalEvent, to: NoticeRecipients = {}): string[] {
   const about = e.unitId ? [e.unitId] : [];
   switch (e.type) {
+    case 'opinion-submitted':
+      return to.leadUnitId ? [to.leadUnitId] : [];
+    case 'objection-raised':
+    case 'extension-requested':
+      return to.assigningUnitId ? [to.assigningUnitId] : [];
+    case 'rehandling-opened':
+      return about;
     case 'assigned':
       return [...e.data.replyingUnitIds, ...e.data.coHandlerUnitIds];
     case 'objection-decided':

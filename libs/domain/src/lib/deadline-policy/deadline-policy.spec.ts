@@ -20,6 +20,7 @@ describe('deadline policy', () => {
       publication: { unit: 'working-days', amount: 20 },
       followUp: { unit: 'months', amount: 6 },
       maxTotalWithExtensions: { unit: 'months', amount: 6 },
+      decision: { unit: 'working-days', amount: 5 },
       reminderWorkingDaysBefore: [7, 1],
       escalationEveryWorkingDays: 3,
       dueSoonWorkingDays: 5,

@@ -21,6 +21,8 @@ export interface DeadlinePolicy {
   followUp: DeadlineRule;
   /** The reply deadline including approved extensions may not pass this, from assignment. */
   maxTotalWithExtensions: DeadlineRule;
+  /** The assigning office's decision on an objection or an extension request, from the request. */
+  decision: DeadlineRule;
   reminderWorkingDaysBefore: number[];
   escalationEveryWorkingDays: number;
   /**
@@ -42,6 +44,7 @@ export const DEADLINE_RULE_FIELDS = [
   'publication',
   'followUp',
   'maxTotalWithExtensions',
+  'decision',
 ] as const;
 
 export type DeadlineRuleField = (typeof DEADLINE_RULE_FIELDS)[number];
@@ -57,6 +60,7 @@ export const DEFAULT_DEADLINE_POLICY: Readonly<DeadlinePolicy> = Object.freeze({
   publication: Object.freeze({ unit: 'working-days', amount: 20 }),
   followUp: Object.freeze({ unit: 'months', amount: 6 }),
   maxTotalWithExtensions: Object.freeze({ unit: 'months', amount: 6 }),
+  decision: Object.freeze({ unit: 'working-days', amount: 5 }),
   reminderWorkingDaysBefore: Object.freeze([7, 1]) as unknown as number[],
   escalationEveryWorkingDays: 3,
   dueSoonWorkingDays: 5,

@@ -146,7 +146,14 @@ export interface DecideExtensionInput {
 }
 
 export interface MarkKeyInput {
+  /** The supervising leaders (领导领办) as the proposal names them. */
   leaders: string[];
+  /**
+   * Leaders who are users (each with the `supervisor` role, checked by the API against the
+   * directory): they receive their key proposals' daily digest. The API adds their names to
+   * `leaders`.
+   */
+  leaderUserIds?: string[];
 }
 
 /** 催办: a supervisor's reminder to a unit about its open tasks on this proposal. */

@@ -83,7 +83,8 @@ export interface ProposalEventData {
     reason: string;
     requestedEndDate: IsoDate;
   };
-  'key-proposal-marked': { leaders: string[] };
+  /** `leaderUserIds` since leaders may be users (absent: names only). */
+  'key-proposal-marked': { leaders: string[]; leaderUserIds?: string[] };
   'reminder-notice': {
     message: string | null;
     tasks: { kind: TaskKind; deadlineKey: string | null; dueAt: string | null }[];

@@ -485,6 +485,41 @@ describe('a recorded contact before sign-off (沟通协商)', () => {
     expect(() => checkMarkKey(state, officer, { leaders: ['张副市长'] })).not.toThrow();
     expect(() => checkMarkKey(state, actor(OFFICE, 'supervisor'), { leaders: ['张副市长', '王局长'] })).not.toThrow();
   });
+
+  it('leaders may be users too: kept in the state and the event, at most 10 different ones', () => {
+    const state = assignedProposal(SINGLE_MODE);
+    const input = { leaders: ['张副市长'], leaderUserIds: ['vice-mayor-zhang'] };
+    checkMarkKey(state, supervisor, input);
+    applyMarkKey(state, supervisor, input, sh('2024-04-01'));
+    expect(state.key).toEqual({
+      leaders: ['张副市长'],
+      leaderUserIds: ['vice-mayor-zhang'],
+      markedAt: sh('2024-04-01'),
+    });
+    expect(lastEvent(state)).toMatchObject({
+      type: 'key-proposal-marked',
+      data: { leaders: ['张副市长'], leaderUserIds: ['vice-mayor-zhang'] },
+    });
+    // Names only, as before: no user ids anywhere.
+    applyMarkKey(state, supervisor, { leaders: ['王局长'] }, sh('2024-04-02'));
+    expect(state.key).toEqual({ leaders: ['王局长'], markedAt: sh('2024-04-02') });
+    expect(lastEvent(state).data).toEqual({ leaders: ['王局长'] });
+
+    const refused = (leaderUserIds: unknown, field: string) =>
+      expectRefused(
+        state,
+        () => checkMarkKey(state, supervisor, { leaders: ['张副市长'], leaderUserIds } as never),
+        'VALIDATION_FAILED',
+        field,
+      );
+    refused(['a', 'a'], 'leaderUserIds');
+    refused(
+      Array.from({ length: 11 }, (_, i) => `u${i}`),
+      'leaderUserIds',
+    );
+    refused('vice-mayor-zhang', 'leaderUserIds');
+    refused([''], 'leaderUserIds[0]');
+  });
 });
 
 describe('split handling (分办): every unit signs its own reply', () => {

@@ -85,10 +85,17 @@ export function openTasks(state: HandlingState): OpenTask[] {
     add('assign', s.assigningUnitId);
     return tasks;
   }
+  // The office's decision deadline, where the request has one (since `office-decision-deadlines`).
+  const decision = (key: string): Partial<OpenTask> => {
+    const d: Deadline | undefined = state.deadlines[key];
+    return d ? { deadlineKey: d.key, ...(d.dueAt ? { dueAt: d.dueAt } : {}) } : {};
+  };
   for (const o of state.objections)
-    if (o.status === 'pending') add('decide-objection', s.assigningUnitId, {}, `/${o.id}`);
+    if (o.status === 'pending')
+      add('decide-objection', s.assigningUnitId, decision(`decision:objection-${o.id}`), `/${o.id}`);
   for (const e of state.extensions)
-    if (e.status === 'pending') add('decide-extension', s.assigningUnitId, {}, `/${e.id}`);
+    if (e.status === 'pending')
+      add('decide-extension', s.assigningUnitId, decision(`decision:extension-${e.id}`), `/${e.id}`);
   for (const o of Object.values(state.opinions)) {
     if (o.status === 'pending' || o.status === 'returned') add('opinion', o.unitId, deadline('opinion', o.unitId));
   }

@@ -38,6 +38,11 @@ export type DeadlineKind =
   | 'feedback'
   | 'follow-up'
   | 'publication'
+  /**
+   * The assigning office's decision on an objection or an extension request, held by the
+   * office (key `decision:objection-{id}` or `decision:extension-{id}`): reminds and escalates.
+   */
+  | 'decision'
   /** The latest a reply may be due with extensions (6 months from assignment); no alarms. */
   | 'limit';
 
@@ -176,7 +181,8 @@ export interface HandlingState {
   version: number;
   review?: { decision: ReviewDecision; at: string; by: string; reason?: string; mergedInto?: string };
   assignment?: Assignment;
-  key?: { leaders: string[]; markedAt: string };
+  /** `leaderUserIds`: the leaders who are users, and receive the key proposals' digest. */
+  key?: { leaders: string[]; markedAt: string; leaderUserIds?: string[] };
   deadlines: Record<string, Deadline>;
   opinions: Record<string, OpinionTask>;
   tracks: Record<string, ReplyTrack>;
@@ -185,5 +191,11 @@ export interface HandlingState {
   /** Events not yet written to the read model; the projection empties it. */
   pendingEvents: ProposalEvent[];
   nextEventSeq: number;
+  /**
+   * Whether objections and extension requests get a decision deadline for the assigning
+   * office. Set by the workflow since its patch `office-decision-deadlines` (a run whose
+   * history predates it goes on without, so that history replays unchanged).
+   */
+  decisionDeadlines?: boolean;
   closedAt?: string;
 }

@@ -1,6 +1,6 @@
 import type { OpenTaskDue, SupervisedDeadlineDue } from '@banli/persistence';
 import { endOfShanghaiDay, WorkingDayCalendar } from '@banli/domain';
-import { buildDigests, buildSupervisorDigest } from './daily-digest';
+import { buildDigests, buildLeaderDigests, buildSupervisorDigest } from './daily-digest';
 import { noticeText } from './notification-text';
 import { workingDaysAt } from './notification-relay';
 
@@ -153,5 +153,65 @@ describe("the supervisors' digest (督办日报)", () => {
     }).body.split('\n');
     expect(body.slice(2, 5)).toEqual(['一、已逾期（0项，按责任单位）', '无', '二、本周内到期（2项，至2026年1月11日）']);
     expect(body[5]).toMatch(/^1\. 【重点】市政协八届二次会议第7号提案/);
+  });
+});
+
+describe("the leaders' digest (领办领导)", () => {
+  // Friday 2026-01-09, 08:30 Shanghai.
+  const at = '2026-01-09T00:30:00.000Z';
+  const keyProposal = (number: string, leaderUserIds: string[], deadlines: [string, string, string][]) => ({
+    proposalId: `8-2_${number}`,
+    proposalKind: 'proposal',
+    sessionName: '市政协八届二次会议',
+    number,
+    title: `第${number}号提案`,
+    stage: 'drafting',
+    leadUnitId: 'industry-it',
+    leaderUserIds,
+    deadlines: deadlines.map(([kind, unitId, dueDate]) => ({ kind, unitId, dueAt: endOfShanghaiDay(dueDate) })),
+  });
+
+  it('gives each enabled leader their key proposals, those with something overdue first', () => {
+    const digests = buildLeaderDigests(
+      calendar,
+      at,
+      [
+        keyProposal('1', ['zhang'], [['reply', 'industry-it', '2026-03-01']]),
+        keyProposal('2', ['zhang', 'wang'], [['opinion', 'education', '2026-01-07']]),
+        keyProposal('3', ['retired'], [['reply', 'industry-it', '2026-03-01']]),
+      ],
+      new Map([
+        ['zhang', 'gov-office'],
+        ['wang', 'committee'],
+      ]),
+    );
+    expect(digests.map((d) => [d.userId, d.unitId, d.date])).toEqual([
+      ['zhang', 'gov-office', '2026-01-09'],
+      ['wang', 'committee', '2026-01-09'],
+    ]);
+    const zhang = digests[0].payload['proposals'] as { number: string; deadlines: { due: { state: string } }[] }[];
+    expect(zhang.map((p) => p.number)).toEqual(['2', '1']);
+    expect(zhang[0].deadlines[0].due).toEqual({ state: 'overdue', workingDaysOverdue: 2 });
+
+    const text = noticeText({
+      kind: 'leader-digest',
+      payload: digests[0].payload,
+      unitId: 'gov-office',
+      unitName: (id) => ({ 'industry-it': 'X市工业和信息化局', education: 'X市教育局' })[id] ?? id,
+    });
+    expect(text.title).toBe('【重点提案】2026年1月9日：您领办的重点提案2件，其中1件有逾期事项');
+    expect(text.body.split('\n')).toEqual([
+      '领导同志：',
+      '截至2026年1月9日，您领办的重点提案办理情况如下：',
+      '1. 市政协八届二次会议第2号提案《第2号提案》：拟稿中，主办单位X市工业和信息化局',
+      '  - X市教育局会办意见：2026年1月7日到期，已逾期2个工作日',
+      '2. 市政协八届二次会议第1号提案《第1号提案》：拟稿中，主办单位X市工业和信息化局',
+      expect.stringMatching(/^ {2}- X市工业和信息化局答复：2026年3月1日到期，还剩\d+个工作日$/),
+      '（本通知由办理系统自动发送，请登录系统办理。）',
+    ]);
+  });
+
+  it('writes nothing when no key proposal has a leader who is a user', () => {
+    expect(buildLeaderDigests(calendar, at, [], new Map())).toEqual([]);
   });
 });

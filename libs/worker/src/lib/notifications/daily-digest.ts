@@ -21,6 +21,8 @@ import {
   CalendarOverrideRepository,
   DailyDigestRepository,
   DigestNotice,
+  KeyProposalOfLeaders,
+  LeaderDigestNotice,
   OpenTaskDue,
   SupervisedDeadlineDue,
 } from '@banli/persistence';
@@ -91,6 +93,59 @@ export function buildDigests(
         ...lines.filter((l) => l.overdueWorkingDays === undefined),
       ],
     },
+  }));
+}
+
+/** One key proposal in its leader's digest, with its running deadlines' due status on the day. */
+export interface LeaderDigestProposal {
+  proposalId: string;
+  proposalKind: string;
+  sessionName: string;
+  number: string;
+  title: string;
+  stage: string;
+  leadUnitId: string | null;
+  deadlines: { kind: string; unitId: string; dueAt: string; due: DueStatus }[];
+}
+
+/**
+ * The digest of each leader who is a user (领办领导): every open key proposal they lead, with
+ * its stage and running deadlines (overdue first), one per enabled leader and day; proposals
+ * with something overdue come first. Pure (the calendar is given); the due status is the domain's.
+ */
+export function buildLeaderDigests(
+  calendar: WorkingDayCalendar,
+  at: string,
+  proposals: KeyProposalOfLeaders[],
+  unitOfUser: Map<string, string>,
+  dueSoonWorkingDays: number = DEFAULT_DEADLINE_POLICY.dueSoonWorkingDays,
+): LeaderDigestNotice[] {
+  const today = toShanghaiDate(at);
+  const byLeader = new Map<string, LeaderDigestProposal[]>();
+  for (const p of proposals) {
+    const line: LeaderDigestProposal = {
+      proposalId: p.proposalId,
+      proposalKind: p.proposalKind,
+      sessionName: p.sessionName,
+      number: p.number,
+      title: p.title,
+      stage: p.stage,
+      leadUnitId: p.leadUnitId,
+      deadlines: p.deadlines.map((d) => ({
+        ...d,
+        due: dueStatus({ status: 'open', dueAt: d.dueAt }, at, calendar, { dueSoonWorkingDays }),
+      })),
+    };
+    for (const userId of new Set(p.leaderUserIds)) {
+      if (unitOfUser.has(userId)) byLeader.set(userId, [...(byLeader.get(userId) ?? []), line]);
+    }
+  }
+  const overdue = (l: LeaderDigestProposal) => l.deadlines.some((d) => d.due.state === 'overdue');
+  return [...byLeader].map(([userId, lines]) => ({
+    userId,
+    unitId: unitOfUser.get(userId) as string,
+    date: today,
+    payload: { userId, date: today, proposals: [...lines.filter(overdue), ...lines.filter((l) => !overdue(l))] },
   }));
 }
 
@@ -203,7 +258,20 @@ export function createDigestActivities(
       );
       const supervisorDigest = buildSupervisorDigest(calendar, request.at, supervised, n);
       const supervisorDigests = await digests.addSupervisorDigests(today, { ...supervisorDigest });
-      const written = { date: today, units: notices.length, tasks: tasks.length, added, supervisorDigests };
+      // Each leader who is a user: their key proposals, as they stand.
+      const keyProposals = await digests.openKeyProposalsWithLeaderUsers();
+      const leaders = await digests.enabledUserUnits([...new Set(keyProposals.flatMap((p) => p.leaderUserIds))]);
+      const leaderDigests = await digests.addLeaderDigests(
+        buildLeaderDigests(calendar, request.at, keyProposals, leaders, n),
+      );
+      const written = {
+        date: today,
+        units: notices.length,
+        tasks: tasks.length,
+        added,
+        supervisorDigests,
+        leaderDigests,
+      };
       const missing = nextYearNoticeMissing(today, calendar.publishedYears());
       if (missing === undefined) return written;
       // Monday of this week: the reminder goes out on the week's first working day only.

@@ -11,6 +11,9 @@ export const SUPERVISOR_KINDS: ReadonlySet<string> = new Set(['deadline-escalati
 /** Outbox kinds for the unit's supervisors only (the supervisors' digest). */
 export const SUPERVISOR_ONLY_KINDS: ReadonlySet<string> = new Set(['supervisor-digest']);
 
+/** Outbox kinds for one user of the unit only, named by the payload's `userId` (a leader's digest). */
+export const ONE_USER_KINDS: ReadonlySet<string> = new Set(['leader-digest']);
+
 /** Outbox kinds for the unit's admins only (the calendar is theirs to load). */
 export const ADMIN_KINDS: ReadonlySet<string> = new Set(['calendar-reminder']);
 

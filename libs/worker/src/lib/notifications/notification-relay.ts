@@ -16,7 +16,7 @@ import {
 } from '@banli/persistence';
 import { backoffDelayMs } from './backoff';
 import type { NotificationChannels } from './channels';
-import { ADMIN_KINDS, planFanOut, SUPERVISOR_KINDS, SUPERVISOR_ONLY_KINDS } from './fan-out';
+import { ADMIN_KINDS, ONE_USER_KINDS, planFanOut, SUPERVISOR_KINDS, SUPERVISOR_ONLY_KINDS } from './fan-out';
 import { NoticeContext, noticeText, proposerLetterMail } from './notification-text';
 
 export interface RelayLogger {
@@ -206,7 +206,8 @@ export class NotificationRelay {
     const recipients = (await this.store.recipients(row.unitId, SUPERVISOR_KINDS.has(row.kind))).filter(
       (u) =>
         (!ADMIN_KINDS.has(row.kind) || u.roles.includes('admin')) &&
-        (!SUPERVISOR_ONLY_KINDS.has(row.kind) || u.roles.includes('supervisor')),
+        (!SUPERVISOR_ONLY_KINDS.has(row.kind) || u.roles.includes('supervisor')) &&
+        (!ONE_USER_KINDS.has(row.kind) || u.id === p['userId']),
     );
     if (recipients.length === 0) {
       this.logger.warn('no enabled user to notify in the unit', { outboxId: row.id, unitId: row.unitId });

@@ -189,6 +189,60 @@ describe('notification texts', () => {
     expect(objection('education', 'reject')).toBe(`【调整】${REF}贵单位的调整申请未获同意，请继续办理`);
   });
 
+  it('tells the lead unit of each opinion, a unit of reopened handling, the office of requests to decide', () => {
+    const lead = { unitId: 'industry-it' };
+    const first = noticeText(
+      ctx('opinion-submitted', { actor: { unitId: 'education' }, data: { version: 1, points: [] } }, lead),
+    );
+    expect(first.title).toBe(`【会办意见】X市教育局提交了${REF}的会办意见（第1版）`);
+    expect(first.body.split('\n')[0]).toBe('X市工业和信息化局：');
+    const revised = noticeText(
+      ctx('opinion-submitted', { actor: { unitId: 'education' }, data: { version: 2, points: [] } }, lead),
+    );
+    expect(revised.title).toBe(`【会办意见】X市教育局修改后重新提交了${REF}的会办意见（第2版）`);
+
+    const reopened = noticeText(ctx('rehandling-opened', { data: { round: 2 } }, lead));
+    expect(reopened.title).toBe(`【重新办理】${REF}的答复被评为不满意，需重新办理`);
+    expect(reopened.body).toContain('已进入重新办理（第2轮）');
+
+    const office = { unitId: 'gov-office' };
+    const objection = noticeText(
+      ctx(
+        'objection-raised',
+        { actor: { unitId: 'education' }, data: { objectionId: 1, reason: '不属本单位职能' } },
+        office,
+      ),
+    );
+    expect(objection.title).toBe(`【调整申请】X市教育局对${REF}的交办提出调整申请`);
+    expect(objection.body).toContain('申请理由：不属本单位职能');
+    expect(objection.body.split('\n')[0]).toBe('X市人民政府办公室：');
+    const extension = noticeText(
+      ctx(
+        'extension-requested',
+        {
+          actor: { unitId: 'industry-it' },
+          data: { extensionId: 1, deadlineKey: 'reply:industry-it', requestedEndDate: '2026-07-15', reason: '需调研' },
+        },
+        office,
+      ),
+    );
+    expect(extension.title).toBe(`【延期申请】X市工业和信息化局申请延长${REF}的答复期限至2026年7月15日`);
+    expect(extension.body).toContain('申请理由：需调研');
+  });
+
+  it("names the office's decision deadline by what it decides", () => {
+    const reminder = (deadlineKey: string) =>
+      noticeText(
+        ctx(
+          'deadline-reminder',
+          { kind: 'reminder', deadlineKey, unitId: 'gov-office', dueAt: DUE },
+          { unitId: 'gov-office', workingDays: { left: 1 } },
+        ),
+      ).title;
+    expect(reminder('decision:extension-1')).toBe(`【催办】${REF}的延期申请审核将于2026年1月5日到期（还剩1个工作日）`);
+    expect(reminder('decision:objection-2')).toBe(`【催办】${REF}的调整申请审核将于2026年1月5日到期（还剩1个工作日）`);
+  });
+
   it('tells the copy list a reply went out, and brings the proposer the letter by e-mail', () => {
     const dispatched = ctx(
       'reply-dispatched',

@@ -49,6 +49,7 @@ export const DEADLINE_KIND_TEXT: Record<string, string> = {
   feedback: '满意度测评',
   'follow-up': '落实情况报告',
   publication: '答复公开',
+  decision: '申请审核',
   limit: '办理总时限',
 };
 
@@ -67,6 +68,22 @@ export const TASK_KIND_TEXT: Record<string, string> = {
   'record-feedback': '满意度测评录入',
   'follow-up': '落实情况报告',
   publish: '答复公开',
+};
+
+/** 办理阶段: where a proposal stands, as the digest of its leaders says it. */
+export const STAGE_TEXT: Record<string, string> = {
+  registered: '待审查',
+  assignment: '待交办',
+  consultation: '会办中',
+  drafting: '拟稿中',
+  review: '核稿中',
+  'sign-off': '待签发',
+  dispatch: '待发出',
+  feedback: '满意度测评中',
+  're-handling': '重新办理',
+  'follow-up': '跟踪落实',
+  publication: '待公开',
+  closed: '已办结',
 };
 
 const SMS_PREFIX = '【办理】';
@@ -102,7 +119,11 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 function deadlineKindOf(deadlineKey: unknown, kind?: unknown): string {
-  const k = text(kind) ?? (text(deadlineKey) ?? '').split(':')[0];
+  // The office's decision on a request: `decision:objection-1`, `decision:extension-2`.
+  const key = text(deadlineKey) ?? '';
+  if (key.startsWith('decision:objection-')) return '调整申请审核';
+  if (key.startsWith('decision:extension-')) return '延期申请审核';
+  const k = text(kind) ?? key.split(':')[0];
   return DEADLINE_KIND_TEXT[k] ?? '办理事项';
 }
 
@@ -298,6 +319,74 @@ const BUILDERS: Record<string, Builder> = {
     };
   }),
 
+  // To the lead unit: a co-handler's opinion has arrived (each submission, revisions too).
+  'opinion-submitted': onEvent<'opinion-submitted'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '会办单位';
+    const version = num(n.data.version);
+    const revised = version !== undefined && version > 1;
+    const ref = reference(ctx);
+    const what = `${fromName}${revised ? '修改后重新提交了' : '提交了'}${ref}的会办意见${version ? `（第${version}版）` : ''}`;
+    return {
+      title: `【会办意见】${what}`,
+      body: lines(`${ctx.unitName(ctx.unitId)}：`, `${what}，请登录系统查阅并综合办理。`, FOOTER),
+      sms: `${SMS_PREFIX}${fromName}提交了${shortReference(ctx.proposal, ctx.proposalId)}的会办意见。`,
+    };
+  }),
+
+  // To the unit whose reply a proposer rated unsatisfied: handling is open again.
+  'rehandling-opened': onEvent<'rehandling-opened'>((ctx, n) => {
+    const round = num(n.data.round);
+    const ref = reference(ctx);
+    return {
+      title: `【重新办理】${ref}的答复被评为不满意，需重新办理`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${ref}的答复经满意度测评有提案人表示不满意，已进入重新办理${round ? `（第${round}轮）` : ''}，请重新研究办理，在新的期限内重新答复。`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}答复被评为不满意，需重新办理。`,
+    };
+  }),
+
+  // To the assigning office: an objection to decide.
+  'objection-raised': onEvent<'objection-raised'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '承办单位';
+    const reason = text(n.data.reason);
+    const ref = reference(ctx);
+    return {
+      title: `【调整申请】${fromName}对${ref}的交办提出调整申请`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${fromName}对${ref}的交办提出调整申请，请审核并作出决定（同意调整并改交其他单位，或不同意）。`,
+        reason && `申请理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${fromName}对${shortReference(ctx.proposal, ctx.proposalId)}提出调整申请，请审核。`,
+    };
+  }),
+
+  // To the assigning office: an extension request to decide.
+  'extension-requested': onEvent<'extension-requested'>((ctx, n) => {
+    const from = text(n.actor?.unitId);
+    const fromName = from ? ctx.unitName(from) : '承办单位';
+    const task = deadlineKindOf(n.data.deadlineKey);
+    const until = safeDate(n.data.requestedEndDate);
+    const reason = text(n.data.reason);
+    const ref = reference(ctx);
+    return {
+      title: `【延期申请】${fromName}申请延长${ref}的${task}期限${until ? `至${until}` : ''}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${fromName}申请将${ref}的${task}期限延长${until ? `至${until}` : ''}，请审核并作出决定（批准或不批准）。`,
+        reason && `申请理由：${reason}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${fromName}申请延长${shortReference(ctx.proposal, ctx.proposalId)}的${task}期限，请审核。`,
+    };
+  }),
+
   'draft-sent-back': onEvent<'draft-sent-back'>((ctx, n) => {
     const step = n.data.step === 'sign-off' ? '签发' : '核稿';
     const version = n.data.draftVersion;
@@ -404,6 +493,45 @@ const BUILDERS: Record<string, Builder> = {
         FOOTER,
       ),
       sms: `${SMS_PREFIX}${date}待办：${overdue.length}项已逾期，${soon.length}项即将到期，请登录系统办理。`,
+    };
+  },
+
+  // To one leader (领办领导) who is a user: the key proposals they lead, as they stand.
+  'leader-digest': (ctx, p) => {
+    const date = safeDate(p['date']) ?? '今日';
+    const proposals = (Array.isArray(p['proposals']) ? p['proposals'] : []).map(obj);
+    const lateCount = (l: Record<string, unknown>) =>
+      (Array.isArray(l['deadlines']) ? l['deadlines'] : []).map(obj).filter((d) => obj(d['due'])['state'] === 'overdue')
+        .length;
+    const withOverdue = proposals.filter((l) => lateCount(l) > 0).length;
+    const block = (l: Record<string, unknown>, i: number) => {
+      const ref = proposalReference({
+        kind: String(l['proposalKind'] ?? 'proposal'),
+        sessionName: String(l['sessionName'] ?? ''),
+        number: String(l['number'] ?? ''),
+        title: String(l['title'] ?? ''),
+      });
+      const lead = text(l['leadUnitId']);
+      const stage = STAGE_TEXT[String(l['stage'])] ?? String(l['stage'] ?? '');
+      const deadlines = (Array.isArray(l['deadlines']) ? l['deadlines'] : []).map(obj).map((d) => {
+        const due = obj(d['due']);
+        const state =
+          due['state'] === 'overdue'
+            ? `已逾期${num(due['workingDaysOverdue']) ?? 0}个工作日`
+            : daysLeftText(num(due['workingDaysLeft']) ?? 0);
+        return `  - ${ctx.unitName(String(d['unitId']))}${deadlineKindOf(undefined, d['kind'])}：${safeDate(d['dueAt']) ?? ''}到期，${state}`;
+      });
+      return [`${i + 1}. ${ref}：${stage}${lead ? `，主办单位${ctx.unitName(lead)}` : ''}`, ...deadlines];
+    };
+    return {
+      title: `【重点提案】${date}：您领办的重点提案${proposals.length}件${withOverdue ? `，其中${withOverdue}件有逾期事项` : ''}`,
+      body: lines(
+        '领导同志：',
+        `截至${date}，您领办的重点提案办理情况如下：`,
+        ...(proposals.length ? proposals.flatMap(block) : ['无']),
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${date}您领办的重点提案${proposals.length}件${withOverdue ? `，${withOverdue}件有逾期事项` : ''}，请登录系统查看。`,
     };
   },
 

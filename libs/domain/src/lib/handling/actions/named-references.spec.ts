@@ -29,6 +29,14 @@ describe('what an action names outside the proposal', () => {
     expect(namedReferences('review', { decision: 'accept', mergedInto: '8-2_1' })).toEqual([]);
   });
 
+  it('names the leaders of a key proposal who are users, each to be a supervisor', () => {
+    expect(namedReferences('markKey', { leaders: ['张副市长'], leaderUserIds: ['zhang', 'wang'] })).toEqual([
+      { field: 'leaderUserIds[0]', userId: 'zhang', role: 'supervisor' },
+      { field: 'leaderUserIds[1]', userId: 'wang', role: 'supervisor' },
+    ]);
+    expect(namedReferences('markKey', { leaders: ['张副市长'] })).toEqual([]);
+  });
+
   it('names nothing for actions that only touch the proposal', () => {
     expect(namedReferences('submitOpinion', { points: [] })).toEqual([]);
     expect(namedReferences('sendReminder', { unitId: 'education' })).toEqual([]);

@@ -1,4 +1,4 @@
-import type { AssignInput, DecideObjectionInput, ReviewInput } from '../handling-commands';
+import type { AssignInput, DecideObjectionInput, MarkKeyInput, ReviewInput } from '../handling-commands';
 import type { HandlingActionName } from './action-roles';
 
 /**
@@ -12,8 +12,18 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 /** The kinds of unit work can be assigned to: bureaus (承办单位). Offices and committees assign, supervise or register. */
 export const ASSIGNABLE_UNIT_KINDS: readonly string[] = ['bureau'];
 
+/**
+ * The role a user needs to lead key proposals (领办领导) as a user: DOMAIN.md counts leaders
+ * among the supervisors, who see every proposal, so a leader can open the proposals of the digest.
+ */
+export const KEY_LEADER_ROLE = 'supervisor' as const;
+
 /** Something outside the proposal that an action's input names, with the input field that names it. */
-export type NamedReference = { field: string; unitId: string } | { field: string; proposalId: string };
+export type NamedReference =
+  | { field: string; unitId: string }
+  | { field: string; proposalId: string }
+  /** A user the action links (a key proposal's leader): enabled, and holding `role`. */
+  | { field: string; userId: string; role: typeof KEY_LEADER_ROLE };
 
 /**
  * What each action's input names outside the proposal: the units it gives work to and the
@@ -31,6 +41,13 @@ export const NAMED_REFERENCES: Partial<Record<HandlingActionName, (input: never)
   ],
   decideObjection: (i: DecideObjectionInput) =>
     i.replacementUnitId !== undefined ? [{ field: 'replacementUnitId', unitId: i.replacementUnitId }] : [],
+  // 领办领导 who are users: each must hold KEY_LEADER_ROLE.
+  markKey: (i: MarkKeyInput) =>
+    (Array.isArray(i.leaderUserIds) ? i.leaderUserIds : []).map((userId, n) => ({
+      field: `leaderUserIds[${n}]`,
+      userId,
+      role: KEY_LEADER_ROLE,
+    })),
   review: (i: ReviewInput) =>
     i.decision === 'merge' && i.mergedInto !== undefined ? [{ field: 'mergedInto', proposalId: i.mergedInto }] : [],
 };

@@ -8,9 +8,11 @@ import {
   deadlineKey,
   fail,
   isPast,
+  meetDecisionDeadline,
   record,
   requireActionRole,
   requireText,
+  startDecisionDeadline,
   TEXT_LIMITS,
 } from './rule-support';
 
@@ -24,7 +26,7 @@ export function canRequestExtensions(actor: Actor): void {
 export function canRequestExtensionOf(state: HandlingState, actor: Actor, key: string, now: string): Deadline {
   canRequestExtensions(actor);
   const d = state.deadlines[key];
-  if (!d || d.kind === 'limit' || d.kind === 'objection' || d.kind === 'feedback') {
+  if (!d || d.kind === 'limit' || d.kind === 'objection' || d.kind === 'feedback' || d.kind === 'decision') {
     fail('VALIDATION_FAILED', 'No such deadline to extend', [
       { field: 'deadlineKey', message: 'unknown or not extendable' },
     ]);
@@ -95,6 +97,7 @@ export function applyRequestExtension(
     { extensionId: id, deadlineKey: input.deadlineKey, requestedEndDate: input.requestedEndDate, reason: input.reason },
     actor.unitId,
   );
+  startDecisionDeadline(state, 'extension', id, now);
   changed(state);
   return id;
 }
@@ -167,5 +170,6 @@ export function applyDecideExtension(
     },
     ext.unitId,
   );
+  meetDecisionDeadline(state, 'extension', ext.id, now);
   changed(state);
 }

@@ -19,10 +19,19 @@ export function checkMarkKey(state: HandlingState, actor: Actor, input: MarkKeyI
     ]);
   }
   input.leaders.forEach((l, i) => requireText(l, `leaders[${i}]`, TEXT_LIMITS.name));
+  const ids: unknown = input.leaderUserIds;
+  if (ids === undefined) return;
+  if (!Array.isArray(ids) || ids.length > 10 || new Set(ids).size !== ids.length) {
+    fail('VALIDATION_FAILED', 'leaderUserIds must name at most 10 different users', [
+      { field: 'leaderUserIds', message: 'at most 10 different user ids' },
+    ]);
+  }
+  ids.forEach((id, i) => requireText(id, `leaderUserIds[${i}]`, 64));
 }
 
 export function applyMarkKey(state: HandlingState, actor: Actor, input: MarkKeyInput, now: string): void {
-  state.key = { leaders: input.leaders, markedAt: now };
-  record(state, 'key-proposal-marked', now, actor, { leaders: input.leaders });
+  const users = input.leaderUserIds?.length ? { leaderUserIds: input.leaderUserIds } : {};
+  state.key = { leaders: input.leaders, markedAt: now, ...users };
+  record(state, 'key-proposal-marked', now, actor, { leaders: input.leaders, ...users });
   changed(state);
 }

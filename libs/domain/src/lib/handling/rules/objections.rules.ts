@@ -10,10 +10,12 @@ import {
   isAssigned,
   isPast,
   leadTrack,
+  meetDecisionDeadline,
   planDeadline,
   record,
   requireActionRole,
   requireText,
+  startDecisionDeadline,
   TEXT_LIMITS,
 } from './rule-support';
 
@@ -47,6 +49,7 @@ export function applyObject(state: HandlingState, actor: Actor, input: ObjectInp
     status: 'pending',
   });
   record(state, 'objection-raised', now, actor, { objectionId: id, reason: input.reason }, actor.unitId);
+  startDecisionDeadline(state, 'objection', id, now);
   changed(state);
   return id;
 }
@@ -132,5 +135,6 @@ export function applyDecideObjection(
     },
     from,
   );
+  meetDecisionDeadline(state, 'objection', objection.id, now);
   changed(state);
 }

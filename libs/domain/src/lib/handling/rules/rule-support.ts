@@ -1,4 +1,5 @@
 import type { DeadlineRule } from '../../calendar/deadline';
+import { DEFAULT_DEADLINE_POLICY } from '../../deadline-policy/deadline-policy';
 import { DomainError, ErrorCode, ErrorDetail } from '../../domain-error';
 import { HANDLING_ACTION_ROLES, HandlingActionName } from '../actions/action-roles';
 import { Actor, hasRole, Role } from '../actor';
@@ -121,6 +122,46 @@ export function ruleFor(settings: HandlingSettings, kind: Exclude<DeadlineKind, 
       return p.followUp;
     case 'publication':
       return p.publication;
+    case 'decision':
+      // Policies of proposals registered before this rule existed have none: the default.
+      return p.decision ?? DEFAULT_DEADLINE_POLICY.decision;
+  }
+}
+
+/** What the assigning office decides on: an objection or an extension request. */
+export type DecisionRequest = 'objection' | 'extension';
+
+/** The key of the office's deadline to decide a request: `decision:objection-1`, `decision:extension-2`. */
+export function decisionKey(request: DecisionRequest, id: number): string {
+  return `decision:${request}-${id}`;
+}
+
+/**
+ * Starts the office's deadline to decide a request (since the workflow's patch
+ * `office-decision-deadlines`): held by the assigning office, it reminds and escalates like
+ * any deadline.
+ */
+export function startDecisionDeadline(state: HandlingState, request: DecisionRequest, id: number, now: string): void {
+  if (!state.decisionDeadlines) return;
+  const key = decisionKey(request, id);
+  state.deadlines[key] = {
+    key,
+    kind: 'decision',
+    unitId: state.settings.assigningUnitId,
+    plan: { start: now, rule: ruleFor(state.settings, 'decision') },
+    status: 'planning',
+    reminderAt: [],
+    remindersSent: 0,
+    escalations: 0,
+  };
+}
+
+/** The request is decided: its deadline is met. */
+export function meetDecisionDeadline(state: HandlingState, request: DecisionRequest, id: number, now: string): void {
+  const d = state.deadlines[decisionKey(request, id)];
+  if (d && (d.status === 'running' || d.status === 'planning')) {
+    d.status = 'met';
+    d.metAt = now;
   }
 }
 
