@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { choose, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import {
+  choose,
+  confirmDialog,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newSession,
+  screenshot,
+  signIn,
+  tmpFile,
+} from './support/browser';
 import { systemUrl } from './support/system';
 import { openSession } from './support/api';
 
@@ -123,6 +132,57 @@ describe('web UI: bulk assignment', () => {
     for (const title of titles.slice(0, 3)) await page.getByLabel(`选择 ${title}`).waitFor({ state: 'detached' });
     await page.getByLabel(`选择 ${titles[3]}`).waitFor();
     await bulk.getByText('批量交办（0）').waitFor();
+    await context.close();
+  });
+
+  it('suggests the units similar proposals went to; the officer applies the suggestion and confirms', async () => {
+    // Two proposals on a subject assigned to education with human resources; a third arrives.
+    const topic = `chanjiao${Date.now().toString(36)}`;
+    const register = async (number: string, title: string) => {
+      await api('registrar', 'POST', '/proposals', {
+        kind: 'proposal',
+        sessionCode: session,
+        sessionName: '市政协八届二次会议',
+        number,
+        title,
+        proposers: [{ name: '李明', lead: true }],
+        body: `${topic} 产教融合 实训基地`,
+        suggestionPoints: [{ seq: 1, text: '建设产教融合实训基地' }],
+      });
+      await api('registrar', 'POST', `/proposals/${session}_${number}/review`, { decision: 'accept' });
+      return `${session}_${number}`;
+    };
+    for (const [number, title] of [
+      ['s1', '关于推进产教融合的提案'],
+      ['s2', '关于共建实训基地的提案'],
+    ]) {
+      const id = await register(number, title);
+      await api('officer', 'POST', `/proposals/${id}/assignment`, {
+        mode: 'lead',
+        leadUnitId: 'education',
+        coHandlerUnitIds: ['human-resources'],
+      });
+    }
+    const title = `关于深化产教融合实训基地建设的提案（${session}）`;
+    const id = await register('s3', title);
+
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'officer');
+    await page.goto(`${url}/assignment?pageSize=100`);
+    await page.getByRole('button', { name: `交办：${title}` }).click();
+    const form = page.getByTestId(`assign-form-${id}`);
+    const hint = form.getByTestId('assignment-suggestion');
+    await hint.getByText('交办建议：主办 X市教育局，会办 X市人力资源和社会保障局').waitFor();
+    await hint.getByText(/依据 2 件已交办的相似提案/).waitFor();
+    await hint.getByRole('button', { name: '采用建议' }).click();
+    await hint.getByText('已按建议填入，请核对后确认交办').waitFor();
+    await screenshot(page, '18-assignment-suggestion');
+    await form.getByRole('button', { name: '确认交办' }).click();
+    await confirmDialog(page);
+    await page.getByRole('button', { name: `交办：${title}` }).waitFor({ state: 'detached' });
+    const p = (await api('officer', 'GET', `/proposals/${id}`)) as { stage: string; leadUnitId: string };
+    expect([p.stage, p.leadUnitId]).toEqual(['consultation', 'education']);
     await context.close();
   });
 });
