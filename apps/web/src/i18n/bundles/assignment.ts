@@ -55,6 +55,12 @@ export const zh = {
     refused: '未交办',
     reason: '原因',
     done: '完成',
+    bySuggestion: '各件按交办建议',
+    bySuggestionHelp: '每件提案按与它相似的已交办提案的办理单位分别交办，确认前可逐件查看。',
+    suggestedText: '将以下 {{count}} 件提案按各自的交办建议分别交办。交办后各单位的办理时限即开始计算。',
+    noSuggestion: '{{count}} 件没有可依据的相似提案，本次不交办，请单独交办：',
+    suggestedUnits: '交办单位',
+    noneSuggested: '所选提案都没有可依据的相似提案，请选择交办单位。',
   },
 };
 
@@ -113,5 +119,12 @@ export const en: typeof zh = {
     refused: 'Not assigned',
     reason: 'Reason',
     done: 'Done',
+    bySuggestion: 'Each as suggested',
+    bySuggestionHelp:
+      'Each proposal goes to the units its similar, already assigned proposals went to; you see each before confirming.',
+    suggestedText: 'Assign these {{count}} proposals, each as suggested. Every unit’s deadlines start now.',
+    noSuggestion: '{{count}} have no similar proposal to go by and are left out; assign them one by one:',
+    suggestedUnits: 'Units',
+    noneSuggested: 'None of the selected proposals has a similar proposal to go by: choose the units.',
   },
 };
