@@ -135,7 +135,7 @@ describe('web UI: bulk assignment', () => {
     await context.close();
   });
 
-  it('suggests the units similar proposals went to; the officer applies the suggestion and confirms', async () => {
+  it('suggests the units similar proposals went to, for one proposal and in bulk; the officer confirms', async () => {
     // Two proposals on a subject assigned to education with human resources; a third arrives.
     const topic = `chanjiao${Date.now().toString(36)}`;
     const register = async (number: string, title: string) => {
@@ -183,6 +183,51 @@ describe('web UI: bulk assignment', () => {
     await page.getByRole('button', { name: `交办：${title}` }).waitFor({ state: 'detached' });
     const p = (await api('officer', 'GET', `/proposals/${id}`)) as { stage: string; leadUnitId: string };
     expect([p.stage, p.leadUnitId]).toEqual(['consultation', 'education']);
+
+    // In bulk: two more on the subject and one on another, each as suggested.
+    const more = [
+      [
+        await register('s4', `关于产教融合实训基地运营的提案（${session}）`),
+        `关于产教融合实训基地运营的提案（${session}）`,
+      ],
+      [
+        await register('s5', `关于产教融合型企业认定的提案（${session}）`),
+        `关于产教融合型企业认定的提案（${session}）`,
+      ],
+    ];
+    const other = `关于琥珀蜂蜡标本馆藏的提案（${session}）`;
+    await api('registrar', 'POST', '/proposals', {
+      kind: 'proposal',
+      sessionCode: session,
+      sessionName: '市政协八届二次会议',
+      number: 's6',
+      title: other,
+      proposers: [{ name: '王芳', lead: true }],
+      body: `hupo${Date.now().toString(36)} 琥珀标本`,
+      suggestionPoints: [{ seq: 1, text: '整理琥珀标本' }],
+    });
+    await api('registrar', 'POST', `/proposals/${session}_s6/review`, { decision: 'accept' });
+    await page.reload();
+    for (const t of [...more.map(([, t]) => t), other]) await page.getByLabel(`选择 ${t}`).check();
+    await page.getByTestId('bulk-assign').click();
+    const modal = page.getByTestId('bulk-assign-modal');
+    await modal.getByTestId('bulk-assign-suggested').click();
+    const suggestions = modal.getByTestId('bulk-assign-suggestions');
+    for (const [, t] of more) {
+      await suggestions
+        .locator('tr', { hasText: t })
+        .getByText('主办单位 X市教育局，会办单位 X市人力资源和社会保障局')
+        .waitFor();
+    }
+    await modal.getByTestId('bulk-assign-without-suggestion').getByText(other).waitFor();
+    await page.getByTestId('bulk-assign-confirm').click();
+    await modal.getByTestId('bulk-assign-summary').getByText('已交办 2 件，未交办 0 件').waitFor();
+    for (const [moreId] of more) {
+      const q = (await api('officer', 'GET', `/proposals/${moreId}`)) as { leadUnitId: string; stage: string };
+      expect([moreId, q.stage, q.leadUnitId]).toEqual([moreId, 'consultation', 'education']);
+    }
+    const left = (await api('officer', 'GET', `/proposals/${session}_s6`)) as { stage: string };
+    expect(left.stage).toBe('assignment');
     await context.close();
   });
 });
