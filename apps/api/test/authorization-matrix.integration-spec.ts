@@ -124,6 +124,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/proposals': { roles: ['registrar'] },
   'POST /api/proposals/import': { roles: ['registrar'] },
   'POST /api/proposals/assignments': { roles: ['assigning-officer'] },
+  'GET /api/proposals/{id}/assignment-suggestion': { roles: ['assigning-officer'] },
   'GET /api/proposals': 'signed-in',
   'GET /api/proposals/{id}': 'scoped',
   'GET /api/proposals/{id}/events': 'scoped',
@@ -492,6 +493,13 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
         officer
           ? { what: `${username} bulk assignment`, status: 400, code: 'BAD_REQUEST' }
           : { what: `${username} bulk assignment`, status: 403, code: 'ROLE_REQUIRED' },
+      );
+      // The assignment suggestion: the assigning office only (it sees every proposal).
+      const suggestion = await clients[username].get(`/api/proposals/${own}/assignment-suggestion`);
+      expect(cell(`${username} assignment suggestion`, suggestion)).toEqual(
+        officer
+          ? { what: `${username} assignment suggestion`, status: 200, code: null }
+          : { what: `${username} assignment suggestion`, status: 403, code: 'ROLE_REQUIRED' },
       );
 
       const token = await stack.token(username);

@@ -1,5 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { choose, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn, tmpFile } from './support/browser';
+import {
+  choose,
+  confirmDialog,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newSession,
+  screenshot,
+  signIn,
+  tmpFile,
+} from './support/browser';
 import { systemUrl } from './support/system';
 import { openSession } from './support/api';
 
@@ -123,6 +132,102 @@ describe('web UI: bulk assignment', () => {
     for (const title of titles.slice(0, 3)) await page.getByLabel(`选择 ${title}`).waitFor({ state: 'detached' });
     await page.getByLabel(`选择 ${titles[3]}`).waitFor();
     await bulk.getByText('批量交办（0）').waitFor();
+    await context.close();
+  });
+
+  it('suggests the units similar proposals went to, for one proposal and in bulk; the officer confirms', async () => {
+    // Two proposals on a subject assigned to education with human resources; a third arrives.
+    const topic = `chanjiao${Date.now().toString(36)}`;
+    const register = async (number: string, title: string) => {
+      await api('registrar', 'POST', '/proposals', {
+        kind: 'proposal',
+        sessionCode: session,
+        sessionName: '市政协八届二次会议',
+        number,
+        title,
+        proposers: [{ name: '李明', lead: true }],
+        body: `${topic} 产教融合 实训基地`,
+        suggestionPoints: [{ seq: 1, text: '建设产教融合实训基地' }],
+      });
+      await api('registrar', 'POST', `/proposals/${session}_${number}/review`, { decision: 'accept' });
+      return `${session}_${number}`;
+    };
+    for (const [number, title] of [
+      ['s1', '关于推进产教融合的提案'],
+      ['s2', '关于共建实训基地的提案'],
+    ]) {
+      const id = await register(number, title);
+      await api('officer', 'POST', `/proposals/${id}/assignment`, {
+        mode: 'lead',
+        leadUnitId: 'education',
+        coHandlerUnitIds: ['human-resources'],
+      });
+    }
+    const title = `关于深化产教融合实训基地建设的提案（${session}）`;
+    const id = await register('s3', title);
+
+    const context = await newSession(browser);
+    const page: Page = await context.newPage();
+    await signIn(page, url, 'officer');
+    await page.goto(`${url}/assignment?pageSize=100`);
+    await page.getByRole('button', { name: `交办：${title}` }).click();
+    const form = page.getByTestId(`assign-form-${id}`);
+    const hint = form.getByTestId('assignment-suggestion');
+    await hint.getByText('交办建议：主办 X市教育局，会办 X市人力资源和社会保障局').waitFor();
+    await hint.getByText(/依据 2 件已交办的相似提案/).waitFor();
+    await hint.getByRole('button', { name: '采用建议' }).click();
+    await hint.getByText('已按建议填入，请核对后确认交办').waitFor();
+    await screenshot(page, '18-assignment-suggestion');
+    await form.getByRole('button', { name: '确认交办' }).click();
+    await confirmDialog(page);
+    await page.getByRole('button', { name: `交办：${title}` }).waitFor({ state: 'detached' });
+    const p = (await api('officer', 'GET', `/proposals/${id}`)) as { stage: string; leadUnitId: string };
+    expect([p.stage, p.leadUnitId]).toEqual(['consultation', 'education']);
+
+    // In bulk: two more on the subject and one on another, each as suggested.
+    const more = [
+      [
+        await register('s4', `关于产教融合实训基地运营的提案（${session}）`),
+        `关于产教融合实训基地运营的提案（${session}）`,
+      ],
+      [
+        await register('s5', `关于产教融合型企业认定的提案（${session}）`),
+        `关于产教融合型企业认定的提案（${session}）`,
+      ],
+    ];
+    const other = `关于琥珀蜂蜡标本馆藏的提案（${session}）`;
+    await api('registrar', 'POST', '/proposals', {
+      kind: 'proposal',
+      sessionCode: session,
+      sessionName: '市政协八届二次会议',
+      number: 's6',
+      title: other,
+      proposers: [{ name: '王芳', lead: true }],
+      body: `hupo${Date.now().toString(36)} 琥珀标本`,
+      suggestionPoints: [{ seq: 1, text: '整理琥珀标本' }],
+    });
+    await api('registrar', 'POST', `/proposals/${session}_s6/review`, { decision: 'accept' });
+    await page.reload();
+    for (const t of [...more.map(([, t]) => t), other]) await page.getByLabel(`选择 ${t}`).check();
+    await page.getByTestId('bulk-assign').click();
+    const modal = page.getByTestId('bulk-assign-modal');
+    await modal.getByTestId('bulk-assign-suggested').click();
+    const suggestions = modal.getByTestId('bulk-assign-suggestions');
+    for (const [, t] of more) {
+      await suggestions
+        .locator('tr', { hasText: t })
+        .getByText('主办单位 X市教育局，会办单位 X市人力资源和社会保障局')
+        .waitFor();
+    }
+    await modal.getByTestId('bulk-assign-without-suggestion').getByText(other).waitFor();
+    await page.getByTestId('bulk-assign-confirm').click();
+    await modal.getByTestId('bulk-assign-summary').getByText('已交办 2 件，未交办 0 件').waitFor();
+    for (const [moreId] of more) {
+      const q = (await api('officer', 'GET', `/proposals/${moreId}`)) as { leadUnitId: string; stage: string };
+      expect([moreId, q.stage, q.leadUnitId]).toEqual([moreId, 'consultation', 'education']);
+    }
+    const left = (await api('officer', 'GET', `/proposals/${session}_s6`)) as { stage: string };
+    expect(left.stage).toBe('assignment');
     await context.close();
   });
 });

@@ -13,3 +13,4 @@ export * from './lib/calendar/planned-deadline';
 export * from './lib/calendar/calendar-load';
 export * from './lib/search/search-terms';
 export * from './lib/supervision';
+export * from './lib/assignment/assignment-suggestion';

@@ -41,3 +41,4 @@ export * from './lib/operations-figures.repository';
 export * from './lib/audit-chain';
 export * from './lib/audit-record.repository';
 export * from './lib/proposal-record.verifier';
+export * from './lib/assignment-suggestion.repository';

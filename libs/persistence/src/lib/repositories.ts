@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AccountRepository, IAccountRepository } from './account.repository';
+import { AssignmentSuggestionRepository, IAssignmentSuggestionRepository } from './assignment-suggestion.repository';
 import { AuditRecordRepository, IAuditRecordRepository } from './audit-record.repository';
 import { CalendarOverrideRepository, ICalendarOverrideRepository } from './calendar/calendar-version.repository';
 import { CommitteeSessionRepository, ICommitteeSessionRepository } from './committee-session.repository';
@@ -56,6 +57,8 @@ export interface Repositories {
   /** Verification's reading of a proposal's record (audit chain, letter files). */
   auditRecords: IAuditRecordRepository;
   similarReplies: ISimilarReplyRepository;
+  /** The assigned proposals most like one: the assignment suggestion's precedents. */
+  assignmentSuggestions: IAssignmentSuggestionRepository;
   letterAssembler: IReplyLetterAssembler;
   idempotency: IIdempotencyRepository;
   /** The business figures the metrics endpoint reports at each scrape. */
@@ -83,6 +86,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     replyLetters: new ReplyLetterRepository(dataSource),
     auditRecords: new AuditRecordRepository(dataSource),
     similarReplies: new SimilarReplyRepository(dataSource),
+    assignmentSuggestions: new AssignmentSuggestionRepository(dataSource),
     letterAssembler: new ReplyLetterAssembler(dataSource),
     idempotency: new IdempotencyRepository(dataSource),
     operationsFigures: new OperationsFiguresRepository(dataSource),

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { isEvent } from '@banli/contracts';
 import type { DraftSection } from '@banli/domain';
 import { ProposalEventRepository } from './proposal-event.repository';
+import { similarProposalsQuery } from './similar-proposals';
 import { execSql } from './sql';
 
 /** A signed reply of another proposal, with what a handler reusing it needs. */
@@ -32,9 +33,7 @@ export interface ISimilarReplyRepository {
 }
 
 /**
- * Ranks by the full-text index of proposals (see ProposalSearchRepository): PostgreSQL's
- * ts_rank over the GIN-indexed tsvector, SQLite's FTS5 bm25. Any term may match, unlike
- * search, where every term must. Only replies with a signature (reply_signature) are read, and
+ * Ranks by the full-text index of proposals (similarProposalsQuery). Only replies with a signature (reply_signature) are read, and
  * their text is the signed draft version's: never a later or unsigned draft.
  */
 export class SimilarReplyRepository implements ISimilarReplyRepository {
@@ -43,22 +42,12 @@ export class SimilarReplyRepository implements ISimilarReplyRepository {
   async similarSignedReplies(proposalId: string, terms: string[], limit: number): Promise<SimilarReplyRecord[]> {
     if (terms.length === 0) return [];
     const postgres = this.dataSource.options.type === 'postgres';
-    // Terms are letters and digits only (searchTerms), quoted anyway; they reach the database as one bound parameter.
-    // Only proposals with a signed reply are ranked: common terms (关于, 提案) match nearly every
-    // proposal, and ranking computes over each match.
-    const ranked = postgres
-      ? `SELECT p."id", ts_rank(to_tsvector('simple', p."search_terms"), to_tsquery('simple', :q)) AS "score"
-         FROM "proposal" p
-         WHERE to_tsvector('simple', p."search_terms") @@ to_tsquery('simple', :q)
-           AND p."id" <> :proposalId
-           AND EXISTS (SELECT 1 FROM "reply_signature" s0 WHERE s0."proposal_id" = p."id")`
-      : `SELECT "proposal_id" AS "id", -bm25("proposal_fts") AS "score"
-         FROM "proposal_fts" WHERE "proposal_fts" MATCH :q
-           AND "proposal_id" <> :proposalId
-           AND "proposal_id" IN (SELECT s0."proposal_id" FROM "reply_signature" s0)`;
-    const q = postgres
-      ? terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(' | ')
-      : terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    // Only proposals with a signed reply are ranked.
+    const { ranked, q } = similarProposalsQuery(
+      postgres,
+      terms,
+      (id) => `EXISTS (SELECT 1 FROM "reply_signature" s0 WHERE s0."proposal_id" = ${id})`,
+    );
     const { rows } = await execSql(
       this.dataSource,
       `WITH "ranked" AS (${ranked})

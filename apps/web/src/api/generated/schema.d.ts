@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/assignment-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssignmentSuggestionController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/review": {
         parameters: {
             query?: never;
@@ -1952,6 +1968,33 @@ export interface components {
             refused: number;
             /** @description One per row, in the order sent */
             rows: components["schemas"]["AssignmentRowResultResponse"][];
+        };
+        SimilarAssignmentResponse: {
+            proposalId: string;
+            number: string;
+            title: string;
+            sessionName: string;
+            leadUnitId: string | null;
+            /** @description Every unit it is assigned to now, the lead included */
+            assignedUnitIds: string[];
+        };
+        AssignmentSuggestionDetailResponse: {
+            /**
+             * @description `single`: one unit alone; `lead`: a lead unit with co-handlers
+             * @enum {string}
+             */
+            mode: "single" | "lead";
+            leadUnitId: string;
+            coHandlerUnitIds: string[];
+            /** @description The lead's share (0–1) of the weighted precedents: how clear they are */
+            agreement: number;
+            /** @description The similar proposals it rests on, most similar first */
+            basis: components["schemas"]["SimilarAssignmentResponse"][];
+        };
+        AssignmentSuggestionResponse: {
+            proposalId: string;
+            /** @description Null when no similar proposal was assigned to a unit that can take work now */
+            suggestion: components["schemas"]["AssignmentSuggestionDetailResponse"] | null;
         };
         ReviewDto: {
             /** @enum {string} */
@@ -4554,6 +4597,76 @@ export interface operations {
             };
             /** @description The same proposal twice, or the Idempotency-Key used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    AssignmentSuggestionController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentSuggestionResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             *
+             *     Needs the role assigning-officer (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { Button, Form, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 import { AssignmentFields } from './AssignmentFields';
 import { colon } from '../../format';
+import { useUnitName } from '../../api/units';
 
 export interface AssignValues {
   mode: 'lead' | 'split' | 'single';
@@ -87,6 +88,13 @@ export function AssignForm(props: {
         style={{ flex: '1 1 480px', maxWidth: 640 }}
       >
         <ErrorAlert error={error} onClose={() => setError(null)} />
+        <SuggestionHint
+          proposalId={props.proposalId}
+          onApply={(values) => {
+            form.setFieldsValue(values);
+            props.onDraft(form.getFieldsValue(true) as AssignValues);
+          }}
+        />
         <AssignmentFields form={form} idPrefix={`assign-${props.proposalId}`} initialMode={props.draft?.mode} />
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('submit')}
@@ -119,5 +127,71 @@ export function AssignForm(props: {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * 交办建议: the units the most similar proposals already assigned went to, with the proposals it
+ * rests on; the officer applies it to the form (or not), then confirms as always.
+ */
+function SuggestionHint(props: { proposalId: string; onApply(values: AssignValues): void }) {
+  const { t } = useTranslation('assignment');
+  const unitName = useUnitName();
+  const [applied, setApplied] = useState(false);
+  const s = useQuery({
+    queryKey: [...proposalKey(props.proposalId), 'assignment-suggestion'],
+    queryFn: ({ signal }) =>
+      ok(
+        client.GET('/api/proposals/{id}/assignment-suggestion', {
+          params: { path: { id: props.proposalId } },
+          signal,
+        }),
+      ),
+    // A hint: when it cannot be had, the form works as before.
+    retry: false,
+  }).data?.suggestion;
+  if (!s) return null;
+  const values: AssignValues =
+    s.mode === 'lead'
+      ? { mode: 'lead', leadUnitId: s.leadUnitId, coHandlerUnitIds: s.coHandlerUnitIds }
+      : { mode: 'single', singleUnitId: s.leadUnitId };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="assignment-suggestion"
+      title={
+        s.mode === 'lead'
+          ? t('suggestion.lead', {
+              lead: unitName(s.leadUnitId),
+              co: s.coHandlerUnitIds.map(unitName).join(t('suggestion.unitSeparator')),
+            })
+          : t('suggestion.single', { lead: unitName(s.leadUnitId) })
+      }
+      description={
+        applied
+          ? t('suggestion.applied')
+          : t('suggestion.basis', {
+              count: s.basis.length,
+              share: Math.round(s.agreement * 100),
+              titles: s.basis
+                .slice(0, 3)
+                .map((b) => b.title)
+                .join(t('suggestion.separator')),
+            })
+      }
+      action={
+        <Button
+          size="small"
+          onClick={() => {
+            props.onApply(values);
+            setApplied(true);
+          }}
+        >
+          {t('suggestion.apply')}
+        </Button>
+      }
+    />
   );
 }

@@ -14,7 +14,12 @@ export interface BulkRow {
 }
 
 type Report = Schemas['BulkAssignmentReportResponse'];
-type Step = { kind: 'choose' } | { kind: 'confirm'; values: AssignValues } | { kind: 'results'; report: Report };
+type Suggested = { proposalId: string; title: string; assignment: Schemas['AssignDto'] };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'confirm'; values: AssignValues }
+  | { kind: 'suggested'; rows: Suggested[]; without: BulkRow[] }
+  | { kind: 'results'; report: Report };
 
 /**
  * 批量交办: the office assigns the selected proposals in one step, all to the same units.
@@ -29,12 +34,55 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [noneSuggested, setNoneSuggested] = useState(false);
   const idempotency = useIdempotencyKey();
   const titleOf = new Map(props.rows.map((r) => [r.proposalId, r.title]));
 
-  const submit = async (values: AssignValues) => {
+  const submit = (values: AssignValues) => {
     const assignment = assignmentOf(values);
-    const body = { assignments: props.rows.map((r) => ({ proposalId: r.proposalId, ...assignment })) };
+    return send({ assignments: props.rows.map((r) => ({ proposalId: r.proposalId, ...assignment })) });
+  };
+
+  /** 各件按交办建议: each row's own suggestion; rows without one are left for one-by-one assignment. */
+  const suggest = async () => {
+    setBusy(true);
+    try {
+      const answers = await Promise.all(
+        props.rows.map(async (r) => ({
+          row: r,
+          suggestion: (
+            await ok(
+              client.GET('/api/proposals/{id}/assignment-suggestion', { params: { path: { id: r.proposalId } } }),
+            )
+          ).suggestion,
+        })),
+      );
+      const rows: Suggested[] = answers.flatMap(({ row, suggestion: s }) =>
+        s
+          ? [
+              {
+                proposalId: row.proposalId,
+                title: row.title,
+                assignment:
+                  s.mode === 'lead'
+                    ? { mode: 'lead', leadUnitId: s.leadUnitId, coHandlerUnitIds: s.coHandlerUnitIds }
+                    : { mode: 'single', unitIds: [s.leadUnitId] },
+              },
+            ]
+          : [],
+      );
+      const without = answers.filter((a) => !a.suggestion).map((a) => a.row);
+      setError(null);
+      setNoneSuggested(rows.length === 0);
+      if (rows.length > 0) setStep({ kind: 'suggested', rows, without });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const send = async (body: Schemas['BulkAssignmentDto']) => {
     setBusy(true);
     try {
       const report = await ok(
@@ -50,8 +98,8 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
     }
   };
 
-  const units = (v: AssignValues): string => {
-    const a = assignmentOf(v);
+  const units = (v: AssignValues): string => summaryOf(assignmentOf(v));
+  const summaryOf = (a: Schemas['AssignDto']): string => {
     if (a.mode === 'lead') {
       return t('bulk.leadSummary', {
         lead: unitName(a.leadUnitId),
@@ -64,8 +112,16 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
   const close = () => (step.kind === 'results' ? props.onDone() : props.onClose());
   const footer =
     step.kind === 'choose' ? (
-      <Space>
+      <Space wrap>
         <Button onClick={props.onClose}>{c('cancel')}</Button>
+        <Button
+          onClick={() => void suggest()}
+          loading={busy}
+          title={t('bulk.bySuggestionHelp')}
+          data-testid="bulk-assign-suggested"
+        >
+          {t('bulk.bySuggestion')}
+        </Button>
         <Button
           type="primary"
           onClick={() => void form.validateFields().then((values) => setStep({ kind: 'confirm', values }))}
@@ -85,6 +141,22 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
           data-testid="bulk-assign-confirm"
         >
           {t('bulk.confirm', { count: props.rows.length })}
+        </Button>
+      </Space>
+    ) : step.kind === 'suggested' ? (
+      <Space>
+        <Button onClick={() => setStep({ kind: 'choose' })} disabled={busy}>
+          {t('bulk.back')}
+        </Button>
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() =>
+            void send({ assignments: step.rows.map((r) => ({ proposalId: r.proposalId, ...r.assignment })) })
+          }
+          data-testid="bulk-assign-confirm"
+        >
+          {t('bulk.confirm', { count: step.rows.length })}
         </Button>
       </Space>
     ) : (
@@ -108,6 +180,7 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
       {/* The form stays mounted (hidden) on later steps, so "back" finds the choices. */}
       <div style={{ display: step.kind === 'choose' ? 'block' : 'none' }}>
         <Typography.Paragraph type="secondary">{t('bulk.intro')}</Typography.Paragraph>
+        {noneSuggested && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('bulk.noneSuggested')} />}
         <Form<AssignValues>
           form={form}
           layout="vertical"
@@ -131,6 +204,32 @@ export function BulkAssignModal(props: { rows: BulkRow[]; onClose(): void; onDon
             dataSource={props.rows}
             renderItem={(r) => <List.Item>{r.title}</List.Item>}
           />
+        </Space>
+      )}
+      {step.kind === 'suggested' && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Alert type="warning" showIcon title={t('bulk.suggestedText', { count: step.rows.length })} />
+          <Table<Suggested>
+            rowKey="proposalId"
+            size="small"
+            pagination={false}
+            scroll={{ y: 320 }}
+            data-testid="bulk-assign-suggestions"
+            dataSource={step.rows}
+            columns={[
+              { title: t('proposal'), key: 'title', render: (_, r) => r.title },
+              { title: t('bulk.suggestedUnits'), key: 'units', render: (_, r) => summaryOf(r.assignment) },
+            ]}
+          />
+          {step.without.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="bulk-assign-without-suggestion"
+              title={t('bulk.noSuggestion', { count: step.without.length })}
+              description={step.without.map((r) => r.title).join(t('suggestion.separator'))}
+            />
+          )}
         </Space>
       )}
       {step.kind === 'results' && (
