@@ -27,6 +27,7 @@ import {
 } from './letter-layout';
 import { emMeasure, titleLines } from './line-breaking';
 import { letterBlocks, type LetterBlock, type ReplyLetter } from './reply-letter';
+import type { OfficialDocument } from './official-document';
 
 /**
  * The fonts Chinese offices' Word and WPS installations have for official documents. Latin
@@ -173,12 +174,17 @@ const firstPageFooter = () =>
  * second page (odd at the right, even at the left), one paragraph per part.
  */
 export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
-  const blocks = letterBlocks(letter);
+  return renderDocumentDocx({ title: letter.title, issuer: letter.issuer, blocks: letterBlocks(letter) });
+}
+
+/** Any official document written out as blocks, as a Word document laid out as the letter is. */
+export async function renderDocumentDocx(doc: OfficialDocument): Promise<Buffer> {
+  const blocks = doc.blocks;
   const roles = blocks.map((b) => b.role);
   const closing = roles.lastIndexOf('paragraph');
   const document = new Document({
-    title: letter.title,
-    creator: letter.issuer,
+    title: doc.title,
+    creator: doc.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
