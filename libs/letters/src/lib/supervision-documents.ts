@@ -4,6 +4,33 @@ import { toChineseNumeral } from './chinese-numeral';
 import type { OfficialDocument } from './official-document';
 import { formatLetterDate, selfReferenceOf, type LetterBlock } from './reply-letter';
 
+/** What a deadline is for, as a notice names it (the notification texts use the same words). */
+export const NOTICE_DEADLINE_WORDS: Readonly<Record<string, string>> = {
+  objection: '申请调整',
+  opinion: '会办意见',
+  contact: '沟通协商',
+  reply: '答复',
+  feedback: '满意度测评',
+  'follow-up': '落实情况报告',
+  publication: '答复公开',
+  limit: '办理总时限',
+};
+
+/** What an open task asks for, as a notice names it. */
+export const NOTICE_TASK_WORDS: Readonly<Record<string, string>> = {
+  'decide-objection': '审核调整申请',
+  'decide-extension': '审核延期申请',
+  opinion: '会办意见',
+  contact: '沟通协商',
+  draft: '答复拟稿',
+  'review-draft': '答复核稿',
+  'sign-off': '答复签发',
+  dispatch: '答复寄送',
+  'record-feedback': '满意度测评录入',
+  'follow-up': '落实情况报告',
+  publish: '答复公开',
+};
+
 /** One open task a 催办单 or 督办通知单 names, with where it stands on the day of issue. */
 export interface NoticeTask {
   /** What is to be done, in Chinese: `答复`, `会办意见`. */

@@ -39,14 +39,17 @@ export function requireSupervisionDocumentRole(actor: Actor, kind: SupervisionDo
   }
 }
 
-/** Who may read a document: supervisors, and the users of a unit it is addressed to. */
-export function canReadSupervisionDocument(actor: Actor, addresseeUnitIds: readonly string[]): boolean {
-  return hasRole(actor, 'supervisor') || addresseeUnitIds.includes(actor.unitId);
+/** Who may read a document: supervisors, the office that issued it, and the units it is addressed to. */
+export function canReadSupervisionDocument(
+  actor: Actor,
+  doc: { addresseeUnitIds: readonly string[]; issuerUnitId: string },
+): boolean {
+  return hasRole(actor, 'supervisor') || actor.unitId === doc.issuerUnitId || doc.addresseeUnitIds.includes(actor.unitId);
 }
 
 /**
- * A 督办通知单 goes to a unit holding an overdue deadline on the proposal (its own or one its
- * late opinion holds up); for a unit merely due, a 催办 is the notice.
+ * A 督办通知单 goes to a unit holding a running deadline on the proposal that is overdue
+ * (`overdueHeldBy`: the units of those deadlines); for a unit merely due, a 催办 is the notice.
  */
 export function checkSupervisionNotice(
   actor: Actor,
