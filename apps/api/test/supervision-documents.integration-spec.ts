@@ -158,7 +158,8 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
     expect((await users['officer'].post(path('/supervision-notices'), { unitId: 'education' }).expect(403)).body.error.code).toBe(
       'ROLE_REQUIRED',
     );
-    await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education', extra: 1 }).expect(422);
+    // Unknown fields are refused by the request's validation (400).
+    await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education', extra: 1 }).expect(400);
     await users['supervisor'].post('/api/proposals/nope_1/supervision-notices', { unitId: 'education' }).expect(404);
     expect(await count()).toBe(before);
 
