@@ -35,7 +35,15 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
   beforeAll(async () => {
     stack = await startStack(config);
     await openSession(stack, session);
-    for (const u of ['registrar', 'officer', 'supervisor', 'lead-handler', 'education-cohandler', 'human-resources-cohandler', 'market-regulation-handler']) {
+    for (const u of [
+      'registrar',
+      'officer',
+      'supervisor',
+      'lead-handler',
+      'education-cohandler',
+      'human-resources-cohandler',
+      'market-regulation-handler',
+    ]) {
       users[u] = await as(stack, u);
     }
     number = `D${Date.now().toString(36)}`;
@@ -54,7 +62,11 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
       .expect(201);
     await users['registrar'].post(path('/review'), { decision: 'accept' }).expect(200);
     await users['officer']
-      .post(path('/assignment'), { mode: 'lead', leadUnitId: 'industry-it', coHandlerUnitIds: ['human-resources', 'education'] })
+      .post(path('/assignment'), {
+        mode: 'lead',
+        leadUnitId: 'industry-it',
+        coHandlerUnitIds: ['human-resources', 'education'],
+      })
       .expect(200);
   });
   afterAll(async () => {
@@ -68,14 +80,22 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
     const key = `remind-${session}`;
     const sent = (
       await users['supervisor']
-        .post(path('/reminders'), { unitId: 'industry-it', message: '请于本周内报送答复。' }, { 'Idempotency-Key': key })
+        .post(
+          path('/reminders'),
+          { unitId: 'industry-it', message: '请于本周内报送答复。' },
+          { 'Idempotency-Key': key },
+        )
         .expect(200)
     ).body;
     expect(sent.documentNumber).toMatch(/^催办〔\d{4}〕\d+号$/);
     reminderId = sent.documentId;
     const again = (
       await users['supervisor']
-        .post(path('/reminders'), { unitId: 'industry-it', message: '请于本周内报送答复。' }, { 'Idempotency-Key': key })
+        .post(
+          path('/reminders'),
+          { unitId: 'industry-it', message: '请于本周内报送答复。' },
+          { 'Idempotency-Key': key },
+        )
         .expect(200)
     ).body;
     expect(again.documentId).toBe(reminderId);
@@ -100,7 +120,11 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
       `SELECT "actor_unit_id", "data" FROM "admin_event" WHERE "type" = 'supervision-document-issued'`,
     );
     const entry = audit.rows.map((r) => JSON.parse(String(r['data']))).find((d) => d.documentId === reminderId);
-    expect(entry).toMatchObject({ kind: 'reminder', documentNumber: sent.documentNumber, contentHash: doc.contentHash });
+    expect(entry).toMatchObject({
+      kind: 'reminder',
+      documentNumber: sent.documentNumber,
+      contentHash: doc.contentHash,
+    });
   });
 
   it('renders the 催办单 as PDF and DOCX in the letter layout, for the unit and supervisors only', async () => {
@@ -135,7 +159,9 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
   it('delivers it in-app to the unit through the outbox, with the download links', async () => {
     const notice = await eventually(async () => {
       const page = (await users['lead-handler'].get('/api/notifications?pageSize=200').expect(200)).body;
-      return page.items.find((i: { kind: string; body: string }) => i.kind === 'supervision-document' && i.body.includes(reminderId));
+      return page.items.find(
+        (i: { kind: string; body: string }) => i.kind === 'supervision-document' && i.body.includes(reminderId),
+      );
     }, 'the 催办单 notice');
     expect(notice.title).toMatch(/^【催办单】X市人民政府办公室催办单（催办〔\d{4}〕\d+号）$/);
     expect(notice.body).toContain(`/api/supervision-documents/${reminderId}/pdf`);
@@ -147,17 +173,24 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
   it('issues a 督办通知单 only to a unit holding an overdue deadline, by a supervisor, refusing bad input with nothing changed', async () => {
     const count = async () =>
       Number(
-        (await execSql(stack.dataSource, `SELECT count(*) AS "n" FROM "supervision_document" WHERE "proposal_id" = :id`, { id }))
-          .rows[0]['n'],
+        (
+          await execSql(
+            stack.dataSource,
+            `SELECT count(*) AS "n" FROM "supervision_document" WHERE "proposal_id" = :id`,
+            { id },
+          )
+        ).rows[0]['n'],
       );
     const before = await count();
-    expect((await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education' }).expect(422)).body.error).toMatchObject({
+    expect(
+      (await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education' }).expect(422)).body.error,
+    ).toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [{ field: 'unitId', message: 'no overdue deadline' }],
     });
-    expect((await users['officer'].post(path('/supervision-notices'), { unitId: 'education' }).expect(403)).body.error.code).toBe(
-      'ROLE_REQUIRED',
-    );
+    expect(
+      (await users['officer'].post(path('/supervision-notices'), { unitId: 'education' }).expect(403)).body.error.code,
+    ).toBe('ROLE_REQUIRED');
     // Unknown fields are refused by the request's validation (400).
     await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education', extra: 1 }).expect(400);
     await users['supervisor'].post('/api/proposals/nope_1/supervision-notices', { unitId: 'education' }).expect(404);
@@ -207,14 +240,26 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
     );
     const from = '2025-03-01';
     const to = '2025-03-31';
-    expect((await users['supervisor'].post('/api/supervision/circulars', { from: to, to: from }).expect(422)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(
+      (await users['supervisor'].post('/api/supervision/circulars', { from: to, to: from }).expect(422)).body.error
+        .code,
+    ).toBe('VALIDATION_FAILED');
     await users['supervisor'].post('/api/supervision/circulars', { from: '2025-01-01', to: '2026-06-01' }).expect(422);
     await users['lead-handler'].post('/api/supervision/circulars', { from, to }).expect(403);
 
-    const stats = (await users['supervisor'].get(`/api/supervision/statistics?groupBy=unit&from=${from}&to=${to}`).expect(200)).body;
-    type Row = { key: string; name: string; repliesDue: number; repliesOnTime: number; opinionsDue: number; opinionsOnTime: number; workingDaysHeldUp: number; reminderNotices: number };
+    const stats = (
+      await users['supervisor'].get(`/api/supervision/statistics?groupBy=unit&from=${from}&to=${to}`).expect(200)
+    ).body;
+    type Row = {
+      key: string;
+      name: string;
+      repliesDue: number;
+      repliesOnTime: number;
+      opinionsDue: number;
+      opinionsOnTime: number;
+      workingDaysHeldUp: number;
+      reminderNotices: number;
+    };
     const late = (stats.items as Row[])
       .map((r) => ({ ...r, overdue: r.repliesDue - r.repliesOnTime + r.opinionsDue - r.opinionsOnTime }))
       .filter((r) => r.overdue > 0 || r.workingDaysHeldUp > 0);
@@ -230,15 +275,17 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
     expect(circular.documentNumber).toMatch(/^督办通报〔\d{4}〕\d+号$/);
     expect([...circular.addresseeUnitIds].sort()).toEqual(['education', 'human-resources', 'industry-it']);
     const text = await pdfText(await pdfOf(users['education-cohandler'], circular.id));
-    const ordered = [...late].sort((a, b) => b.workingDaysHeldUp - a.workingDaysHeldUp || b.overdue - a.overdue || a.key.localeCompare(b.key));
+    const ordered = [...late].sort(
+      (a, b) => b.workingDaysHeldUp - a.workingDaysHeldUp || b.overdue - a.overdue || a.key.localeCompare(b.key),
+    );
     expectInOrder(text, [
       '关于2025年3月1日至2025年3月31日建议提案办理逾期情况的通报',
       '各承办单位：',
-      ...ordered.map((r) => `${r.name}：逾期事项${r.overdue}项，延误${r.workingDaysHeldUp}个工作日，被催办${r.reminderNotices}次。`),
+      ...ordered.map(
+        (r) => `${r.name}：逾期事项${r.overdue}项，延误${r.workingDaysHeldUp}个工作日，被催办${r.reminderNotices}次。`,
+      ),
     ]);
-    await users['market-regulation-handler']
-      .get(`/api/supervision-documents/${circular.id}/pdf`)
-      .expect(404);
+    await users['market-regulation-handler'].get(`/api/supervision-documents/${circular.id}/pdf`).expect(404);
     const outbox = await execSql(
       stack.dataSource,
       `SELECT "unit_id" FROM "notification_outbox" WHERE "kind" = 'supervision-document' AND "id" LIKE :prefix ORDER BY "unit_id"`,

@@ -121,7 +121,11 @@ export async function renderLetterPdf(
   fonts: string | LetterFontFiles,
   options: RenderLetterPdfOptions = {},
 ): Promise<Buffer> {
-  return renderDocumentPdf({ title: letter.title, issuer: letter.issuer, blocks: letterBlocks(letter) }, fonts, options);
+  return renderDocumentPdf(
+    { title: letter.title, issuer: letter.issuer, blocks: letterBlocks(letter) },
+    fonts,
+    options,
+  );
 }
 
 /**
@@ -228,7 +232,12 @@ export async function renderDocumentPdf(
   const issuerTop = mm(LETTERHEAD.issuerTopMm);
   if (classMarker) {
     use(BLOCK_STYLES['class-marker']);
-    draw(setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set, left, issuerTop - 1.75 * BODY_SIZE_PT, BODY_SIZE_PT);
+    draw(
+      setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set,
+      left,
+      issuerTop - 1.75 * BODY_SIZE_PT,
+      BODY_SIZE_PT,
+    );
   }
   const issuerStyle = BLOCK_STYLES.issuer;
   const issuerLines = setBlock(byRole('issuer')[0], issuerStyle);

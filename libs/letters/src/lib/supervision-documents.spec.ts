@@ -1,4 +1,11 @@
-import { docxParagraphs, expectLinesInOrder, pdfLines, readPdfs, requireLetterFonts, squash } from '../../test/read-back';
+import {
+  docxParagraphs,
+  expectLinesInOrder,
+  pdfLines,
+  readPdfs,
+  requireLetterFonts,
+  squash,
+} from '../../test/read-back';
 import { MARGINS_MM, PT_PER_MM } from './letter-layout';
 import { renderDocumentDocx } from './render-letter-docx';
 import { renderDocumentPdf } from './render-letter-pdf';
@@ -60,7 +67,12 @@ describe('supervision documents', () => {
   });
 
   it('writes a 督办通知单 with its stronger request, answered to the issuing office', () => {
-    const doc = proposalNoticeDocument({ ...reminder, kind: 'supervision-notice', documentNumber: '督办〔2026〕3号', message: null });
+    const doc = proposalNoticeDocument({
+      ...reminder,
+      kind: 'supervision-notice',
+      documentNumber: '督办〔2026〕3号',
+      message: null,
+    });
     expect(doc.title).toBe('关于市政协八届二次会议第0042号提案的督办通知单');
     const text = doc.blocks.map((b) => b.text);
     expect(text).not.toContainEqual(expect.stringMatching(/^督办意见/));
@@ -82,7 +94,9 @@ describe('supervision documents', () => {
     const a = documentContentHash(proposalNoticeDocument(reminder));
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(documentContentHash(proposalNoticeDocument({ ...reminder }))).toBe(a);
-    expect(documentContentHash(proposalNoticeDocument({ ...reminder, documentNumber: '催办〔2026〕13号' }))).not.toBe(a);
+    expect(documentContentHash(proposalNoticeDocument({ ...reminder, documentNumber: '催办〔2026〕13号' }))).not.toBe(
+      a,
+    );
   });
 
   it('renders as PDF in the letter layout: every line read back in order, inside the margins of GB/T 9704', async () => {
@@ -97,7 +111,10 @@ describe('supervision documents', () => {
       expect(pdfLines(read[i]).filter((l) => /^— \d+ —$/.test(l.text))).toHaveLength(read[i].length - 1);
       const text = lines.map((l) => l.text).join('\n');
       expect(squash(text)).toBe(squash(doc.blocks.map((b) => b.text).join('')));
-      expectLinesInOrder(text, doc.blocks.map((b) => b.text));
+      expectLinesInOrder(
+        text,
+        doc.blocks.map((b) => b.text),
+      );
       for (const page of read[i]) expect(page.view).toEqual([0, 0, A4_WIDTH, 841.89]);
       for (const line of lines.slice(1)) {
         expect(line.x).toBeGreaterThanOrEqual(MARGINS_MM.left * PT_PER_MM - 0.5);

@@ -162,12 +162,10 @@ export function circularDocument(f: CircularFacts): OfficialDocument {
           ? `截至${formatLetterDate(f.issuedOn)}，${period}交办的建议提案办理工作中，下列${f.units.length}个单位存在逾期事项，现予通报：`
           : `截至${formatLetterDate(f.issuedOn)}，${period}交办的建议提案办理工作中，没有单位存在逾期事项。`,
     },
-    ...f.units.map(
-      (u, i): LetterBlock => ({
-        role: 'sub-point',
-        text: `（${toChineseNumeral(i + 1)}）${u.unitName}：逾期事项${u.overdue}项，延误${u.workingDaysHeldUp}个工作日，被催办${u.reminderNotices}次。`,
-      }),
-    ),
+    ...f.units.map((u, i): LetterBlock => ({
+      role: 'sub-point',
+      text: `（${toChineseNumeral(i + 1)}）${u.unitName}：逾期事项${u.overdue}项，延误${u.workingDaysHeldUp}个工作日，被催办${u.reminderNotices}次。`,
+    })),
     ...note.map((text): LetterBlock => ({ role: 'paragraph', text })),
     ...(f.units.length > 0
       ? [{ role: 'paragraph', text: '请被通报单位高度重视，认真分析逾期原因，抓紧办理，确保按期办结。' } as LetterBlock]

@@ -21,7 +21,10 @@ export class SupervisionDocumentsController {
   constructor(private readonly documents: SupervisionDocumentsService) {}
 
   @Get('proposals/:id/supervision-documents')
-  @ApiOkResponse({ type: [SupervisionDocumentResponse], description: 'The proposal’s documents the caller may read, newest first' })
+  @ApiOkResponse({
+    type: [SupervisionDocumentResponse],
+    description: 'The proposal’s documents the caller may read, newest first',
+  })
   @ApiError(404, 'No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND)')
   ofProposal(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<SupervisionDocumentView[]> {
     return this.documents.ofProposal(user, id);
@@ -43,7 +46,10 @@ export class SupervisionDocumentsController {
   /** 督办通报: the units with overdue work over a period, with their figures. */
   @Post('supervision/circulars')
   @Roles('supervisor')
-  @ApiCreatedResponse({ type: SupervisionDocumentResponse, description: 'Issued, recorded and queued for delivery to each unit listed' })
+  @ApiCreatedResponse({
+    type: SupervisionDocumentResponse,
+    description: 'Issued, recorded and queued for delivery to each unit listed',
+  })
   @ApiErrors(403, 422)
   circular(@CurrentUser() user: AuthenticatedUser, @Body() body: CircularDto): Promise<SupervisionDocumentView> {
     return this.documents.issueCircular(user, body.from, body.to, body.message);

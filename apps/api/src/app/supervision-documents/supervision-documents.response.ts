@@ -16,7 +16,10 @@ export class SupervisionDocumentResponse implements SupervisionDocumentView {
   @ApiProperty({ type: String, nullable: true }) proposalId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The unit a proposal notice is addressed to' })
   unitId!: string | null;
-  @ApiProperty({ type: [String], description: 'The units it was delivered to (and who may download it, with supervisors)' })
+  @ApiProperty({
+    type: [String],
+    description: 'The units it was delivered to (and who may download it, with supervisors)',
+  })
   addresseeUnitIds!: string[];
   @ApiProperty({ type: String, nullable: true }) periodFrom!: string | null;
   @ApiProperty({ type: String, nullable: true }) periodTo!: string | null;

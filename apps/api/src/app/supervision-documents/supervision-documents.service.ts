@@ -111,7 +111,16 @@ export class SupervisionDocumentsService {
       what: NOTICE_TASK_WORDS[t.kind] ?? NOTICE_DEADLINE_WORDS[(t.deadlineKey ?? '').split(':')[0]] ?? '办理事项',
       ...this.dueOf(t.dueAt, issuedAt, calendar),
     }));
-    return this.issueProposalNotice(user, proposal, 'reminder', unitId, tasks, event.data.message, issuedAt, `${proposalId}/${event.seq}`);
+    return this.issueProposalNotice(
+      user,
+      proposal,
+      'reminder',
+      unitId,
+      tasks,
+      event.data.message,
+      issuedAt,
+      `${proposalId}/${event.seq}`,
+    );
   }
 
   /**
@@ -205,9 +214,7 @@ export class SupervisionDocumentsService {
   /** A proposal's documents the caller may read, newest first. */
   async ofProposal(user: AuthenticatedUser, proposalId: string): Promise<SupervisionDocumentView[]> {
     await this.access.readable(user, proposalId);
-    return (await this.documents.ofProposal(proposalId))
-      .filter((d) => canReadSupervisionDocument(user, d))
-      .map(viewOf);
+    return (await this.documents.ofProposal(proposalId)).filter((d) => canReadSupervisionDocument(user, d)).map(viewOf);
   }
 
   /** The latest circulars (supervisors'). */
@@ -234,7 +241,10 @@ export class SupervisionDocumentsService {
     let content: Buffer;
     if (format === 'pdf') {
       if (!this.fonts) {
-        throw new DomainError('SERVICE_UNAVAILABLE', 'No CJK font for PDF documents: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT');
+        throw new DomainError(
+          'SERVICE_UNAVAILABLE',
+          'No CJK font for PDF documents: run scripts/ensure-fonts.sh or set BANLI_CJK_FONT',
+        );
       }
       content = await renderDocumentPdf(doc, this.fonts);
     } else {
@@ -301,12 +311,17 @@ export class SupervisionDocumentsService {
     return { title: doc.title, facts, contentHash: documentContentHash(doc) };
   }
 
-  private dueOf(dueAt: string | null | undefined, at: Date, calendar: WorkingDayCalendar): Pick<NoticeTask, 'dueOn' | 'workingDays'> {
+  private dueOf(
+    dueAt: string | null | undefined,
+    at: Date,
+    calendar: WorkingDayCalendar,
+  ): Pick<NoticeTask, 'dueOn' | 'workingDays'> {
     if (!dueAt) return {};
     const due = dueStatus({ dueAt, status: 'running' }, at, calendar, this.policy);
     const dueOn: IsoDate = toShanghaiDate(dueAt);
     if (due.state === 'overdue') return { dueOn, workingDays: { overdue: due.workingDaysOverdue } };
-    if (due.state === 'due-soon' || due.state === 'on-track') return { dueOn, workingDays: { left: due.workingDaysLeft } };
+    if (due.state === 'due-soon' || due.state === 'on-track')
+      return { dueOn, workingDays: { left: due.workingDaysLeft } };
     return { dueOn };
   }
 
@@ -317,6 +332,19 @@ export class SupervisionDocumentsService {
 }
 
 function viewOf(record: SupervisionDocumentRecord): SupervisionDocumentView {
-  const { facts: _facts, ...view } = record;
-  return view;
+  return {
+    id: record.id,
+    kind: record.kind,
+    documentNumber: record.documentNumber,
+    title: record.title,
+    proposalId: record.proposalId,
+    unitId: record.unitId,
+    addresseeUnitIds: record.addresseeUnitIds,
+    periodFrom: record.periodFrom,
+    periodTo: record.periodTo,
+    contentHash: record.contentHash,
+    issuedBy: record.issuedBy,
+    issuerUnitId: record.issuerUnitId,
+    issuedAt: record.issuedAt,
+  };
 }

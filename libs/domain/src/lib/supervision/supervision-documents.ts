@@ -44,7 +44,9 @@ export function canReadSupervisionDocument(
   actor: Actor,
   doc: { addresseeUnitIds: readonly string[]; issuerUnitId: string },
 ): boolean {
-  return hasRole(actor, 'supervisor') || actor.unitId === doc.issuerUnitId || doc.addresseeUnitIds.includes(actor.unitId);
+  return (
+    hasRole(actor, 'supervisor') || actor.unitId === doc.issuerUnitId || doc.addresseeUnitIds.includes(actor.unitId)
+  );
 }
 
 /**
@@ -59,7 +61,9 @@ export function checkSupervisionNotice(
 ): void {
   requireSupervisionDocumentRole(actor, 'supervision-notice');
   if (typeof unitId !== 'string' || unitId === '') {
-    throw new DomainError('VALIDATION_FAILED', 'Name the unit to notify', [{ field: 'unitId', message: 'is required' }]);
+    throw new DomainError('VALIDATION_FAILED', 'Name the unit to notify', [
+      { field: 'unitId', message: 'is required' },
+    ]);
   }
   if (message !== undefined && (typeof message !== 'string' || message.length > 2000)) {
     throw new DomainError('VALIDATION_FAILED', 'The message must be a text of at most 2000 characters', [
@@ -108,7 +112,12 @@ export interface CircularUnit {
  * (`repliesDue − repliesOnTime + opinionsDue − opinionsOnTime`) or working days held up; the
  * most days held up first, then the most late items, then by unit id.
  */
-export function circularUnits(rows: readonly (Pick<StatisticsCounts, 'repliesDue' | 'repliesOnTime' | 'opinionsDue' | 'opinionsOnTime' | 'workingDaysHeldUp' | 'reminderNotices'> & { key: string })[]): CircularUnit[] {
+export function circularUnits(
+  rows: readonly (Pick<
+    StatisticsCounts,
+    'repliesDue' | 'repliesOnTime' | 'opinionsDue' | 'opinionsOnTime' | 'workingDaysHeldUp' | 'reminderNotices'
+  > & { key: string })[],
+): CircularUnit[] {
   return rows
     .map((r) => ({
       unitId: r.key,
@@ -118,7 +127,6 @@ export function circularUnits(rows: readonly (Pick<StatisticsCounts, 'repliesDue
     }))
     .filter((u) => u.overdue > 0 || u.workingDaysHeldUp > 0)
     .sort(
-      (a, b) =>
-        b.workingDaysHeldUp - a.workingDaysHeldUp || b.overdue - a.overdue || a.unitId.localeCompare(b.unitId),
+      (a, b) => b.workingDaysHeldUp - a.workingDaysHeldUp || b.overdue - a.overdue || a.unitId.localeCompare(b.unitId),
     );
 }

@@ -32,7 +32,9 @@ export class SupervisionDocumentsPostgres1764420000000 implements MigrationInter
         CONSTRAINT "uq_supervision_document_number" UNIQUE ("issuer_code", "year", "sequence"),
         CONSTRAINT "uq_supervision_document_source" UNIQUE ("source_key")
       )`);
-    await q.query(`CREATE INDEX "ix_supervision_document_proposal" ON "supervision_document" ("proposal_id", "issued_at")`);
+    await q.query(
+      `CREATE INDEX "ix_supervision_document_proposal" ON "supervision_document" ("proposal_id", "issued_at")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
