@@ -6,6 +6,7 @@ import {
   DomainError,
   dueStatus,
   requireSupervisionDocumentRole,
+  supervisionNoticeUnits,
   toShanghaiDate,
   type DeadlinePolicy,
   type IsoDate,
@@ -140,9 +141,11 @@ export class SupervisionDocumentsService {
     const running = (await this.proposals.deadlinesOf(proposalId)).filter(
       (d) => d.status === 'running' && d.dueAt && d.kind !== 'limit',
     );
-    const overdueUnits = running
-      .filter((d) => dueStatus({ dueAt: d.dueAt, status: 'running' }, now, calendar, this.policy).state === 'overdue')
-      .map((d) => d.unitId);
+    const overdueUnits = supervisionNoticeUnits(
+      // Only the units matter here: the role is checked above, and again by checkSupervisionNotice.
+      user,
+      running.map((d) => ({ ...d, due: dueStatus({ dueAt: d.dueAt, status: 'running' }, now, calendar, this.policy) })),
+    );
     checkSupervisionNotice(user, unitId, overdueUnits, message);
     const tasks: NoticeTask[] = running
       .filter((d) => d.unitId === unitId)

@@ -1878,6 +1878,8 @@ export interface components {
             tasks: components["schemas"]["TaskResponse"][];
             /** @description What the caller may do now, in the actions table's order: the domain's availableActions over the handling state kept in the read model. Show a button for each and nothing else */
             allowedActions: components["schemas"]["AvailableActionResponse"][];
+            /** @description The units the caller may send a 督办通知单 to now (POST /proposals/{id}/supervision-notices): for a supervisor, the units holding an overdue deadline; empty for anyone else */
+            supervisionNoticeUnits: string[];
             /** @description The co-handling units now, each with its latest opinion (opinionsOf) */
             opinions: components["schemas"]["UnitOpinionResponse"][];
             /** @description Objections raised, oldest first (objectionsOf) */

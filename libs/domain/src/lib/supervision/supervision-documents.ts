@@ -2,6 +2,7 @@ import { DomainError } from '../domain-error';
 import { hasRole, type Actor, type Role } from '../handling/actor';
 import { HANDLING_ACTION_ROLES } from '../handling/actions/action-roles';
 import { daysBetween, isIsoDate, type IsoDate } from '../calendar/iso-date';
+import type { DueStatus } from '../deadline-policy/due-status';
 import type { StatisticsCounts } from './supervision-figures';
 
 /**
@@ -47,6 +48,22 @@ export function canReadSupervisionDocument(
   return (
     hasRole(actor, 'supervisor') || actor.unitId === doc.issuerUnitId || doc.addresseeUnitIds.includes(actor.unitId)
   );
+}
+
+/**
+ * The units a 督办通知单 may go to now, for this actor: none unless a supervisor; else the units
+ * of the proposal's running deadlines (the overall limit aside) that are overdue. The API offers
+ * the button with these units, and checks the same list when the notice is asked for.
+ */
+export function supervisionNoticeUnits(
+  actor: Actor,
+  deadlines: readonly { unitId: string; kind: string; status: string; due: DueStatus }[],
+): string[] {
+  if (!hasRole(actor, ...SUPERVISION_DOCUMENT_ROLES['supervision-notice'])) return [];
+  const units = deadlines
+    .filter((d) => d.status === 'running' && d.kind !== 'limit' && d.due.state === 'overdue')
+    .map((d) => d.unitId);
+  return [...new Set(units)];
 }
 
 /**
