@@ -182,6 +182,7 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
         ).rows[0]['n'],
       );
     const before = await count();
+    expect((await users['supervisor'].get(path()).expect(200)).body.supervisionNoticeUnits).toEqual([]);
     expect(
       (await users['supervisor'].post(path('/supervision-notices'), { unitId: 'education' }).expect(422)).body.error,
     ).toMatchObject({
@@ -204,6 +205,9 @@ describe.each(testDatabases())('supervision documents through the API ($name)', 
       { id },
     );
     expect(affected).toBe(1);
+    // The proposal offers the notice for that unit to supervisors only.
+    expect((await users['supervisor'].get(path()).expect(200)).body.supervisionNoticeUnits).toEqual(['education']);
+    expect((await users['officer'].get(path()).expect(200)).body.supervisionNoticeUnits).toEqual([]);
     const doc = (
       await users['supervisor']
         .post(path('/supervision-notices'), { unitId: 'education', message: '请说明逾期原因。' })
