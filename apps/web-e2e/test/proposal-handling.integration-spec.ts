@@ -505,7 +505,12 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
       documents.getByRole('button', { name: '下载 PDF' }).first().click(),
     ]);
     expect(notice.suggestedFilename()).toMatch(/^催办〔\d{4}〕\d+号\.pdf$/);
-    expect(fs.readFileSync((await notice.path()) as string).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await notice.path()) as string)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await more(supervisor, '免于会办').click();
     const waive = supervisor.getByTestId('panel-waive');
     await waive.getByLabel('理由', { exact: true }).fill('该局已口头说明无补充意见');
