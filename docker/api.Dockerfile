@@ -24,11 +24,17 @@ RUN npm prune --omit=dev --no-audit --no-fund
 # ---- runtime: production dependencies and build output only, as a non-root user ----
 FROM ${NODE_IMAGE} AS runtime
 # tini as PID 1 forwards SIGTERM to Node, so `docker stop` shuts the API down at once.
+# The letters' fonts, as in the worker image: the API renders the supervision documents
+# (催办单, 督办通知单, 督办通报) as PDF on download; without a CJK font it answers 503 for them.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends tini \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-wqy-microhei tini \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production \
+    BANLI_CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc \
+    BANLI_FONT_TITLE=/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc \
+    BANLI_FONT_BODY=/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc \
+    BANLI_FONT_HEADING=/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc \
     HOST=0.0.0.0 \
     PORT=3000 \
     BANLI_WEB_DIR=/app/dist/apps/web \

@@ -147,6 +147,13 @@ const ACCESS: Record<string, Access> = {
   'GET /api/supervision/proposals': { roles: ['supervisor', 'assigning-officer'] },
   'GET /api/supervision/deadlines': { roles: ['supervisor', 'assigning-officer'] },
   'GET /api/supervision/statistics': { roles: ['supervisor', 'assigning-officer'] },
+  'GET /api/proposals/{id}/supervision-documents': 'scoped',
+  'POST /api/proposals/{id}/supervision-notices': { roles: ['supervisor'], scoped: true },
+  'POST /api/supervision/circulars': { roles: ['supervisor'] },
+  'GET /api/supervision/circulars': { roles: ['supervisor'] },
+  // Per document: supervisors, the issuing office and its addressees; anyone else 404.
+  'GET /api/supervision-documents/{docId}': 'signed-in',
+  'GET /api/supervision-documents/{docId}/{format}': 'signed-in',
   'GET /api/admin/document-number-pools': { roles: ['admin'] },
   'PUT /api/admin/document-number-pools/{issuerCode}/{year}': { roles: ['admin'] },
   'PUT /api/admin/units/{unitId}/issuer-code': { roles: ['admin'] },
@@ -539,7 +546,10 @@ describe.each(testDatabases())('authorization matrix ($name)', ({ config }) => {
             : { status: 200, code: null };
         expect(cell(`${username} ${what}`, res)).toEqual({ what: `${username} ${what}`, ...expected });
       }
-      const audit = await stack.dataSource.query(`SELECT "actor_user_id" FROM "admin_event"`);
+      // Supervision documents (a 催办's 催办单, issued above by those who may remind) are audited here too.
+      const audit = await stack.dataSource.query(
+        `SELECT "actor_user_id" FROM "admin_event" WHERE "type" <> 'supervision-document-issued'`,
+      );
       expect(new Set(audit.map((a: { actor_user_id: string }) => a.actor_user_id))).toEqual(
         new Set(audit.length ? ['admin'] : []),
       );

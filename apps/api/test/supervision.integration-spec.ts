@@ -192,7 +192,11 @@ describe.each(testDatabases())('supervision through the API ($name)', ({ config 
       .post(path(id, '/reminders'), { unitId: 'education', message: '请于本周内报送会办意见' })
       .expect(200);
     const notices = (await outbox(id)).filter((n) => n.kind === 'reminder-notice');
-    expect((await outbox(id)).length).toBe(before + 1);
+    // The 催办's notice, and the 催办单's (see supervision-documents.integration-spec.ts).
+    expect((await outbox(id)).length).toBe(before + 2);
+    expect((await outbox(id)).filter((n) => n.kind === 'supervision-document')).toEqual([
+      expect.objectContaining({ unitId: 'education', payload: expect.objectContaining({ documentKind: 'reminder' }) }),
+    ]);
     expect(notices).toEqual([
       expect.objectContaining({
         unitId: 'education',

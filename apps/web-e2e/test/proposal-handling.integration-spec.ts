@@ -497,6 +497,20 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await reminder.getByLabel('催办说明（可选）').fill('请尽快报送修改后的意见');
     await reminder.getByRole('button', { name: '发出催办' }).click();
     await supervisor.locator('.ant-message-success').first().waitFor();
+    // The 催办单 the 催办 issued, on the proposal page, downloadable as PDF.
+    const documents = supervisor.getByTestId('supervision-documents');
+    await documents.getByText(/^催办单 催办〔\d{4}〕\d+号$/).waitFor();
+    const [notice] = await Promise.all([
+      supervisor.waitForEvent('download'),
+      documents.getByRole('button', { name: '下载 PDF' }).first().click(),
+    ]);
+    expect(notice.suggestedFilename()).toMatch(/^催办〔\d{4}〕\d+号\.pdf$/);
+    expect(
+      fs
+        .readFileSync((await notice.path()) as string)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await more(supervisor, '免于会办').click();
     const waive = supervisor.getByTestId('panel-waive');
     await waive.getByLabel('理由', { exact: true }).fill('该局已口头说明无补充意见');

@@ -7,3 +7,5 @@ export * from './lib/render-letter-pdf';
 export * from './lib/cjk-font';
 export * from './lib/line-breaking';
 export * from './lib/letter-wording';
+export * from './lib/official-document';
+export * from './lib/supervision-documents';

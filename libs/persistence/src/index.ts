@@ -22,6 +22,7 @@ export * from './lib/user-notification.repository';
 export * from './lib/notification-delivery.repository';
 export * from './lib/daily-digest.repository';
 export * from './lib/supervision.repository';
+export * from './lib/supervision-document.repository';
 export * from './lib/handling-record.projector';
 export * from './lib/directory.repository';
 export * from './lib/organisation.repository';

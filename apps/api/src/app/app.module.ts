@@ -25,6 +25,7 @@ import { SearchModule } from './search/search.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { SupervisionDocumentsModule } from './supervision-documents/supervision-documents.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { UnitsModule } from './units/units.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -45,6 +46,7 @@ import { TemporalModule } from './temporal/temporal.module';
     AssignmentsModule,
     SearchModule,
     ActionsModule,
+    SupervisionDocumentsModule,
     LettersModule,
     VerificationModule,
     WorkspaceModule,

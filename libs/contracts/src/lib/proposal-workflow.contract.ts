@@ -73,8 +73,10 @@ export interface ActionResult {
   version: number;
   /** The objection or extension request created, where the action creates one. */
   id?: number;
-  /** The document number allocated at sign-off. */
+  /** The document number allocated at sign-off, or the 催办单's number of a 催办. */
   documentNumber?: string;
+  /** The supervision document a 催办 issued (its 催办单). */
+  documentId?: string;
 }
 
 /**

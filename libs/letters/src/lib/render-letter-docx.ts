@@ -28,6 +28,7 @@ import {
 } from './letter-layout';
 import { emMeasure, titleLines } from './line-breaking';
 import { letterBlocks, type LetterBlock, type ReplyLetter } from './reply-letter';
+import type { OfficialDocument } from './official-document';
 
 /**
  * The fonts Chinese offices' Word and WPS installations have for official documents. Latin
@@ -242,7 +243,12 @@ const firstPageFooter = () =>
  * second page (odd at the right, even at the left), one paragraph per part.
  */
 export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
-  const all = letterBlocks(letter);
+  return renderDocumentDocx({ title: letter.title, issuer: letter.issuer, blocks: letterBlocks(letter) });
+}
+
+/** Any official document written out as blocks, as a Word document laid out as the letter is. */
+export async function renderDocumentDocx(doc: OfficialDocument): Promise<Buffer> {
+  const all = doc.blocks;
   const head = all.filter((b) => b.role === 'class-marker' || b.role === 'issuer');
   const blocks = all.filter((b) => !head.includes(b));
   const roles = blocks.map((b) => b.role);
@@ -257,8 +263,8 @@ export async function renderLetterDocx(letter: ReplyLetter): Promise<Buffer> {
     ),
   });
   const document = new Document({
-    title: letter.title,
-    creator: letter.issuer,
+    title: doc.title,
+    creator: doc.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

@@ -15,6 +15,7 @@ import {
 } from './letter-layout';
 import { breakParagraph, breakTitle, type SetLine } from './line-breaking';
 import { letterBlocks, type LetterBlock, type ReplyLetter } from './reply-letter';
+import type { OfficialDocument } from './official-document';
 
 export interface RenderLetterPdfOptions {
   /** The face to use from a font collection (.ttc), by PostScript name; chosen when absent. */
@@ -120,6 +121,23 @@ export async function renderLetterPdf(
   fonts: string | LetterFontFiles,
   options: RenderLetterPdfOptions = {},
 ): Promise<Buffer> {
+  return renderDocumentPdf(
+    { title: letter.title, issuer: letter.issuer, blocks: letterBlocks(letter) },
+    fonts,
+    options,
+  );
+}
+
+/**
+ * Any official document written out as blocks (a reply letter, a 催办单, a 督办通报), laid out
+ * as the letter is: the same 版头, page, text, pagination and 版记. The class marker, the
+ * document number and the copy list are drawn only when the document has them.
+ */
+export async function renderDocumentPdf(
+  document: OfficialDocument,
+  fonts: string | LetterFontFiles,
+  options: RenderLetterPdfOptions = {},
+): Promise<Buffer> {
   const files: LetterFontFiles = typeof fonts === 'string' ? { title: fonts, body: fonts, heading: fonts } : fonts;
   // One font per distinct file: a single BANLI_CJK_FONT for every face is read and embedded once.
   const paths = [...new Set(FACES.map((face) => files[face]))];
@@ -136,7 +154,7 @@ export async function renderLetterPdf(
     autoFirstPage: true,
     lang: 'zh-CN',
     displayTitle: true,
-    info: { Title: letter.title, Author: letter.issuer },
+    info: { Title: document.title, Author: document.issuer },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -206,14 +224,21 @@ export async function renderLetterPdf(
     }));
   };
 
-  const blocks = letterBlocks(letter);
+  const blocks = document.blocks;
   const byRole = (role: LetterBlock['role']) => blocks.filter((b) => b.role === role);
 
   // The 版头, first page: class marker above, issuer, thick-over-thin rule, document number at the right.
   const [classMarker] = byRole('class-marker');
-  use(BLOCK_STYLES['class-marker']);
   const issuerTop = mm(LETTERHEAD.issuerTopMm);
-  draw(setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set, left, issuerTop - 1.75 * BODY_SIZE_PT, BODY_SIZE_PT);
+  if (classMarker) {
+    use(BLOCK_STYLES['class-marker']);
+    draw(
+      setBlock(classMarker, BLOCK_STYLES['class-marker'])[0].set,
+      left,
+      issuerTop - 1.75 * BODY_SIZE_PT,
+      BODY_SIZE_PT,
+    );
+  }
   const issuerStyle = BLOCK_STYLES.issuer;
   const issuerLines = setBlock(byRole('issuer')[0], issuerStyle);
   doc.fillColor(LETTERHEAD.color);
@@ -241,9 +266,12 @@ export async function renderLetterPdf(
   const ruleHeight = doubleRule(ruleTop, LETTERHEAD.thickRulePt, LETTERHEAD.thinRulePt);
   const numberStyle = BLOCK_STYLES['document-number'];
   const numberTop = ruleTop + ruleHeight + LETTERHEAD.documentNumberGapPt;
-  const [numberLine] = setBlock(byRole('document-number')[0], { ...numberStyle, align: 'right' });
-  use(numberStyle);
-  draw(numberLine.set, left + numberLine.x, numberTop, numberStyle.sizePt);
+  const [numberBlock] = byRole('document-number');
+  if (numberBlock) {
+    const [numberLine] = setBlock(numberBlock, { ...numberStyle, align: 'right' });
+    use(numberStyle);
+    draw(numberLine.set, left + numberLine.x, numberTop, numberStyle.sizePt);
+  }
   const bottomRuleHeight = LETTERHEAD.thinRulePt + LETTERHEAD.ruleGapPt + LETTERHEAD.thickRulePt;
   doubleRule(
     doc.page.height - mm(LETTERHEAD.bottomRuleFromPageBottomMm) - bottomRuleHeight,

@@ -9,7 +9,7 @@ export interface AdminActor {
 
 /**
  * Writes one entry of the admin audit trail (`admin_event`): organisation, accounts, calendars,
- * document number pools. Call it inside the transaction that makes the change, so the change
+ * document number pools, and the supervision documents issued (催办单, 督办通知单, 督办通报). Call it inside the transaction that makes the change, so the change
  * and its record are kept or lost together.
  */
 export async function recordAdminEvent(

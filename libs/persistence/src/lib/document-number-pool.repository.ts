@@ -32,7 +32,8 @@ export class DocumentNumberPoolRepository implements IDocumentNumberPoolReposito
     const { rows } = await execSql(
       this.dataSource,
       `SELECT p."issuer_code", p."year", p."next_number",
-              (SELECT count(*) FROM "reply_signature" s WHERE s."issuer_code" = p."issuer_code" AND s."year" = p."year") AS "allocated"
+              (SELECT count(*) FROM "reply_signature" s WHERE s."issuer_code" = p."issuer_code" AND s."year" = p."year")
+                + (SELECT count(*) FROM "supervision_document" d WHERE d."issuer_code" = p."issuer_code" AND d."year" = p."year") AS "allocated"
        FROM "document_number_pool" p ORDER BY p."issuer_code", p."year"`,
     );
     return rows.map((r) => ({
@@ -47,7 +48,8 @@ export class DocumentNumberPoolRepository implements IDocumentNumberPoolReposito
     return inTransaction(this.dataSource, async (tx) => {
       const used = await execSql(
         tx,
-        `SELECT count(*) AS "n" FROM "reply_signature" WHERE "issuer_code" = :issuerCode AND "year" = :year`,
+        `SELECT (SELECT count(*) FROM "reply_signature" WHERE "issuer_code" = :issuerCode AND "year" = :year)
+              + (SELECT count(*) FROM "supervision_document" WHERE "issuer_code" = :issuerCode AND "year" = :year) AS "n"`,
         { issuerCode, year },
       );
       const current = await execSql(

@@ -19,6 +19,7 @@ import { IReplyLetterRepository, ReplyLetterRepository } from './reply-letter.re
 import { ISimilarReplyRepository, SimilarReplyRepository } from './similar-reply.repository';
 import { ISignInAttemptRepository, SignInAttemptRepository } from './sign-in-attempt.repository';
 import { ISupervisionRepository, SupervisionRepository } from './supervision.repository';
+import { ISupervisionDocumentRepository, SupervisionDocumentRepository } from './supervision-document.repository';
 import { ITaskQueryRepository, TaskQueryRepository } from './task-query.repository';
 import { IUserNotificationRepository, UserNotificationRepository } from './user-notification.repository';
 
@@ -43,6 +44,7 @@ export interface Repositories {
   tasks: ITaskQueryRepository;
   calendars: ICalendarOverrideRepository;
   supervision: ISupervisionRepository;
+  supervisionDocuments: ISupervisionDocumentRepository;
   directory: IDirectoryRepository;
   organisation: IOrganisationRepository;
   letterWording: ILetterWordingRepository;
@@ -73,6 +75,7 @@ export function createRepositories(dataSource: DataSource): Repositories {
     tasks: new TaskQueryRepository(dataSource),
     calendars: new CalendarOverrideRepository(dataSource),
     supervision: new SupervisionRepository(dataSource),
+    supervisionDocuments: new SupervisionDocumentRepository(dataSource),
     directory: new DirectoryRepository(dataSource),
     organisation: new OrganisationRepository(dataSource),
     letterWording: new LetterWordingRepository(dataSource),

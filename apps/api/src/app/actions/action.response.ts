@@ -13,6 +13,11 @@ export class ActionResultResponse implements ActionResult {
     description: 'The objection, extension request or draft version the action created, where it creates one',
   })
   id?: number;
-  @ApiPropertyOptional({ description: 'The document number allocated at sign-off', example: 'X工信函〔2026〕41号' })
+  @ApiPropertyOptional({
+    description: 'The document number allocated at sign-off, or the number of the 催办单 a 催办 issued',
+    example: 'X工信函〔2026〕41号',
+  })
   documentNumber?: string;
+  @ApiPropertyOptional({ description: 'The 催办单 a 催办 issued (GET /supervision-documents/{id}/pdf)' })
+  documentId?: string;
 }

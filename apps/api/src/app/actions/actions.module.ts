@@ -8,8 +8,10 @@ import type { Repositories } from '@banli/persistence';
 import { REPOSITORIES } from '../database/database.module';
 import { NamedReferencesChecker } from './named-references.checker';
 import { ReadModelWait } from './read-model-wait';
+import { SupervisionDocumentsModule } from '../supervision-documents/supervision-documents.module';
 
 @Module({
+  imports: [SupervisionDocumentsModule],
   controllers: [ProposalActionsController],
   providers: [
     {

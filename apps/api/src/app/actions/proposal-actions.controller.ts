@@ -27,6 +27,7 @@ import {
   SubmitOpinionDto,
 } from './action.dtos';
 import { ProposalActionsService } from './proposal-actions.service';
+import { SupervisionDocumentsService } from '../supervision-documents/supervision-documents.service';
 
 /**
  * The human actions on a proposal. Each answers the workflow's verdict: 200 with the new
@@ -44,7 +45,10 @@ import { ProposalActionsService } from './proposal-actions.service';
 @ApiErrors(403, 404, 409, 422)
 @Controller('proposals/:id')
 export class ProposalActionsController {
-  constructor(private readonly actions: ProposalActionsService) {}
+  constructor(
+    private readonly actions: ProposalActionsService,
+    private readonly documents: SupervisionDocumentsService,
+  ) {}
 
   private run(
     user: AuthenticatedUser,
@@ -293,16 +297,19 @@ export class ProposalActionsController {
     return this.run(u, id, 'markKey', b, k, r);
   }
 
-  /** 催办: a supervisor reminds a unit of its open tasks; the unit's people are notified. */
+  /**
+   * 催办: a supervisor reminds a unit of its open tasks; the unit's people are notified, and the
+   * 催办单 is issued (`documentId`, `documentNumber`: download it from /supervision-documents).
+   */
   @Post('reminders')
   @HttpCode(200)
-  sendReminder(
+  async sendReminder(
     @CurrentUser() u: AuthenticatedUser,
     @Param('id') id: string,
     @Body() b: SendReminderDto,
     @IdempotencyKey() k?: string,
     @RequestId() r?: string,
-  ) {
-    return this.run(u, id, 'sendReminder', b, k, r);
+  ): Promise<ActionResult> {
+    return this.documents.withReminderNotice(u, id, b.unitId, () => this.run(u, id, 'sendReminder', b, k, r));
   }
 }

@@ -143,6 +143,13 @@ export class ProposalDetailResponse extends ProposalResponse implements Proposal
   })
   allowedActions!: AvailableAction[];
   @ApiProperty({
+    type: [String],
+    description:
+      'The units the caller may send a 督办通知单 to now (POST /proposals/{id}/supervision-notices): for a supervisor, ' +
+      'the units holding an overdue deadline; empty for anyone else',
+  })
+  supervisionNoticeUnits!: string[];
+  @ApiProperty({
     type: [UnitOpinionResponse],
     description: 'The co-handling units now, each with its latest opinion (opinionsOf)',
   })

@@ -82,6 +82,8 @@ export interface ProposalDetailView extends ProposalView {
   tasks: TaskView[];
   /** What the caller may do now: the domain's availableActions over the read model's state. */
   allowedActions: AvailableAction[];
+  /** The units the caller may send a 督办通知单 (supervisors: units holding an overdue deadline). */
+  supervisionNoticeUnits: string[];
   /** The audit trail read by the contracts' folds. */
   opinions: UnitOpinion[];
   objections: ObjectionEntry[];

@@ -21,6 +21,7 @@ import {
   proposalWorkflowIdOf,
   registrationInSession,
   RegistrationRequest,
+  supervisionNoticeUnits,
 } from '@banli/domain';
 import type {
   ICalendarOverrideRepository,
@@ -191,35 +192,36 @@ export class ProposalsService {
     const displayNames = await this.proposals.displayNamesOf(
       events.flatMap((e) => (e.actor?.userId ? [e.actor.userId] : [])),
     );
+    const deadlineViews = deadlines
+      .filter((d) => d.kind !== 'limit')
+      .map((d) => {
+        const due = dueStatus(
+          { status: d.status as Deadline['status'], dueAt: d.dueAt, metAt: d.metAt },
+          now,
+          calendar,
+          policy,
+        );
+        return {
+          key: d.key,
+          kind: d.kind,
+          unitId: d.unitId,
+          status: d.status,
+          dueAt: d.dueAt,
+          endDate: d.endDate,
+          provisional: d.provisional === 1,
+          remindersSent: d.remindersSent,
+          escalations: d.escalations,
+          extended: d.extended === 1,
+          due,
+          ...legacyWorkingDays(due),
+          explanation: d.explanation,
+        };
+      });
     return {
       ...toView(row),
       keyLeaderUserIds: state.key?.leaderUserIds ?? [],
       proposers: this.access.proposersFor(user, row),
-      deadlines: deadlines
-        .filter((d) => d.kind !== 'limit')
-        .map((d) => {
-          const due = dueStatus(
-            { status: d.status as Deadline['status'], dueAt: d.dueAt, metAt: d.metAt },
-            now,
-            calendar,
-            policy,
-          );
-          return {
-            key: d.key,
-            kind: d.kind,
-            unitId: d.unitId,
-            status: d.status,
-            dueAt: d.dueAt,
-            endDate: d.endDate,
-            provisional: d.provisional === 1,
-            remindersSent: d.remindersSent,
-            escalations: d.escalations,
-            extended: d.extended === 1,
-            due,
-            ...legacyWorkingDays(due),
-            explanation: d.explanation,
-          };
-        }),
+      deadlines: deadlineViews,
       tasks: tasks.map((t) => {
         const due = dueStatus(t, now, calendar, policy);
         return {
@@ -236,6 +238,7 @@ export class ProposalsService {
       }),
       // The state the workflow last projected, so the buttons agree with the stage shown.
       allowedActions: availableActions({ ...state, pendingEvents: [] }, user, now),
+      supervisionNoticeUnits: supervisionNoticeUnits(user, deadlineViews),
       ...handlingRecordOf(events),
       displayNames,
     };

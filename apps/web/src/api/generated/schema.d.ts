@@ -596,6 +596,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/supervision-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionDocumentsController_ofProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SupervisionDocumentsController_supervisionNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/circulars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionDocumentsController_circulars"];
+        put?: never;
+        post: operations["SupervisionDocumentsController_circular"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionDocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-documents/{docId}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionDocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/letters": {
         parameters: {
             query?: never;
@@ -1848,6 +1928,8 @@ export interface components {
             tasks: components["schemas"]["TaskResponse"][];
             /** @description What the caller may do now, in the actions table's order: the domain's availableActions over the handling state kept in the read model. Show a button for each and nothing else */
             allowedActions: components["schemas"]["AvailableActionResponse"][];
+            /** @description The units the caller may send a 督办通知单 to now (POST /proposals/{id}/supervision-notices): for a supervisor, the units holding an overdue deadline; empty for anyone else */
+            supervisionNoticeUnits: string[];
             /** @description The co-handling units now, each with its latest opinion (opinionsOf) */
             opinions: components["schemas"]["UnitOpinionResponse"][];
             /** @description Objections raised, oldest first (objectionsOf) */
@@ -1933,10 +2015,12 @@ export interface components {
             /** @description The objection, extension request or draft version the action created, where it creates one */
             id?: number;
             /**
-             * @description The document number allocated at sign-off
+             * @description The document number allocated at sign-off, or the number of the 催办单 a 催办 issued
              * @example X工信函〔2026〕41号
              */
             documentNumber?: string;
+            /** @description The 催办单 a 催办 issued (GET /supervision-documents/{id}/pdf) */
+            documentId?: string;
         };
         AssignmentRowErrorResponse: {
             code: components["schemas"]["ErrorCode"];
@@ -2135,6 +2219,52 @@ export interface components {
             /** @description The unit reminded: it must hold an open task on the proposal */
             unitId: string;
             /** @description A note to the unit (催办说明) */
+            message?: string;
+        };
+        /**
+         * @description 催办单 (reminder), 督办通知单 (supervision-notice) or 督办通报 (circular)
+         * @enum {string}
+         */
+        SupervisionDocumentKind: "reminder" | "supervision-notice" | "circular";
+        SupervisionDocumentResponse: {
+            id: string;
+            /** @description 催办单 (reminder), 督办通知单 (supervision-notice) or 督办通报 (circular) */
+            kind: components["schemas"]["SupervisionDocumentKind"];
+            /** @example 催办〔2026〕12号 */
+            documentNumber: string;
+            title: string;
+            proposalId: string | null;
+            /** @description The unit a proposal notice is addressed to */
+            unitId: string | null;
+            /** @description The units it was delivered to (and who may download it, with supervisors) */
+            addresseeUnitIds: string[];
+            periodFrom: string | null;
+            periodTo: string | null;
+            /** @description SHA-256 of the document’s text (the same for PDF and DOCX) */
+            contentHash: string;
+            issuedBy: string;
+            issuerUnitId: string;
+            /** @description ISO instant */
+            issuedAt: string;
+        };
+        SupervisionNoticeDto: {
+            /** @description The unit notified: it must hold an overdue deadline on the proposal */
+            unitId: string;
+            /** @description The supervisor’s note (督办意见) */
+            message?: string;
+        };
+        CircularDto: {
+            /**
+             * @description First day of the period (Shanghai date, included)
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * @description Last day of the period (included); at most 366 days after from
+             * @example 2026-03-31
+             */
+            to: string;
+            /** @description A note printed after the list */
             message?: string;
         };
         ProposalSummaryResponse: {
@@ -6871,6 +7001,461 @@ export interface operations {
             };
             /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_ofProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal’s documents the caller may read, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDocumentResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such proposal, or not one the caller may see (PROPOSAL_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_supervisionNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisionNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Issued, recorded and queued for delivery */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDocumentResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             *
+             *     Needs the role supervisor (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such thing, or not one the caller may see (PROPOSAL_NOT_FOUND, NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_circulars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest 50 circulars, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDocumentResponse"][];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             *
+             *     Needs the role supervisor (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_circular: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CircularDto"];
+            };
+        };
+        responses: {
+            /** @description Issued, recorded and queued for delivery to each unit listed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDocumentResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /**
+             * @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN)
+             *
+             *     Needs the role supervisor (ROLE_REQUIRED)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is larger than the limit (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The request body is of a type or charset the operation does not read (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The input breaks a rule, or the Idempotency-Key was used for another request (VALIDATION_FAILED, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDocumentResponse"];
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such document, or not one addressed to the caller’s unit (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description A backing service (database or Temporal) is unavailable; nothing was done, retry later (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+        };
+    };
+    SupervisionDocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document as PDF or DOCX, in the reply letter’s layout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request cannot be read: malformed body, bad parameter, unknown field, or text that cannot be stored (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the token or session is invalid or expired (UNAUTHENTICATED), or was revoked by a sign-out, a password change or reset, or a disable (TOKEN_REVOKED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description The caller's role or unit may not do this (ROLE_REQUIRED, NOT_ASSIGNED), the caller must change their password first (PASSWORD_CHANGE_REQUIRED), or a cookie-signed change lacks X-Requested-With (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorResponse"];
+                };
+            };
+            /** @description No such document the caller may read, or no such format (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -78,6 +78,17 @@ export const zh = {
   exportProgress: '导出办理进度表',
   drillDown: '查看该单位（届次）的逾期和临期事项',
   chartLabel: '{{title}}图表：数据见下表',
+  circulars: {
+    title: '督办通报',
+    hint: '按期间列出存在逾期事项的承办单位（逾期事项、延误工作日、被催办次数，口径同办理统计），通报送各被通报单位。',
+    period: '通报期间',
+    note: '通报说明（可选）',
+    issue: '生成督办通报',
+    issued: '督办通报已印发（{{number}}）',
+    none: '尚无督办通报',
+    periodText: '（{{from}} 至 {{to}}）',
+    units: '通报{{n}}个单位',
+  },
 };
 
 export const en: typeof zh = {
@@ -158,4 +169,16 @@ export const en: typeof zh = {
   exportProgress: 'Export the progress list',
   drillDown: 'Show the overdue and due-soon deadlines of this unit (session)',
   chartLabel: '{{title}} chart: the figures are in the table below',
+
+  circulars: {
+    title: 'Supervision circulars',
+    hint: 'Lists the units with overdue work over a period (overdue items, working days held up, reminders received, counted as in the statistics); each unit listed receives it.',
+    period: 'Period of the circular',
+    note: 'Note (optional)',
+    issue: 'Issue circular',
+    issued: 'Circular issued ({{number}})',
+    none: 'No circulars yet',
+    periodText: '({{from}} to {{to}})',
+    units: '{{n}} units listed',
+  },
 };

@@ -207,6 +207,10 @@ export const zh = {
       message: '催办说明（可选）',
       submit: '发出催办',
     },
+    supervisionNotice: {
+      submit: '发督办通知单',
+      done: '督办通知单已发出（{{number}}）',
+    },
     key: {
       title: '列为重点提案',
       titleUpdate: '调整领办领导',
@@ -333,6 +337,13 @@ export const zh = {
     view: '查看答复函',
     hide: '收起',
     frame: '已签发的答复函 {{number}}',
+  },
+  supervisionDocuments: {
+    title: '督办文书',
+    kinds: { reminder: '催办单', 'supervision-notice': '督办通知单', circular: '督办通报' },
+    to: '送{{unit}}',
+    pdf: '下载 PDF',
+    docx: '下载 DOCX',
   },
 };
 
@@ -548,6 +559,10 @@ export const en: typeof zh = {
       message: 'Note (optional)',
       submit: 'Send reminder',
     },
+    supervisionNotice: {
+      submit: 'Send supervision notice',
+      done: 'Supervision notice sent ({{number}})',
+    },
     key: {
       title: 'Mark as key proposal',
       titleUpdate: 'Change supervising leaders',
@@ -675,5 +690,16 @@ export const en: typeof zh = {
     view: 'View letter',
     hide: 'Hide',
     frame: 'Signed letter {{number}}',
+  },
+  supervisionDocuments: {
+    title: 'Supervision documents',
+    kinds: {
+      reminder: 'Reminder notice',
+      'supervision-notice': 'Supervision notice',
+      circular: 'Supervision circular',
+    },
+    to: 'To {{unit}}',
+    pdf: 'Download PDF',
+    docx: 'Download DOCX',
   },
 };

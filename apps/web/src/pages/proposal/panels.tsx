@@ -9,7 +9,7 @@ import { useKeyLeaders } from '../../api/people';
 import { useUnitName, useUnits } from '../../api/units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatIsoDate, Lang } from '../../format';
-import { client } from '../../api/client';
+import { client, ok } from '../../api/client';
 import { splitNames } from './derive';
 import { onProposal, useAction } from './hooks';
 import type { ActionResult, Adoption, ContactMethod, ProposalDetail, ProposalEvent, Rating } from './types';
@@ -823,9 +823,30 @@ export function ReminderPanel({ ctx, units }: { ctx: PanelContext; units: string
   const unitName = useUnitName();
   const action = useAction(ctx.detail.id);
   const [form] = Form.useForm<{ unitId: string; message?: string }>();
+  // 督办通知单: the stronger notice, a supervisor's, to a unit holding an overdue deadline.
+  const [notice, setNotice] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const supervisionNotice = async () => {
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
+    const message = v.message?.trim();
+    setNotice({ busy: true, error: null });
+    try {
+      const doc = await ok(
+        client.POST('/api/proposals/{id}/supervision-notices', {
+          params: onProposal(ctx.detail.id),
+          body: { unitId: v.unitId, ...(message ? { message } : {}) },
+        }),
+      );
+      setNotice({ busy: false, error: null });
+      form.resetFields();
+      await ctx.done(t('actions.supervisionNotice.done', { number: doc.documentNumber }));
+    } catch (e) {
+      setNotice({ busy: false, error: e });
+    }
+  };
   return (
     <Panel title={t('actions.reminder.title')} testId="panel-reminder">
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={action.error ?? notice.error} />
       <Form
         form={form}
         name="reminder"
@@ -852,9 +873,21 @@ export function ReminderPanel({ ctx, units }: { ctx: PanelContext; units: string
         <Form.Item name="message" label={t('actions.reminder.message')}>
           <TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={action.busy}>
-          {t('actions.reminder.submit')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={action.busy}>
+            {t('actions.reminder.submit')}
+          </Button>
+          {ctx.detail.supervisionNoticeUnits.length > 0 && (
+            <Button
+              danger
+              loading={notice.busy}
+              onClick={() => void supervisionNotice()}
+              data-testid="supervision-notice"
+            >
+              {t('actions.supervisionNotice.submit')}
+            </Button>
+          )}
+        </Space>
       </Form>
     </Panel>
   );

@@ -13,6 +13,7 @@ import { ContactsList } from '../proposal/ContactsList';
 import { DeadlinesCard } from '../proposal/DeadlinesCard';
 import { useProposal } from '../proposal/hooks';
 import { LettersCard } from '../proposal/LettersCard';
+import { SupervisionDocumentsCard } from '../proposal/SupervisionDocumentsCard';
 import { OpinionsList } from '../proposal/OpinionsList';
 import { ProposalContent, ProposalHeader } from '../proposal/ProposalHeader';
 import type { PanelContext } from '../proposal/panels';
@@ -124,6 +125,7 @@ export default function ProposalDetailPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <DeadlinesCard deadlines={data.detail.deadlines} />
             <LettersCard proposalId={data.detail.id} letters={data.letters} />
+            <SupervisionDocumentsCard proposalId={data.detail.id} />
           </Space>
         </Col>
       </Row>

@@ -12,6 +12,7 @@ import { useUrlState } from '../../components/useUrlState';
 import { DeadlinesTable } from '../dashboard/DeadlinesTable';
 import { ReminderModal } from '../dashboard/ReminderModal';
 import { StatisticsSection } from '../dashboard/StatisticsSection';
+import { CircularsSection } from '../dashboard/CircularsSection';
 import { SUPERVISED_KINDS, SupervisedDeadline } from '../dashboard/types';
 
 type State = 'overdue' | 'due-soon';
@@ -235,6 +236,7 @@ export default function DashboardPage() {
           window.scrollTo({ top: 0, behavior: 'smooth' });
         }}
       />
+      <CircularsSection />
       <ReminderModal
         deadline={reminding}
         onClose={(unitName) => {

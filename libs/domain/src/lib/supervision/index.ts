@@ -1,1 +1,2 @@
 export * from './supervision-figures';
+export * from './supervision-documents';

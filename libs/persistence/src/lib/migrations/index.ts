@@ -32,6 +32,8 @@ import { CalendarVersionsPostgres1764320000000 } from './postgres/1764320000000-
 import { CalendarVersionsSqlite1764320000000 } from './sqlite/1764320000000-calendar-versions';
 import { CommitteeSessionsPostgres1764330000000 } from './postgres/1764330000000-committee-sessions';
 import { CommitteeSessionsSqlite1764330000000 } from './sqlite/1764330000000-committee-sessions';
+import { SupervisionDocumentsPostgres1764420000000 } from './postgres/1764420000000-supervision-documents';
+import { SupervisionDocumentsSqlite1764420000000 } from './sqlite/1764420000000-supervision-documents';
 import { AuditChainPostgres1764450000000 } from './postgres/1764450000000-audit-chain';
 import { AuditChainSqlite1764450000000 } from './sqlite/1764450000000-audit-chain';
 import { InitialSchemaSqlite1764140000000 } from './sqlite/1764140000000-initial-schema';
@@ -65,6 +67,7 @@ export const POSTGRES_MIGRATIONS = [
   ExternalIdentityPostgres1764340000000,
   LetterWordingPostgres1764400000000,
   SupervisionFiguresPostgres1764404000000,
+  SupervisionDocumentsPostgres1764420000000,
   AuditChainPostgres1764450000000,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -87,5 +90,6 @@ export const SQLITE_MIGRATIONS = [
   ExternalIdentitySqlite1764340000000,
   LetterWordingSqlite1764400000000,
   SupervisionFiguresSqlite1764404000000,
+  SupervisionDocumentsSqlite1764420000000,
   AuditChainSqlite1764450000000,
 ];

@@ -374,3 +374,27 @@ describe('notification texts', () => {
     });
   });
 });
+
+describe('supervision document notices', () => {
+  it('names the document, its number and the proposal, and links its PDF and Word downloads', () => {
+    const t = noticeText({
+      kind: 'supervision-document',
+      payload: {
+        documentId: 'd-1',
+        documentKind: 'supervision-notice',
+        documentNumber: '督办〔2026〕3号',
+        issuerUnitId: 'gov-office',
+      },
+      unitId: 'transport',
+      proposalId: 'S1_0042',
+      proposal: { kind: 'proposal', sessionName: '市政协八届二次会议', number: '0042', title: '关于公交的提案' },
+      unitName: (id) => ({ 'gov-office': 'X市人民政府办公室', transport: 'X市交通运输局' })[id] ?? id,
+    });
+    expect(t.title).toBe('【督办通知单】X市人民政府办公室督办通知单（督办〔2026〕3号）');
+    expect(t.body).toContain(
+      'X市人民政府办公室向贵单位发出督办通知单（督办〔2026〕3号），事关市政协八届二次会议第0042号提案《关于公交的提案》',
+    );
+    expect(t.body).toContain('下载（PDF）：/api/supervision-documents/d-1/pdf');
+    expect(t.body).toContain('下载（Word）：/api/supervision-documents/d-1/docx');
+  });
+});

@@ -145,6 +145,10 @@ function lines(...parts: (string | undefined | false)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
 }
 
+/** Where a supervision document is downloaded, relative to the site (the API serves the web UI). */
+export const supervisionDocumentPath = (id: string, format: 'pdf' | 'docx') =>
+  `/api/supervision-documents/${encodeURIComponent(id)}/${format}`;
+
 const FOOTER = '（本通知由办理系统自动发送，请登录系统办理。）';
 
 /** The e-mail that brings a proposer the signed reply letter (its PDF attached). */
@@ -440,6 +444,28 @@ const BUILDERS: Record<string, Builder> = {
       sms: `${SMS_PREFIX}${shortReference(ctx.proposal, ctx.proposalId)}${outcome}。`,
     };
   }),
+
+  // A 催办单, 督办通知单 or 督办通报 issued to the unit: where to download it (PDF and Word).
+  'supervision-document': (ctx, p) => {
+    const kind = text(p['documentKind']);
+    const what = kind === 'circular' ? '督办通报' : kind === 'supervision-notice' ? '督办通知单' : '催办单';
+    const number = text(p['documentNumber']);
+    const id = text(p['documentId']) ?? '';
+    const issuerUnit = text(p['issuerUnitId']);
+    const from = issuerUnit ? ctx.unitName(issuerUnit) : '督办部门';
+    const about = ctx.proposalId ? `，事关${reference(ctx)}` : '';
+    return {
+      title: `【${what}】${from}${what}${number ? `（${number}）` : ''}`,
+      body: lines(
+        `${ctx.unitName(ctx.unitId)}：`,
+        `${from}向贵单位发出${what}${number ? `（${number}）` : ''}${about}，请登录系统查阅并按要求办理。`,
+        `下载（PDF）：${supervisionDocumentPath(id, 'pdf')}`,
+        `下载（Word）：${supervisionDocumentPath(id, 'docx')}`,
+        FOOTER,
+      ),
+      sms: `${SMS_PREFIX}${from}向贵单位发出${what}${number ? `（${number}）` : ''}，请登录系统查阅。`,
+    };
+  },
 
   'calendar-reminder': (ctx, p) => {
     const year = num(p['year']) ?? new Date().getUTCFullYear() + 1;
