@@ -255,11 +255,7 @@ export async function renderDocumentDocx(doc: OfficialDocument): Promise<Buffer>
   const closing = roles.lastIndexOf('paragraph');
   const letterhead = new Header({
     children: head.map((block) =>
-      paragraphOf(
-        block,
-        false,
-        block.role === 'issuer' ? DOCX_LETTERHEAD.issuerLine : DOCX_LETTERHEAD.classMarkerLine,
-      ),
+      paragraphOf(block, false, block.role === 'issuer' ? DOCX_LETTERHEAD.issuerLine : DOCX_LETTERHEAD.classMarkerLine),
     ),
   });
   const document = new Document({
