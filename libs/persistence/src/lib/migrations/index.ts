@@ -20,6 +20,8 @@ import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-que
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
 import { SupervisionFiguresPostgres1764404000000 } from './postgres/1764404000000-supervision-figures';
 import { SupervisionFiguresSqlite1764404000000 } from './sqlite/1764404000000-supervision-figures';
+import { FindIndexesPostgres1764440000000 } from './postgres/1764440000000-find-indexes';
+import { FindIndexesSqlite1764440000000 } from './sqlite/1764440000000-find-indexes';
 import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
 import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
@@ -63,6 +65,7 @@ export const POSTGRES_MIGRATIONS = [
   ExternalIdentityPostgres1764340000000,
   LetterWordingPostgres1764400000000,
   SupervisionFiguresPostgres1764404000000,
+  FindIndexesPostgres1764440000000,
 ];
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1764140000000,
@@ -84,4 +87,5 @@ export const SQLITE_MIGRATIONS = [
   ExternalIdentitySqlite1764340000000,
   LetterWordingSqlite1764400000000,
   SupervisionFiguresSqlite1764404000000,
+  FindIndexesSqlite1764440000000,
 ];
