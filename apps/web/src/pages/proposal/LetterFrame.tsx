@@ -3,7 +3,7 @@
  * (no scripts, no same-origin access, no forms, no navigation), so nothing in the text of a
  * proposal, an opinion or a draft can run, whatever the server's escaping.
  */
-export function LetterFrame({ html, title, height = 640 }: { html: string; title: string; height?: number }) {
+export function LetterFrame({ html, title, height = 640 }: { html: string; title: string; height?: number | string }) {
   return (
     <iframe
       sandbox=""
