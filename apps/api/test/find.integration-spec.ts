@@ -81,8 +81,9 @@ describe.each(testDatabases())('find: inbox search, filters and sorts; document 
   it('finds the inbox task and the proposal by the document number, short or full', async () => {
     const m = /〔(\d{4})〕(\d+)号$/.exec(documentNumber);
     expect(m).not.toBeNull();
-    const short = `〔${m![1]}〕${m![2]}号`;
-    for (const text of [documentNumber, short, `[${m![1]}]${m![2]}`]) {
+    const [, year, sequence] = m ?? [];
+    const short = `〔${year}〕${sequence}号`;
+    for (const text of [documentNumber, short, `[${year}]${sequence}`]) {
       expect({ text, found: proposalsOf((await inbox(`q=${encodeURIComponent(text)}`)).items) }).toEqual({
         text,
         found: [ids.b],
@@ -96,7 +97,7 @@ describe.each(testDatabases())('find: inbox search, filters and sorts; document 
       expect(mine.items.map((p: { id: string }) => p.id)).toEqual([ids.b]);
     }
     // Another issuer's number of the same year and sequence, and a year with no letters, find nothing.
-    const other = `X无此函〔${m![1]}〕${m![2]}号`;
+    const other = `X无此函〔${year}〕${sequence}号`;
     expect((await u['officer'].get(`/api/proposals?q=${encodeURIComponent(other)}`).expect(200)).body.total).toBe(0);
     expect((await inbox(`q=${encodeURIComponent('〔1999〕1号')}`)).total).toBe(0);
   });
