@@ -58,10 +58,10 @@ export function DraftDiff({ versions, pointSeqs }: { versions: DraftVersion[]; p
           <Typography.Text>{t('diff.onlyChanged')}</Typography.Text>
         </Space>
       </Space>
-      <Space size={12} wrap style={{ marginBottom: 8 }}>
+      <div style={{ marginBottom: 8, display: 'flex', gap: 12, flexWrap: 'wrap' }}>
         <span style={INSERTED}>{t('diff.inserted')}</span>
         <span style={DELETED}>{t('diff.deleted')}</span>
-      </Space>
+      </div>
       {shown.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('diff.same')} />
       ) : (

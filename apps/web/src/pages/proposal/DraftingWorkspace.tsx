@@ -321,7 +321,7 @@ export function DraftingWorkspace({
           {t('draft.previewWaiting')}
         </Typography.Text>
       ) : (
-        <LetterFrame html={preview} title={t('draft.previewFrame')} height={wide ? 'calc(100vh - 180px)' : 560} />
+        <LetterFrame html={preview} title={t('draft.previewFrame')} height={wide ? 'calc(100vh - 180px)' : 560} fit />
       )}
     </Card>
   );
