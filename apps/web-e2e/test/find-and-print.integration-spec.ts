@@ -199,6 +199,9 @@ describe('web UI: find, print and draft', () => {
     }
     expect(await sheet.getByTestId('print-signatures').innerText()).toContain(documentNumber);
     await sheet.getByTestId('print-deadlines').getByText('答复').first().waitFor();
+    // A part with nothing to record says so.
+    await sheet.getByTestId('print-extensions').getByText('无', { exact: true }).waitFor();
+    await sheet.getByTestId('print-ratings').getByText('尚无满意度测评结果').waitFor();
     await page.getByTestId('print-button').waitFor();
     expect(await overflowing(page)).toEqual([]);
     await screenshot(page, `51-${name}-print`);

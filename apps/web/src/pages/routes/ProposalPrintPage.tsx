@@ -43,7 +43,7 @@ function Part({ id, title, empty, children }: { id: string; title: string; empty
       <Typography.Title level={5} id={`print-${id}`} style={{ marginBottom: 8 }}>
         {title}
       </Typography.Title>
-      {children ?? <Typography.Text type="secondary">{empty}</Typography.Text>}
+      {children || <Typography.Text type="secondary">{empty}</Typography.Text>}
     </section>
   );
 }
