@@ -12,5 +12,6 @@ export * from './lib/handling';
 export * from './lib/calendar/planned-deadline';
 export * from './lib/calendar/calendar-load';
 export * from './lib/search/search-terms';
+export * from './lib/search/document-number';
 export * from './lib/supervision';
 export * from './lib/assignment/assignment-suggestion';

@@ -197,6 +197,19 @@ describe.each(DATABASES)('the list pages on $name', ({ make }) => {
         }),
     ],
     [
+      "a unit's open inbox by when each task was received, newest first",
+      (ds) => () =>
+        new TaskQueryRepository(ds).inbox({
+          unitId: 'education',
+          status: 'open',
+          sort: '-openedAt',
+          page: 1,
+          pageSize: 50,
+          now: NOW.toISOString(),
+          dueSoonUntil: iso(7),
+        }),
+    ],
+    [
       "the supervisors' overdue view",
       (ds) => () =>
         new SupervisionRepository(ds).deadlines({ state: 'overdue', page: 1, pageSize: 50 }, calendar, policy, NOW),
@@ -233,7 +246,7 @@ describe.each(DATABASES)('the list pages on $name', ({ make }) => {
       if (dataSource.options.type === 'postgres') expect(page.text).toMatch(/Index Scan|Index Only Scan/);
       else
         expect(page.text).toMatch(
-          /USING (COVERING )?INDEX ix_(task_inbox_page|deadline_supervised_page|proposal_list_page)/,
+          /USING (COVERING )?INDEX ix_(task_inbox_page|task_inbox_received|deadline_supervised_page|proposal_list_page)/,
         );
     }
     // The totals and counts stop at COUNT_LIMIT + 1 rows: none sorts, each is limited.

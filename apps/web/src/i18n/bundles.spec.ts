@@ -52,6 +52,8 @@ const QUOTES_CHINESE_DATA = new Set([
   'organisation:wording.placeholder.we',
   'proposal:draft.sectionAdoptionSentence',
   'proposal:draft.addMeasure',
+  'inbox:searchPlaceholder',
+  'proposals:queryPlaceholder',
 ]);
 
 describe('i18n bundles', () => {

@@ -1,5 +1,20 @@
-import { Button, Card, Col, Grid, List, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import {
+  Button,
+  Card,
+  Col,
+  Grid,
+  Input,
+  List,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { InboxTask } from '../api/types';
@@ -9,6 +24,12 @@ import { DeadlineTag } from '../components/DeadlineTag';
 import { LoadFailed } from '../components/LoadFailed';
 import { TitleLine } from '../components/TitleText';
 import { countText } from '../format';
+import { sessionLabel, useSessions } from '../api/sessions';
+import { STAGES } from './proposals/types';
+
+/** The inbox's orders (the API's `sort`); the first is the default, key proposals first. */
+export const INBOX_SORTS = ['dueAt', '-dueAt', '-openedAt', 'openedAt', 'stage', '-stage'] as const;
+type InboxSort = (typeof INBOX_SORTS)[number];
 
 /**
  * The tasks the user can act on (or, for those the API allows, every task of their unit): key
@@ -26,6 +47,15 @@ export function InboxPage() {
   const pageSize = Number(params.get('pageSize') ?? 20);
   const filter = params.get('filter') ?? 'open';
   const kind = params.get('kind') ?? '';
+  const q = params.get('q') ?? '';
+  const stage = params.get('stage') ?? '';
+  const sessionCode = params.get('sessionCode') ?? '';
+  const sortParam = params.get('sort') ?? '';
+  const sort: InboxSort = (INBOX_SORTS as readonly string[]).includes(sortParam) ? (sortParam as InboxSort) : 'dueAt';
+  const sessions = useSessions().data ?? [];
+  // The search box edits its own text; the URL (and the query) change on Enter or the search button.
+  const [typed, setTyped] = useState(q);
+  useEffect(() => setTyped(q), [q]);
   const unitScopeAllowed = useUnitScopeAllowed();
   const scope = unitScopeAllowed && params.get('scope') === 'unit' ? 'unit' : 'mine';
   const query = useMemo(
@@ -36,8 +66,12 @@ export function InboxPage() {
       ...(filter === 'overdue' ? { overdue: true } : {}),
       ...(filter === 'closed' ? { status: 'closed' as const } : {}),
       ...(kind ? { kind: kind as TaskQuery['kind'] } : {}),
+      ...(q ? { q } : {}),
+      ...(stage ? { stage: stage as TaskQuery['stage'] } : {}),
+      ...(sessionCode ? { sessionCode } : {}),
+      ...(sort !== 'dueAt' ? { sort } : {}),
     }),
-    [page, pageSize, filter, kind, scope],
+    [page, pageSize, filter, kind, scope, q, stage, sessionCode, sort],
   );
   const { data, error, loading, reload } = useTasks(query);
 
@@ -51,15 +85,19 @@ export function InboxPage() {
   };
 
   // Why the list is empty: the filter that leaves nothing, or that there is no work at all.
-  const emptyText = kind
-    ? t('empty.kind')
-    : filter === 'overdue'
-      ? t('empty.overdue')
-      : filter === 'closed'
-        ? t('empty.closed')
-        : scope === 'unit'
-          ? t('empty.openUnit')
-          : t('empty.open');
+  const emptyText = q
+    ? t('empty.search', { q })
+    : stage || sessionCode
+      ? t('empty.filtered')
+      : kind
+        ? t('empty.kind')
+        : filter === 'overdue'
+          ? t('empty.overdue')
+          : filter === 'closed'
+            ? t('empty.closed')
+            : scope === 'unit'
+              ? t('empty.openUnit')
+              : t('empty.open');
 
   const pagination = {
     current: page,
@@ -141,7 +179,19 @@ export function InboxPage() {
           </Col>
         </Row>
       )}
-      <Space wrap>
+      <Space wrap data-testid="inbox-filters">
+        <Input.Search
+          role="searchbox"
+          data-testid="inbox-search"
+          value={typed}
+          allowClear
+          maxLength={200}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('search')}
+          style={{ width: narrow ? '100%' : 300, maxWidth: '100%' }}
+          onChange={(e) => setTyped(e.target.value)}
+          onSearch={(v) => set({ q: v.trim(), page: '' })}
+        />
         <Radio.Group
           value={filter}
           onChange={(e) => set({ filter: e.target.value === 'open' ? '' : String(e.target.value), page: '' })}
@@ -164,6 +214,36 @@ export function InboxPage() {
             label: c(`task.${k}`),
           }))}
           aria-label={t('kind')}
+        />
+        <Select
+          allowClear
+          data-testid="inbox-stage"
+          placeholder={t('anyStage')}
+          style={{ width: 140 }}
+          value={stage || undefined}
+          onChange={(v) => set({ stage: v ?? '', page: '' })}
+          options={STAGES.map((st) => ({ value: st, label: c(`stage.${st}`) }))}
+          aria-label={t('stage')}
+        />
+        <Select
+          allowClear
+          data-testid="inbox-session"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('anySession')}
+          style={{ width: 220, maxWidth: '100%' }}
+          value={sessionCode || undefined}
+          onChange={(v) => set({ sessionCode: v ?? '', page: '' })}
+          options={sessions.map((s) => ({ value: s.code, label: sessionLabel(s) }))}
+          aria-label={t('session')}
+        />
+        <Select
+          data-testid="inbox-sort"
+          style={{ width: 180 }}
+          value={sort}
+          onChange={(v) => set({ sort: v === 'dueAt' ? '' : v, page: '' })}
+          options={INBOX_SORTS.map((v) => ({ value: v, label: t(`sort.${v}`) }))}
+          aria-label={t('sortBy')}
+          prefix={narrow ? undefined : t('sortBy')}
         />
       </Space>
       {error ? null : narrow ? (

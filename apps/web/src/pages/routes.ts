@@ -15,6 +15,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/proposals', Page: lazy(() => import('./routes/proposals')) },
   { path: '/proposals/:id', Page: lazy(() => import('./routes/ProposalDetailPage')) },
+  { path: '/proposals/:id/print', Page: lazy(() => import('./routes/ProposalPrintPage')) },
   {
     path: '/proposals/:id/workspace',
     roles: ['handler', 'reviewer', 'signer'],

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ProposalKind, ProposalStage, Proposer, searchTerms } from '@banli/domain';
+import { parseDocumentNumber, ProposalKind, ProposalStage, Proposer, searchTerms } from '@banli/domain';
 import { ascNullsLast, cappedCount, execSql } from './sql';
 
 export interface ProposalSearchQuery {
@@ -47,9 +47,8 @@ export interface IProposalSearchRepository {
 
 /**
  * Lists and searches proposals of the read model: key proposals first, then by their next
- * deadline. The text is matched on the CJK-bigram terms of `proposal.search_terms`, through a
- * GIN full-text index on PostgreSQL and an FTS5 table on SQLite; the user's text only ever
- * reaches the database as a bound parameter, never as SQL or as query syntax.
+ * deadline. The text is a document number or matched on the CJK-bigram terms of
+ * `proposal.search_terms` (`textMatch`).
  */
 export class ProposalSearchRepository implements IProposalSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -58,11 +57,11 @@ export class ProposalSearchRepository implements IProposalSearchRepository {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (q.q !== undefined && q.q.trim() !== '') {
-      const terms = searchTerms(q.q);
+      const text = textMatch(this.dataSource, q.q, 'p."id"', 'p."search_terms"');
       // Only punctuation or symbols: there is nothing a proposal could contain.
-      if (terms.length === 0) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
-      where.push(this.textCondition());
-      Object.assign(params, this.textParams(terms));
+      if (!text) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
+      where.push(text.condition);
+      Object.assign(params, text.params);
     }
     if (q.sessionCode !== undefined) {
       where.push(`p."session_code" = :sessionCode`);
@@ -100,23 +99,50 @@ export class ProposalSearchRepository implements IProposalSearchRepository {
     };
   }
 
-  private get postgres(): boolean {
-    return this.dataSource.options.type === 'postgres';
-  }
+}
 
-  private textCondition(): string {
-    // The expression is the index's own, so PostgreSQL uses the GIN index.
-    return this.postgres
-      ? `to_tsvector('simple', p."search_terms") @@ plainto_tsquery('simple', :terms)`
-      : `p."id" IN (SELECT f."proposal_id" FROM "proposal_fts" f WHERE "proposal_fts" MATCH :terms)`;
-  }
-
-  private textParams(terms: string[]): { terms: string } {
-    // plainto_tsquery ANDs the words of plain text; FTS5 gets each term as a quoted string.
+/**
+ * What a search box's text matches: a document number (文号, `〔2026〕12号` or its full form)
+ * finds the proposals with a signed reply of that number (through the index
+ * uq_reply_signature_number with the issuer, ix_reply_signature_year_sequence without);
+ * any other text the proposals holding every search term of it (title, body, points,
+ * proposers, session, number), through a GIN full-text index on PostgreSQL and an FTS5 table
+ * on SQLite. The user's text only ever reaches the database as bound parameters, never as SQL
+ * or query syntax. `null`: nothing can match (only punctuation or symbols).
+ */
+export function textMatch(
+  dataSource: DataSource,
+  text: string,
+  proposalId: string,
+  searchTermsColumn: string,
+): { condition: string; params: Record<string, unknown> } | null {
+  const documentNumber = parseDocumentNumber(text);
+  if (documentNumber) {
     return {
-      terms: this.postgres ? terms.join(' ') : terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '),
+      condition: `${proposalId} IN (SELECT s."proposal_id" FROM "reply_signature" s WHERE s."year" = :docYear AND s."sequence" = :docSequence${
+        documentNumber.issuerCode ? ` AND s."issuer_code" = :docIssuer` : ''
+      })`,
+      params: {
+        docYear: documentNumber.year,
+        docSequence: documentNumber.sequence,
+        ...(documentNumber.issuerCode ? { docIssuer: documentNumber.issuerCode } : {}),
+      },
     };
   }
+  const terms = searchTerms(text);
+  if (terms.length === 0) return null;
+  const postgres = dataSource.options.type === 'postgres';
+  // The expression is the index's own, so PostgreSQL uses the GIN index; plainto_tsquery ANDs
+  // the words of plain text, FTS5 gets each term as a quoted string.
+  return postgres
+    ? {
+        condition: `to_tsvector('simple', ${searchTermsColumn}) @@ plainto_tsquery('simple', :terms)`,
+        params: { terms: terms.join(' ') },
+      }
+    : {
+        condition: `${proposalId} IN (SELECT f."proposal_id" FROM "proposal_fts" f WHERE "proposal_fts" MATCH :terms)`,
+        params: { terms: terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ') },
+      };
 }
 
 function toSummary(r: Record<string, unknown>): ProposalSummary {

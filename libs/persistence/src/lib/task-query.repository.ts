@@ -1,6 +1,15 @@
 import type { DataSource } from 'typeorm';
+import { PROPOSAL_STAGES } from '@banli/domain';
+import { textMatch } from './proposal-search.repository';
 import { ascNullsLast, cappedCounts, execSql } from './sql';
 import type { CappedCount } from './sql';
+
+/**
+ * The inbox's orders: by deadline (key proposals first, the default), by when the task was
+ * received (opened), or by the proposal's stage in the order of the process (then deadline).
+ */
+export const INBOX_SORTS = ['dueAt', '-dueAt', 'openedAt', '-openedAt', 'stage', '-stage'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
 
 export interface InboxQuery {
   unitId: string;
@@ -13,7 +22,12 @@ export interface InboxQuery {
   kind?: string;
   /** Only tasks of these kinds (the caller's, by role); absent: every kind. */
   kinds?: readonly string[];
-  sort: 'dueAt' | '-dueAt';
+  /** Text: a document number, or words of the title, body, proposal number… (`textMatch`). */
+  q?: string;
+  /** Only tasks of proposals at this stage / of this session. */
+  stage?: string;
+  sessionCode?: string;
+  sort: InboxSort;
   page: number;
   pageSize: number;
   now: string;
@@ -83,6 +97,15 @@ export class TaskQueryRepository implements ITaskQueryRepository {
     if (q.dueBefore) where.push(`t."due_at" < :dueBefore`);
     if (q.overdue) where.push(`t."due_at" < :now`);
     if (q.kind) where.push(`t."kind" = :kind`);
+    if (q.stage) where.push(`p."stage" = :stage`);
+    if (q.sessionCode) where.push(`p."session_code" = :sessionCode`);
+    let text: { condition: string; params: Record<string, unknown> } | null = null;
+    if (q.q !== undefined && q.q.trim() !== '') {
+      text = textMatch(this.dataSource, q.q, 't."proposal_id"', 'p."search_terms"');
+      // Only punctuation or symbols: no task can match (the counts still cover the scope).
+      if (!text) where.push('1 = 0');
+      else where.push(text.condition);
+    }
     // The counts cover the same tasks as the list: the same unit and kinds, open ones.
     const scope = [`t."unit_id" = :unitId`, `t."status" = 'open'`];
     if (q.kinds) {
@@ -98,14 +121,30 @@ export class TaskQueryRepository implements ITaskQueryRepository {
       now: q.now,
       soon: q.dueSoonUntil,
       kind: q.kind,
+      stage: q.stage,
+      sessionCode: q.sessionCode,
+      ...(text?.params ?? {}),
       ...(q.kinds ? { kinds: [...q.kinds] } : {}),
     };
     const due = q.sort === '-dueAt' ? `t."due_at" DESC NULLS LAST` : ascNullsLast(this.dataSource, `t."due_at"`);
+    // Deadline: key proposals first, off ix_task_inbox_page; received: off ix_task_inbox_received
+    // (either way); stage: the process's order, a sort of the unit's matching tasks.
+    const stageOrder = `CASE p."stage" ${PROPOSAL_STAGES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} ELSE ${PROPOSAL_STAGES.length} END`;
+    const order =
+      q.sort === 'openedAt'
+        ? `t."opened_at" ASC, t."id" ASC`
+        : q.sort === '-openedAt'
+          ? `t."opened_at" DESC, t."id" DESC`
+          : q.sort === 'stage' || q.sort === '-stage'
+            ? `${stageOrder} ${q.sort === 'stage' ? 'ASC' : 'DESC'}, ${ascNullsLast(this.dataSource, `t."due_at"`)}, t."id" ASC`
+            : `t."key_proposal" DESC, ${due}, t."id" ASC`;
     // The same conditions are counted once (an overdue page's total is its overdue count), and
     // all counts go in one statement beside the page's.
     const froms: string[] = [];
     const counted = (conditions: string[]): number => {
-      const from = `FROM "task" t WHERE ${[...conditions].sort().join(' AND ')}`;
+      // The proposal is joined only when a condition reads it (stage, session, text).
+      const join = conditions.some((c) => c.includes('p."')) ? ` JOIN "proposal" p ON p."id" = t."proposal_id"` : '';
+      const from = `FROM "task" t${join} WHERE ${[...conditions].sort().join(' AND ')}`;
       const known = froms.indexOf(from);
       return known >= 0 ? known : froms.push(from) - 1;
     };
@@ -122,7 +161,7 @@ export class TaskQueryRepository implements ITaskQueryRepository {
                 t."opened_at", t."closed_at", p."title", p."stage", p."session_name", p."number", p."key_proposal"
          FROM "task" t JOIN "proposal" p ON p."id" = t."proposal_id"
          WHERE ${where.join(' AND ')}
-         ORDER BY t."key_proposal" DESC, ${due}, t."id" ASC
+         ORDER BY ${order}
          LIMIT :limit OFFSET :offset`,
         { ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       ),

@@ -5,7 +5,9 @@ import { PROPOSAL_STAGES, ProposalStage, SESSION_CODE_PATTERN } from '@banli/dom
 
 export class ProposalSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Words or phrases, Chinese or not; a proposal matches when it contains all of them',
+    description:
+      'Words or phrases, Chinese or not; a proposal matches when it contains all of them. A document number ' +
+      "(〔2026〕12号 for any issuer, or its full form such as 市农发〔2026〕12号) finds the proposal of that signed reply",
     example: '数字经济',
     maxLength: 200,
   })

@@ -1,8 +1,9 @@
 import { PageQueryDto } from '../common/page-query.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { TASK_KINDS } from '@banli/domain';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PROPOSAL_STAGES, type ProposalStage, SESSION_CODE_PATTERN, TASK_KINDS } from '@banli/domain';
+import { INBOX_SORTS, type InboxSort } from '@banli/persistence';
 
 export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'], default: 'open' })
@@ -37,8 +38,36 @@ export class InboxQueryDto extends PageQueryDto {
   @IsIn(['mine', 'unit'])
   scope: 'mine' | 'unit' = 'mine';
 
-  @ApiPropertyOptional({ enum: ['dueAt', '-dueAt'], default: 'dueAt' })
+  @ApiPropertyOptional({
+    description:
+      "A document number (〔2026〕12号, or its full form with the issuer: that signed reply's proposal), or words " +
+      "of the proposal's title, body, points, proposers, session or number (each must occur)",
+    example: '数字经济',
+    maxLength: 200,
+  })
   @IsOptional()
-  @IsIn(['dueAt', '-dueAt'])
-  sort: 'dueAt' | '-dueAt' = 'dueAt';
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_STAGES, description: "Only tasks of proposals at this stage" })
+  @IsOptional()
+  @IsIn(PROPOSAL_STAGES)
+  stage?: ProposalStage;
+
+  @ApiPropertyOptional({ example: '8-2', description: 'Only tasks of proposals of this session' })
+  @IsOptional()
+  @Matches(SESSION_CODE_PATTERN, { message: 'sessionCode must be 1-32 letters, digits or dashes' })
+  sessionCode?: string;
+
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    default: 'dueAt',
+    description:
+      'dueAt: key proposals first, then by deadline; openedAt: by when the task was received; stage: by the ' +
+      "proposal's stage in the order of the process, then by deadline; a leading - reverses",
+  })
+  @IsOptional()
+  @IsIn(INBOX_SORTS)
+  sort: InboxSort = 'dueAt';
 }

@@ -4259,7 +4259,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description Words or phrases, Chinese or not; a proposal matches when it contains all of them */
+                /** @description Words or phrases, Chinese or not; a proposal matches when it contains all of them. A document number (〔2026〕12号 for any issuer, or its full form such as 市农发〔2026〕12号) finds the proposal of that signed reply */
                 q?: string;
                 sessionCode?: string;
                 stage?: "registered" | "merged" | "converted" | "assignment" | "consultation" | "drafting" | "review" | "sign-off" | "dispatch" | "feedback" | "re-handling" | "follow-up" | "publication" | "closed";
@@ -10462,7 +10462,14 @@ export interface operations {
                 kind?: "review-registration" | "assign" | "decide-objection" | "decide-extension" | "opinion" | "contact" | "draft" | "review-draft" | "sign-off" | "dispatch" | "record-feedback" | "follow-up" | "publish";
                 /** @description mine: the caller's unit's tasks of the kinds the caller's roles complete; unit: every task of the caller's unit, for those who manage its work (signer, reviewer, supervisor; others get 403 ROLE_REQUIRED) */
                 scope?: "mine" | "unit";
-                sort?: "dueAt" | "-dueAt";
+                /** @description A document number (〔2026〕12号, or its full form with the issuer: that signed reply's proposal), or words of the proposal's title, body, points, proposers, session or number (each must occur) */
+                q?: string;
+                /** @description Only tasks of proposals at this stage */
+                stage?: "registered" | "merged" | "converted" | "assignment" | "consultation" | "drafting" | "review" | "sign-off" | "dispatch" | "feedback" | "re-handling" | "follow-up" | "publication" | "closed";
+                /** @description Only tasks of proposals of this session */
+                sessionCode?: string;
+                /** @description dueAt: key proposals first, then by deadline; openedAt: by when the task was received; stage: by the proposal's stage in the order of the process, then by deadline; a leading - reverses */
+                sort?: "dueAt" | "-dueAt" | "openedAt" | "-openedAt" | "stage" | "-stage";
             };
             header?: never;
             path?: never;

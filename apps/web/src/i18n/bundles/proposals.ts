@@ -3,7 +3,7 @@ export const namespace = 'proposals';
 export const zh = {
   title: '提案查询',
   query: '关键词',
-  queryPlaceholder: '案由、正文、建议、提案人、编号…',
+  queryPlaceholder: '案由、正文、建议、提案人、编号，或文号如〔2026〕12号',
   session: '届次',
   sessionPlaceholder: '全部届次',
   stage: '阶段',
@@ -24,7 +24,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Proposals',
   query: 'Search',
-  queryPlaceholder: 'Title, text, suggestions, proposers, number…',
+  queryPlaceholder: 'Title, text, suggestions, proposers, number, or a document number such as 〔2026〕12号',
   session: 'Session',
   sessionPlaceholder: 'All sessions',
   stage: 'Stage',

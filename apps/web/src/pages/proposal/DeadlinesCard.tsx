@@ -39,7 +39,7 @@ export function DeadlinesCard({ deadlines }: { deadlines: DeadlineView[] }) {
   );
 }
 
-function DeadlineLine({ d }: { d: DeadlineView }) {
+export function DeadlineLine({ d }: { d: DeadlineView }) {
   const { t, i18n } = useTranslation('proposal');
   const lang = i18n.language as Lang;
   return (

@@ -7,9 +7,11 @@ import {
   Col,
   Empty,
   Form,
+  Grid,
   Input,
   Radio,
   Row,
+  Segmented,
   Select,
   Space,
   Tag,
@@ -17,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { client, ok } from '../../api/client';
@@ -31,6 +33,7 @@ import { queryClient } from '../../api/query';
 import { onProposal, proposalKey, useAction } from './hooks';
 import { LetterFrame } from './LetterFrame';
 import { ADOPTION_COLOURS } from './OpinionsList';
+import { DraftDiff } from './DraftDiff';
 import { SimilarReplies } from './SimilarReplies';
 import type { DraftContent, DraftVersion, ProposalDetail, SimilarReplySection, UnitOpinion, Workspace } from './types';
 
@@ -157,6 +160,14 @@ export function DraftingWorkspace({
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [previewBusy, setPreviewBusy] = useState(false);
   const previewRef = useRef<HTMLDivElement>(null);
+  // Wide screens: the preview beside the form, in place of the points (the user switches);
+  // narrow ones: below the form once asked for. Either way it follows what is typed.
+  const wide = Grid.useBreakpoint().lg === true;
+  const [pane, setPane] = useState<'points' | 'preview'>('points');
+  const [previewOn, setPreviewOn] = useState(false);
+  const previewShown = wide ? pane === 'preview' : previewOn;
+  const previewSeq = useRef(0);
+  const previewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const round = Math.max(0, ...workspace.drafts.map((d) => d.round));
   const latest = workspace.drafts.filter((d) => d.round === round).at(-1);
   const defaultCopyTo = workspace.defaultCopyTo ?? [];
@@ -174,6 +185,50 @@ export function DraftingWorkspace({
     label: name,
   }));
   const classes = workspace.replyClasses ?? ['A', 'B', 'C'];
+
+  /**
+   * The letter as the form now reads, from the API's preview (the letters library's renderer):
+   * no validation messages while typing; a draft with no answered point yet shows a hint, a
+   * refusal shows above the last preview. Only the latest request's answer is shown.
+   */
+  const refreshPreview = async () => {
+    const body = draftOf(detail, form.getFieldsValue(true) as DraftValues, false, defaultCopyTo);
+    const seq = ++previewSeq.current;
+    if (body.sections.length === 0) {
+      setPreview(null);
+      setPreviewError(null);
+      return;
+    }
+    setPreviewBusy(true);
+    try {
+      const html = await ok(
+        client.POST('/api/proposals/{id}/letters/preview', {
+          params: { path: { id: detail.id } },
+          body,
+          parseAs: 'text',
+        }),
+      );
+      if (seq !== previewSeq.current) return;
+      setPreview(html);
+      setPreviewError(null);
+    } catch (e) {
+      if (seq === previewSeq.current) setPreviewError(e);
+    } finally {
+      if (seq === previewSeq.current) setPreviewBusy(false);
+    }
+  };
+  // The timer and the effect call the latest function (it reads this render's props).
+  const refreshRef = useRef(refreshPreview);
+  refreshRef.current = refreshPreview;
+  const onValuesChange = () => {
+    if (!previewShown) return;
+    clearTimeout(previewTimer.current);
+    previewTimer.current = setTimeout(() => void refreshRef.current(), 600);
+  };
+  useEffect(() => () => clearTimeout(previewTimer.current), []);
+  useEffect(() => {
+    if (previewShown) void refreshRef.current();
+  }, [previewShown]);
 
   const requiredOnSubmit = (message: string) => ({
     validator: (_: unknown, value: unknown) =>
@@ -197,24 +252,10 @@ export function DraftingWorkspace({
       return;
     }
     if (what === 'preview') {
-      setPreviewBusy(true);
-      setPreviewError(null);
-      try {
-        setPreview(
-          await ok(
-            client.POST('/api/proposals/{id}/letters/preview', {
-              params: { path: { id: detail.id } },
-              body,
-              parseAs: 'text',
-            }),
-          ),
-        );
-        setTimeout(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
-      } catch (e) {
-        setPreviewError(e);
-      } finally {
-        setPreviewBusy(false);
-      }
+      setPane('preview');
+      setPreviewOn(true);
+      await refreshPreview();
+      if (!wide) setTimeout(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
       return;
     }
     const params = onProposal(detail.id);
@@ -266,62 +307,108 @@ export function DraftingWorkspace({
     void message.success(t('similar.copied', { seq: detail.suggestionPoints[index]?.seq ?? index + 1 }));
   };
 
+  const previewCard = (
+    <Card
+      size="small"
+      title={t('draft.previewTitle')}
+      data-testid="draft-preview"
+      extra={
+        <Space size={8}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {previewBusy ? t('draft.previewUpdating') : t('draft.previewLive')}
+          </Typography.Text>
+          {!wide && (
+            <Button size="small" onClick={() => setPreviewOn(false)}>
+              {t('letters.hide')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <ErrorAlert error={previewError} />
+      {preview === null ? (
+        <Typography.Text type="secondary" data-testid="preview-waiting">
+          {t('draft.previewWaiting')}
+        </Typography.Text>
+      ) : (
+        <LetterFrame html={preview} title={t('draft.previewFrame')} height={wide ? 'calc(100vh - 180px)' : 560} fit />
+      )}
+    </Card>
+  );
+
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Card size="small" title={t('draft.opinionsStatus')} data-testid="opinion-status-list">
-            {opinions.length === 0 ? (
-              <Typography.Text type="secondary">{t('opinions.none')}</Typography.Text>
-            ) : (
-              <Space wrap>
-                {opinions.map((o) => (
-                  <Tag
-                    key={o.unitId}
-                    color={o.status === 'submitted' ? 'green' : o.status === 'waived' ? 'default' : 'orange'}
-                  >
-                    {unitName(o.unitId)}：{t(`opinions.status.${o.status}`)}
-                    {o.version ? ` · ${t('opinions.version', { version: o.version })}` : ''}
-                  </Tag>
-                ))}
-              </Space>
-            )}
-          </Card>
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('draft.pointsBeside')}
-          </Typography.Title>
-          {workspace.points.map((p, i) => (
-            <Card key={p.seq} size="small" title={`${p.seq}. ${p.text}`} data-testid={`ws-point-${p.seq}`}>
-              {p.opinions.length === 0 ? (
-                <Typography.Text type="secondary">{t('draft.noOpinion')}</Typography.Text>
+        {wide && (
+          <Segmented
+            data-testid="workspace-pane"
+            aria-label={t('draft.livePreview')}
+            style={{ marginBottom: 12 }}
+            value={pane}
+            onChange={(v) => setPane(v as 'points' | 'preview')}
+            options={[
+              { value: 'points', label: t('draft.pointsTab') },
+              { value: 'preview', label: t('draft.livePreview') },
+            ]}
+          />
+        )}
+        {wide && pane === 'preview' ? (
+          <div style={{ position: 'sticky', top: 12 }}>{previewCard}</div>
+        ) : (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small" title={t('draft.opinionsStatus')} data-testid="opinion-status-list">
+              {opinions.length === 0 ? (
+                <Typography.Text type="secondary">{t('opinions.none')}</Typography.Text>
               ) : (
-                <Space orientation="vertical" style={{ width: '100%' }}>
-                  {p.opinions.map((o) => (
-                    <div key={o.unitId} data-testid={`ws-opinion-${p.seq}-${o.unitId}`}>
-                      <Space wrap size={4}>
-                        <Typography.Text strong>{o.unitName}</Typography.Text>
-                        <Tag color={ADOPTION_COLOURS[o.adoption]}>{t(`adoption.${o.adoption}`)}</Tag>
-                        {editable && (
-                          <Button size="small" type="link" onClick={() => quote(i, o.text)}>
-                            {t('draft.quote')}
-                          </Button>
-                        )}
-                      </Space>
-                      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                        {o.text}
-                      </Typography.Paragraph>
-                    </div>
+                <Space wrap>
+                  {opinions.map((o) => (
+                    <Tag
+                      key={o.unitId}
+                      color={o.status === 'submitted' ? 'green' : o.status === 'waived' ? 'default' : 'orange'}
+                    >
+                      {unitName(o.unitId)}：{t(`opinions.status.${o.status}`)}
+                      {o.version ? ` · ${t('opinions.version', { version: o.version })}` : ''}
+                    </Tag>
                   ))}
                 </Space>
               )}
             </Card>
-          ))}
-          <SimilarReplies
-            proposalId={detail.id}
-            pointSeqs={detail.suggestionPoints.map((p) => p.seq)}
-            onCopy={editable ? copySection : undefined}
-          />
-        </Space>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('draft.pointsBeside')}
+            </Typography.Title>
+            {workspace.points.map((p, i) => (
+              <Card key={p.seq} size="small" title={`${p.seq}. ${p.text}`} data-testid={`ws-point-${p.seq}`}>
+                {p.opinions.length === 0 ? (
+                  <Typography.Text type="secondary">{t('draft.noOpinion')}</Typography.Text>
+                ) : (
+                  <Space orientation="vertical" style={{ width: '100%' }}>
+                    {p.opinions.map((o) => (
+                      <div key={o.unitId} data-testid={`ws-opinion-${p.seq}-${o.unitId}`}>
+                        <Space wrap size={4}>
+                          <Typography.Text strong>{o.unitName}</Typography.Text>
+                          <Tag color={ADOPTION_COLOURS[o.adoption]}>{t(`adoption.${o.adoption}`)}</Tag>
+                          {editable && (
+                            <Button size="small" type="link" onClick={() => quote(i, o.text)}>
+                              {t('draft.quote')}
+                            </Button>
+                          )}
+                        </Space>
+                        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                          {o.text}
+                        </Typography.Paragraph>
+                      </div>
+                    ))}
+                  </Space>
+                )}
+              </Card>
+            ))}
+            <SimilarReplies
+              proposalId={detail.id}
+              pointSeqs={detail.suggestionPoints.map((p) => p.seq)}
+              onCopy={editable ? copySection : undefined}
+            />
+          </Space>
+        )}
       </Col>
       <Col xs={24} lg={14}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -335,6 +422,7 @@ export function DraftingWorkspace({
               layout="vertical"
               initialValues={initialValues}
               disabled={!editable}
+              onValuesChange={onValuesChange}
             >
               <Row gutter={16}>
                 <Col xs={24} md={10}>
@@ -506,23 +594,12 @@ export function DraftingWorkspace({
               </Space>
             </Form>
           </Card>
-          <div ref={previewRef}>
-            <ErrorAlert error={previewError} />
-            {preview !== null && (
-              <Card
-                size="small"
-                title={t('draft.previewTitle')}
-                data-testid="draft-preview"
-                extra={
-                  <Button size="small" onClick={() => setPreview(null)}>
-                    {t('letters.hide')}
-                  </Button>
-                }
-              >
-                <LetterFrame html={preview} title={t('draft.previewFrame')} />
-              </Card>
-            )}
-          </div>
+          {!wide && previewOn && <div ref={previewRef}>{previewCard}</div>}
+          <DraftDiff
+            key={workspace.drafts.length}
+            versions={workspace.drafts}
+            pointSeqs={detail.suggestionPoints.map((p) => p.seq)}
+          />
           <Versions
             versions={workspace.drafts}
             lang={lang}

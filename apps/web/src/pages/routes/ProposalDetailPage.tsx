@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, Result, Row, Space, Spin, Tabs } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -24,6 +24,7 @@ export default function ProposalDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('proposal');
   const { t: c } = useTranslation();
+  const { t: pr } = useTranslation('print');
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -100,9 +101,18 @@ export default function ProposalDetailPage() {
             <ActionPanels key={data.detail.tasks.map((x) => x.id).join()} ctx={ctx} />
             <Tabs
               tabBarExtraContent={
-                <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={loading}>
-                  {t('reload')}
-                </Button>
+                <Space size={4}>
+                  <Button
+                    icon={<PrinterOutlined />}
+                    onClick={() => navigate(`/proposals/${encodeURIComponent(id)}/print`)}
+                    data-testid="open-print"
+                    aria-label={pr('open')}
+                    title={pr('open')}
+                  />
+                  <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={loading}>
+                    {t('reload')}
+                  </Button>
+                </Space>
               }
               items={[
                 { key: 'content', label: t('tabs.content'), children: <ProposalContent detail={data.detail} /> },

@@ -20,6 +20,8 @@ import { QuerySortKeysPostgres1764230000000 } from './postgres/1764230000000-que
 import { QuerySortKeysSqlite1764230000000 } from './sqlite/1764230000000-query-sort-keys';
 import { SupervisionFiguresPostgres1764404000000 } from './postgres/1764404000000-supervision-figures';
 import { SupervisionFiguresSqlite1764404000000 } from './sqlite/1764404000000-supervision-figures';
+import { FindIndexesPostgres1764440000000 } from './postgres/1764440000000-find-indexes';
+import { FindIndexesSqlite1764440000000 } from './sqlite/1764440000000-find-indexes';
 import { OrganisationAdminPostgres1764310000000 } from './postgres/1764310000000-organisation-admin';
 import { OrganisationAdminSqlite1764310000000 } from './sqlite/1764310000000-organisation-admin';
 import { ExternalIdentityPostgres1764340000000 } from './postgres/1764340000000-external-identity';
@@ -68,6 +70,7 @@ export const POSTGRES_MIGRATIONS = [
   LetterWordingPostgres1764400000000,
   SupervisionFiguresPostgres1764404000000,
   SupervisionDocumentsPostgres1764420000000,
+  FindIndexesPostgres1764440000000,
   AuditChainPostgres1764450000000,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -91,5 +94,6 @@ export const SQLITE_MIGRATIONS = [
   LetterWordingSqlite1764400000000,
   SupervisionFiguresSqlite1764404000000,
   SupervisionDocumentsSqlite1764420000000,
+  FindIndexesSqlite1764440000000,
   AuditChainSqlite1764450000000,
 ];
