@@ -31,13 +31,15 @@ export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 720 };
 
 /**
- * How long a page waits for anything (Playwright's default for every wait of a session). An
+ * How long a page waits for anything (every wait of a session, screenshots included). An
  * action may take the API up to 15 s before it answers (`TEMPORAL_CALL_DEADLINE_MS` in
  * apps/api: the workflow update and the wait for the read model together, then 503), and the
  * page reads the proposal again after the answer: a wait for what an action shows must outlast
- * both. Waits of 15 s failed on a loaded machine while the action was still under way.
+ * both, with room for a loaded machine. Waits of 15 s failed while the action was still under
+ * way; with the shared 2-core machine at a load average of 25–30, single GETs took up to 30 s
+ * and a full-page screenshot more than 30 s. A longer wait costs nothing when the page is right.
  */
-export const WAIT_MS = 30_000;
+export const WAIT_MS = 60_000;
 
 /**
  * A separate browser session (own cookies) for one user, at the size bureau PCs have (or

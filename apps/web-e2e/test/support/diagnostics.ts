@@ -65,9 +65,9 @@ async function describeOpenPages(testName: string): Promise<void> {
   for (const [i, page] of pages.entries()) {
     try {
       const file = path.join(FAILURE_DIR, `${slug}-${i + 1}.png`);
-      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      await page.screenshot({ path: file, fullPage: true, timeout: 15_000 });
       const alerts = await page.locator('[role=alert]').allInnerTexts();
-      const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ').slice(0, 600);
+      const text = (await page.locator('body').innerText({ timeout: 15_000 })).replace(/\s+/g, ' ').slice(0, 600);
       lines.push(
         `page ${i + 1}: ${page.url()}`,
         `  alerts: ${JSON.stringify(alerts)}`,
