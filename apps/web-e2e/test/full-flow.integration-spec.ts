@@ -28,7 +28,6 @@ describe('web UI: a proposal from import to a signed, rated reply', () => {
     let page = pages.get(username);
     if (!page) {
       const context = await newSession(browser);
-      context.setDefaultTimeout(20_000);
       page = await context.newPage();
       await signIn(page, url, username);
       pages.set(username, page);

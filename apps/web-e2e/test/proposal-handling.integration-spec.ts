@@ -1,6 +1,14 @@
 import * as fs from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { confirmDialog, DEMO_PASSWORD, launchBrowser, newSession, screenshot, signIn } from './support/browser';
+import {
+  confirmDialog,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newSession,
+  screenshot,
+  signIn,
+  submitted,
+} from './support/browser';
 import { systemUrl } from './support/system';
 import { openSession } from './support/api';
 
@@ -79,7 +87,6 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     let s = sessions.get(username);
     if (!s) {
       const context = await newSession(browser);
-      context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       await signIn(page, url, username);
       s = { context, page };
@@ -332,17 +339,17 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await opinion.getByRole('button', { name: '报送意见' }).click();
     await opinion.waitFor({ state: 'detached' });
 
-    // The same intent again: the comment typed before the refusal is still there. The signer's
-    // window has been in the background while the education bureau worked: bring it to the
-    // front, and find the button by its text (in the CI run of 2026-11-26 the role query found
-    // no such button for 15 s although the failure screenshot shows it, enabled).
-    await signer.bringToFront();
-    await panel
-      .locator('button')
-      .filter({ hasText: /^签\s*发$/ })
-      .click();
-    // Signing allocates a document number: the confirmation names the pool it is taken from.
-    await confirmDialog(signer, /X市工业和信息化局的发文文号池/);
+    // The same intent again: the comment typed before the refusal is still there. (The button
+    // is found by its text: in the CI run of 2026-11-26 the role query found none for 15 s,
+    // though the failure screenshot shows it, enabled.) Signing allocates a document number:
+    // the confirmation names the pool it is taken from.
+    await submitted(signer, '/sign-off', async () => {
+      await panel
+        .locator('button')
+        .filter({ hasText: /^签\s*发$/ })
+        .click();
+      await confirmDialog(signer, /X市工业和信息化局的发文文号池/);
+    });
     await panel.waitFor({ state: 'detached' });
     const number = signer.getByTestId('document-number');
     await number.waitFor();
@@ -425,20 +432,15 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     };
     // Each submit: the API's answer first (so a refusal shows as its status and body, not
     // as a panel that never goes), then the success message, then the panel is gone.
-    const submitted = async (page: Page, pathEnd: string, click: () => Promise<void>) => {
-      const answer = page.waitForResponse(
-        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd),
-      );
-      await click();
-      const r = await answer;
-      expect(`${r.status()} ${r.ok() ? '' : await r.text()}`.trim()).toMatch(/^20[01]$/);
+    const acted = async (page: Page, pathEnd: string, act: () => Promise<unknown>) => {
+      await submitted(page, pathEnd, act);
       await success(page).waitFor();
     };
     const lead = await as('lead-handler', xssId);
     await more(lead, '退回会办意见').click();
     const back = lead.getByTestId('panel-return-opinion');
     await back.getByLabel('退回理由').fill('请补充具体措施');
-    await submitted(lead, '/opinions/human-resources/return', async () => {
+    await acted(lead, '/opinions/human-resources/return', async () => {
       await back.getByRole('button', { name: '退回修改' }).click();
       await confirmDialog(lead, /X市人力资源和社会保障局的会办意见将退回修改/);
     });
@@ -447,7 +449,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await more(lead, '申请调整交办').click();
     const objection = lead.getByTestId('panel-objection');
     await objection.getByLabel('申请调整理由').fill('数据要素市场主要由数据局负责');
-    await submitted(lead, '/objections', () => objection.getByRole('button', { name: '提交申请' }).click());
+    await acted(lead, '/objections', () => objection.getByRole('button', { name: '提交申请' }).click());
     await objection.waitFor({ state: 'detached' });
 
     await more(lead, '申请延期').click();
@@ -456,7 +458,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await extension.getByLabel('申请延至').fill('2027-03-31');
     await extension.getByLabel('申请延至').press('Enter');
     await extension.getByLabel('延期理由').fill('需开展专题调研');
-    await submitted(lead, '/extensions', () => extension.getByRole('button', { name: '提交延期申请' }).click());
+    await acted(lead, '/extensions', () => extension.getByRole('button', { name: '提交延期申请' }).click());
     await extension.waitFor({ state: 'detached' });
 
     // The co-handler sees why its opinion came back, with what it wrote still in the form.
@@ -469,7 +471,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const decideObjection = officer.getByTestId('panel-decide-objection-1');
     await decideObjection.getByText(/申请调整：数据要素市场主要由数据局负责/).waitFor();
     await decideObjection.getByLabel('处理理由').fill('职责明确，维持交办');
-    await submitted(officer, '/objections/1/decision', async () => {
+    await acted(officer, '/objections/1/decision', async () => {
       await decideObjection.getByRole('button', { name: '提交处理结果' }).click();
       await confirmDialog(officer);
     });
@@ -477,7 +479,7 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const decideExtension = officer.getByTestId('panel-decide-extension-1');
     await decideExtension.getByText(/答复延至2027年3月31日：需开展专题调研/).waitFor();
     await decideExtension.getByLabel('审批意见').fill('同意延期');
-    await submitted(officer, '/extensions/1/decision', async () => {
+    await acted(officer, '/extensions/1/decision', async () => {
       await decideExtension.getByRole('button', { name: '提交审批结果' }).click();
       await confirmDialog(officer);
     });
@@ -486,17 +488,18 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     const supervisor = await as('supervisor', xssId);
     await more(supervisor, '列为重点提案').click();
     await supervisor.getByTestId('panel-key').getByLabel('领办领导（多人用顿号或逗号分隔）').fill('王副市长、李秘书长');
-    await supervisor
-      .getByTestId('panel-key')
-      .getByRole('button', { name: /^保\s*存$/ })
-      .click();
+    await acted(supervisor, '/key', () =>
+      supervisor
+        .getByTestId('panel-key')
+        .getByRole('button', { name: /^保\s*存$/ })
+        .click(),
+    );
     await supervisor.getByTestId('key-tag').getByText('重点提案 · 领办领导：王副市长、李秘书长').waitFor();
     await more(supervisor, '催办').click();
     const reminder = supervisor.getByTestId('panel-reminder');
     await chooseOption(supervisor, '催办单位', 'X市人力资源和社会保障局');
     await reminder.getByLabel('催办说明（可选）').fill('请尽快报送修改后的意见');
-    await reminder.getByRole('button', { name: '发出催办' }).click();
-    await supervisor.locator('.ant-message-success').first().waitFor();
+    await acted(supervisor, '/reminders', () => reminder.getByRole('button', { name: '发出催办' }).click());
     // The 催办单 the 催办 issued, on the proposal page, downloadable as PDF.
     const documents = supervisor.getByTestId('supervision-documents');
     await documents.getByText(/^催办单 催办〔\d{4}〕\d+号$/).waitFor();
@@ -514,8 +517,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
     await more(supervisor, '免于会办').click();
     const waive = supervisor.getByTestId('panel-waive');
     await waive.getByLabel('理由', { exact: true }).fill('该局已口头说明无补充意见');
-    await waive.getByRole('button', { name: '确认免于会办' }).click();
-    await confirmDialog(supervisor, /不能撤销/);
+    await acted(supervisor, '/opinions/human-resources/waiver', async () => {
+      await waive.getByRole('button', { name: '确认免于会办' }).click();
+      await confirmDialog(supervisor, /不能撤销/);
+    });
     await waive.waitFor({ state: 'detached' });
     await supervisor.getByRole('tab', { name: /会办意见/ }).click();
     await supervisor
@@ -578,7 +583,10 @@ describe('web UI: handling a proposal (lead bureau and co-handling units)', () =
       .first()
       .waitFor();
     // The PDF's SHA-256, to check a downloaded copy against.
-    await letter.getByTestId('public-letter-sha256').getByText(/^[0-9a-f]{64}$/).waitFor();
+    await letter
+      .getByTestId('public-letter-sha256')
+      .getByText(/^[0-9a-f]{64}$/)
+      .waitFor();
     expect(pub.url()).not.toContain('/login');
     await visitor.close();
   });

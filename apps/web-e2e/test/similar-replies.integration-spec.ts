@@ -76,7 +76,6 @@ describe('web UI: reusing a similar signed reply while drafting', () => {
 
   it('lists the earlier signed reply with its tags and copies its section into the draft', async () => {
     context = await newSession(browser);
-    context.setDefaultTimeout(15_000);
     const page: Page = await context.newPage();
     await signIn(page, url, 'lead-handler');
     await page.goto(`${url}/proposals/${encodeURIComponent(target)}/workspace`);

@@ -67,7 +67,6 @@ describe('web UI: a working day on phones and laptops', () => {
   /** A signed-in page of `username` at `viewport` (its own browser context). */
   async function as(username: string, viewport = LAPTOP, locale = 'zh-CN'): Promise<Page> {
     const context = await newSession(browser, locale, viewport);
-    context.setDefaultTimeout(15_000);
     contexts.push(context);
     const page = await context.newPage();
     await signIn(page, url, username);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Response } from 'playwright-core';
 import { track } from './diagnostics';
 import { chromiumPath, ROOT } from './system';
 
@@ -30,13 +30,47 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 720 };
 
-/** A separate browser session (own cookies) for one user, at the size bureau PCs have (or `viewport`). */
+/**
+ * How long a page waits for anything (every wait of a session, screenshots included). An
+ * action may take the API up to 15 s before it answers (`TEMPORAL_CALL_DEADLINE_MS` in
+ * apps/api: the workflow update and the wait for the read model together, then 503), and the
+ * page reads the proposal again after the answer: a wait for what an action shows must outlast
+ * both, with room for a loaded machine. Waits of 15 s failed while the action was still under
+ * way; with the shared 2-core machine at a load average of 25–30, single GETs took up to 30 s
+ * and a full-page screenshot more than 30 s. A longer wait costs nothing when the page is right.
+ */
+export const WAIT_MS = 60_000;
+
+/**
+ * A separate browser session (own cookies) for one user, at the size bureau PCs have (or
+ * `viewport`). Each session's page renders and runs its timers at full rate whether or not it
+ * is "in front" (Playwright starts Chromium without background throttling; checked with 60
+ * animation frames a second in each of three sessions): never bring a page to the front.
+ */
 export async function newSession(
   browser: Browser,
   locale = 'zh-CN',
   viewport: { width: number; height: number } = { width: 1366, height: 768 },
 ): Promise<BrowserContext> {
-  return track(await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' }));
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(WAIT_MS);
+  return track(context);
+}
+
+/**
+ * Does `act` (the click, and the confirmation if any) and waits for the API's answer to the
+ * POST whose path ends with `pathEnd`: a refusal fails here with its status and body, not as a
+ * panel that never goes; a slow action is waited for as long as the API may take. Returns
+ * the answer; what the page shows after it is then waited for as usual.
+ */
+export async function submitted(page: Page, pathEnd: string, act: () => Promise<unknown>): Promise<Response> {
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd),
+  );
+  await act();
+  const r = await answer;
+  if (!r.ok()) throw new Error(`POST …${pathEnd} answered ${r.status()}: ${await r.text()}`);
+  return r;
 }
 
 /**
@@ -44,8 +78,6 @@ export async function newSession(
  * would happen (checked against `says` when given).
  */
 export async function confirmDialog(page: Page, says?: RegExp): Promise<string> {
-  // The dialog opens and closes with an animation: the page acts in front, where it runs.
-  await page.bringToFront();
   const content = page.getByTestId('confirm-content').last();
   await content.waitFor();
   const text = await content.innerText();

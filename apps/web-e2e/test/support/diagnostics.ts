@@ -9,6 +9,9 @@ export const FAILURE_DIR = path.join(ROOT, 'test-artifacts', 'failures');
 const contexts = new Set<BrowserContext>();
 /** Each page's last API calls, oldest first, and those still unanswered: what a failed wait was waiting on. */
 const apiCalls = new WeakMap<Page, { done: string[]; pending: Map<Request, number> }>();
+/** API calls of this test file that took longer than SLOW_MS: printed at its end (what load does to the answers). */
+const SLOW_MS = 5_000;
+const slowCalls: string[] = [];
 
 function recordApiCalls(page: Page): void {
   const log = { done: [] as string[], pending: new Map<Request, number>() };
@@ -17,7 +20,10 @@ function recordApiCalls(page: Page): void {
     const t0 = log.pending.get(req);
     if (t0 === undefined) return;
     log.pending.delete(req);
-    log.done.push(`${req.method()} ${new URL(req.url()).pathname} → ${outcome} in ${Date.now() - t0} ms`);
+    const ms = Date.now() - t0;
+    const call = `${req.method()} ${new URL(req.url()).pathname} → ${outcome} in ${ms} ms`;
+    log.done.push(call);
+    if (ms > SLOW_MS) slowCalls.push(`${expect.getState().currentTestName ?? ''}: ${call}`);
     if (log.done.length > 12) log.done.shift();
   };
   page.on('request', (req) => {
@@ -59,9 +65,9 @@ async function describeOpenPages(testName: string): Promise<void> {
   for (const [i, page] of pages.entries()) {
     try {
       const file = path.join(FAILURE_DIR, `${slug}-${i + 1}.png`);
-      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      await page.screenshot({ path: file, fullPage: true, timeout: 15_000 });
       const alerts = await page.locator('[role=alert]').allInnerTexts();
-      const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ').slice(0, 600);
+      const text = (await page.locator('body').innerText({ timeout: 15_000 })).replace(/\s+/g, ' ').slice(0, 600);
       lines.push(
         `page ${i + 1}: ${page.url()}`,
         `  alerts: ${JSON.stringify(alerts)}`,
@@ -79,4 +85,8 @@ async function describeOpenPages(testName: string): Promise<void> {
 afterEach(async () => {
   const failed = (globalThis as { __BANLI_TEST_FAILED__?: boolean }).__BANLI_TEST_FAILED__;
   if (failed) await describeOpenPages(expect.getState().currentTestName ?? 'test');
+});
+
+afterAll(() => {
+  if (slowCalls.length) console.log(`API calls slower than ${SLOW_MS} ms:\n${slowCalls.join('\n')}`);
 });
