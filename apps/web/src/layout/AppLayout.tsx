@@ -107,7 +107,8 @@ export function AppLayout() {
           >
             {t('appName')}
           </Typography.Title>
-          {bell}
+          {/* Room for a two-digit badge, which stands out to the right of the bell. */}
+          <span style={{ paddingInlineEnd: 8 }}>{bell}</span>
         </Layout.Header>
         <Drawer
           placement="left"
