@@ -1,41 +1,16 @@
 import { DataSource } from 'typeorm';
-import { createPostgresDatabase, dropPostgresDatabase, sqliteTestFile } from '@banli/testing';
-import {
-  AuditRecordRepository,
-  checkAuditChain,
-  DatabaseConfig,
-  dataSourceOptions,
-  execSql,
-  POSTGRES_MIGRATIONS,
-  runMigrations,
-  SQLITE_MIGRATIONS,
-} from '../src';
-
-const migrations = (type: string) => (type === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS);
-const BEFORE = (type: string) => migrations(type).filter((m) => !m.name.startsWith('AuditChain'));
+import { AuditRecordRepository, checkAuditChain, dataSourceOptions, execSql, runMigrations } from '../src';
+import { upgradeDatabase } from './upgrade-database';
 
 /**
  * The audit trail becomes a hash chain: events stored before the upgrade are chained by the
  * migration, proposal by proposal in sequence order, so verification holds for them too.
  */
 describe.each(['postgres', 'sqlite'] as const)('the audit chain migration on %s', (type) => {
-  let config: DatabaseConfig;
-  let pgUrl: string | undefined;
-
-  beforeAll(async () => {
-    if (type === 'postgres') {
-      pgUrl = await createPostgresDatabase('banli_test_chain');
-      config = { type, url: pgUrl, poolSize: 2 };
-    } else {
-      config = { type, file: sqliteTestFile() };
-    }
-  });
-  afterAll(async () => {
-    if (pgUrl) await dropPostgresDatabase(pgUrl);
-  });
+  const db = upgradeDatabase(type, 'banli_test_chain');
 
   it('chains the events stored before it, and can be undone', async () => {
-    const old = new DataSource({ ...dataSourceOptions(config), migrations: BEFORE(type) });
+    const old = db.before((all) => all.filter((m) => !m.name.startsWith('AuditChain')));
     await old.initialize();
     await runMigrations(old);
     for (const id of ['8-2_0001', '8-2_0002']) {
@@ -59,7 +34,7 @@ describe.each(['postgres', 'sqlite'] as const)('the audit chain migration on %s'
     }
     await old.destroy();
 
-    const current = new DataSource(dataSourceOptions(config));
+    const current = new DataSource(dataSourceOptions(db.config()));
     await current.initialize();
     try {
       expect(await runMigrations(current)).toEqual([expect.stringMatching(/^AuditChain/)]);

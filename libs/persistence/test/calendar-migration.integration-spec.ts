@@ -1,40 +1,16 @@
 import { DataSource } from 'typeorm';
-import { createPostgresDatabase, dropPostgresDatabase, sqliteTestFile } from '@banli/testing';
-import {
-  CalendarOverrideRepository,
-  DatabaseConfig,
-  dataSourceOptions,
-  execSql,
-  POSTGRES_MIGRATIONS,
-  runMigrations,
-  SQLITE_MIGRATIONS,
-} from '../src';
-
-const migrations = (type: string) => (type === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS);
-const BEFORE = (type: string) => migrations(type).filter((m) => !m.name.startsWith('CalendarVersions'));
+import { CalendarOverrideRepository, dataSourceOptions, execSql, runMigrations } from '../src';
+import { upgradeDatabase } from './upgrade-database';
 
 /**
  * Calendars become versioned: overrides loaded before the upgrade (table calendar_override)
  * become the first versions, in their order, so the calendar in force does not change.
  */
 describe.each(['postgres', 'sqlite'] as const)('the calendar versions migration on %s', (type) => {
-  let config: DatabaseConfig;
-  let pgUrl: string | undefined;
-
-  beforeAll(async () => {
-    if (type === 'postgres') {
-      pgUrl = await createPostgresDatabase('banli_test_cal');
-      config = { type, url: pgUrl, poolSize: 2 };
-    } else {
-      config = { type, file: sqliteTestFile() };
-    }
-  });
-  afterAll(async () => {
-    if (pgUrl) await dropPostgresDatabase(pgUrl);
-  });
+  const db = upgradeDatabase(type, 'banli_test_cal');
 
   it('carries loaded overrides over as versions in loading order, and can be undone', async () => {
-    const old = new DataSource({ ...dataSourceOptions(config), migrations: BEFORE(type) });
+    const old = db.before((all) => all.filter((m) => !m.name.startsWith('CalendarVersions')));
     await old.initialize();
     await runMigrations(old);
     const year2027 = { year: 2027, holidays: { '2027-01-01': "New Year's Day" }, workdays: {} };
@@ -50,7 +26,7 @@ describe.each(['postgres', 'sqlite'] as const)('the calendar versions migration 
     }
     await old.destroy();
 
-    const current = new DataSource(dataSourceOptions(config));
+    const current = new DataSource(dataSourceOptions(db.config()));
     await current.initialize();
     try {
       expect(await runMigrations(current)).toEqual([expect.stringMatching(/^CalendarVersions/)]);

@@ -1,16 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createPostgresDatabase, dropPostgresDatabase, sqliteTestFile } from '@banli/testing';
-import {
-  DatabaseConfig,
-  dataSourceOptions,
-  execSql,
-  POSTGRES_MIGRATIONS,
-  runMigrations,
-  SQLITE_MIGRATIONS,
-} from '../src';
-
-/** The migrations before the notification ones (what a deployed database has today). */
-const BEFORE = (type: string) => (type === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).slice(0, 6);
+import { dataSourceOptions, execSql, runMigrations } from '../src';
+import { upgradeDatabase } from './upgrade-database';
 
 /**
  * The notification migrations on a database that already holds data: a pending outbox row
@@ -18,23 +8,11 @@ const BEFORE = (type: string) => (type === 'postgres' ? POSTGRES_MIGRATIONS : SQ
  * and the changes can be undone and redone.
  */
 describe.each(['postgres', 'sqlite'] as const)('notification migrations on %s', (type) => {
-  let config: DatabaseConfig;
-  let pgUrl: string | undefined;
-
-  beforeAll(async () => {
-    if (type === 'postgres') {
-      pgUrl = await createPostgresDatabase('banli_test_migr');
-      config = { type, url: pgUrl, poolSize: 2 };
-    } else {
-      config = { type, file: sqliteTestFile() };
-    }
-  });
-  afterAll(async () => {
-    if (pgUrl) await dropPostgresDatabase(pgUrl);
-  });
+  const db = upgradeDatabase(type, 'banli_test_migr');
 
   it('keeps existing outbox rows and users, allows digest rows without a proposal, and can be undone', async () => {
-    const old = new DataSource({ ...dataSourceOptions(config), migrations: BEFORE(type) });
+    // The migrations before the notification ones (what a deployed database had then).
+    const old = db.before((all) => all.slice(0, 6));
     await old.initialize();
     await runMigrations(old);
     await execSql(
@@ -50,7 +28,7 @@ describe.each(['postgres', 'sqlite'] as const)('notification migrations on %s', 
     );
     await old.destroy();
 
-    const current = new DataSource(dataSourceOptions(config));
+    const current = new DataSource(dataSourceOptions(db.config()));
     await current.initialize();
     try {
       const applied = await runMigrations(current);
