@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SignatureRequest } from '@banli/contracts';
 import { currentLetterNames } from './letter-names';
-import { execSql, inTransaction } from './sql';
+import { execSql, takeDocumentNumber, inTransaction } from './sql';
 
 /** 文号: issuer code, year in 〔〕 (U+3014/U+3015), sequence, 号. */
 export function formatDocumentNumber(issuerCode: string, year: number, sequence: number): string {
@@ -39,19 +39,7 @@ export class ReplySignatureRepository {
       const unit = await execSql(tx, `SELECT "issuer_code" FROM "org_unit" WHERE "id" = :id`, { id: req.unitId });
       const issuerCode = (unit.rows[0]?.['issuer_code'] as string | null) ?? req.unitId;
       const year = shanghaiYear(req.signedAt);
-      await execSql(
-        tx,
-        `INSERT INTO "document_number_pool" ("issuer_code", "year", "next_number") VALUES (:issuerCode, :year, 1)
-         ON CONFLICT ("issuer_code", "year") DO NOTHING`,
-        { issuerCode, year },
-      );
-      const taken = await execSql(
-        tx,
-        `UPDATE "document_number_pool" SET "next_number" = "next_number" + 1
-         WHERE "issuer_code" = :issuerCode AND "year" = :year RETURNING "next_number"`,
-        { issuerCode, year },
-      );
-      const sequence = Number(taken.rows[0]['next_number']) - 1;
+      const sequence = await takeDocumentNumber(tx, issuerCode, year);
       const documentNumber = formatDocumentNumber(issuerCode, year, sequence);
       await execSql(
         tx,

@@ -116,3 +116,24 @@ export async function captureSql<T>(work: () => Promise<T>): Promise<{ result: T
   const result = await captured.run(statements, work);
   return { result, statements };
 }
+
+/**
+ * Takes the next number of the pool (issuer code, year) in `tx`, creating the pool at 1: the row
+ * stays locked until the transaction ends, so numbers run without a gap or a duplicate, and a
+ * rolled-back transaction gives its number back.
+ */
+export async function takeDocumentNumber(tx: EntityManager, issuerCode: string, year: number): Promise<number> {
+  await execSql(
+    tx,
+    `INSERT INTO "document_number_pool" ("issuer_code", "year", "next_number") VALUES (:issuerCode, :year, 1)
+     ON CONFLICT ("issuer_code", "year") DO NOTHING`,
+    { issuerCode, year },
+  );
+  const taken = await execSql(
+    tx,
+    `UPDATE "document_number_pool" SET "next_number" = "next_number" + 1
+     WHERE "issuer_code" = :issuerCode AND "year" = :year RETURNING "next_number"`,
+    { issuerCode, year },
+  );
+  return Number(taken.rows[0]['next_number']) - 1;
+}

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { SUPERVISION_DOCUMENT_POOLS, type SupervisionDocumentKind } from '@banli/domain';
 import { recordAdminEvent, type AdminActor } from './admin-audit';
 import { formatDocumentNumber } from './reply-signature.repository';
-import { execSql, inTransaction } from './sql';
+import { execSql, takeDocumentNumber, inTransaction } from './sql';
 
 /** What the issuer writes once the document's number is allocated. */
 export interface ComposedSupervisionDocument {
@@ -104,19 +104,7 @@ export class SupervisionDocumentRepository implements ISupervisionDocumentReposi
       }
       const issuerCode = SUPERVISION_DOCUMENT_POOLS[req.kind];
       const year = shanghaiYear(req.issuedAt);
-      await execSql(
-        tx,
-        `INSERT INTO "document_number_pool" ("issuer_code", "year", "next_number") VALUES (:issuerCode, :year, 1)
-         ON CONFLICT ("issuer_code", "year") DO NOTHING`,
-        { issuerCode, year },
-      );
-      const taken = await execSql(
-        tx,
-        `UPDATE "document_number_pool" SET "next_number" = "next_number" + 1
-         WHERE "issuer_code" = :issuerCode AND "year" = :year RETURNING "next_number"`,
-        { issuerCode, year },
-      );
-      const sequence = Number(taken.rows[0]['next_number']) - 1;
+      const sequence = await takeDocumentNumber(tx, issuerCode, year);
       const documentNumber = formatDocumentNumber(issuerCode, year, sequence);
       const composed = req.compose(documentNumber);
       const id = randomUUID();
